@@ -1,0 +1,1 @@
+"""The application services: the one API the UI and the command line call."""

@@ -1,0 +1,1 @@
+"""Signed desk-to-desk update packets."""

@@ -1,0 +1,1 @@
+"""YAML files (group file, playbooks) turned into domain objects, with located errors."""

@@ -1,0 +1,1 @@
+"""PDF reports rendered from read models, never from the database."""

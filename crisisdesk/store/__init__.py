@@ -1,0 +1,1 @@
+"""The only place that knows SQL: schema, migrations, journal, projections, read queries."""
