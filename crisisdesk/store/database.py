@@ -1,0 +1,142 @@
+"""Opening a desk database safely: checks before any write, pragmas, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from crisisdesk.store.errors import StoreError, StoreFull
+from crisisdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: Path, create: bool = True) -> sqlite3.Connection:
+    """A checked, migrated connection to the desk database at `path`.
+
+    A file that is not SQLite, belongs to another program, or was written by a
+    newer CrisisDesk is refused and left exactly as it was.
+    """
+    path = Path(path)
+    existed = _check_file(path, create)
+    if existed:
+        _check_header_readonly(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from exc
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+    try:
+        configure(conn)
+        migrate(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path) from exc
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
+def migrate(conn: sqlite3.Connection, path: Path | str = ":memory:") -> None:
+    """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a DDL script into complete statements (triggers included)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement: {current.strip()[:60]}")
+    return statements
+
+
+def _check_file(path: Path, create: bool) -> bool:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a desk database file")
+    if path.exists():
+        return path.stat().st_size > 0
+    if not create:
+        raise StoreError(f"{path}: no such desk database")
+    return False
+
+
+def _check_header_readonly(path: Path) -> None:
+    """Refuse foreign or newer files by reading them, never writing."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(f"{path}: not a CrisisDesk database (not an SQLite file); it was left untouched")
+    if len(header) < 100:
+        raise StoreError(f"{path}: the database file is truncated; it was left untouched")
+    application_id, user_version, tables = _read_identity(path)
+    if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
+        raise StoreError(f"{path}: an SQLite file of another program, not a CrisisDesk database; it was left untouched")
+    if user_version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer CrisisDesk (schema {user_version}, this program knows "
+            f"{SCHEMA_VERSION}); update the program. The file was left untouched"
+        )
+
+
+def _read_identity(path: Path) -> tuple[int, int, int]:
+    """Application id, schema version and table count, read through a read-only connection."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot read the database ({exc}); it was left untouched") from exc
+    return application_id, user_version, tables
+
+
+def translate(exc: sqlite3.Error, path: Path | str) -> StoreError:
+    """A person's message for an SQLite failure."""
+    text = str(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "database or disk is full" in text:
+        return StoreFull(f"{path}: the disk is full; the change was not saved (nothing already saved was lost)")
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text:
+        return StoreFull(f"{path}: the database is read-only; the change was not saved")
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return StoreError(f"{path}: the database file is damaged ({text}); restore a backup")
+    if code == sqlite3.SQLITE_IOERR or isinstance(getattr(exc, "__cause__", None), OSError):
+        return StoreFull(f"{path}: the disk refused the write ({text}); the change was not saved")
+    if code == sqlite3.SQLITE_BUSY:
+        return StoreError(f"{path}: the database is busy in another program; try again")
+    return StoreError(f"{path}: database error: {text}")
+

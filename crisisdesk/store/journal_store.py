@@ -1,0 +1,134 @@
+"""The desk database: journal appends and their projections in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from crisisdesk.domain.hlc import Hlc
+from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash
+from crisisdesk.store import database
+from crisisdesk.store.errors import StoreError
+from crisisdesk.store.projections import project
+from crisisdesk.store.projections import registry as _registry  # noqa: F401  (registers projectors)
+
+_COLUMNS = "seq, id, desk, author, at, hlc, kind, payload, prev_hash, hash"
+
+
+class Store:
+    """One desk database file; owned by the thread that opened it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | str):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+
+    @classmethod
+    def open(cls, path: Path, create: bool = True) -> Store:
+        return cls(database.connect(Path(path), create=create), Path(path))
+
+    @classmethod
+    def memory(cls) -> Store:
+        """An empty in-memory desk database (rebuilds and tests)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        database.migrate(conn)
+        return cls(conn, ":memory:")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One write transaction; SQLite failures become StoreError, nothing half-saved."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise database.translate(exc, self.path) from exc
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise database.translate(exc, self.path) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def append(self, entries: Iterable[Entry]) -> list[StoredEntry]:
+        """Append entries to the chain and apply their projections, atomically."""
+        stored: list[StoredEntry] = []
+        with self.transaction():
+            seq, prev = self.head()
+            for entry in entries:
+                seq += 1
+                digest = chain_hash(prev, entry)
+                item = StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest)
+                self.conn.execute(
+                    f"INSERT INTO journal ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
+                     canonical_json(entry.payload), prev, digest),
+                )
+                project(self.db, item)
+                stored.append(item)
+                prev = digest
+        return stored
+
+    def head(self) -> tuple[int, str]:
+        """Sequence number and hash of the last entry (0 and the genesis hash when empty)."""
+        row = self.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+    def last_hlc(self) -> Hlc | None:
+        row = self.conn.execute("SELECT max(hlc) FROM journal").fetchone()
+        return Hlc.decode(row[0]) if row and row[0] else None
+
+    def has_entry(self, entry_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM journal WHERE id = ?", (entry_id,)).fetchone() is not None
+
+    def entries(self, after: int = 0, upto: int | None = None) -> Iterator[StoredEntry]:
+        """Stored entries in chain order, `after < seq <= upto`."""
+        sql = f"SELECT {_COLUMNS} FROM journal WHERE seq > ?"
+        params: list = [after]
+        if upto is not None:
+            sql += " AND seq <= ?"
+            params.append(upto)
+        for row in self.conn.execute(sql + " ORDER BY seq", params):
+            yield row_to_stored(row)
+
+    def entry(self, entry_id: str) -> StoredEntry:
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM journal WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no journal entry {entry_id}")
+        return row_to_stored(row)
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def row_to_stored(row: tuple) -> StoredEntry:
+    seq, id_, desk, author, at, hlc, kind, payload, prev, digest = row
+    entry = Entry(id=id_, desk=desk, author=author, at=at, hlc=hlc, kind=kind,
+                  payload=json.loads(payload))
+    return StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest)

@@ -1,0 +1,33 @@
+"""Versioned schema: migration N brings a database to `PRAGMA user_version` N."""
+
+from __future__ import annotations
+
+from crisisdesk.store.projections.registry import DDL as PROJECTIONS
+
+APPLICATION_ID = 0x43445350  # "CDSP": CrisisDesk SQLite, set on every desk database
+
+JOURNAL = """
+CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    desk TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_hlc ON journal(hlc);
+CREATE INDEX journal_kind ON journal(kind);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be changed'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be deleted'); END;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+"""
+
+
+MIGRATIONS: tuple[str, ...] = (JOURNAL + PROJECTIONS,)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,69 @@
+import sqlite3
+
+import pytest
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
+from crisisdesk.store.errors import StoreError
+from crisisdesk.store.journal_store import Store
+
+
+def _group_payload(n: int = 1) -> dict:
+    return {"group": "hanbit", "name": {"ko": "한빛금융그룹", "en": "Hanbit"},
+            "text": f"version {n}", "sha256": f"{n:064d}"}
+
+
+def test_append_chains_entries(db_path):
+    with Desk.open(db_path) as desk:
+        first = desk.record("group.loaded", _group_payload(1))
+        second = desk.record("note", {"text": "두 번째"})
+    assert first.seq == 1 and second.seq == 2
+    assert first.prev_hash == GENESIS_HASH
+    assert second.prev_hash == first.hash
+    assert second.hash == chain_hash(first.hash, second.entry)
+    assert second.entry.hlc > first.entry.hlc
+
+
+def test_entries_survive_reopen_with_projection(db_path):
+    with Desk.open(db_path) as desk:
+        desk.record("group.loaded", _group_payload(1))
+        desk_id = desk.desk_id
+    with Desk.open(db_path) as desk:
+        assert desk.desk_id == desk_id
+        [stored] = list(desk.store.entries())
+        assert stored.entry.payload["name"]["ko"] == "한빛금융그룹"
+        row = desk.store.db["groups"].get("hanbit")
+        assert row["loaded_seq"] == 1
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE journal SET payload = '{}' WHERE seq = 1",
+    "DELETE FROM journal WHERE seq = 1",
+])
+def test_update_and_delete_refused(db_path, sql):
+    with Desk.open(db_path) as desk:
+        desk.record("note", {"text": "x"})
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute(sql)
+    conn.close()
+
+
+def test_append_is_atomic_with_projection(db_path):
+    with Desk.open(db_path) as desk:
+        bad = desk.new_entry("group.loaded", {"group": "x"})  # projector fails: no name
+        with pytest.raises(KeyError):
+            desk.store.append([desk.new_entry("note", {}), bad])
+        assert list(desk.store.entries()) == []
+        assert desk.store.head() == (0, GENESIS_HASH)
+
+
+def test_memory_store_has_schema():
+    store = Store.memory()
+    assert store.head() == (0, GENESIS_HASH)
+    store.close()
+
+
+def test_missing_file_without_create(tmp_path):
+    with pytest.raises(StoreError, match="no such desk database"):
+        Store.open(tmp_path / "absent.sqlite", create=False)
