@@ -83,7 +83,7 @@ class Store:
                     (seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
                      canonical_json(entry.payload), prev, digest),
                 )
-                project(self.db, item)
+                project(self.conn, item)
                 stored.append(item)
                 prev = digest
         return stored

@@ -8,12 +8,11 @@ tables, so replaying the journal into an empty database rebuilds them exactly.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import sqlite_utils
+import sqlite3
 
 from crisisdesk.domain.journal import StoredEntry
 
-Projector = Callable[[sqlite_utils.Database, StoredEntry], None]
+Projector = Callable[[sqlite3.Connection, StoredEntry], None]
 
 PROJECTORS: dict[str, Projector] = {}
 
@@ -31,8 +30,8 @@ def projects(*kinds: str) -> Callable[[Projector], Projector]:
     return register
 
 
-def project(db: sqlite_utils.Database, stored: StoredEntry) -> None:
+def project(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     """Apply one entry to the projections; kinds without a projector change nothing."""
     projector = PROJECTORS.get(stored.entry.kind)
     if projector is not None:
-        projector(db, stored)
+        projector(conn, stored)

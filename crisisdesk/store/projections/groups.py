@@ -13,10 +13,10 @@ CREATE TABLE groups (
 
 
 @projects("group.loaded")
-def group_loaded(db, stored) -> None:
+def group_loaded(conn, stored) -> None:
     p = stored.entry.payload
-    db["groups"].upsert(
-        {"id": p["group"], "name_ko": p["name"]["ko"], "name_en": p["name"]["en"],
-         "text": p["text"], "sha256": p["sha256"], "loaded_seq": stored.seq},
-        pk="id",
+    conn.execute(
+        "INSERT OR REPLACE INTO groups (id, name_ko, name_en, text, sha256, loaded_seq) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [p["group"], p["name"]["ko"], p["name"]["en"], p["text"], p["sha256"], stored.seq],
     )

@@ -1,0 +1,13 @@
+"""Child process for the crash test: appends entries and prints each committed sequence."""
+
+import sys
+
+from crisisdesk.desk.app import Desk
+
+desk = Desk.open(sys.argv[1])
+i = 0
+while True:
+    i += 1
+    stored = desk.record("group.loaded", {"group": f"g{i % 7}", "name": {"ko": f"그룹 {i}", "en": f"G{i}"},
+                                          "text": "x" * (i % 300), "sha256": str(i)})
+    print(stored.seq, flush=True)
