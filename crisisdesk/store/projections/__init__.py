@@ -7,8 +7,8 @@ tables, so replaying the journal into an empty database rebuilds them exactly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import sqlite3
+from collections.abc import Callable
 
 from crisisdesk.domain.journal import StoredEntry
 
