@@ -1,0 +1,38 @@
+"""Every kind of journal entry, and who may originate it.
+
+Group kinds come from the group desk (events, levels, providers, decisions …).
+Affiliate kinds carry `payload["affiliate"]` and may come from that affiliate's
+desk. Local kinds describe this desk itself and never travel in packets.
+Every event-scoped payload carries `payload["event"]`.
+"""
+
+from __future__ import annotations
+
+GROUP_KINDS = frozenset({
+    "group.loaded",
+    "event.activated", "event.level_changed", "event.provider_changed",
+    "event.closed", "event.reopened",
+    "meeting.opened", "meeting.closed",
+    "decision.recorded",
+    "action.created", "action.changed",
+    "duty.changed",
+    "alert.recorded",
+    "outlook.set",
+    "report.drafted", "report.approved", "report.issued",
+})
+
+AFFILIATE_KINDS = frozenset({
+    "service.assessed",
+    "impact.answered",
+    "checklist.changed",
+    "notice.composed", "notice.edited", "notice.posted", "notice.withdrawn",
+})
+
+LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked"})
+
+ALL_KINDS = GROUP_KINDS | AFFILIATE_KINDS | LOCAL_KINDS
+
+
+def travels(kind: str) -> bool:
+    """Whether entries of this kind are exchanged between desks."""
+    return kind in GROUP_KINDS or kind in AFFILIATE_KINDS
