@@ -263,7 +263,7 @@ def _plain(node: _Node, path: Path, mark: Mark, marks: dict[Path, Mark]) -> Any:
 # (fragment of PyYAML's problem, kind message, placed at the opening mark rather than the problem)
 _SYNTAX_HINTS = (
     ("could not find expected ':'", "expected 'key: value' here (a missing ':' or a wrong indentation?)",
-     False),
+     True),
     ("mapping values are not allowed here",
      "unexpected ':' (put a value containing ': ' in quotes, or check the indentation)", False),
     ("did not find expected key", _INDENT, False),

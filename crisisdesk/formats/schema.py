@@ -45,7 +45,7 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
@@ -320,8 +320,8 @@ def check_format(data: Any, expected: str, other: str, report: Report) -> bool:
     if "format" not in data:
         report.error((), f"missing required field 'format' (the first line should be 'format: {expected}')")
     elif value == other:
-        report.error(("format",), f"this is a {other.split('/')[0].split('.')[-1]} file ({other}), "
-                                  f"not a {kind}")
+        other_kind = other.split("/")[0].split(".")[-1]
+        report.error(("format",), f"this is a {other_kind} file ({other}), not a {kind} file")
         return False
     elif isinstance(value, str) and value.startswith(expected.split("/")[0] + "/") and value != expected:
         report.error(("format",), f"unsupported version '{value}': this desk reads {expected}")

@@ -1,0 +1,116 @@
+"""`crisisdesk playbook validate|list` and `crisisdesk group validate`.
+
+Problems are printed as `file:line:col: path: message` (warnings as
+`file:line:col: warning: path: message`); the exit code is 1 when any file has
+an error, 0 otherwise (warnings allowed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from crisisdesk.cli.common import add_command
+from crisisdesk.domain.group import Group
+from crisisdesk.formats.errors import FormatError, Problem
+from crisisdesk.formats.group_file import load_group
+from crisisdesk.formats.library import default_dirs, find_playbooks
+from crisisdesk.formats.playbook_file import is_stale, load_playbook
+
+
+def register(sub) -> None:
+    playbook = sub.add_parser("playbook", help="check and list playbooks",
+                              description="check and list playbooks")
+    actions = playbook.add_subparsers(dest="action", metavar="ACTION", required=True)
+    validate = add_command(actions, "validate", run_validate_playbooks,
+                           "check playbook files and report every problem", db=False)
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument("--group", type=Path, metavar="FILE",
+                          help="group file to check triggers and checklist sectors against")
+    listing = add_command(actions, "list", run_list_playbooks,
+                          "list playbooks (default: the shipped ones and the user's folder)", db=False)
+    listing.add_argument("dir", nargs="?", type=Path, metavar="DIR")
+
+    group = sub.add_parser("group", help="check the group file", description="check the group file")
+    group_actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    group_validate = add_command(group_actions, "validate", run_validate_group,
+                                 "check a group file and report every problem", db=False)
+    group_validate.add_argument("file", type=Path, metavar="FILE")
+
+
+def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        print(problem)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _refused(path: Path, exc: FormatError) -> None:
+    _print_problems(exc.problems)
+    counts = _count(len(exc.errors), "error")
+    if exc.warnings:
+        counts += ", " + _count(len(exc.warnings), "warning")
+    print(f"{path}: {counts}")
+
+
+def run_validate_group(args) -> int:
+    try:
+        result = load_group(args.file)
+    except FormatError as exc:
+        _refused(args.file, exc)
+        return 1
+    group = result.value
+    _print_problems(result.warnings)
+    services = sum(len(a.services) for a in group.affiliates)
+    print(f"{args.file}: ok (group {group.id}: {_count(len(group.affiliates), 'affiliate')}, "
+          f"{_count(services, 'service')}, {_count(len(group.providers), 'provider')})")
+    return 0
+
+
+def run_validate_playbooks(args) -> int:
+    failed = False
+    group: Group | None = None
+    if args.group:
+        try:
+            group = load_group(args.group).value
+        except FormatError as exc:
+            _refused(args.group, exc)
+            print("triggers and sectors are not checked: the group file has errors")
+            failed = True
+    for path in args.files:
+        try:
+            result = load_playbook(path, group)
+        except FormatError as exc:
+            _refused(path, exc)
+            failed = True
+            continue
+        playbook = result.value
+        _print_problems(result.warnings)
+        items = sum(len(c.items) for c in playbook.checklists)
+        print(f"{path}: ok (playbook {playbook.id} v{playbook.version}: "
+              f"{_count(len(playbook.checklists), 'checklist')}, {_count(items, 'item')})")
+    return 1 if failed else 0
+
+
+def run_list_playbooks(args) -> int:
+    dirs = [args.dir] if args.dir else default_dirs()
+    today = date.today()
+    found = find_playbooks(dirs, today=today)
+    rows = [r.value for _, r in found if not isinstance(r, FormatError)]
+    broken = [(p, r) for p, r in found if isinstance(r, FormatError)]
+    if not found:
+        print("no playbooks in " + ", ".join(str(d) for d in dirs))
+        return 0
+    if rows:
+        width = max(len("ID"), *(len(p.id) for p in rows))
+        print(f"{'ID':<{width}}  VER  REVIEWED    STALE  TITLE")
+        for p in rows:
+            stale = "stale" if is_stale(p.reviewed, today) else ""
+            print(f"{p.id:<{width}}  v{p.version:<3} {p.reviewed.isoformat()}  {stale:<5}  {p.title.get('ko')}")
+    for _, exc in broken:
+        first = exc.errors[0] if exc.errors else exc.problems[0]
+        more = len(exc.errors) - 1
+        print(f"broken: {first}" + (f" (and {_count(more, 'more error')})" if more > 0 else ""))
+    return 1 if broken else 0
