@@ -1,70 +1,16 @@
-"""`Desk`: the open desk database and the commands that change it."""
+"""`Desk`: the one API of the program. Every command validates, journals and commits at once."""
 
 from __future__ import annotations
 
-import getpass
-from pathlib import Path
-
-from crisisdesk.domain import hlc
-from crisisdesk.domain.clock import Clock, system_clock, to_iso, to_ms
-from crisisdesk.domain.ids import new_id
-from crisisdesk.domain.journal import Entry, StoredEntry
-from crisisdesk.store.backup import backup as store_backup
-from crisisdesk.store.journal_store import Store
-from crisisdesk.store.verify import VerifyReport, verify
+from crisisdesk.desk.assessments import AssessmentCommands
+from crisisdesk.desk.base import DeskBase
+from crisisdesk.desk.checklists import ChecklistCommands
+from crisisdesk.desk.communications import CommunicationCommands
+from crisisdesk.desk.council import CouncilCommands
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.reading import ReadModels
 
 
-class Desk:
-    """One desk: its database, identity, author and clock."""
-
-    def __init__(self, store: Store, clock: Clock = system_clock, author: str | None = None):
-        self.store = store
-        self.clock = clock
-        self.author = author or _default_author()
-        desk_id = store.meta("desk_id")
-        if desk_id is None:
-            desk_id = new_id()
-            store.set_meta("desk_id", desk_id)
-        self.desk_id = desk_id
-
-    @classmethod
-    def open(cls, path: Path, clock: Clock = system_clock, author: str | None = None,
-             create: bool = True) -> Desk:
-        return cls(Store.open(Path(path), create=create), clock=clock, author=author)
-
-    @property
-    def path(self) -> Path:
-        return Path(str(self.store.path))
-
-    def close(self) -> None:
-        self.store.close()
-
-    def __enter__(self) -> Desk:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def new_entry(self, kind: str, payload: dict) -> Entry:
-        """A local entry stamped with this desk, its author, the clock and the next HLC."""
-        now = self.clock()
-        stamp = hlc.tick(self.store.last_hlc(), to_ms(now), self.desk_id)
-        return Entry(id=new_id(to_ms(now)), desk=self.desk_id, author=self.author,
-                     at=to_iso(now), hlc=stamp.encode(), kind=kind, payload=payload)
-
-    def record(self, kind: str, payload: dict) -> StoredEntry:
-        """Append one local entry and its projections in one transaction."""
-        return self.store.append([self.new_entry(kind, payload)])[0]
-
-    def verify(self) -> VerifyReport:
-        return verify(self.store)
-
-    def backup(self, out: Path) -> int:
-        return store_backup(self.store, Path(out))
-
-
-def _default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on this system
-        return "unknown"
+class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
+           CommunicationCommands, ReadModels, DeskBase):
+    """An open desk database: `Desk.open(path)`, then commands and read models."""

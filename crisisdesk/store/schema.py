@@ -21,6 +21,7 @@ CREATE TABLE journal (
 ) STRICT;
 CREATE INDEX journal_hlc ON journal(hlc);
 CREATE INDEX journal_kind ON journal(kind);
+CREATE INDEX journal_event ON journal(json_extract(payload, '$.event'));
 CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be changed'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal

@@ -1,6 +1,14 @@
 """Every projection module, imported once so their projectors are registered."""
 
-from crisisdesk.store.projections import groups
+from crisisdesk.store.projections import (
+    activity,
+    assessments,
+    checklists,
+    council,
+    events,
+    groups,
+    notices,
+)
 
-MODULES = (groups,)
+MODULES = (groups, events, checklists, activity, assessments, council, notices)
 DDL = "".join(module.DDL for module in MODULES)

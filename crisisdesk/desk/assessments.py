@@ -1,0 +1,47 @@
+"""Impact assessments: answers by the playbook's fields, and per-service corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crisisdesk.desk.changes import BOARD, IMPACT, Changes
+from crisisdesk.domain.answers import normalise
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.playbook import SERVICE_STATUSES
+
+
+class AssessmentCommands:
+    """Mixed into Desk."""
+
+    def answer(self, event: str | None, affiliate: str, field: str, value: Any) -> Changes:
+        """Answer or revise one impact field; every revision is kept. A wrong value saves nothing."""
+        ctx = self.open_event(event)
+        member = ctx.affiliate(affiliate)
+        try:
+            spec = ctx.playbook.impact_field(field)
+        except KeyError:
+            known = ", ".join(f.id for f in ctx.playbook.impact)
+            raise InvalidInput(f"unknown impact field '{field}' (fields: {known})") from None
+        value = normalise(spec, value, member, ctx.group.timezone)
+        items = [("impact.answered", {"event": ctx.id, "affiliate": affiliate, "field": field,
+                                      "value": value})]
+        if spec.kind == "services":
+            items += [("service.assessed", {"event": ctx.id, "affiliate": affiliate, "service": sid,
+                                            "status": answer["status"], "note": answer["note"]})
+                      for sid, answer in value.items()]
+        stored = self.record_many(items)
+        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate], entries=stored)
+
+    def assess_service(self, event: str | None, affiliate: str, service: str, status: str,
+                       note: str = "") -> Changes:
+        """Confirm or correct one service's status; the affiliate's word wins over the derivation."""
+        ctx = self.open_event(event)
+        member = ctx.affiliate(affiliate)
+        if service not in {s.id for s in member.services}:
+            raise InvalidInput(f"'{service}' is not a service of {affiliate}")
+        if status not in SERVICE_STATUSES:
+            raise InvalidInput(f"unknown service status '{status}' ({', '.join(SERVICE_STATUSES)})")
+        stored = self.record("service.assessed", {"event": ctx.id, "affiliate": affiliate,
+                                                  "service": service, "status": status,
+                                                  "note": note.strip()})
+        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate], entries=[stored])

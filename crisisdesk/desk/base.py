@@ -1,0 +1,76 @@
+"""The open desk: database, identity, author, clock, and how commands are journaled."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from crisisdesk.domain import hlc
+from crisisdesk.domain.clock import Clock, system_clock, to_iso, to_ms
+from crisisdesk.domain.ids import new_id
+from crisisdesk.domain.journal import Entry, StoredEntry
+from crisisdesk.store.backup import backup as store_backup
+from crisisdesk.store.journal_store import Store
+from crisisdesk.store.verify import VerifyReport, verify
+
+
+class DeskBase:
+    """One desk: its database, identity, author and clock."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock, author: str | None = None):
+        self.store = store
+        self.clock = clock
+        self.author = author or _default_author()
+        desk_id = store.meta("desk_id")
+        if desk_id is None:
+            desk_id = new_id()
+            store.set_meta("desk_id", desk_id)
+        self.desk_id = desk_id
+        self._hlc: hlc.Hlc | None = None
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = system_clock, author: str | None = None,
+             create: bool = True):
+        return cls(Store.open(Path(path), create=create), clock=clock, author=author)
+
+    @property
+    def path(self) -> Path:
+        return Path(str(self.store.path))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def new_entry(self, kind: str, payload: dict) -> Entry:
+        """A local entry stamped with this desk, its author, the clock and the next HLC."""
+        now = self.clock()
+        last = max(filter(None, (self._hlc, self.store.last_hlc())), default=None)
+        self._hlc = hlc.tick(last, to_ms(now), self.desk_id)
+        return Entry(id=new_id(to_ms(now)), desk=self.desk_id, author=self.author,
+                     at=to_iso(now), hlc=self._hlc.encode(), kind=kind, payload=payload)
+
+    def record(self, kind: str, payload: dict) -> StoredEntry:
+        """Append one local entry and its projections in one transaction."""
+        return self.store.append([self.new_entry(kind, payload)])[0]
+
+    def record_many(self, items: list[tuple[str, dict]]) -> list[StoredEntry]:
+        """Append several local entries atomically, in order."""
+        return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
+
+    def verify(self) -> VerifyReport:
+        return verify(self.store)
+
+    def backup(self, out: Path) -> int:
+        return store_backup(self.store, Path(out))
+
+
+def _default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on this system
+        return "unknown"

@@ -1,0 +1,33 @@
+"""What a command changed, so the UI refreshes only the views that care."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BOARD = "board"
+EVENTS = "events"
+CHECKLIST = "checklist"
+IMPACT = "impact"
+DECISIONS = "decisions"
+NOTICES = "notices"
+DUTIES = "duties"
+TIMELINE = "timeline"
+REPORTS = "reports"
+GROUP = "group"
+
+
+@dataclass(frozen=True)
+class Changes:
+    event: str | None = None
+    affiliates: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    entry_ids: tuple[str, ...] = ()
+    created: str = ""  # id of what the command created (event, meeting, decision, action, notice)
+
+    @classmethod
+    def of(cls, event: str | None, *kinds: str, affiliates=(), entries=(), created: str = "") -> Changes:
+        return cls(event=event, affiliates=frozenset(affiliates), kinds=frozenset((*kinds, TIMELINE)),
+                   entry_ids=tuple(s.entry.id for s in entries), created=created)
+
+    def touches(self, kind: str) -> bool:
+        return kind in self.kinds

@@ -1,0 +1,78 @@
+"""Checklist commands: change an item's state, assignee, note or evidence; undo the last change."""
+
+from __future__ import annotations
+
+from crisisdesk.desk.changes import BOARD, CHECKLIST, Changes
+from crisisdesk.desk.context import EventContext
+from crisisdesk.domain.checklist import ItemState, check_state
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.store import queries
+
+
+class ChecklistCommands:
+    """Mixed into Desk."""
+
+    def set_item(self, event: str | None, affiliate: str, item: str, *, state: str | None = None,
+                 assignee: str | None = None, note: str | None = None, evidence: str | None = None,
+                 reason: str | None = None) -> Changes:
+        """Change an item; fields left as None keep their value. Blocked needs a reason."""
+        ctx = self.open_event(event)
+        row = self._item_row(ctx, affiliate, item)
+        before = ItemState.from_dict(row)
+        new_state = before.state if state is None else state
+        if reason is None:
+            reason = before.reason if new_state == "blocked" else ""
+        after = ItemState(
+            state=new_state,
+            assignee=before.assignee if assignee is None else assignee.strip(),
+            note=before.note if note is None else note.strip(),
+            evidence=before.evidence if evidence is None else evidence.strip(),
+            reason=reason.strip(),
+        )
+        check_state(after)
+        if after == before:
+            raise InvalidInput(f"item '{row['item']}' already has these values; nothing to save")
+        stored = self.record("checklist.changed", {
+            "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
+            "item": row["item"], "before": before.as_dict(), "after": after.as_dict(),
+            "base": row["entry"], "undoes": ""})
+        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+
+    def undo_item(self, event: str | None, affiliate: str, item: str) -> Changes:
+        """Revert the item's last change that is not yet undone, as a compensating entry."""
+        ctx = self.open_event(event)
+        row = self._item_row(ctx, affiliate, item)
+        history = queries.item_changes(self.store.conn, ctx.id, row["affiliate"], row["checklist"],
+                                       row["item"])
+        undone = {c["undoes"] for c in history if c["undoes"]}
+        candidates = [c for c in history if not c["undoes"] and c["entry"] not in undone]
+        if not candidates:
+            raise InvalidInput(f"item '{row['item']}' has no change left to undo")
+        last = candidates[-1]
+        stored = self.record("checklist.changed", {
+            "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
+            "item": row["item"], "before": ItemState.from_dict(row).as_dict(),
+            "after": last["before"], "base": row["entry"], "undoes": last["entry"]})
+        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+
+    def item_history(self, event: str | None, affiliate: str, item: str) -> list[dict]:
+        ctx = self.event(event)
+        row = self._item_row(ctx, affiliate, item)
+        return queries.item_changes(self.store.conn, ctx.id, row["affiliate"], row["checklist"], row["item"])
+
+    def _item_row(self, ctx: EventContext, affiliate: str, item: str) -> dict:
+        """The item by `item` or `checklist/item` for one affiliate of the event."""
+        ctx.affiliate(affiliate)
+        if "/" in item:
+            checklist, item_id = item.split("/", 1)
+            row = queries.item(self.store.conn, ctx.id, affiliate, checklist, item_id)
+            if row is None:
+                raise InvalidInput(f"{affiliate} has no checklist item '{item}' in this event")
+            return row
+        keys = queries.item_keys(self.store.conn, ctx.id, affiliate, item)
+        if not keys:
+            raise InvalidInput(f"{affiliate} has no checklist item '{item}' in this event")
+        if len(keys) > 1:
+            options = ", ".join(f"{k['checklist']}/{k['item']}" for k in keys)
+            raise InvalidInput(f"item '{item}' is in several checklists; write one of: {options}")
+        return queries.item(self.store.conn, ctx.id, affiliate, keys[0]["checklist"], item)

@@ -1,0 +1,111 @@
+"""Customer notices, regulator reporting duties, external alert levels and the council's outlook."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
+from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.ids import new_id
+from crisisdesk.domain.notices import render_notice
+from crisisdesk.domain.playbook import NOTICE_CHANNELS
+from crisisdesk.store import queries
+
+DUTY_STATES = ("due", "submitted", "not-required")
+HORIZONS = ("12h", "24h", "48h", "72h")
+
+
+class CommunicationCommands:
+    """Mixed into Desk."""
+
+    def compose_notice(self, event: str | None, affiliate: str, template: str, lang: str = "ko") -> Changes:
+        """A draft notice from a playbook template, filled with the affiliate's hit services."""
+        ctx = self.open_event(event)
+        member = ctx.affiliate(affiliate)
+        found = [n for n in ctx.playbook.notices if n.id == template]
+        if not found:
+            known = ", ".join(n.id for n in ctx.playbook.notices) or "none"
+            raise InvalidInput(f"unknown notice template '{template}' (templates: {known})")
+        services = list(self.board(ctx.id).tile(affiliate).services)
+        title, body = render_notice(found[0], member, ctx.group, services, self.clock(), lang)
+        notice = new_id()
+        stored = self.record("notice.composed", {
+            "event": ctx.id, "notice": notice, "affiliate": affiliate, "template": template,
+            "channel": found[0].channel, "title": title, "body": body})
+        return Changes.of(ctx.id, NOTICES, affiliates=[affiliate], entries=[stored], created=notice)
+
+    def edit_notice(self, event: str | None, notice: str, title: str, body: str) -> Changes:
+        ctx = self.open_event(event)
+        row = self._notice(ctx.id, notice)
+        if not body.strip():
+            raise InvalidInput("a notice needs a body")
+        stored = self.record("notice.edited", {"event": ctx.id, "notice": row["id"],
+                                               "affiliate": row["affiliate"], "title": title.strip(),
+                                               "body": body.strip()})
+        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]], entries=[stored])
+
+    def post_notice(self, event: str | None, notice: str, channel: str,
+                    at: datetime | None = None) -> Changes:
+        ctx = self.open_event(event)
+        row = self._notice(ctx.id, notice)
+        if channel not in NOTICE_CHANNELS:
+            raise InvalidInput(f"unknown channel '{channel}' ({', '.join(NOTICE_CHANNELS)})")
+        if row["state"] == "withdrawn":
+            raise InvalidInput("the notice was withdrawn; compose a new one")
+        stored = self.record("notice.posted", {"event": ctx.id, "notice": row["id"],
+                                               "affiliate": row["affiliate"], "channel": channel,
+                                               "at": to_iso(at or self.clock())})
+        return Changes.of(ctx.id, NOTICES, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+
+    def withdraw_notice(self, event: str | None, notice: str, reason: str) -> Changes:
+        ctx = self.open_event(event)
+        row = self._notice(ctx.id, notice)
+        if not reason.strip():
+            raise InvalidInput("say why the notice is withdrawn")
+        stored = self.record("notice.withdrawn", {"event": ctx.id, "notice": row["id"],
+                                                  "affiliate": row["affiliate"], "reason": reason.strip()})
+        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]], entries=[stored])
+
+    def _notice(self, event_id: str, notice: str) -> dict:
+        found = [n for n in queries.notices(self.store.conn, event_id) if n["id"].startswith(notice)]
+        if len(found) != 1:
+            raise InvalidInput(f"no notice '{notice}' in this event")
+        return found[0]
+
+    def set_duty(self, event: str | None, duty: str, state: str, *, reference: str = "",
+                 reason: str = "", at: datetime | None = None) -> Changes:
+        """Mark a reporting duty submitted (with its reference) or not required (with a reason)."""
+        ctx = self.open_event(event)
+        if duty not in {d["duty"] for d in queries.duties(self.store.conn, ctx.id)}:
+            known = ", ".join(d.id for d in ctx.playbook.reporting)
+            raise InvalidInput(f"unknown reporting duty '{duty}' (duties: {known})")
+        if state not in DUTY_STATES:
+            raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
+        if state == "not-required" and not reason.strip():
+            raise InvalidInput("say why the report is not required")
+        stored = self.record("duty.changed", {
+            "event": ctx.id, "duty": duty, "state": state, "reference": reference.strip(),
+            "reason": reason.strip(), "at": to_iso(at or self.clock()) if state == "submitted" else ""})
+        return Changes.of(ctx.id, DUTIES, BOARD, entries=[stored])
+
+    def record_alert(self, event: str | None, issuer: str, level: str, at: datetime | None = None,
+                     note: str = "") -> Changes:
+        """An authority's alert level (e.g. MOIS 경계, MSIT 심각), kept beside the group's own."""
+        ctx = self.open_event(event)
+        if not issuer.strip() or not level.strip():
+            raise InvalidInput("an external alert needs its issuer and level")
+        alert = new_id()
+        stored = self.record("alert.recorded", {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
+                                                "level": level.strip(), "at": to_iso(at or self.clock()),
+                                                "note": note.strip()})
+        return Changes.of(ctx.id, BOARD, entries=[stored], created=alert)
+
+    def set_outlook(self, event: str | None, horizon: str, text: str, needs: str = "") -> Changes:
+        """What the council expects at +12/24/48/72 h and what it needs."""
+        ctx = self.open_event(event)
+        if horizon not in HORIZONS:
+            raise InvalidInput(f"unknown horizon '{horizon}' ({', '.join(HORIZONS)})")
+        stored = self.record("outlook.set", {"event": ctx.id, "horizon": horizon, "text": text.strip(),
+                                             "needs": needs.strip()})
+        return Changes.of(ctx.id, BOARD, entries=[stored])

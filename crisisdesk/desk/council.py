@@ -1,0 +1,132 @@
+"""Council meetings, decisions (amended or withdrawn only by new entries) and action items."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crisisdesk.desk.changes import BOARD, DECISIONS, Changes
+from crisisdesk.desk.context import EventContext
+from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.ids import new_id
+from crisisdesk.store import queries
+
+ACTION_STATES = ("open", "doing", "done", "dropped")
+
+
+class CouncilCommands:
+    """Mixed into Desk."""
+
+    def open_meeting(self, event: str | None, title: str, attendees: list[str]) -> Changes:
+        ctx = self.open_event(event)
+        if self.current_meeting(ctx.id):
+            raise InvalidInput("a council meeting is already open; close it first")
+        meeting = new_id()
+        stored = self.record("meeting.opened", {"event": ctx.id, "meeting": meeting,
+                                                "title": title.strip(), "attendees": _roles(ctx, attendees)})
+        return Changes.of(ctx.id, DECISIONS, entries=[stored], created=meeting)
+
+    def close_meeting(self, event: str | None) -> Changes:
+        ctx = self.open_event(event)
+        meeting = self.current_meeting(ctx.id)
+        if not meeting:
+            raise InvalidInput("no council meeting is open")
+        stored = self.record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
+        return Changes.of(ctx.id, DECISIONS, entries=[stored])
+
+    def current_meeting(self, event_id: str) -> dict | None:
+        return next((m for m in queries.meetings(self.store.conn, event_id) if not m["closed_at"]), None)
+
+    def record_decision(self, event: str | None, text: str, *, rationale: str = "",
+                        decided_by: str = "chair", attendees: list[str] | None = None,
+                        affiliates: list[str] = (), meeting: str | None = None) -> Changes:
+        """A council decision; during an open meeting it belongs to it and takes its attendees."""
+        ctx = self.open_event(event)
+        if not text.strip():
+            raise InvalidInput("a decision needs its text")
+        _role(ctx, decided_by)
+        for affiliate in affiliates:
+            ctx.affiliate(affiliate)
+        current = self.current_meeting(ctx.id)
+        meeting = meeting or (current["id"] if current else "")
+        if attendees is None:
+            attendees = current["attendees"] if current else []
+        return self._decision(ctx, "decide", "", text, rationale, decided_by, attendees,
+                              list(affiliates), meeting)
+
+    def amend_decision(self, event: str | None, decision: str, text: str, rationale: str = "",
+                       decided_by: str = "chair") -> Changes:
+        """A new entry that amends a decision; the original stays visible."""
+        ctx = self.open_event(event)
+        original = self._original(ctx, decision)
+        if not text.strip():
+            raise InvalidInput("an amendment needs its text")
+        _role(ctx, decided_by)
+        return self._decision(ctx, "amend", original["id"], text, rationale, decided_by,
+                              original["attendees"], original["affiliates"], original["meeting"])
+
+    def withdraw_decision(self, event: str | None, decision: str, reason: str,
+                          decided_by: str = "chair") -> Changes:
+        ctx = self.open_event(event)
+        original = self._original(ctx, decision)
+        if not reason.strip():
+            raise InvalidInput("say why the decision is withdrawn")
+        return self._decision(ctx, "withdraw", original["id"], "", reason, decided_by,
+                              original["attendees"], original["affiliates"], original["meeting"])
+
+    def _original(self, ctx: EventContext, decision: str) -> dict:
+        found = [d for d in queries.decisions(self.store.conn, ctx.id)
+                 if d["id"] == decision or d["id"].startswith(decision)]
+        found = [d for d in found if d["action"] == "decide"]
+        if len(found) != 1:
+            raise InvalidInput(f"no decision '{decision}' in this event" if not found
+                               else f"decision id '{decision}' is ambiguous")
+        return found[0]
+
+    def _decision(self, ctx, action, amends, text, rationale, decided_by, attendees, affiliates,
+                  meeting) -> Changes:
+        decision = new_id()
+        stored = self.record("decision.recorded", {
+            "event": ctx.id, "decision": decision, "action": action, "amends": amends,
+            "text": text.strip(), "rationale": rationale.strip(), "decided_by": decided_by,
+            "attendees": list(attendees), "affiliates": list(affiliates), "meeting": meeting})
+        return Changes.of(ctx.id, DECISIONS, BOARD, affiliates=affiliates, entries=[stored],
+                          created=decision)
+
+    def create_action(self, event: str | None, title: str, owner: str, deadline: datetime,
+                      decision: str = "") -> Changes:
+        ctx = self.open_event(event)
+        if not title.strip():
+            raise InvalidInput("an action needs a title")
+        _role(ctx, owner)
+        if deadline.tzinfo is None:
+            raise InvalidInput("the deadline needs a timezone")
+        if decision:
+            decision = self._original(ctx, decision)["id"]
+        action = new_id()
+        stored = self.record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
+                                                "owner": owner, "deadline": to_iso(deadline),
+                                                "decision": decision})
+        return Changes.of(ctx.id, DECISIONS, entries=[stored], created=action)
+
+    def set_action(self, event: str | None, action: str, state: str, note: str = "") -> Changes:
+        ctx = self.open_event(event)
+        if state not in ACTION_STATES:
+            raise InvalidInput(f"unknown action state '{state}' ({', '.join(ACTION_STATES)})")
+        found = [a for a in queries.actions(self.store.conn, ctx.id) if a["id"].startswith(action)]
+        if len(found) != 1:
+            raise InvalidInput(f"no action '{action}' in this event")
+        stored = self.record("action.changed", {"event": ctx.id, "action": found[0]["id"],
+                                                "state": state, "note": note.strip()})
+        return Changes.of(ctx.id, DECISIONS, entries=[stored])
+
+
+def _role(ctx: EventContext, role: str) -> str:
+    ids = [r.id for r in ctx.playbook.roles]
+    if role not in ids:
+        raise InvalidInput(f"unknown role '{role}' (roles: {', '.join(ids)})")
+    return role
+
+
+def _roles(ctx: EventContext, roles: list[str]) -> list[str]:
+    return [_role(ctx, r) for r in roles]

@@ -1,0 +1,188 @@
+"""Group file, playbooks and events: load, activate, level, providers, close and reopen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
+from crisisdesk.desk.context import EventContext, event_context, parse_group
+from crisisdesk.domain.business_days import resolve_due
+from crisisdesk.domain.checklist import applicable_items
+from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.group import Group
+from crisisdesk.domain.ids import new_id
+from crisisdesk.domain.impact import PROVIDER_STATUSES
+from crisisdesk.domain.playbook import Playbook
+from crisisdesk.formats.group_file import load_group
+from crisisdesk.formats.library import find_playbooks
+from crisisdesk.formats.playbook_file import load_playbook
+from crisisdesk.formats.result import LoadResult
+from crisisdesk.store import queries
+from crisisdesk.store.errors import StoreError
+
+
+class EventCommands:
+    """Mixed into Desk: needs `store`, `clock`, `record`, `record_many`."""
+
+    # -- group and playbooks -------------------------------------------------
+    def load_group(self, path: Path | str) -> Changes:
+        """Load (or reload) the group file; journaled with its text and SHA-256."""
+        result = load_group(path)
+        group = result.value
+        self.record("group.loaded", {
+            "group": group.id, "name": {"ko": group.name.ko, "en": group.name.en},
+            "text": result.text, "sha256": result.sha256, "source": str(path)})
+        return Changes.of(None, GROUP, BOARD)
+
+    def group(self) -> Group:
+        row = queries.latest_group(self.store.conn)
+        if row is None:
+            raise InvalidInput("no group file is loaded yet: load one first (crisisdesk group load FILE)")
+        return parse_group(row["text"], row["sha256"])
+
+    def has_group(self) -> bool:
+        return queries.latest_group(self.store.conn) is not None
+
+    def playbooks(self, dirs: list[Path] | None = None):
+        """The playbook library (shipped + user folder): (path, LoadResult or FormatError)."""
+        group = self.group() if self.has_group() else None
+        return find_playbooks(dirs, group)
+
+    def find_playbook(self, ref: str | Path) -> LoadResult[Playbook]:
+        """A playbook by file path, or by id from the library (highest version)."""
+        group = self.group() if self.has_group() else None
+        path = Path(ref)
+        if path.suffix in (".yaml", ".yml") or path.exists():
+            return load_playbook(path, group)
+        found = [r for _, r in find_playbooks(None, group)
+                 if isinstance(r, LoadResult) and r.value.id == str(ref)]
+        if not found:
+            raise InvalidInput(f"no playbook '{ref}' in the library; give its file or one of: "
+                               + ", ".join(sorted({r.value.id for _, r in find_playbooks(None, group)
+                                                   if isinstance(r, LoadResult)})))
+        return max(found, key=lambda r: r.value.version)
+
+    # -- events ----------------------------------------------------------------
+    def activate(self, playbook: str | Path | LoadResult, title: str, *, t0: datetime | None = None,
+                 level: str | None = None, drill: bool = False, down: tuple[str, ...] = (),
+                 note: str = "") -> Changes:
+        """Activate an event from a playbook; the playbook and group texts are pinned in it."""
+        result = playbook if isinstance(playbook, LoadResult) else self.find_playbook(playbook)
+        book, group = result.value, self.group()
+        group_row = queries.latest_group(self.store.conn)
+        if not title.strip():
+            raise InvalidInput("an event needs a title")
+        level = level or book.levels[0].id
+        _check_level(book, level)
+        for provider in down:
+            _check_provider(group, provider)
+        t0 = t0 or self.clock()
+        if t0.tzinfo is None:
+            raise InvalidInput("T0 needs a timezone")
+        event_id = new_id()
+        stored = self.record("event.activated", {
+            "event": event_id, "title": title.strip(), "t0": to_iso(t0), "drill": bool(drill),
+            "level": level, "note": note,
+            "playbook": {"id": book.id, "version": book.version, "sha256": result.sha256,
+                         "text": result.text},
+            "group": {"id": group.id, "sha256": group_row["sha256"], "text": group_row["text"]},
+            "providers": [{"provider": p, "status": "down"} for p in down],
+            "items": _item_rows(book, group, level, t0, existing=set()),
+            "duties": [{"duty": d.id, "deadline": to_iso(t0 + d.due)} for d in book.reporting],
+        })
+        return Changes.of(event_id, EVENTS, BOARD, CHECKLIST, DUTIES, entries=[stored], created=event_id)
+
+    def change_level(self, event: str, level: str, reason: str) -> Changes:
+        """Raise or lower the level; raising adds that level's items, lowering keeps all work."""
+        ctx = self.open_event(event)
+        _check_level(ctx.playbook, level)
+        if not reason.strip():
+            raise InvalidInput("say why the level changes (a reason is required)")
+        if level == ctx.level:
+            raise InvalidInput(f"the event is already at level '{level}'")
+        existing = {(r["affiliate"], r["checklist"], r["item"])
+                    for r in queries.items(self.store.conn, ctx.id)}
+        stored = self.record("event.level_changed", {
+            "event": ctx.id, "level": level, "previous": ctx.level, "reason": reason.strip(),
+            "items": _item_rows(ctx.playbook, ctx.group, level, ctx.t0, existing)})
+        return Changes.of(ctx.id, EVENTS, BOARD, CHECKLIST, entries=[stored])
+
+    def set_provider(self, event: str, provider: str, status: str, note: str = "",
+                     since: datetime | None = None) -> Changes:
+        """Mark a provider down, degraded or restored."""
+        ctx = self.open_event(event)
+        _check_provider(ctx.group, provider)
+        if status not in PROVIDER_STATUSES:
+            raise InvalidInput(f"unknown provider status '{status}' ({', '.join(PROVIDER_STATUSES)})")
+        stored = self.record("event.provider_changed", {
+            "event": ctx.id, "provider": provider, "status": status, "note": note,
+            "since": to_iso(since or self.clock())})
+        return Changes.of(ctx.id, BOARD, EVENTS, entries=[stored])
+
+    def close_event(self, event: str, reason: str) -> Changes:
+        ctx = self.open_event(event)
+        if not reason.strip():
+            raise InvalidInput("say why the event is closed (a reason is required)")
+        stored = self.record("event.closed", {"event": ctx.id, "reason": reason.strip()})
+        return Changes.of(ctx.id, EVENTS, BOARD, entries=[stored])
+
+    def reopen_event(self, event: str, reason: str) -> Changes:
+        ctx = self.event(event)
+        if ctx.is_open:
+            raise InvalidInput("the event is already open")
+        if not reason.strip():
+            raise InvalidInput("say why the event is reopened (a reason is required)")
+        stored = self.record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
+        return Changes.of(ctx.id, EVENTS, BOARD, entries=[stored])
+
+    # -- looking events up -----------------------------------------------------
+    def event(self, event: str | None = None) -> EventContext:
+        """An event by id (or unique prefix); without one, the only open event."""
+        if event is None:
+            open_events = queries.events(self.store.conn, "open")
+            if not open_events:
+                raise InvalidInput("no open event: activate one, or name the event")
+            if len(open_events) > 1:
+                listing = ", ".join(f"{e['id'][:8]} {e['title']}" for e in open_events)
+                raise InvalidInput(f"several events are open; name one ({listing})")
+            event = open_events[0]["id"]
+        try:
+            return event_context(queries.event(self.store.conn, event))
+        except StoreError as exc:
+            raise InvalidInput(str(exc)) from None
+
+    def open_event(self, event: str | None) -> EventContext:
+        ctx = self.event(event)
+        if not ctx.is_open:
+            raise InvalidInput(f"event '{ctx.row['title']}' is closed; reopen it to change it")
+        return ctx
+
+    def event_rows(self, status: str | None = None) -> list[dict]:
+        return queries.events(self.store.conn, status)
+
+
+def _check_level(playbook: Playbook, level: str) -> None:
+    ids = [lv.id for lv in playbook.levels]
+    if level not in ids:
+        raise InvalidInput(f"unknown level '{level}' (levels: {', '.join(ids)})")
+
+
+def _check_provider(group: Group, provider: str) -> None:
+    ids = [p.id for p in group.providers]
+    if provider not in ids:
+        raise InvalidInput(f"unknown provider '{provider}' (providers: {', '.join(ids)})")
+
+
+def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,
+               existing: set[tuple[str, str, str]]) -> list[list]:
+    """[affiliate, checklist, item, due, critical, owner] for every item applicable at `level`."""
+    rows = []
+    for affiliate in group.affiliates:
+        for checklist, item in applicable_items(playbook, affiliate.sector, level):
+            if (affiliate.id, checklist.id, item.id) in existing:
+                continue
+            due = resolve_due(t0, item, group.holidays, group.timezone)
+            rows.append([affiliate.id, checklist.id, item.id, to_iso(due), int(item.critical), item.owner])
+    return rows

@@ -1,0 +1,130 @@
+"""Read models for the UI, the CLI and the reports, live or as of an earlier journal position."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crisisdesk.desk import views
+from crisisdesk.desk.context import event_context
+from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.read_models import (
+    AffiliateDetail,
+    AnswerView,
+    Board,
+    DecisionView,
+    ItemView,
+    RevisionView,
+    Situation,
+    TimelineEntry,
+)
+from crisisdesk.store import queries
+from crisisdesk.store.verify import rebuild
+
+
+class ReadModels:
+    """Mixed into Desk."""
+
+    def board(self, event: str | None = None, now: datetime | None = None) -> Board:
+        ctx = self.event(event)
+        return views.build_board(self.store.conn, ctx, now or self.clock())
+
+    def checklist(self, event: str | None = None, affiliate: str | None = None,
+                  now: datetime | None = None) -> list[ItemView]:
+        ctx = self.event(event)
+        if affiliate:
+            ctx.affiliate(affiliate)
+        return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
+
+    def answers(self, event: str | None, affiliate: str, lang: str = "ko") -> list[AnswerView]:
+        ctx = self.event(event)
+        ctx.affiliate(affiliate)
+        return views.answer_views(self.store.conn, ctx, affiliate, lang)
+
+    def answer_history(self, event: str | None, affiliate: str, field: str) -> list[RevisionView]:
+        ctx = self.event(event)
+        return views.revision_views(self.store.conn, ctx, affiliate, field)
+
+    def decisions(self, event: str | None = None) -> list[DecisionView]:
+        return views.decision_views(self.store.conn, self.event(event))
+
+    def actions(self, event: str | None = None, now: datetime | None = None):
+        return views.action_views(self.store.conn, self.event(event), now or self.clock())
+
+    def meetings(self, event: str | None = None):
+        return views.meeting_views(self.store.conn, self.event(event))
+
+    def notices(self, event: str | None = None, affiliate: str | None = None):
+        return views.notice_views(self.store.conn, self.event(event), affiliate)
+
+    def duties(self, event: str | None = None, now: datetime | None = None):
+        return views.duty_views(self.store.conn, self.event(event), now or self.clock())
+
+    def alerts(self, event: str | None = None):
+        return views.alert_views(self.store.conn, self.event(event))
+
+    def outlook(self, event: str | None = None):
+        return views.outlook_views(self.store.conn, self.event(event))
+
+    def timeline(self, event: str | None = None, affiliate: str | None = None,
+                 kinds: tuple[str, ...] = ()) -> list[TimelineEntry]:
+        return views.timeline_entries(self.store.conn, self.event(event), affiliate, kinds)
+
+    def journal_position(self, as_of: int | datetime | str) -> int:
+        """A journal sequence number for `#SEQ`, an int, an ISO time or a datetime."""
+        if isinstance(as_of, str):
+            text = as_of.strip()
+            if text.startswith("#") and text[1:].isdigit():
+                return int(text[1:])
+            try:
+                as_of = from_iso(text)
+            except ValueError:
+                raise InvalidInput(f"'{as_of}' is neither #SEQ nor a time with a timezone") from None
+        if isinstance(as_of, datetime):
+            return queries.seq_at(self.store.conn, to_iso(as_of))
+        return int(as_of)
+
+    def situation(self, event: str | None = None, as_of: int | datetime | str | None = None,
+                  now: datetime | None = None) -> Situation:
+        """All a situation report needs; with `as_of`, the journal replayed up to that point."""
+        ctx = self.event(event)
+        head, _ = self.store.head()
+        if as_of is None:
+            return _situation(self.store.conn, ctx, now or self.clock(), head)
+        seq = self.journal_position(as_of)
+        if seq > head or seq < 1:
+            raise InvalidInput(f"journal position #{seq} does not exist (the journal ends at #{head})")
+        if isinstance(as_of, datetime):
+            moment = as_of
+        else:
+            moment = from_iso(self.store.entries(after=seq - 1, upto=seq).__next__().entry.at)
+        replay = rebuild(self.store, upto=seq)
+        try:
+            row = queries.one(replay.conn, "SELECT * FROM events WHERE id = ?", [ctx.id])
+            if row is None:
+                raise InvalidInput(f"the event did not exist yet at journal position #{seq}")
+            return _situation(replay.conn, event_context(row), now or moment, seq)
+        finally:
+            replay.close()
+
+
+def _situation(conn, ctx, now: datetime, seq: int) -> Situation:
+    board = views.build_board(conn, ctx, now)
+    items = views.item_views(conn, ctx, now)
+    answers = views.answer_views(conn, ctx)
+    notices = views.notice_views(conn, ctx)
+    details = tuple(
+        AffiliateDetail(tile=tile,
+                        answers=tuple(a for a in answers if a.affiliate == tile.affiliate),
+                        items=tuple(i for i in items if i.affiliate == tile.affiliate),
+                        notices=tuple(n for n in notices if n.affiliate == tile.affiliate))
+        for tile in board.tiles)
+    return Situation(
+        board=board, as_of_seq=seq, affiliates=details,
+        decisions=tuple(views.decision_views(conn, ctx)),
+        actions=tuple(views.action_views(conn, ctx, now)),
+        meetings=tuple(views.meeting_views(conn, ctx)),
+        notices=tuple(notices), duties=tuple(views.duty_views(conn, ctx, now)),
+        alerts=board.alerts, outlook=tuple(views.outlook_views(conn, ctx)),
+        timeline=tuple(views.timeline_entries(conn, ctx, upto=seq)),
+        roles={r.id: r.title for r in ctx.playbook.roles})

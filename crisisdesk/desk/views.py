@@ -1,0 +1,257 @@
+"""Read models built from the projections of one database connection (live or replayed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from crisisdesk.desk.context import EventContext
+from crisisdesk.domain.checklist import Progress, is_due_soon, is_overdue
+from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.group import Affiliate, Group
+from crisisdesk.domain.impact import ProviderState, ServiceHit, derive_hits
+from crisisdesk.domain.playbook import ImpactField, Playbook
+from crisisdesk.domain.read_models import (
+    ActionView,
+    AffiliateTile,
+    AlertView,
+    AnswerView,
+    Board,
+    DecisionView,
+    DutyView,
+    EventSummary,
+    ItemView,
+    MeetingView,
+    NoticeView,
+    OutlookView,
+    RevisionView,
+    ServiceView,
+    TimelineEntry,
+)
+from crisisdesk.domain.text import Text
+from crisisdesk.domain.timeline import describe
+from crisisdesk.store import queries
+
+
+def _time(text: str) -> datetime | None:
+    return from_iso(text) if text else None
+
+
+def event_summary(ctx: EventContext) -> EventSummary:
+    book, row = ctx.playbook, ctx.row
+    level = book.level(row["level"])
+    return EventSummary(
+        id=row["id"], title=row["title"], t0=ctx.t0, drill=bool(row["drill"]), level=level.id,
+        level_title=level.title, level_rank=book.level_index(level.id), status=row["status"],
+        playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
+        group_name=ctx.group.name, timezone=ctx.group.timezone)
+
+
+def service_views(conn, ctx: EventContext) -> dict[str, list[ServiceView]]:
+    """Per affiliate, the services hit by failing providers or reported not normal by the affiliate."""
+    states = {r["provider"]: ProviderState(r["status"], from_iso(r["since"]))
+              for r in queries.providers(conn, ctx.id)}
+    hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, states, ctx.t0)}
+    reported = {(r["affiliate"], r["service"]): r for r in queries.service_status(conn, ctx.id)}
+    views: dict[str, list[ServiceView]] = {a.id: [] for a in ctx.group.affiliates}
+    for affiliate in ctx.group.affiliates:
+        for service in affiliate.services:
+            key = (affiliate.id, service.id)
+            hit, report = hits.get(key), reported.get(key)
+            if hit is None and (report is None or report["status"] == "normal"):
+                continue
+            views[affiliate.id].append(_service_view(ctx.group, affiliate, service, hit, report))
+    return views
+
+
+def _service_view(group: Group, affiliate: Affiliate, service, hit: ServiceHit | None,
+                  report: dict | None) -> ServiceView:
+    providers = {p.id: p for p in group.providers}
+    since = hit.since if hit else from_iso(report["at"])
+    return ServiceView(
+        affiliate=affiliate.id, service=service.id, name=service.name, critical=service.critical,
+        status=report["status"] if report else hit.status,
+        derived=hit.status if hit else "normal",
+        confirmed_by=report["author"] if report else "", note=report["note"] if report else "",
+        providers=tuple(providers[p].name for p in (hit.providers if hit else ())),
+        alternatives=tuple(providers[p].name for p in (hit.alternatives if hit else ())),
+        rto=service.rto, rto_deadline=since + service.rto if service.rto else None)
+
+
+def _colour(progress: Progress, services: list[ServiceView], past_rto: int) -> str:
+    if past_rto:
+        return "red"
+    if progress.overdue_critical or any(s.critical and s.status == "down" for s in services):
+        return "amber"
+    if progress.overdue or any(s.status in ("down", "degraded") for s in services):
+        return "yellow"
+    return "green"
+
+
+def build_board(conn, ctx: EventContext, now: datetime) -> Board:
+    services = service_views(conn, ctx)
+    progress = queries.progress_by_affiliate(conn, ctx.id, to_iso(now))
+    activity = queries.activity(conn, ctx.id)
+    tiles = []
+    for affiliate in ctx.group.affiliates:
+        views = services[affiliate.id]
+        prog = Progress(*progress.get(affiliate.id, (0,) * 6))
+        past = sum(1 for s in views if s.critical and s.past_rto(now))
+        tiles.append(AffiliateTile(
+            affiliate=affiliate.id, name=affiliate.name, sector=affiliate.sector,
+            colour=_colour(prog, views, past), services=tuple(views), progress=prog, past_rto=past,
+            last_update=_time(activity.get(affiliate.id, "")), now=now))
+    return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)))
+
+
+def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = None) -> list[ItemView]:
+    book = ctx.playbook
+    lookup = {(c.id, i.id): (c, i) for c in book.checklists for i in c.items}
+    roles = {r.id: r.title for r in book.roles}
+    conflicts = queries.conflicted_items(conn, ctx.id)
+    views = []
+    for row in queries.items(conn, ctx.id, affiliate):
+        checklist, item = lookup[(row["checklist"], row["item"])]
+        due = from_iso(row["due"])
+        views.append(ItemView(
+            affiliate=row["affiliate"], checklist=checklist.id, checklist_title=checklist.title,
+            item=item.id, title=item.title, guidance=item.guidance, owner=item.owner,
+            owner_title=roles.get(item.owner, Text.plain(item.owner)), due=due,
+            critical=bool(row["critical"]), state=row["state"], assignee=row["assignee"],
+            note=row["note"], evidence=row["evidence"], reason=row["reason"],
+            updated_at=_time(row["updated_at"]), updated_by=row["updated_by"],
+            overdue=is_overdue(due, row["state"], now), due_soon=is_due_soon(due, row["state"], now),
+            conflict=(row["affiliate"], row["checklist"], row["item"]) in conflicts))
+    return views
+
+
+def display_value(field: ImpactField, value, group: Group, lang: str = "ko") -> str:
+    """An answer as a person reads it."""
+    if field.kind == "money":
+        return f"{value:,}원" if lang == "ko" else f"KRW {value:,}"
+    if field.kind == "integer":
+        return f"{value:,}"
+    if field.kind == "boolean":
+        return ("예" if value else "아니오") if lang == "ko" else ("yes" if value else "no")
+    if field.kind == "choice":
+        return next((c.label.get(lang) for c in field.choices if c.id == value), str(value))
+    if field.kind == "datetime":
+        return from_iso(value).astimezone(ZoneInfo(group.timezone)).strftime("%Y-%m-%d %H:%M")
+    if field.kind == "services":
+        return "; ".join(f"{sid}: {v['status']}" + (f" ({v['note']})" if v.get("note") else "")
+                         for sid, v in value.items())
+    return str(value)
+
+
+def answer_views(conn, ctx: EventContext, affiliate: str | None = None,
+                 lang: str = "ko") -> list[AnswerView]:
+    fields = {f.id: f for f in ctx.playbook.impact}
+    latest: dict[tuple[str, str], dict] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for row in queries.answers(conn, ctx.id, affiliate):
+        key = (row["affiliate"], row["field"])
+        latest[key] = row  # rows come in HLC order: the last one wins
+        counts[key] = counts.get(key, 0) + 1
+    order = {f: i for i, f in enumerate(fields)}
+    views = []
+    for (aff, fid), row in sorted(latest.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99))):
+        spec = fields.get(fid)
+        if spec is None:
+            continue
+        views.append(AnswerView(
+            affiliate=aff, field=fid, label=spec.label, kind=spec.kind, value=row["value"],
+            display=display_value(spec, row["value"], ctx.group, lang), at=from_iso(row["at"]),
+            author=row["author"], revisions=counts[(aff, fid)]))
+    return views
+
+
+def revision_views(conn, ctx: EventContext, affiliate: str, field: str) -> list[RevisionView]:
+    spec = ctx.playbook.impact_field(field)
+    return [RevisionView(field=field, value=r["value"], display=display_value(spec, r["value"], ctx.group),
+                         at=from_iso(r["at"]), author=r["author"])
+            for r in queries.answers(conn, ctx.id, affiliate) if r["field"] == field]
+
+
+def decision_views(conn, ctx: EventContext) -> list[DecisionView]:
+    """Originals in order, each with its amendments and withdrawals under it."""
+    roles = {r.id: r.title for r in ctx.playbook.roles}
+    rows = queries.decisions(conn, ctx.id)
+
+    def view(r, amendments=()) -> DecisionView:
+        return DecisionView(
+            id=r["id"], action=r["action"], amends=r["amends"], meeting=r["meeting"], text=r["text"],
+            rationale=r["rationale"], decided_by=r["decided_by"],
+            decided_by_title=roles.get(r["decided_by"], Text.plain(r["decided_by"])),
+            attendees=tuple(r["attendees"]), affiliates=tuple(r["affiliates"]), at=from_iso(r["at"]),
+            author=r["author"], amendments=tuple(amendments))
+
+    children: dict[str, list[DecisionView]] = {}
+    for r in rows:
+        if r["amends"]:
+            children.setdefault(r["amends"], []).append(view(r))
+    return [view(r, children.get(r["id"], ())) for r in rows if not r["amends"]]
+
+
+def action_views(conn, ctx: EventContext, now: datetime) -> list[ActionView]:
+    roles = {r.id: r.title for r in ctx.playbook.roles}
+    return [ActionView(id=r["id"], decision=r["decision"], title=r["title"], owner=r["owner"],
+                       owner_title=roles.get(r["owner"], Text.plain(r["owner"])),
+                       deadline=from_iso(r["deadline"]), state=r["state"], note=r["note"],
+                       overdue=r["state"] in ("open", "doing") and now > from_iso(r["deadline"]))
+            for r in queries.actions(conn, ctx.id)]
+
+
+def meeting_views(conn, ctx: EventContext) -> list[MeetingView]:
+    return [MeetingView(id=r["id"], title=r["title"], attendees=tuple(r["attendees"]),
+                        opened_at=from_iso(r["opened_at"]), closed_at=_time(r["closed_at"]))
+            for r in queries.meetings(conn, ctx.id)]
+
+
+def notice_views(conn, ctx: EventContext, affiliate: str | None = None) -> list[NoticeView]:
+    return [NoticeView(id=r["id"], affiliate=r["affiliate"], template=r["template"], channel=r["channel"],
+                       title=r["title"], body=r["body"], state=r["state"],
+                       posts=tuple((p["channel"], from_iso(p["posted_at"])) for p in r["posts"]),
+                       created_at=from_iso(r["created_at"]))
+            for r in queries.notices(conn, ctx.id, affiliate)]
+
+
+def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
+    specs = {d.id: d for d in ctx.playbook.reporting}
+    views = []
+    for r in queries.duties(conn, ctx.id):
+        spec = specs[r["duty"]]
+        deadline = from_iso(r["deadline"])
+        views.append(DutyView(duty=r["duty"], to=spec.to, title=spec.title, deadline=deadline,
+                              state=r["state"], reference=r["reference"], reason=r["reason"],
+                              submitted_at=_time(r["submitted_at"]),
+                              overdue=r["state"] == "due" and now > deadline))
+    return views
+
+
+def alert_views(conn, ctx: EventContext) -> list[AlertView]:
+    return [AlertView(id=r["id"], issuer=r["issuer"], level=r["level"], at=from_iso(r["at"]), note=r["note"])
+            for r in queries.alerts(conn, ctx.id)]
+
+
+def outlook_views(conn, ctx: EventContext) -> list[OutlookView]:
+    return [OutlookView(horizon=r["horizon"], text=r["text"], needs=r["needs"], at=from_iso(r["at"]))
+            for r in queries.outlook(conn, ctx.id)]
+
+
+def timeline_entries(conn, ctx: EventContext, affiliate: str | None = None,
+                     kinds: tuple[str, ...] = (), upto: int | None = None) -> list[TimelineEntry]:
+    """The event's journal in HLC order; `kinds` filters by prefix (e.g. 'checklist', 'decision')."""
+    book: Playbook = ctx.playbook
+    entries = []
+    for row in queries.journal_for_event(conn, ctx.id, upto):
+        payload = row["payload"]
+        if affiliate and payload.get("affiliate") != affiliate:
+            continue
+        if kinds and not any(row["kind"].startswith(k) for k in kinds):
+            continue
+        entries.append(TimelineEntry(seq=row["seq"], at=from_iso(row["at"]), kind=row["kind"],
+                                     affiliate=payload.get("affiliate", ""), author=row["author"],
+                                     summary=describe(row["kind"], payload, book, ctx.group)))
+    return entries
+
+

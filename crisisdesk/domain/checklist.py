@@ -1,0 +1,106 @@
+"""Checklist items: their states, which apply, when they are late, and progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.playbook import Checklist, ChecklistItem, Playbook
+
+STATES = ("todo", "doing", "done", "n/a", "blocked")
+CLOSED_STATES = frozenset({"done", "n/a"})
+DUE_SOON = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What a person set on an item."""
+
+    state: str = "todo"
+    assignee: str = ""
+    note: str = ""
+    evidence: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {"state": self.state, "assignee": self.assignee, "note": self.note,
+                "evidence": self.evidence, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ItemState:
+        return cls(**{k: data.get(k, "") or "" for k in ("assignee", "note", "evidence", "reason")},
+                   state=data.get("state", "todo"))
+
+
+def check_state(new: ItemState) -> None:
+    """Refuse a state the rules do not allow."""
+    if new.state not in STATES:
+        raise InvalidInput(f"unknown state '{new.state}' (states: {', '.join(STATES)})")
+    if new.state == "blocked" and not new.reason.strip():
+        raise InvalidInput("a blocked item needs a reason: say what blocks it")
+
+
+def applicable_items(playbook: Playbook, sector: str, level: str) -> list[tuple[Checklist, ChecklistItem]]:
+    """Items for `all` and for `sector` whose `from_level` is at or below `level`."""
+    rank = playbook.level_index(level)
+    found = []
+    for checklist in playbook.checklists:
+        if not checklist.applies(sector):
+            continue
+        for item in checklist.items:
+            if item.from_level is None or playbook.level_index(item.from_level) <= rank:
+                found.append((checklist, item))
+    return found
+
+
+def is_open(state: str) -> bool:
+    return state not in CLOSED_STATES
+
+
+def is_overdue(due: datetime | None, state: str, now: datetime) -> bool:
+    return due is not None and is_open(state) and now > due
+
+
+def is_due_soon(due: datetime | None, state: str, now: datetime, window: timedelta = DUE_SOON) -> bool:
+    return due is not None and is_open(state) and now <= due <= now + window
+
+
+@dataclass(frozen=True)
+class Progress:
+    applicable: int = 0
+    closed: int = 0
+    critical: int = 0
+    critical_closed: int = 0
+    overdue: int = 0
+    overdue_critical: int = 0
+
+    @property
+    def ratio(self) -> float:
+        return self.closed / self.applicable if self.applicable else 1.0
+
+    @property
+    def percent(self) -> int:
+        return round(self.ratio * 100)
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+
+    def astuple(self) -> tuple[int, ...]:
+        return (self.applicable, self.closed, self.critical, self.critical_closed, self.overdue,
+                self.overdue_critical)
+
+
+def progress(items: list[tuple[str, bool, datetime | None]], now: datetime) -> Progress:
+    """Progress over (state, critical, due) triples: closed = done + n/a."""
+    applicable = closed = critical = critical_closed = overdue = overdue_critical = 0
+    for state, is_critical, due in items:
+        applicable += 1
+        done = state in CLOSED_STATES
+        closed += done
+        critical += is_critical
+        critical_closed += is_critical and done
+        late = is_overdue(due, state, now)
+        overdue += late
+        overdue_critical += late and is_critical
+    return Progress(applicable, closed, critical, critical_closed, overdue, overdue_critical)

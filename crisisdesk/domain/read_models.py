@@ -1,0 +1,285 @@
+"""Read models: what the board, the views and the reports show, as plain frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.text import Text
+
+TILE_COLOURS = ("red", "amber", "yellow", "green")
+STALE_AFTER = timedelta(minutes=60)
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: str
+    title: str
+    t0: datetime
+    drill: bool
+    level: str
+    level_title: Text
+    level_rank: int  # 0 = lowest
+    status: str  # open | closed
+    playbook_id: str
+    playbook_version: int
+    playbook_title: Text
+    group_name: Text
+    timezone: str
+
+    def elapsed(self, now: datetime) -> timedelta:
+        return now - self.t0
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    affiliate: str
+    service: str
+    name: Text
+    critical: bool
+    status: str  # normal | degraded | down | n/a (the affiliate's word wins over the derivation)
+    derived: str  # what the providers imply: normal | degraded | down
+    confirmed_by: str  # who confirmed or corrected it; "" when only derived
+    note: str
+    providers: tuple[Text, ...]
+    alternatives: tuple[Text, ...]
+    rto: timedelta | None
+    rto_deadline: datetime | None
+
+    def rto_left(self, now: datetime) -> timedelta | None:
+        return self.rto_deadline - now if self.rto_deadline is not None else None
+
+    def past_rto(self, now: datetime) -> bool:
+        return (self.status in ("down", "degraded") and self.rto_deadline is not None
+                and now > self.rto_deadline)
+
+
+@dataclass(frozen=True)
+class AffiliateTile:
+    affiliate: str
+    name: Text
+    sector: str
+    colour: str
+    services: tuple[ServiceView, ...]  # the services hit (derived or reported)
+    progress: Progress
+    past_rto: int  # critical services past their RTO
+    last_update: datetime | None
+    now: datetime
+
+    @property
+    def hit(self) -> bool:
+        return any(s.status in ("down", "degraded") for s in self.services)
+
+    @property
+    def stale(self) -> bool:
+        return self.last_update is None or self.now - self.last_update > STALE_AFTER
+
+    @property
+    def minutes_since_update(self) -> int | None:
+        if self.last_update is None:
+            return None
+        return int((self.now - self.last_update).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Board:
+    event: EventSummary
+    tiles: tuple[AffiliateTile, ...]
+    now: datetime
+    alerts: tuple[AlertView, ...] = ()
+
+    @property
+    def totals(self) -> Progress:
+        total = Progress()
+        for tile in self.tiles:
+            total = total + tile.progress
+        return total
+
+    @property
+    def hit_affiliates(self) -> int:
+        return sum(1 for t in self.tiles if t.hit)
+
+    @property
+    def past_rto(self) -> int:
+        return sum(t.past_rto for t in self.tiles)
+
+    def tile(self, affiliate: str) -> AffiliateTile:
+        return next(t for t in self.tiles if t.affiliate == affiliate)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    affiliate: str
+    checklist: str
+    checklist_title: Text
+    item: str
+    title: Text
+    guidance: Text
+    owner: str
+    owner_title: Text
+    due: datetime
+    critical: bool
+    state: str
+    assignee: str
+    note: str
+    evidence: str
+    reason: str
+    updated_at: datetime | None
+    updated_by: str
+    overdue: bool
+    due_soon: bool
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    affiliate: str
+    field: str
+    label: Text
+    kind: str
+    value: Any
+    display: str
+    at: datetime
+    author: str
+    revisions: int
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    field: str
+    value: Any
+    display: str
+    at: datetime
+    author: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: str
+    action: str  # decide | amend | withdraw
+    amends: str
+    meeting: str
+    text: str
+    rationale: str
+    decided_by: str
+    decided_by_title: Text
+    attendees: tuple[str, ...]
+    affiliates: tuple[str, ...]
+    at: datetime
+    author: str
+    amendments: tuple[DecisionView, ...] = ()
+
+    @property
+    def withdrawn(self) -> bool:
+        return any(a.action == "withdraw" for a in self.amendments)
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: str
+    decision: str
+    title: str
+    owner: str
+    owner_title: Text
+    deadline: datetime
+    state: str
+    note: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: str
+    title: str
+    attendees: tuple[str, ...]
+    opened_at: datetime
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    id: str
+    affiliate: str
+    template: str
+    channel: str
+    title: str
+    body: str
+    state: str
+    posts: tuple[tuple[str, datetime], ...]  # (channel, when)
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DutyView:
+    duty: str
+    to: Text
+    title: Text
+    deadline: datetime
+    state: str  # due | submitted | not-required
+    reference: str
+    reason: str
+    submitted_at: datetime | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class AlertView:
+    id: str
+    issuer: str
+    level: str
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class OutlookView:
+    horizon: str
+    text: str
+    needs: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    seq: int
+    at: datetime
+    kind: str
+    affiliate: str
+    author: str
+    summary: Text
+
+
+@dataclass(frozen=True)
+class AffiliateDetail:
+    tile: AffiliateTile
+    answers: tuple[AnswerView, ...]
+    items: tuple[ItemView, ...]
+    notices: tuple[NoticeView, ...] = ()
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything a situation report needs, as of one journal position."""
+
+    board: Board
+    as_of_seq: int
+    affiliates: tuple[AffiliateDetail, ...]
+    decisions: tuple[DecisionView, ...]
+    actions: tuple[ActionView, ...]
+    meetings: tuple[MeetingView, ...]
+    notices: tuple[NoticeView, ...]
+    duties: tuple[DutyView, ...]
+    alerts: tuple[AlertView, ...]
+    outlook: tuple[OutlookView, ...]
+    timeline: tuple[TimelineEntry, ...]
+    roles: dict[str, Text] = field(default_factory=dict)
+
+    @property
+    def event(self) -> EventSummary:
+        return self.board.event
+
+    @property
+    def now(self) -> datetime:
+        return self.board.now

@@ -1,0 +1,55 @@
+"""Checklist items per affiliate and the history of their changes (for undo and conflicts)."""
+
+from __future__ import annotations
+
+import json
+
+from crisisdesk.store.projections import projects
+from crisisdesk.store.projections.activity import touch
+
+DDL = """
+CREATE TABLE checklist_items (
+    event TEXT NOT NULL, affiliate TEXT NOT NULL, checklist TEXT NOT NULL, item TEXT NOT NULL,
+    due TEXT NOT NULL, critical INTEGER NOT NULL, owner TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'todo', assignee TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL DEFAULT '',
+    hlc TEXT NOT NULL DEFAULT '', entry TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (event, affiliate, checklist, item)
+) STRICT;
+CREATE INDEX checklist_items_due ON checklist_items(event, state, due);
+CREATE TABLE item_changes (
+    entry TEXT PRIMARY KEY, event TEXT NOT NULL, affiliate TEXT NOT NULL, checklist TEXT NOT NULL,
+    item TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, desk TEXT NOT NULL, hlc TEXT NOT NULL,
+    before TEXT NOT NULL, after TEXT NOT NULL, base TEXT NOT NULL, undoes TEXT NOT NULL
+) STRICT;
+CREATE INDEX item_changes_item ON item_changes(event, affiliate, checklist, item, hlc);
+"""
+
+_FIELDS = ("state", "assignee", "note", "evidence", "reason")
+
+
+def insert_items(conn, event: str, items: list[list]) -> None:
+    """Add items ([affiliate, checklist, item, due, critical, owner]); existing ones keep their work."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO checklist_items (event, affiliate, checklist, item, due, critical, owner) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(event, *row) for row in items])
+
+
+@projects("checklist.changed")
+def changed(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    after = p["after"]
+    conn.execute(
+        "INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [e.id, p["event"], p["affiliate"], p["checklist"], p["item"], e.at, e.author, e.desk, e.hlc,
+         json.dumps(p["before"], sort_keys=True, ensure_ascii=False),
+         json.dumps(after, sort_keys=True, ensure_ascii=False), p.get("base", ""), p.get("undoes", "")])
+    conn.execute(
+        "UPDATE checklist_items SET state = ?, assignee = ?, note = ?, evidence = ?, reason = ?, "
+        "updated_at = ?, updated_by = ?, hlc = ?, entry = ? "
+        "WHERE event = ? AND affiliate = ? AND checklist = ? AND item = ? AND hlc < ?",
+        [*(after.get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id,
+         p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc])
+    touch(conn, p["event"], p["affiliate"], e.at)

@@ -1,0 +1,71 @@
+"""Council meetings, decisions (amendments and withdrawals point at the original) and actions."""
+
+from __future__ import annotations
+
+import json
+
+from crisisdesk.store.projections import projects
+
+DDL = """
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY, event TEXT NOT NULL, title TEXT NOT NULL, attendees TEXT NOT NULL,
+    opened_at TEXT NOT NULL, closed_at TEXT NOT NULL DEFAULT '', opened_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE decisions (
+    id TEXT PRIMARY KEY, event TEXT NOT NULL, meeting TEXT NOT NULL, action TEXT NOT NULL,
+    amends TEXT NOT NULL, text TEXT NOT NULL, rationale TEXT NOT NULL, decided_by TEXT NOT NULL,
+    attendees TEXT NOT NULL, affiliates TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL,
+    hlc TEXT NOT NULL
+) STRICT;
+CREATE INDEX decisions_event ON decisions(event, hlc);
+CREATE TABLE actions (
+    id TEXT PRIMARY KEY, event TEXT NOT NULL, decision TEXT NOT NULL, title TEXT NOT NULL,
+    owner TEXT NOT NULL, deadline TEXT NOT NULL, state TEXT NOT NULL, note TEXT NOT NULL,
+    created_at TEXT NOT NULL, author TEXT NOT NULL, hlc TEXT NOT NULL
+) STRICT;
+"""
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@projects("meeting.opened")
+def meeting_opened(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("INSERT INTO meetings (id, event, title, attendees, opened_at, opened_by) "
+                 "VALUES (?,?,?,?,?,?)",
+                 [p["meeting"], p["event"], p.get("title", ""), _json(p.get("attendees", [])),
+                  e.at, e.author])
+
+
+@projects("meeting.closed")
+def meeting_closed(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("UPDATE meetings SET closed_at = ? WHERE id = ?", [e.at, p["meeting"]])
+
+
+@projects("decision.recorded")
+def decision_recorded(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute(
+        "INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [p["decision"], p["event"], p.get("meeting", ""), p.get("action", "decide"), p.get("amends", ""),
+         p.get("text", ""), p.get("rationale", ""), p.get("decided_by", ""),
+         _json(p.get("attendees", [])), _json(p.get("affiliates", [])), e.at, e.author, e.hlc])
+
+
+@projects("action.created")
+def action_created(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute(
+        "INSERT INTO actions VALUES (?,?,?,?,?,?,'open','',?,?,?) ON CONFLICT (id) DO NOTHING",
+        [p["action"], p["event"], p.get("decision", ""), p["title"], p["owner"], p["deadline"],
+         e.at, e.author, ""])
+
+
+@projects("action.changed")
+def action_changed(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("UPDATE actions SET state = ?, note = ?, hlc = ? WHERE id = ? AND hlc < ?",
+                 [p["state"], p.get("note", ""), e.hlc, p["action"], e.hlc])

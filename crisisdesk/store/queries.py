@@ -1,0 +1,185 @@
+"""Read queries over the projections, returning plain dicts (one per row)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from crisisdesk.store.errors import StoreError
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> dict[str, Any] | None:
+    found = rows(conn, sql, params)
+    return found[0] if found else None
+
+
+def latest_group(conn) -> dict | None:
+    return one(conn, "SELECT * FROM groups ORDER BY loaded_seq DESC LIMIT 1")
+
+
+def events(conn, status: str | None = None) -> list[dict]:
+    sql = ("SELECT id, title, t0, drill, note, playbook_id, playbook_version, group_id, level, status, "
+           "status_reason, activated_at, activated_by FROM events")
+    params: list = []
+    if status:
+        sql += " WHERE status = ?"
+        params.append(status)
+    return rows(conn, sql + " ORDER BY t0 DESC", params)
+
+
+def event(conn, event_id: str) -> dict:
+    found = one(conn, "SELECT * FROM events WHERE id = ?", [event_id])
+    if found is None:
+        matches = rows(conn, "SELECT * FROM events WHERE id LIKE ?", [event_id + "%"])
+        if len(matches) == 1:
+            return matches[0]
+        raise StoreError(f"no event '{event_id}'" if not matches else
+                         f"event id '{event_id}' is ambiguous ({len(matches)} events start with it)")
+    return found
+
+
+def providers(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM provider_status WHERE event = ? ORDER BY provider", [event_id])
+
+
+def items(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+    sql = "SELECT * FROM checklist_items WHERE event = ?"
+    params: list = [event_id]
+    if affiliate:
+        sql += " AND affiliate = ?"
+        params.append(affiliate)
+    return rows(conn, sql + " ORDER BY affiliate, due, checklist, item", params)
+
+
+def item(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> dict | None:
+    return one(conn, "SELECT * FROM checklist_items WHERE event = ? AND affiliate = ? AND checklist = ? "
+                     "AND item = ?", [event_id, affiliate, checklist, item_id])
+
+
+def item_keys(conn, event_id: str, affiliate: str, item_id: str) -> list[dict]:
+    return rows(conn, "SELECT checklist, item FROM checklist_items WHERE event = ? AND affiliate = ? "
+                      "AND item = ?", [event_id, affiliate, item_id])
+
+
+def item_changes(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> list[dict]:
+    found = rows(conn, "SELECT * FROM item_changes WHERE event = ? AND affiliate = ? AND checklist = ? "
+                       "AND item = ? ORDER BY hlc", [event_id, affiliate, checklist, item_id])
+    for change in found:
+        change["before"] = json.loads(change["before"])
+        change["after"] = json.loads(change["after"])
+    return found
+
+
+def conflicted_items(conn, event_id: str) -> set[tuple[str, str, str]]:
+    """Items with two changes made on the same base: concurrent edits on different desks."""
+    found = rows(conn, "SELECT affiliate, checklist, item FROM item_changes WHERE event = ? "
+                       "AND undoes = '' GROUP BY affiliate, checklist, item, base HAVING count(*) > 1",
+                 [event_id])
+    return {(r["affiliate"], r["checklist"], r["item"]) for r in found}
+
+
+def answers(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+    sql = "SELECT * FROM answers WHERE event = ?"
+    params: list = [event_id]
+    if affiliate:
+        sql += " AND affiliate = ?"
+        params.append(affiliate)
+    found = rows(conn, sql + " ORDER BY affiliate, field, hlc", params)
+    for answer in found:
+        answer["value"] = json.loads(answer["value"])
+    return found
+
+
+def service_status(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM service_status WHERE event = ?", [event_id])
+
+
+def activity(conn, event_id: str) -> dict[str, str]:
+    return {r["affiliate"]: r["last_at"] for r in
+            rows(conn, "SELECT affiliate, last_at FROM affiliate_activity WHERE event = ?", [event_id])}
+
+
+def meetings(conn, event_id: str) -> list[dict]:
+    found = rows(conn, "SELECT * FROM meetings WHERE event = ? ORDER BY opened_at", [event_id])
+    for m in found:
+        m["attendees"] = json.loads(m["attendees"])
+    return found
+
+
+def decisions(conn, event_id: str) -> list[dict]:
+    found = rows(conn, "SELECT * FROM decisions WHERE event = ? ORDER BY hlc", [event_id])
+    for d in found:
+        d["attendees"] = json.loads(d["attendees"])
+        d["affiliates"] = json.loads(d["affiliates"])
+    return found
+
+
+def decision(conn, decision_id: str) -> dict | None:
+    return one(conn, "SELECT * FROM decisions WHERE id = ?", [decision_id])
+
+
+def actions(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM actions WHERE event = ? ORDER BY deadline, created_at", [event_id])
+
+
+def duties(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM duties WHERE event = ? ORDER BY deadline", [event_id])
+
+
+def alerts(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM alerts WHERE event = ? ORDER BY at", [event_id])
+
+
+def outlook(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM outlook WHERE event = ? ORDER BY horizon", [event_id])
+
+
+def notices(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+    sql = "SELECT * FROM notices WHERE event = ?"
+    params: list = [event_id]
+    if affiliate:
+        sql += " AND affiliate = ?"
+        params.append(affiliate)
+    found = rows(conn, sql + " ORDER BY created_at", params)
+    posts = rows(conn, "SELECT p.* FROM notice_posts p JOIN notices n ON n.id = p.notice "
+                       "WHERE n.event = ? ORDER BY posted_at", [event_id])
+    for notice in found:
+        notice["posts"] = [p for p in posts if p["notice"] == notice["id"]]
+    return found
+
+
+def journal_for_event(conn, event_id: str, upto: int | None = None) -> list[dict]:
+    """Journal entries of one event in HLC order (the timeline)."""
+    sql = ("SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal "
+           "WHERE json_extract(payload, '$.event') = ?")
+    params: list = [event_id]
+    if upto is not None:
+        sql += " AND seq <= ?"
+        params.append(upto)
+    found = rows(conn, sql + " ORDER BY hlc", params)
+    for entry in found:
+        entry["payload"] = json.loads(entry["payload"])
+    return found
+
+
+def seq_at(conn, moment_iso: str) -> int:
+    """The last journal position written at or before a UTC time."""
+    row = conn.execute("SELECT max(seq) FROM journal WHERE at <= ?", [moment_iso]).fetchone()
+    return row[0] or 0
+
+
+def progress_by_affiliate(conn, event_id: str, now_iso: str) -> dict[str, tuple[int, ...]]:
+    """Per affiliate: applicable, closed, critical, critical closed, overdue, overdue critical."""
+    found = conn.execute(
+        "SELECT affiliate, count(*), sum(state IN ('done','n/a')), sum(critical), "
+        "sum(critical AND state IN ('done','n/a')), sum(state NOT IN ('done','n/a') AND due < ?), "
+        "sum(critical AND state NOT IN ('done','n/a') AND due < ?) "
+        "FROM checklist_items WHERE event = ? GROUP BY affiliate", [now_iso, now_iso, event_id])
+    return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in found}
