@@ -73,19 +73,15 @@ class Report:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def line(self, path: Path) -> int:
-        return self.mark(path)[0]
-
-    def add(self, path: Path, message: str, severity: str = ERROR, at: Path | None = None) -> None:
-        """Record a problem about `path`, placed at `at` (default: `path` itself)."""
-        line, col = self.mark(path if at is None else at)
+    def add(self, path: Path, message: str, severity: str = ERROR) -> None:
+        line, col = self.mark(path)
         self.problems.append(Problem(self.file, line, col, format_path(path), message, severity))
 
-    def error(self, path: Path, message: str, at: Path | None = None) -> None:
-        self.add(path, message, ERROR, at)
+    def error(self, path: Path, message: str) -> None:
+        self.add(path, message, ERROR)
 
-    def warning(self, path: Path, message: str, at: Path | None = None) -> None:
-        self.add(path, message, WARNING, at)
+    def warning(self, path: Path, message: str) -> None:
+        self.add(path, message, WARNING)
 
     @property
     def has_errors(self) -> bool:

@@ -92,7 +92,7 @@ def parse(source: bytes | str, name: str) -> Document:
         raise FormatError([_syntax_problem(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b" ")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)  # int for str input
         message = f"character U+{code:04X} is not allowed in YAML (remove it)"
         raise FormatError([Problem(name, line, col, "", message)]) from None
     except yaml.YAMLError as exc:

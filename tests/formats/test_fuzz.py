@@ -12,6 +12,8 @@ from crisisdesk.formats.group_file import load_group_text
 from crisisdesk.formats.playbook_file import load_playbook_text
 from tests.formats.factories import group_text, playbook_text
 
+GROUP = load_group_text(group_text()).value
+
 LONG = os.environ.get("CRISISDESK_LONG") == "1"
 FUZZ = settings(max_examples=5000 if LONG else 200, deadline=2000,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -60,7 +62,9 @@ EDITS = st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 8), st.text(ma
 @FUZZ
 @given(EDITS)
 def test_mutated_good_playbook(edits):
-    must_load_or_refuse(load_playbook_text, mutate(playbook_text(), edits))
+    text = mutate(playbook_text(), edits)
+    must_load_or_refuse(load_playbook_text, text)
+    must_load_or_refuse(lambda source, name: load_playbook_text(source, name, GROUP), text)
 
 
 @FUZZ
