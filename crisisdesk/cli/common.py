@@ -35,3 +35,12 @@ def db_path(args: argparse.Namespace) -> Path:
 def print_json(value) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def command_group(sub, name: str, help: str):
+    """The actions of command `name` (e.g. `group load`, `group validate`), shared across modules."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help, description=help)
+        parser.actions = parser.add_subparsers(dest=f"{name}_action", metavar="ACTION", required=True)
+    return parser.actions

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from crisisdesk.cli.common import db_path
+from crisisdesk.desk.demo import build_demo
 
 
 def open_desk(args) -> int:
     from crisisdesk.ui.main import run
 
-    return run(db_path(args), demo=getattr(args, "demo", False))
+    path = db_path(args)
+    if args.demo:
+        path = demo_database(args.db)
+        print(f"demo desk: {path}")
+    return run(path, demo=args.demo)
+
+
+def demo_database(requested: Path | None) -> Path:
+    """`--demo` with `--db PATH`: that file (built if new); without: a throw-away file."""
+    if requested is None:
+        requested = Path(tempfile.mkdtemp(prefix="crisisdesk-demo-")) / "demo.sqlite"
+    if not requested.exists() or requested.stat().st_size == 0:
+        build_demo(requested)
+    return requested

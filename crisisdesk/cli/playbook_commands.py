@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from crisisdesk.cli.common import add_command
+from crisisdesk.cli.common import add_command, command_group
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group
@@ -19,9 +19,7 @@ from crisisdesk.formats.playbook_file import is_stale, load_playbook
 
 
 def register(sub) -> None:
-    playbook = sub.add_parser("playbook", help="check and list playbooks",
-                              description="check and list playbooks")
-    actions = playbook.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_group(sub, "playbook", "check and list playbooks")
     validate = add_command(actions, "validate", run_validate_playbooks,
                            "check playbook files and report every problem", db=False)
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -31,8 +29,7 @@ def register(sub) -> None:
                           "list playbooks (default: the shipped ones and the user's folder)", db=False)
     listing.add_argument("dir", nargs="?", type=Path, metavar="DIR")
 
-    group = sub.add_parser("group", help="check the group file", description="check the group file")
-    group_actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    group_actions = command_group(sub, "group", "the group file: load it, check it")
     group_validate = add_command(group_actions, "validate", run_validate_group,
                                  "check a group file and report every problem", db=False)
     group_validate.add_argument("file", type=Path, metavar="FILE")

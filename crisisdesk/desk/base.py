@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import getpass
+from datetime import datetime
 from pathlib import Path
 
 from crisisdesk.domain import hlc
-from crisisdesk.domain.clock import Clock, system_clock, to_iso, to_ms
+from crisisdesk.domain.clock import Clock, from_iso, system_clock, to_iso, to_ms
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.journal import Entry, StoredEntry
 from crisisdesk.store.backup import backup as store_backup
@@ -19,7 +20,9 @@ class DeskBase:
 
     def __init__(self, store: Store, clock: Clock = system_clock, author: str | None = None):
         self.store = store
-        self.clock = clock
+        anchor = store.meta("demo_anchor")
+        self.is_demo = anchor is not None
+        self.clock = _demo_clock(from_iso(anchor), clock) if anchor and clock is system_clock else clock
         self.author = author or _default_author()
         desk_id = store.meta("desk_id")
         if desk_id is None:
@@ -67,6 +70,12 @@ class DeskBase:
 
     def backup(self, out: Path) -> int:
         return store_backup(self.store, Path(out))
+
+
+def _demo_clock(anchor: datetime, clock: Clock) -> Clock:
+    """A demo desk runs on demo time: it opens at the anchor and ticks on from there."""
+    offset = anchor - clock()
+    return lambda: clock() + offset
 
 
 def _default_author() -> str:
