@@ -29,6 +29,20 @@ BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be deleted
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 """
 
+# Desk-to-desk exchange bookkeeping (store/exchange_tables.py): local state, not projections.
+EXCHANGE_STATE = """
+CREATE TABLE exchange_sent (
+    seq INTEGER PRIMARY KEY, recipient TEXT NOT NULL, file TEXT NOT NULL, entries INTEGER NOT NULL,
+    upto INTEGER NOT NULL, digest TEXT NOT NULL, at TEXT NOT NULL
+) STRICT;
+CREATE INDEX exchange_sent_recipient ON exchange_sent(recipient, upto);
+CREATE TABLE exchange_received (
+    sender TEXT NOT NULL, seq INTEGER NOT NULL, digest TEXT NOT NULL, file TEXT NOT NULL,
+    entries INTEGER NOT NULL, new_entries INTEGER NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (sender, seq)
+) STRICT;
+"""
+LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"})
 
-MIGRATIONS: tuple[str, ...] = (JOURNAL + PROJECTIONS,)
+MIGRATIONS: tuple[str, ...] = (JOURNAL + EXCHANGE_STATE + PROJECTIONS,)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
 from crisisdesk.store.journal_store import _COLUMNS, Store, row_to_stored
+from crisisdesk.store.schema import LOCAL_STATE_TABLES
 
-INTERNAL_TABLES = {"journal", "meta"}
+INTERNAL_TABLES = {"journal", "meta", *LOCAL_STATE_TABLES}
 
 
 @dataclass

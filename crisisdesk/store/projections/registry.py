@@ -8,7 +8,8 @@ from crisisdesk.store.projections import (
     events,
     groups,
     notices,
+    peers,
 )
 
-MODULES = (groups, events, checklists, activity, assessments, council, notices)
+MODULES = (groups, events, checklists, activity, assessments, council, notices, peers)
 DDL = "".join(module.DDL for module in MODULES)

@@ -1,0 +1,257 @@
+"""Update packets: build, sign, read and verify, within hard limits.
+
+A packet file is, in order:
+
+    MAGIC  "CrisisDesk packet 1\\n"
+    4 bytes, big-endian: length of the header
+    header: JSON (group, sender, recipient, sequence, counts and sizes)
+    body: zlib-compressed JSON array of journal entries (`Entry.content()`)
+    64 bytes: Ed25519 signature of everything before it
+
+Reading checks, in order: size, magic, header, length (truncation), then the
+caller's key lookup, the signature, and only then the body, decompressed as a
+stream with a cap so a decompression bomb stops at the declared size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from crisisdesk.domain.hlc import Hlc
+from crisisdesk.domain.journal import Entry
+from crisisdesk.exchange import errors
+from crisisdesk.exchange.errors import PacketRejected
+from crisisdesk.exchange.identity import ROLES, Identity
+
+FORMAT = 1
+MAGIC_PREFIX = b"CrisisDesk packet "
+MAGIC = MAGIC_PREFIX + b"%d\n" % FORMAT
+SUFFIX = ".cdpkt"
+SIGNATURE_SIZE = 64
+_LENGTH = struct.Struct(">I")
+_ENTRY_KEYS = frozenset({"id", "desk", "author", "at", "hlc", "kind", "payload"})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a desk accepts; anything beyond is refused before it can cost much."""
+
+    max_file: int = 64 * 2**20
+    max_header: int = 64 * 2**10
+    max_raw: int = 256 * 2**20
+    max_entries: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class PacketHeader:
+    group: str
+    sender: str
+    sender_role: str
+    sender_affiliate: str | None
+    sender_name: str
+    recipient: str
+    seq: int
+    created_at: str
+    entries: int
+    body_size: int
+    raw_size: int
+    header_size: int
+
+    @property
+    def file_name(self) -> str:
+        """`<group>-<desk>-<seq>.cdpkt`, sorting by group, sending desk and sequence."""
+        return packet_name(self.group, self.sender_name, self.seq)
+
+    @property
+    def total_size(self) -> int:
+        return len(MAGIC) + _LENGTH.size + self.header_size + self.body_size + SIGNATURE_SIZE
+
+
+def packet_name(group: str, desk_name: str, seq: int) -> str:
+    return f"{group}-{desk_name}-{seq:06d}{SUFFIX}"
+
+
+def digest(data: bytes) -> str:
+    """The identity of one packet file's exact bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, created_at: str,
+          entries: Sequence[Entry]) -> bytes:
+    """A signed packet carrying `entries` from `sender` to the desk `recipient`."""
+    raw = json.dumps([e.content() for e in entries], ensure_ascii=False,
+                     separators=(",", ":")).encode("utf-8")
+    body = zlib.compress(raw, 6)
+    header = {
+        "format": FORMAT, "group": sender.group,
+        "sender": {"desk": sender.desk, "role": sender.role, "affiliate": sender.affiliate,
+                   "name": sender.name},
+        "recipient": recipient, "seq": seq, "created_at": created_at,
+        "entries": len(entries), "body_size": len(body), "raw_size": len(raw),
+        "compression": "zlib",
+    }
+    return assemble(header, body, key)
+
+
+def assemble(header: dict, body: bytes, key: Ed25519PrivateKey) -> bytes:
+    """Magic, header, body and the signature over all of them."""
+    head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    signed = MAGIC + _LENGTH.pack(len(head)) + head + body
+    return signed + key.sign(signed)
+
+
+def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a packet file, refused unread when larger than any packet may be."""
+    size = Path(path).stat().st_size
+    if size > limits.max_file:
+        raise PacketRejected(errors.TOO_LARGE, f"the file is too large for a packet ({_mib(size)}; "
+                                               f"the limit is {_mib(limits.max_file)})")
+    return Path(path).read_bytes()
+
+
+def read_header(data: bytes, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
+    """The header, with the file's framing checked (not yet its signature)."""
+    if len(data) > limits.max_file:
+        raise PacketRejected(errors.TOO_LARGE, f"the file is too large for a packet "
+                                               f"({_mib(len(data))})")
+    _check_magic(data)
+    start = len(MAGIC) + _LENGTH.size
+    if len(data) < start:
+        raise _truncated()
+    (size,) = _LENGTH.unpack_from(data, len(MAGIC))
+    if size > limits.max_header:
+        raise PacketRejected(errors.MALFORMED, "the packet header is damaged (impossible length)")
+    if len(data) < start + size:
+        raise _truncated()
+    try:
+        fields = json.loads(data[start:start + size].decode("utf-8"))
+        header = _header(fields, size)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError):
+        raise PacketRejected(errors.MALFORMED, "the packet header is damaged") from None
+    if header.entries > limits.max_entries or header.raw_size > limits.max_raw:
+        raise PacketRejected(errors.TOO_LARGE, (
+            f"the packet is too large: {header.entries} entries, {_mib(header.raw_size)} "
+            f"unpacked (limits: {limits.max_entries} entries, {_mib(limits.max_raw)})"))
+    if len(data) < header.total_size:
+        raise _truncated()
+    if len(data) > header.total_size:
+        raise PacketRejected(errors.MALFORMED, "the packet has extra bytes after its signature")
+    return header
+
+
+def open_packet(data: bytes, header: PacketHeader, verifier: Ed25519PublicKey,
+                limits: Limits = DEFAULT_LIMITS) -> tuple[Entry, ...]:
+    """The entries of a packet whose header was read, once its signature is verified."""
+    signed = data[:-SIGNATURE_SIZE]
+    try:
+        verifier.verify(data[-SIGNATURE_SIZE:], signed)
+    except InvalidSignature:
+        raise PacketRejected(errors.BAD_SIGNATURE, (
+            f"bad signature: the packet was altered, or not signed by desk {header.sender_name} "
+            "as enrolled here")) from None
+    body = signed[len(signed) - header.body_size:]
+    raw = _inflate(body, header.raw_size, limits)
+    try:
+        items = json.loads(raw.decode("utf-8"))
+        if not isinstance(items, list) or len(items) != header.entries:
+            raise ValueError("entry count")
+        entries = tuple(_entry(item) for item in items)
+    except (UnicodeDecodeError, ValueError, TypeError, KeyError) as exc:
+        raise PacketRejected(errors.MALFORMED, f"the packet's entries are malformed ({exc})") from None
+    if len({e.id for e in entries}) != len(entries):
+        raise PacketRejected(errors.MALFORMED, "the packet holds the same entry twice")
+    return entries
+
+
+def _check_magic(data: bytes) -> None:
+    if data.startswith(MAGIC):
+        return
+    if len(data) < len(MAGIC) and MAGIC.startswith(data):
+        raise _truncated()
+    if data.startswith(MAGIC_PREFIX):
+        version = data[len(MAGIC_PREFIX):len(MAGIC_PREFIX) + 8].split(b"\n", 1)[0]
+        if version.isdigit() and int(version) > FORMAT:
+            raise PacketRejected(errors.NEWER_FORMAT, (
+                f"the packet was made by a newer CrisisDesk (packet format {int(version)}); "
+                "update CrisisDesk"))
+    raise PacketRejected(errors.NOT_A_PACKET, "not a CrisisDesk packet")
+
+
+def _header(fields: dict, size: int) -> PacketHeader:
+    sender = fields["sender"]
+    header = PacketHeader(
+        group=_text(fields["group"]), sender=_text(sender["desk"]), sender_role=sender["role"],
+        sender_affiliate=sender["affiliate"], sender_name=_text(sender["name"]),
+        recipient=_text(fields["recipient"]), seq=_count(fields["seq"]),
+        created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
+        body_size=_count(fields["body_size"]), raw_size=_count(fields["raw_size"]),
+        header_size=size)
+    if fields.get("format") != FORMAT or fields.get("compression") != "zlib":
+        raise ValueError("format")
+    if header.sender_role not in ROLES or header.seq < 1:
+        raise ValueError("sender")
+    if header.sender_affiliate is not None:
+        _text(header.sender_affiliate)
+    return header
+
+
+def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
+    """Decompress at most `raw_size` bytes; a body that would expand further is a bomb."""
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(body, min(raw_size, limits.max_raw) + 1)
+    except zlib.error:
+        raise PacketRejected(errors.MALFORMED, "the packet's body is damaged") from None
+    if len(raw) > raw_size or inflater.unconsumed_tail:
+        raise PacketRejected(errors.DECOMPRESSION_BOMB, (
+            f"decompression bomb: the body expands beyond its declared {_mib(raw_size)}; "
+            "it was not unpacked"))
+    if not inflater.eof or inflater.unused_data or len(raw) != raw_size:
+        raise PacketRejected(errors.MALFORMED, "the packet's body is damaged (wrong length)")
+    return raw
+
+
+def _entry(item: dict) -> Entry:
+    if not isinstance(item, dict) or set(item) != _ENTRY_KEYS:
+        raise ValueError("an entry has missing or extra fields")
+    entry = Entry.from_content(item)
+    for name in ("id", "desk", "author", "at", "hlc", "kind"):
+        value = getattr(entry, name)
+        if not isinstance(value, str) or not value or len(value) > 200:
+            raise ValueError(f"entry field {name!r} is not valid text")
+    if not isinstance(entry.payload, dict):
+        raise ValueError(f"entry {entry.id} has no payload object")
+    Hlc.decode(entry.hlc)
+    return entry
+
+
+def _text(value) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("text expected")
+    return value
+
+
+def _count(value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("count expected")
+    return value
+
+
+def _truncated() -> PacketRejected:
+    return PacketRejected(errors.TRUNCATED, "the packet is truncated (incomplete copy or download)")
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"

@@ -1,0 +1,47 @@
+"""This desk's exchange identity and the desks it has enrolled (or revoked)."""
+
+from __future__ import annotations
+
+from crisisdesk.store.projections import projects
+
+DDL = """
+CREATE TABLE desk_identity (
+    desk TEXT PRIMARY KEY, role TEXT NOT NULL, group_id TEXT NOT NULL, affiliate TEXT,
+    public_key TEXT NOT NULL, fingerprint TEXT NOT NULL, key_store TEXT NOT NULL,
+    key_file TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL
+) STRICT;
+CREATE TABLE peers (
+    desk TEXT PRIMARY KEY, role TEXT NOT NULL, group_id TEXT NOT NULL, affiliate TEXT,
+    public_key TEXT NOT NULL, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
+    revoked_at TEXT NOT NULL DEFAULT '', revoked_by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT ''
+) STRICT;
+"""
+
+
+@projects("desk.initialised")
+def initialised(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("INSERT INTO desk_identity VALUES (?,?,?,?,?,?,?,?,?,?)",
+                 [p["desk"], p["role"], p["group"], p["affiliate"], p["public_key"],
+                  p["fingerprint"], p["key_store"], p.get("key_file", ""), e.at, e.author])
+
+
+@projects("desk.enrolled")
+def enrolled(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute(
+        "INSERT INTO peers (desk, role, group_id, affiliate, public_key, fingerprint, status, "
+        "enrolled_at, enrolled_by) VALUES (?,?,?,?,?,?,'enrolled',?,?) ON CONFLICT (desk) DO UPDATE "
+        "SET status = 'enrolled', enrolled_at = excluded.enrolled_at, "
+        "enrolled_by = excluded.enrolled_by, revoked_at = '', revoked_by = '', reason = ''",
+        [p["desk"], p["role"], p["group"], p["affiliate"], p["public_key"], p["fingerprint"],
+         e.at, e.author])
+
+
+@projects("desk.revoked")
+def revoked(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("UPDATE peers SET status = 'revoked', revoked_at = ?, revoked_by = ?, reason = ? "
+                 "WHERE desk = ?", [e.at, e.author, p.get("reason", ""), p["desk"]])
