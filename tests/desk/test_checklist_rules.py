@@ -1,0 +1,141 @@
+import shutil
+
+import pytest
+
+from crisisdesk.domain.errors import InvalidInput
+from tests.desk.factories import PLAYBOOKS, activate_nirs, make_desk, snapshot
+
+
+@pytest.fixture
+def desk(tmp_path):
+    desk = make_desk(tmp_path / "d.sqlite")
+    yield desk
+    assert desk.verify().ok
+    desk.close()
+
+
+def _state(desk, ev, affiliate, item):
+    return next(i for i in desk.checklist(ev, affiliate) if i.item == item)
+
+
+def test_undo_walks_back_changes_as_new_entries(desk):
+    ev = activate_nirs(desk)
+    desk.set_item(ev, "bank", "confirm-outage-scope", state="doing", note="확인 중")
+    desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+    entries_before = desk.store.head()[0]
+    desk.undo_item(ev, "bank", "confirm-outage-scope")
+    item = _state(desk, ev, "bank", "confirm-outage-scope")
+    assert (item.state, item.note) == ("doing", "확인 중")
+    desk.undo_item(ev, "bank", "confirm-outage-scope")
+    assert _state(desk, ev, "bank", "confirm-outage-scope").state == "todo"
+    assert desk.store.head()[0] == entries_before + 2  # compensating entries, nothing deleted
+    with pytest.raises(InvalidInput, match="no change left to undo"):
+        desk.undo_item(ev, "bank", "confirm-outage-scope")
+    history = desk.item_history(ev, "bank", "confirm-outage-scope")
+    assert [h["after"]["state"] for h in history] == ["doing", "done", "doing", "todo"]
+
+
+def test_blocked_needs_reason_and_nothing_is_saved(desk):
+    ev = activate_nirs(desk)
+    before = snapshot(desk)
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        desk.set_item(ev, "bank", "open-event", state="blocked")
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        desk.set_item(ev, "bank", "open-event", state="blocked", reason="   ")
+    assert snapshot(desk) == before
+    desk.set_item(ev, "bank", "open-event", state="blocked", reason="담당자 연락 두절")
+    assert _state(desk, ev, "bank", "open-event").reason == "담당자 연락 두절"
+    desk.set_item(ev, "bank", "open-event", state="done")
+    assert _state(desk, ev, "bank", "open-event").reason == ""
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda d, ev: d.set_item(ev, "bank", "no-such-item", state="done"), "no checklist item"),
+    (lambda d, ev: d.set_item(ev, "atlantis", "open-event", state="done"), "unknown affiliate"),
+    (lambda d, ev: d.set_item(ev, "bank", "open-event", state="finished"), "unknown state"),
+    (lambda d, ev: d.answer(ev, "bank", "customers-affected", -5), "must not be negative"),
+    (lambda d, ev: d.answer(ev, "bank", "customers-affected", "많음"), "not a whole number"),
+    (lambda d, ev: d.answer(ev, "bank", "estimated-loss", "1.5e9"), "not a whole number"),
+    (lambda d, ev: d.answer(ev, "bank", "severity", "apocalyptic"), "not one of the choices"),
+    (lambda d, ev: d.answer(ev, "bank", "eta", "next tuesday"), "not a date and time"),
+    (lambda d, ev: d.answer(ev, "bank", "alt-id-works", "maybe"), "not yes or no"),
+    (lambda d, ev: d.answer(ev, "bank", "services", {"teleport": "down"}), "not a service of bank"),
+    (lambda d, ev: d.answer(ev, "bank", "services", {"remote-account": "on fire"}), "status must be"),
+    (lambda d, ev: d.answer(ev, "bank", "no-field", 1), "unknown impact field"),
+    (lambda d, ev: d.change_level(ev, "apocalypse", "x"), "unknown level"),
+    (lambda d, ev: d.change_level(ev, "alert", ""), "reason is required"),
+    (lambda d, ev: d.set_provider(ev, "gov-id-check", "exploded"), "unknown provider status"),
+    (lambda d, ev: d.set_provider(ev, "nope", "down"), "unknown provider"),
+    (lambda d, ev: d.record_decision(ev, "x", decided_by="cheif"), "unknown role 'cheif'"),
+    (lambda d, ev: d.record_decision(ev, "  "), "needs its text"),
+    (lambda d, ev: d.set_duty(ev, "fss-initial", "not-required"), "not required"),
+    (lambda d, ev: d.compose_notice(ev, "bank", "carrier-pigeon"), "unknown notice template"),
+    (lambda d, ev: d.event("ffffffff"), "no event"),
+])
+def test_invalid_input_saves_nothing(desk, call, message):
+    ev = activate_nirs(desk)
+    before = snapshot(desk)
+    with pytest.raises(InvalidInput, match=message):
+        call(desk, ev)
+    assert snapshot(desk) == before
+
+
+def test_revisions_are_kept(desk):
+    ev = activate_nirs(desk)
+    desk.answer(ev, "bank", "customers-affected", "1,200")
+    desk.clock.advance(hours=1)
+    desk.answer(ev, "bank", "customers-affected", 3400)
+    [answer] = [a for a in desk.answers(ev, "bank") if a.field == "customers-affected"]
+    assert (answer.value, answer.revisions, answer.display) == (3400, 2, "3,400")
+    history = desk.answer_history(ev, "bank", "customers-affected")
+    assert [(r.value, r.author) for r in history] == [(1200, "tester"), (3400, "tester")]
+    desk.answer(ev, "bank", "services", {"remote-account": {"status": "down", "note": "신분확인 불가"}})
+    service = next(s for s in desk.board(ev).tile("bank").services if s.service == "remote-account")
+    assert service.note == "신분확인 불가" and service.confirmed_by == "tester"
+
+
+def test_raising_adds_items_and_lowering_keeps_work(desk):
+    ev = activate_nirs(desk)
+    base = {i.item for i in desk.checklist(ev, "bank")}
+    desk.change_level(ev, "serious", "전면 장애")
+    raised = {i.item for i in desk.checklist(ev, "bank")}
+    assert base < raised and "open-response-center" in raised - base
+    desk.set_item(ev, "bank", "open-response-center", state="done")
+    desk.change_level(ev, "attention", "진정")
+    lowered = {i.item: i for i in desk.checklist(ev, "bank")}
+    assert set(lowered) == raised
+    assert lowered["open-response-center"].state == "done"
+    assert desk.board(ev).event.level == "attention"
+
+
+def test_event_pins_playbook_text(desk, tmp_path):
+    copy = tmp_path / "gov-system-outage.yaml"
+    shutil.copy(PLAYBOOKS / "gov-system-outage.yaml", copy)
+    ev = desk.activate(copy, "사본 플레이북 사건").created
+    pinned = desk.checklist(ev, "bank")
+    text = copy.read_text(encoding="utf-8").replace("version: 1", "version: 2")
+    copy.write_text(text.replace("id: confirm-outage-scope", "id: confirm-scope-renamed"), encoding="utf-8")
+    assert desk.checklist(ev, "bank") == pinned
+    assert desk.board(ev).event.playbook_version == 1
+    copy.unlink()
+    assert desk.checklist(ev, "bank") == pinned
+
+
+def test_closed_event_refuses_changes_until_reopened(desk):
+    ev = activate_nirs(desk)
+    desk.close_event(ev, "복구 완료")
+    with pytest.raises(InvalidInput, match="closed"):
+        desk.set_item(ev, "bank", "open-event", state="done")
+    with pytest.raises(InvalidInput, match="no open event"):
+        desk.event()
+    desk.reopen_event(ev, "재발")
+    desk.set_item(ev, "bank", "open-event", state="done")
+    assert desk.event().id == ev
+
+
+def test_several_open_events_need_a_name(desk):
+    activate_nirs(desk)
+    desk.activate(PLAYBOOKS / "cyber-incident.yaml", "DDoS", drill=True)
+    with pytest.raises(InvalidInput, match="several events are open"):
+        desk.event()
+    assert len(desk.event_rows("open")) == 2
