@@ -7,13 +7,18 @@ from pathlib import Path
 
 from crisisdesk.cli.common import add_command, db_path
 from crisisdesk.desk.app import Desk
+from crisisdesk.desk.backups import restore_database
 
 
 def register(sub) -> None:
     add_command(sub, "verify", run_verify,
                 "check the database: integrity, hash chain, projections rebuilt from the journal")
     backup = add_command(sub, "backup", run_backup, "write a verified online backup of the database")
-    backup.add_argument("--out", type=Path, required=True, metavar="FILE", help="backup file to write")
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="backup file to write (default: the backups folder beside the database)")
+    restore = add_command(sub, "restore", run_restore,
+                          "replace the database with a verified backup (the old file is kept aside)")
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
 
 
 def run_verify(args) -> int:
@@ -29,6 +34,16 @@ def run_verify(args) -> int:
 
 def run_backup(args) -> int:
     with Desk.open(db_path(args), create=False) as desk:
-        entries = desk.backup(args.out)
-    print(f"backup written and verified: {args.out} ({entries} journal entries)")
+        if args.out:
+            out, entries = args.out, desk.backup(args.out)
+        else:
+            out = desk.auto_backup()
+            entries = desk.store.head()[0]
+    print(f"backup written and verified: {out} ({entries} journal entries)")
+    return 0
+
+
+def run_restore(args) -> int:
+    entries, aside = restore_database(args.file, db_path(args))
+    print(f"restored {entries} journal entries from {args.file}; the replaced database is kept as {aside}")
     return 0

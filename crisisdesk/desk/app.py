@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crisisdesk.desk.assessments import AssessmentCommands
+from crisisdesk.desk.backups import BackupCommands
 from crisisdesk.desk.base import DeskBase
 from crisisdesk.desk.checklists import ChecklistCommands
 from crisisdesk.desk.communications import CommunicationCommands
@@ -12,5 +13,5 @@ from crisisdesk.desk.reading import ReadModels
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReadModels, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

@@ -50,3 +50,38 @@ def check_backup(path: Path) -> int:
     if not report.ok:
         raise StoreError(f"{path}: the backup does not verify: {report.problems[0]}")
     return report.entries
+
+
+def restore(backup_file: Path, target: Path, aside: Path) -> int:
+    """Replace the database at `target` with a verified copy of `backup_file`.
+
+    The backup is verified first (a bad one is refused and nothing is touched); the replaced
+    database and its WAL files are moved to `aside`. Returns the entries restored.
+    """
+    backup_file, target = Path(backup_file), Path(target)
+    if not backup_file.is_file():
+        raise StoreError(f"{backup_file}: no such backup file")
+    entries = check_backup(backup_file)
+    tmp = target.with_name(f".{target.name}.restoring")
+    try:
+        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        copy = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        if target.exists():
+            for suffix in ("", "-wal", "-shm"):
+                old = Path(str(target) + suffix)
+                if old.exists():
+                    os.replace(old, Path(str(aside) + suffix))
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise database.translate(exc, target) from exc
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot restore: {exc.strerror}") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return entries
