@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import struct
 import zlib
 from collections.abc import Sequence
@@ -123,9 +124,32 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 def read_header(data: bytes, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
     """The header, with the file's framing checked (not yet its signature)."""
-    if len(data) > limits.max_file:
-        raise PacketRejected(errors.TOO_LARGE, f"the file is too large for a packet "
-                                               f"({_mib(len(data))})")
+    header = _frame(data, limits)
+    _check_length(len(data), header, limits)
+    return header
+
+
+def peek_header(path: Path, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
+    """The header of a packet file and its length checked, reading only the file's start."""
+    with open(path, "rb") as handle:
+        prefix = handle.read(len(MAGIC) + _LENGTH.size + limits.max_header)
+        size = os.fstat(handle.fileno()).st_size
+    header = _frame(prefix, limits)
+    _check_length(size, header, limits)
+    return header
+
+
+def _check_length(size: int, header: PacketHeader, limits: Limits) -> None:
+    if size > limits.max_file:
+        raise PacketRejected(errors.TOO_LARGE, f"the file is too large for a packet ({_mib(size)})")
+    if size < header.total_size:
+        raise _truncated()
+    if size > header.total_size:
+        raise PacketRejected(errors.MALFORMED, "the packet has extra bytes after its signature")
+
+
+def _frame(data: bytes, limits: Limits) -> PacketHeader:
+    """Magic, header length and header (from the whole file or its first bytes)."""
     _check_magic(data)
     start = len(MAGIC) + _LENGTH.size
     if len(data) < start:
@@ -144,10 +168,6 @@ def read_header(data: bytes, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
         raise PacketRejected(errors.TOO_LARGE, (
             f"the packet is too large: {header.entries} entries, {_mib(header.raw_size)} "
             f"unpacked (limits: {limits.max_entries} entries, {_mib(limits.max_raw)})"))
-    if len(data) < header.total_size:
-        raise _truncated()
-    if len(data) > header.total_size:
-        raise PacketRejected(errors.MALFORMED, "the packet has extra bytes after its signature")
     return header
 
 

@@ -1,0 +1,134 @@
+"""The watched exchange folder: shared by three desks, partial files, missing or read-only."""
+
+import errno
+import os
+import time
+
+import pytest
+
+from crisisdesk.desk.exchange_service import (
+    DUPLICATE,
+    IMPORTED,
+    REFUSED,
+    WAITING,
+    ExchangeService,
+)
+from crisisdesk.desk.exchange_watch import ExchangeFolder
+from crisisdesk.exchange import folder as folder_ops
+from tests.exchange.factories import PLAYBOOK, entry, forge
+
+
+@pytest.fixture
+def shared(tmp_path):
+    path = tmp_path / "exchange"
+    path.mkdir()
+    return path
+
+
+def _watchers(trio, path):
+    return [ExchangeFolder(node.exchange, path, settle=0) for node in trio]
+
+
+def _age(path, seconds: float = 600) -> None:
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+def test_a_full_round_through_one_shared_folder(trio, shared):
+    group, bank, card = trio
+    on_group, on_bank, on_card = _watchers(trio, shared)
+    event = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    report = on_group.step()
+    assert len(report.exported) == 2 and report.state.ok
+    listing = on_group.listing()
+    assert len(listing.outgoing) == 2 and not listing.incoming
+    assert [i.sender_name for i in on_bank.listing().incoming] == [group.exchange.me().name]
+
+    assert [o.status for o in on_bank.step().outcomes] == [IMPORTED]
+    assert [o.status for o in on_card.step().outcomes] == [IMPORTED]
+    assert len(on_bank.listing().imported) == 2 and not on_group.listing().outgoing
+
+    item = bank.desk.checklist(event, "bank")[0]
+    bank.desk.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
+    assert len(on_bank.step().exported) == 1
+    report = on_group.step()
+    assert [o.status for o in report.outcomes] == [IMPORTED]
+    assert report.summary().startswith("1 imported, 0 refused, 0 written")
+    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"done"}
+    assert on_card.step().outcomes == []  # nothing for card
+
+
+def test_refused_packet_goes_to_rejected_with_why(trio, shared):
+    group, bank, _ = trio
+    on_group = ExchangeFolder(group.exchange, shared, settle=0)
+    data = forge(bank, group, [entry(bank, "checklist.changed", {"affiliate": "card"})])
+    (shared / "hanbit-bank-000001.cdpkt").write_bytes(data)
+    report = on_group.step(export=False)
+    assert [o.status for o in report.outcomes] == [REFUSED]
+    [rejected] = on_group.listing().rejected
+    assert rejected.path.parent.name == "rejected"
+    assert "out of scope" in rejected.why and "reason: out_of_scope" in rejected.why
+    assert (shared / "rejected" / "hanbit-bank-000001.cdpkt.why.txt").exists()
+    assert not list(shared.glob("*.cdpkt"))
+
+
+def test_partial_and_temporary_files_are_never_imported(trio, shared):
+    group, bank, _ = trio
+    on_group = ExchangeFolder(group.exchange, shared, settle=0)
+    data = forge(bank, group, [entry(bank, "service.assessed", {"affiliate": "bank"})])
+    (shared / ".hanbit-bank-000001.cdpkt.part").write_bytes(data[:50])
+    (shared / ".syncthing.hanbit-bank-000001.cdpkt.tmp").write_bytes(data[:50])
+    (shared / "~syncthing~hanbit-bank-000001.cdpkt.tmp").write_bytes(data[:50])
+    copying = shared / "hanbit-bank-000001.cdpkt"
+    copying.write_bytes(data[:-100])  # a copy in progress, written under the final name
+    report = on_group.step(export=False)
+    assert [o.status for o in report.outcomes] == [WAITING]
+    assert copying.exists() and group.exchange.received_packets() == []
+    assert ExchangeFolder(group.exchange, shared, settle=60).step(export=False).outcomes == []
+    _age(copying)  # never completed: refused as truncated
+    assert [o.reason for o in on_group.step(export=False).outcomes] == ["truncated"]
+    assert "truncated" in on_group.listing().rejected[0].why
+
+
+def test_missing_folder_is_a_status_and_retried(trio, tmp_path):
+    group, _, _ = trio
+    path = tmp_path / "usb"
+    watch = ExchangeFolder(group.exchange, path, settle=0)
+    report = watch.step()
+    assert report.state.state == folder_ops.MISSING and "not there" in report.summary()
+    assert watch.listing().state.state == folder_ops.MISSING
+    path.mkdir()
+    assert watch.step().state.ok
+
+
+def test_read_only_folder(trio, shared, monkeypatch):
+    group, bank, _ = trio
+    group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
+    on_group = ExchangeFolder(group.exchange, shared, settle=0)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(folder_ops, "write_packet", refuse)
+    report = on_group.step()
+    assert report.state.state == folder_ops.READ_ONLY and "read-only" in report.summary()
+    assert group.exchange.sent_packets() == []  # nothing recorded as sent: retried later
+    monkeypatch.undo()
+    assert len(on_group.step().exported) == 2
+
+    on_bank = ExchangeFolder(bank.exchange, shared, settle=0)
+    monkeypatch.setattr(folder_ops, "move_to", refuse)
+    report = on_bank.step(export=False)
+    assert [o.status for o in report.outcomes] == [IMPORTED]
+    assert "could not be moved" in report.summary()
+    assert on_bank.step(export=False).outcomes == []  # remembered: not imported again
+    again = ExchangeFolder(bank.exchange, shared, settle=0).step(export=False)
+    assert [o.status for o in again.outcomes] == [DUPLICATE]
+
+
+def test_signing_key_missing_is_reported_not_raised(trio, shared, memory_keyring):
+    group, _, _ = trio
+    group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
+    memory_keyring.secrets.clear()  # a new session on a computer without this desk's key
+    report = ExchangeFolder(ExchangeService(group.desk), shared, settle=0).step()
+    assert report.state.ok and "not in the OS keyring" in report.summary()
