@@ -12,6 +12,7 @@ from crisisdesk.domain.errors import CrisisDeskError
 # Each module exposes `register(subparsers)`; order is the order in `--help`.
 COMMAND_MODULES = (
     "crisisdesk.cli.event_commands",
+    "crisisdesk.cli.exchange_commands",
     "crisisdesk.cli.playbook_commands",
     "crisisdesk.cli.store_commands",
 )

@@ -71,7 +71,9 @@ class KeyringKeys:
         secret = base64.b64encode(key.private_bytes_raw()).decode("ascii")
         try:
             keyring.set_password(KEYRING_SERVICE, desk_id, secret)
-        except Exception as exc:  # NoKeyringError, a locked or dismissed keyring, D-Bus trouble
+        except keyring.errors.NoKeyringError as exc:
+            raise KeyUnavailable(keyring_status().message) from exc
+        except Exception as exc:  # a locked or dismissed keyring, D-Bus trouble
             raise KeyUnavailable(
                 f"the OS keyring refused to store the desk key ({_why(exc)}); keep it in a "
                 "passphrase-protected file instead") from exc
@@ -79,6 +81,10 @@ class KeyringKeys:
     def load(self, desk_id: str) -> Ed25519PrivateKey:
         try:
             secret = keyring.get_password(KEYRING_SERVICE, desk_id)
+        except keyring.errors.NoKeyringError as exc:
+            raise KeyUnavailable("this desk's private key is kept in the OS keyring, and no OS "
+                                 "keyring works here now (is the Secret Service running?); "
+                                 "packets cannot be signed") from exc
         except Exception as exc:
             raise KeyUnavailable(f"the OS keyring cannot be read ({_why(exc)}); unlock it and "
                                  "try again") from exc
