@@ -3,7 +3,10 @@
 Import rule: a packet is verified whole (framing, enrolled sender, signature,
 scope, sequence), then the entries this desk does not hold yet are appended in
 hybrid-logical-clock order in one transaction with the packet's receipt. Entries
-already held are skipped, so packets may come twice or out of order. Where two
+already held are skipped, so packets may come twice. Each packet says which
+stretch of the sender's journal it carries (`after`, `upto`); one that follows a
+stretch not yet here waits until the earlier packet is imported, so packets may
+come out of order and the result is the same. Where two
 desks changed the same item concurrently, the projections keep the latest HLC
 and the other change stays in the item's history (flagged as a conflict).
 """
@@ -47,7 +50,7 @@ IMPORTED = "imported"  # new entries applied (possibly none new: all already hel
 DUPLICATE = "duplicate"  # this very packet was imported before; nothing to do
 REFUSED = "refused"  # refused as a whole; `reason` says why
 SKIPPED = "skipped"  # in the exchange folder but not for this desk (its own, or another's)
-WAITING = "waiting"  # in the exchange folder and still being copied; tried again later
+WAITING = "waiting"  # still being copied, or follows a packet not here yet; tried again later
 ERROR = "error"  # could not be read or saved now (disk, database busy); tried again later
 
 
@@ -265,7 +268,7 @@ class ExchangeService:
             with self.desk.store.transaction():
                 seq = tables.next_sent_seq(self.conn)
                 now = to_iso(self.desk.clock())
-                data = packet.build(me, key, peer.desk, seq, now, entries)
+                data = packet.build(me, key, peer.desk, seq, now, entries, after, upto)
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,
                                    packet.digest(data), now)
@@ -292,8 +295,18 @@ class ExchangeService:
 
     # -- import ------------------------------------------------------------------
     def import_files(self, paths: Iterable[Path]) -> list[ImportOutcome]:
-        """Import packet files one by one (each all or nothing), in the order given."""
-        return [self.import_file(Path(p)) for p in paths]
+        """Import packet files (each all or nothing), in any order: a packet that waits for an
+        earlier one is tried again once that one is in. One outcome per path, in order."""
+        paths = [Path(p) for p in paths]
+        outcomes = [self.import_file(p) for p in paths]
+        progress = True
+        while progress:
+            progress = False
+            for index, outcome in enumerate(outcomes):
+                if outcome.status == WAITING:
+                    outcomes[index] = self.import_file(paths[index])
+                    progress = progress or outcomes[index].status != WAITING
+        return outcomes
 
     def import_file(self, path: Path) -> ImportOutcome:
         path = Path(path)
@@ -334,12 +347,19 @@ class ExchangeService:
             raise PacketRejected(errors.REPLAYED_SEQUENCE, (
                 f"replayed sequence: desk {sender.name} already sent a different packet #"
                 f"{header.seq}; this one is refused (was that desk restored from a backup?)"))
+        arrived = tables.received_upto(self.conn, sender.desk)
+        if header.after > arrived:
+            return ImportOutcome(path, WAITING, (
+                f"packet #{header.seq} from {sender.name} continues an earlier packet not "
+                f"imported yet (its journal after #{arrived}); kept for later. If that packet "
+                f"was lost, ask {sender.name} to send everything again"), **base)
         new = self._new_entries(entries)
         try:
             with self.desk.store.transaction():
                 self.desk.store.append(new)
                 tables.record_received(self.conn, sender.desk, header.seq, digest, path.name,
-                                       len(entries), len(new), to_iso(self.desk.clock()))
+                                       len(entries), len(new), header.after, header.upto,
+                                       to_iso(self.desk.clock()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise PacketRejected(errors.MALFORMED, (
                 f"an entry of the packet cannot be applied ({type(exc).__name__}: {exc})")) from None

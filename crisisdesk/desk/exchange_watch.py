@@ -110,10 +110,16 @@ class ExchangeFolder:
         except OSError as exc:
             report.state = FolderState(folder.UNREADABLE, f"cannot list {self.path}: {exc.strerror}")
             return report
-        for path in candidates:
-            outcome = self._take(path, report)
-            if outcome is not None:
-                report.outcomes.append(outcome)
+        results: dict[Path, ImportOutcome] = {}
+        while candidates:  # again while packets that waited for an earlier one may now go in
+            progress = False
+            for path in candidates:
+                outcome = self._take(path, report)
+                if outcome is not None:
+                    results[path] = outcome
+                    progress = progress or outcome.status == IMPORTED
+            candidates = [p for p, o in results.items() if o.status == WAITING] if progress else []
+        report.outcomes = list(results.values())
         if export:
             self._export(report)
         return report

@@ -59,6 +59,9 @@ def check(folder: Path) -> FolderState:
 
 def write_failure(folder: Path, exc: OSError) -> FolderState:
     """The state to report when writing into the folder failed."""
+    if exc.errno == errno.ENOENT:
+        return FolderState(MISSING, f"the exchange folder {folder} is not there; nothing was "
+                                    "written")
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return FolderState(READ_ONLY, f"the exchange folder {folder} is read-only; outgoing packets "
                                       "wait in the database until it can be written")

@@ -64,6 +64,8 @@ class PacketHeader:
     sender_name: str
     recipient: str
     seq: int
+    after: int  # the sender's journal position this packet continues from (0: from the start)
+    upto: int  # the sender's journal position it brings the recipient to
     created_at: str
     entries: int
     body_size: int
@@ -90,8 +92,9 @@ def digest(data: bytes) -> str:
 
 
 def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, created_at: str,
-          entries: Sequence[Entry]) -> bytes:
-    """A signed packet carrying `entries` from `sender` to the desk `recipient`."""
+          entries: Sequence[Entry], after: int = 0, upto: int = 0) -> bytes:
+    """A signed packet carrying `entries` from `sender` to the desk `recipient`: the sender's
+    journal entries for it in positions `after < position <= upto`."""
     raw = json.dumps([e.content() for e in entries], ensure_ascii=False,
                      separators=(",", ":")).encode("utf-8")
     body = zlib.compress(raw, 6)
@@ -99,7 +102,8 @@ def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, cr
         "format": FORMAT, "group": sender.group,
         "sender": {"desk": sender.desk, "role": sender.role, "affiliate": sender.affiliate,
                    "name": sender.name},
-        "recipient": recipient, "seq": seq, "created_at": created_at,
+        "recipient": recipient, "seq": seq, "after": after, "upto": upto,
+        "created_at": created_at,
         "entries": len(entries), "body_size": len(body), "raw_size": len(raw),
         "compression": "zlib",
     }
@@ -215,12 +219,12 @@ def _header(fields: dict, size: int) -> PacketHeader:
         group=_text(fields["group"]), sender=_text(sender["desk"]), sender_role=sender["role"],
         sender_affiliate=sender["affiliate"], sender_name=_text(sender["name"]),
         recipient=_text(fields["recipient"]), seq=_count(fields["seq"]),
-        created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
+        after=_count(fields["after"]), upto=_count(fields["upto"]), created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
         body_size=_count(fields["body_size"]), raw_size=_count(fields["raw_size"]),
         header_size=size)
     if fields.get("format") != FORMAT or fields.get("compression") != "zlib":
         raise ValueError("format")
-    if header.sender_role not in ROLES or header.seq < 1:
+    if header.sender_role not in ROLES or header.seq < 1 or header.upto < header.after:
         raise ValueError("sender")
     if header.sender_affiliate is not None:
         _text(header.sender_affiliate)

@@ -69,9 +69,20 @@ def received_digest(conn: sqlite3.Connection, sender: str, seq: int) -> str | No
 
 
 def record_received(conn: sqlite3.Connection, sender: str, seq: int, digest: str, file: str,
-                    entries: int, new_entries: int, at: str) -> None:
-    conn.execute("INSERT INTO exchange_received VALUES (?,?,?,?,?,?,?)",
-                 [sender, seq, digest, file, entries, new_entries, at])
+                    entries: int, new_entries: int, after: int, upto: int, at: str) -> None:
+    conn.execute("INSERT INTO exchange_received VALUES (?,?,?,?,?,?,?,?,?)",
+                 [sender, seq, digest, file, entries, new_entries, after, upto, at])
+
+
+def received_upto(conn: sqlite3.Connection, sender: str) -> int:
+    """How far `sender`'s journal has arrived here without a gap (packets chain by after/upto)."""
+    mark = 0
+    for after, upto in conn.execute("SELECT after, upto FROM exchange_received WHERE sender = ? "
+                                    "ORDER BY after", [sender]):
+        if after > mark:
+            break
+        mark = max(mark, upto)
+    return mark
 
 
 def received(conn: sqlite3.Connection, sender: str | None = None) -> list[dict]:

@@ -38,8 +38,8 @@ CREATE TABLE exchange_sent (
 CREATE INDEX exchange_sent_recipient ON exchange_sent(recipient, upto);
 CREATE TABLE exchange_received (
     sender TEXT NOT NULL, seq INTEGER NOT NULL, digest TEXT NOT NULL, file TEXT NOT NULL,
-    entries INTEGER NOT NULL, new_entries INTEGER NOT NULL, at TEXT NOT NULL,
-    PRIMARY KEY (sender, seq)
+    entries INTEGER NOT NULL, new_entries INTEGER NOT NULL, after INTEGER NOT NULL,
+    upto INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (sender, seq)
 ) STRICT;
 """
 LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"})

@@ -4,7 +4,14 @@ import zlib
 
 import pytest
 
-from crisisdesk.desk.exchange_service import DUPLICATE, ERROR, IMPORTED, REFUSED, ExchangeService
+from crisisdesk.desk.exchange_service import (
+    DUPLICATE,
+    ERROR,
+    IMPORTED,
+    REFUSED,
+    WAITING,
+    ExchangeService,
+)
 from crisisdesk.exchange import errors, packet
 from crisisdesk.exchange.keys import KeyringKeys
 from tests.exchange.factories import (
@@ -182,7 +189,7 @@ def test_decompression_bomb(trio, tmp_path):
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": me.desk, "role": me.role, "affiliate": me.affiliate,
                          "name": me.name},
-              "recipient": group.id, "seq": 1, "created_at": "t", "entries": 0,
+              "recipient": group.id, "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": 0,
               "body_size": len(body), "raw_size": 2}
     data = packet.assemble(header, body, KeyringKeys().load(bank.id))
     assert "decompression bomb" in _refuse(group, data, errors.DECOMPRESSION_BOMB, tmp_path)
@@ -235,3 +242,27 @@ def test_refused_packet_changes_no_projection(trio, event, tmp_path):
                                                                  "affiliate": "card"})])
     _refuse(group, data, errors.OUT_OF_SCOPE, tmp_path)
     assert (projections(group.desk), journal_contents(group.desk)) == before
+
+
+def test_a_packet_waits_for_the_one_before_it(trio, event, tmp_path):
+    group, bank, _ = trio
+    group.desk.change_level(event, "caution", "fire spreads")
+    second = group.exchange.export_to("bank", tmp_path)
+    first = group.exchange.export_to("bank", tmp_path, resend_all=True)
+    fresh = make_node(tmp_path / "fresh", "affiliate", "bank")
+    group.exchange.enrol(fresh.key_file)
+    fresh.exchange.enrol(group.key_file)
+    early = group.exchange.export_to(fresh.id, tmp_path)
+    group.desk.change_level(event, "alert", "second hall")
+    late = group.exchange.export_to(fresh.id, tmp_path)
+    db = fresh.desk.path
+    before = snapshot(db)
+    waiting = fresh.exchange.import_file(late.path)
+    assert waiting.status == WAITING and "send everything again" in waiting.message
+    assert snapshot(db) == before
+    outcomes = fresh.exchange.import_files([late.path, early.path, late.path])
+    assert [o.status for o in outcomes] == [DUPLICATE, IMPORTED, IMPORTED]  # retried after #1
+    assert fresh.desk.event(event).level == "alert"
+    assert bank.exchange.import_files([second.path, first.path])[0].status == IMPORTED
+    assert bank.desk.event(event).level == "caution"
+    fresh.close()

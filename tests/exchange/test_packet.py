@@ -115,7 +115,7 @@ def _bomb(declared: int, real: int) -> bytes:
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": SENDER.desk, "role": "affiliate", "affiliate": "bank",
                          "name": SENDER.name},
-              "recipient": "d-group", "seq": 1, "created_at": "t", "entries": 1,
+              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": 1,
               "body_size": len(body), "raw_size": declared}
     return packet.assemble(header, body, KEY)
 
@@ -145,7 +145,7 @@ def test_malformed_entries(items):
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": SENDER.desk, "role": "affiliate", "affiliate": "bank",
                          "name": SENDER.name},
-              "recipient": "d-group", "seq": 1, "created_at": "t", "entries": count,
+              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": count,
               "body_size": len(body), "raw_size": len(raw)}
     _refused(errors.MALFORMED, packet.assemble(header, body, KEY))
 

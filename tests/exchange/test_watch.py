@@ -132,3 +132,21 @@ def test_signing_key_missing_is_reported_not_raised(trio, shared, memory_keyring
     memory_keyring.secrets.clear()  # a new session on a computer without this desk's key
     report = ExchangeFolder(ExchangeService(group.desk), shared, settle=0).step()
     assert report.state.ok and "not in the OS keyring" in report.summary()
+
+
+def test_packets_arriving_out_of_order(trio, shared, tmp_path):
+    group, bank, _ = trio
+    event = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    first = group.exchange.export_to("bank", tmp_path)
+    group.desk.change_level(event, "caution", "spreading")
+    second = group.exchange.export_to("bank", tmp_path)
+    on_bank = ExchangeFolder(bank.exchange, shared, settle=0)
+    second.path.rename(shared / second.path.name)  # synced first
+    report = on_bank.step(export=False)
+    assert [o.status for o in report.outcomes] == [WAITING]
+    assert "send everything again" in report.outcomes[0].message
+    first.path.rename(shared / first.path.name)
+    report = on_bank.step(export=False)
+    assert sorted(o.status for o in report.outcomes) == [IMPORTED, IMPORTED]
+    assert bank.desk.event(event).level == "caution"
+    assert len(on_bank.listing().imported) == 2
