@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.event_commands",
     "crisisdesk.cli.exchange_commands",
     "crisisdesk.cli.playbook_commands",
+    "crisisdesk.cli.report_commands",
     "crisisdesk.cli.store_commands",
 )
 

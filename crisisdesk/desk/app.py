@@ -10,8 +10,9 @@ from crisisdesk.desk.communications import CommunicationCommands
 from crisisdesk.desk.council import CouncilCommands
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
+from crisisdesk.desk.report_commands import ReportCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, ReadModels, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

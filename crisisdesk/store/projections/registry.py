@@ -9,7 +9,8 @@ from crisisdesk.store.projections import (
     groups,
     notices,
     peers,
+    reports,
 )
 
-MODULES = (groups, events, checklists, activity, assessments, council, notices, peers)
+MODULES = (groups, events, checklists, activity, assessments, council, notices, peers, reports)
 DDL = "".join(module.DDL for module in MODULES)

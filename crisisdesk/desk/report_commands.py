@@ -1,0 +1,260 @@
+"""Reports: render (preview, brief, paper), draft → approve → issue situation reports, the register,
+and exact reprints rendered as of the recorded journal position.
+
+Rendering never writes to the journal; drafting, approving and issuing do
+(`report.drafted`, `report.approved`, `report.issued`). Every method that renders
+takes `progress(done, total)`; the PDF comes back as bytes in a RenderedReport,
+and `save_report` writes it to a file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from crisisdesk.desk import views
+from crisisdesk.desk.changes import REPORTS, Changes
+from crisisdesk.desk.context import EventContext
+from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.read_models import Situation
+from crisisdesk.domain.report_register import (
+    APPROVER_ROLE,
+    ReportRecord,
+    designation,
+    next_number,
+    previous_issued,
+)
+from crisisdesk.reports import KINDS, LANGS, RenderedReport, ReportMeta, render
+from crisisdesk.reports.meta import Progress
+from crisisdesk.store.projections.reports import report_rows
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    """What drafting, approving or issuing did: the register row, the PDF (if rendered), the changes."""
+
+    record: ReportRecord
+    changes: Changes
+    rendered: RenderedReport | None = None
+
+
+class ReportCommands:
+    """Mixed into Desk."""
+
+    # -- rendering without recording -------------------------------------------------
+    def render_report(self, event: str | None = None, kind: str = "situation", *, lang: str = "ko",
+                      as_of: int | datetime | str | None = None, affiliate: str | None = None,
+                      blank: bool = False, next_update: datetime | None = None,
+                      progress: Progress | None = None) -> RenderedReport:
+        """A preview situation report (watermarked, unnumbered), an executive brief or paper checklists."""
+        _check_kind(kind, lang)
+        ctx = self.event(event)
+        if affiliate is not None:
+            ctx.affiliate(affiliate)
+        situation = self.report_situation(ctx, as_of, None, lang)
+        meta = ReportMeta(kind=kind, lang=lang, prepared_by=self.author, desk=self.desk_id[:8],
+                          next_update=next_update, affiliate=affiliate, blank=blank)
+        return render(situation, meta, progress)
+
+    def report_situation(self, ctx: EventContext, as_of, now: datetime | None, lang: str) -> Situation:
+        """The Situation a report reads, with impact answers displayed in the report's language."""
+        situation = self.situation(ctx.id, as_of=as_of, now=now)
+        by_field = {f.id: f for f in ctx.playbook.impact}
+        affiliates = tuple(
+            dataclasses.replace(d, answers=tuple(
+                dataclasses.replace(a, display=views.display_value(by_field[a.field], a.value, ctx.group, lang))
+                if a.field in by_field else a for a in d.answers))
+            for d in situation.affiliates)
+        return dataclasses.replace(situation, affiliates=affiliates)
+
+    # -- the register ------------------------------------------------------------------
+    def report_register(self, event: str | None = None) -> list[ReportRecord]:
+        """Every numbered situation report of the event, by number."""
+        ctx = self.event(event)
+        return [_record(row) for row in report_rows(self.store.conn, ctx.id)]
+
+    def report_record(self, event: str | None, number: int) -> ReportRecord:
+        found = [r for r in self.report_register(event) if r.number == int(number)]
+        if not found:
+            raise InvalidInput(f"no situation report #{number} in this event (see: crisisdesk report list)")
+        return found[0]
+
+    def draft_report(self, event: str | None = None, *, lang: str = "ko",
+                     as_of: int | datetime | str | None = None, next_update: datetime | None = None,
+                     prepared_by: str | None = None, out: Path | str | None = None,
+                     progress: Progress | None = None) -> ReportOutcome:
+        """Draft the next situation report (or revise the unissued draft of that number).
+
+        With `out`, the PDF is written first and the draft is journaled only once it is."""
+        _check_kind("situation", lang)
+        ctx = self.event(event)
+        seq, moment = self._position(as_of)
+        records = self.report_register(ctx.id)
+        number = next_number(records)
+        previous = previous_issued(records, number)
+        situation = self.report_situation(ctx, seq, moment, lang)
+        meta = ReportMeta(
+            kind="situation", lang=lang, number=number,
+            designation=designation(number, situation.event.status == "closed"),
+            period_from=previous.moment if previous else None,
+            prepared_by=(prepared_by or self.author).strip(), desk=self.desk_id[:8],
+            next_update=next_update, status="draft")
+        if out is not None:
+            self.check_output(out)
+        rendered = render(situation, meta, progress)
+        stored = self._record_with_file("report.drafted", {
+            "event": ctx.id, "number": number, "kind": "situation", "lang": lang, "as_of": seq,
+            "moment": to_iso(moment), "period_from": to_iso(meta.period_from) if meta.period_from else "",
+            "designation": meta.designation, "next_update": to_iso(next_update) if next_update else "",
+            "prepared_by": meta.prepared_by, "desk": meta.desk, "fingerprint": rendered.fingerprint,
+            "pages": rendered.pages}, rendered, out)
+        return ReportOutcome(self.report_record(ctx.id, number),
+                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)), rendered)
+
+    def approve_report(self, event: str | None, number: int, *, approver: str | None = None) -> ReportOutcome:
+        """The chair approves the current draft of report `number` (its fingerprint is recorded)."""
+        ctx = self.event(event)
+        record = self.report_record(ctx.id, number)
+        if record.status == "issued":
+            raise InvalidInput(f"situation report #{number} is already issued")
+        if record.status == "approved":
+            raise InvalidInput(f"situation report #{number} is already approved")
+        try:
+            ctx.playbook.role(APPROVER_ROLE)
+        except KeyError:
+            raise InvalidInput(f"the playbook has no '{APPROVER_ROLE}' role to approve reports") from None
+        stored = self.record("report.approved", {
+            "event": ctx.id, "number": record.number, "fingerprint": record.fingerprint,
+            "role": APPROVER_ROLE, "approver": (approver or self.author).strip()})
+        return ReportOutcome(self.report_record(ctx.id, number),
+                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)))
+
+    def issue_report(self, event: str | None, number: int, *, out: Path | str | None = None,
+                     progress: Progress | None = None) -> ReportOutcome:
+        """Issue an approved report: rendered final, checked against the approved fingerprint.
+
+        With `out`, the PDF is written first and the issue is journaled only once it is."""
+        ctx = self.event(event)
+        if out is not None:
+            self.check_output(out)
+        record = self.report_record(ctx.id, number)
+        if record.status == "issued":
+            raise InvalidInput(f"situation report #{number} is already issued; reprint it instead")
+        if record.status != "approved":
+            raise InvalidInput(f"situation report #{number} is not approved: the chair approves it first "
+                               f"(crisisdesk report approve {number})")
+        issued_at = from_iso(to_iso(self.clock()))
+        record = dataclasses.replace(record, issued_at=issued_at, issued_by=self.author)
+        rendered = self._render_record(ctx, record, "situation", progress)
+        if rendered.fingerprint != record.fingerprint:
+            raise InvalidInput(f"situation report #{number} no longer renders as it was drafted "
+                               f"({rendered.short} ≠ {record.short}); draft it again")
+        stored = self._record_with_file("report.issued", {
+            "event": ctx.id, "number": record.number, "fingerprint": rendered.fingerprint,
+            "at": to_iso(issued_at), "issued_by": self.author, "desk": self.desk_id[:8]}, rendered, out)
+        return ReportOutcome(self.report_record(ctx.id, number),
+                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)), rendered)
+
+    def reprint_report(self, event: str | None, number: int, *, kind: str = "situation",
+                       progress: Progress | None = None) -> RenderedReport:
+        """Report `number` exactly as it was printed (same content, same fingerprint); with
+        kind="brief", the executive brief as of that report's position."""
+        if kind not in ("situation", "brief"):
+            raise InvalidInput(f"a reprint is of a situation report or its brief, not '{kind}'")
+        ctx = self.event(event)
+        return self._render_record(ctx, self.report_record(ctx.id, number), kind, progress)
+
+    # -- files --------------------------------------------------------------------------
+    @staticmethod
+    def check_output(path: Path | str) -> Path:
+        """Refuse, before any work, an output path that cannot be written."""
+        path = Path(path)
+        folder = path.parent if str(path.parent) else Path(".")
+        if path.is_dir():
+            raise InvalidInput(f"{path}: is a folder; give a file name such as report.pdf")
+        if not folder.is_dir():
+            raise InvalidInput(f"{path}: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise InvalidInput(f"{path}: cannot write here (permission denied)")
+        return path
+
+    @staticmethod
+    def save_report(rendered: RenderedReport, path: Path | str) -> Path:
+        """Write the PDF whole or not at all (a temporary file renamed into place)."""
+        path = ReportCommands.check_output(path)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(rendered.pdf)
+            os.replace(tmp, path)
+        except OSError as exc:
+            if "tmp" in locals() and os.path.exists(tmp):
+                os.unlink(tmp)
+            raise InvalidInput(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        return path
+
+    # -- helpers ------------------------------------------------------------------------
+    def _record_with_file(self, kind: str, payload: dict, rendered: RenderedReport, out):
+        """Write the PDF (if asked), then journal; a journal failure removes the file again."""
+        if out is None:
+            return self.record(kind, payload)
+        path = self.save_report(rendered, out)
+        try:
+            return self.record(kind, payload)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+
+    def _position(self, as_of) -> tuple[int, datetime]:
+        """The journal position and the moment a report is read at (milliseconds, as recorded)."""
+        head, _ = self.store.head()
+        if as_of is None:
+            return head, from_iso(to_iso(self.clock()))
+        seq = self.journal_position(as_of)
+        if seq > head or seq < 1:
+            raise InvalidInput(f"journal position #{seq} does not exist (the journal ends at #{head})")
+        if isinstance(as_of, datetime):
+            return seq, from_iso(to_iso(as_of))
+        if isinstance(as_of, str) and not as_of.strip().startswith("#"):
+            return seq, from_iso(to_iso(from_iso(as_of.strip())))
+        return seq, from_iso(next(self.store.entries(after=seq - 1, upto=seq)).entry.at)
+
+    def _render_record(self, ctx: EventContext, record: ReportRecord, kind: str,
+                       progress: Progress | None) -> RenderedReport:
+        situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
+        meta = ReportMeta(
+            kind=kind, lang=record.lang, number=record.number, designation=record.designation,
+            period_from=record.period_from, prepared_by=record.prepared_by, desk=record.desk,
+            next_update=record.next_update, status=record.status,
+            approved_by=record.approved_by if record.status != "draft" else "",
+            approved_at=record.approved_at if record.status != "draft" else None,
+            issued_at=record.issued_at, issued_by=record.issued_by)
+        return render(situation, meta, progress)
+
+
+def _check_kind(kind: str, lang: str) -> None:
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown report kind '{kind}' ({', '.join(KINDS)})")
+    if lang not in LANGS:
+        raise InvalidInput(f"unknown report language '{lang}' ({', '.join(LANGS)})")
+
+
+def _time(text: str) -> datetime | None:
+    return from_iso(text) if text else None
+
+
+def _record(row: dict) -> ReportRecord:
+    return ReportRecord(
+        event=row["event"], number=row["number"], kind=row["kind"], lang=row["lang"], as_of=row["as_of"],
+        moment=from_iso(row["moment"]), period_from=_time(row["period_from"]),
+        designation=row["designation"], next_update=_time(row["next_update"]),
+        prepared_by=row["prepared_by"], desk=row["desk"], fingerprint=row["fingerprint"],
+        pages=row["pages"], drafted_at=from_iso(row["drafted_at"]),
+        approved_fingerprint=row["approved_fingerprint"], approved_by=row["approved_by"],
+        approved_role=row["approved_role"], approved_at=_time(row["approved_at"]),
+        issued_at=_time(row["issued_at"]), issued_by=row["issued_by"])

@@ -1,0 +1,76 @@
+"""The register of situation reports: numbers, designations and the draft → approved → issued path.
+
+Rules (ICS-209 style):
+- Numbers are per event and sequential. A draft takes the number after the last
+  issued report; drafting again before that number is issued revises the same
+  number (the newest draft wins), so issued numbers have no gaps.
+- Designation: the first report of an event is `initial`; a report drafted while
+  the event is closed is `final`; every other one is an `update`.
+- A draft is approved by the chair (a role of the playbook); the approval names
+  the fingerprint it approved, so a later redraft needs a new approval.
+- Only an approved draft is issued; the issued report is the approved content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+APPROVER_ROLE = "chair"
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    """One numbered situation report of an event, as the register holds it."""
+
+    event: str
+    number: int
+    kind: str
+    lang: str
+    as_of: int  # journal position the content was read at
+    moment: datetime  # the report's "now": period end, elapsed time, overdue
+    period_from: datetime | None
+    designation: str  # initial | update | final
+    next_update: datetime | None
+    prepared_by: str
+    desk: str
+    fingerprint: str
+    pages: int
+    drafted_at: datetime
+    approved_fingerprint: str = ""
+    approved_by: str = ""
+    approved_role: str = ""
+    approved_at: datetime | None = None
+    issued_at: datetime | None = None
+    issued_by: str = ""
+
+    @property
+    def status(self) -> str:
+        """issued | approved | draft (a draft whose approval was for an earlier revision is a draft)."""
+        if self.issued_at is not None:
+            return "issued"
+        if self.approved_fingerprint and self.approved_fingerprint == self.fingerprint:
+            return "approved"
+        return "draft"
+
+    @property
+    def short(self) -> str:
+        return self.fingerprint[:12]
+
+
+def next_number(records: list[ReportRecord]) -> int:
+    """The number a new draft takes: one after the highest issued number."""
+    issued = [r.number for r in records if r.status == "issued"]
+    return max(issued, default=0) + 1
+
+
+def designation(number: int, event_closed: bool) -> str:
+    if event_closed:
+        return "final"
+    return "initial" if number == 1 else "update"
+
+
+def previous_issued(records: list[ReportRecord], number: int) -> ReportRecord | None:
+    """The last report issued before `number` (its moment starts the next period)."""
+    earlier = [r for r in records if r.status == "issued" and r.number < number]
+    return max(earlier, key=lambda r: r.number, default=None)

@@ -1,0 +1,73 @@
+"""What the reports say about a Situation, worked out once: hits, risks, needs, open actions, ids."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from crisisdesk.domain.read_models import (
+    ActionView,
+    AffiliateTile,
+    DecisionView,
+    ItemView,
+    NoticeView,
+    ServiceView,
+    Situation,
+)
+from crisisdesk.domain.text import Text
+
+LEVEL_TONES = ("blue", "yellow", "orange", "red")  # 관심 주의 경계 심각
+OPEN_ACTIONS = ("open", "doing")
+
+
+def level_tone(rank: int) -> str:
+    """The national scale's colour (관심 blue … 심각 red) for a level by its rank (0 = lowest)."""
+    return LEVEL_TONES[max(0, min(rank, len(LEVEL_TONES) - 1))]
+
+
+def names(situation: Situation) -> dict[str, Text]:
+    return {t.affiliate: t.name for t in situation.board.tiles}
+
+
+def hit_tiles(situation: Situation) -> list[AffiliateTile]:
+    return [t for t in situation.board.tiles if t.hit]
+
+
+def hit_services(situation: Situation) -> list[ServiceView]:
+    return [s for t in situation.board.tiles for s in t.services if s.status in ("down", "degraded")]
+
+
+def open_actions(situation: Situation) -> list[ActionView]:
+    return sorted((a for a in situation.actions if a.state in OPEN_ACTIONS),
+                  key=lambda a: (a.deadline, a.title))
+
+
+def posted_notices(situation: Situation) -> list[NoticeView]:
+    return [n for n in situation.notices if n.posts]
+
+
+def overdue_items(situation: Situation, critical_only: bool = False) -> list[ItemView]:
+    return [i for d in situation.affiliates for i in d.items
+            if i.overdue and (i.critical or not critical_only)]
+
+
+def decisions_since(situation: Situation, start: datetime | None) -> list[DecisionView]:
+    """Decisions taken, amended or withdrawn after `start` (all of them when there is no start)."""
+    if start is None:
+        return list(situation.decisions)
+    return [d for d in situation.decisions
+            if d.at > start or any(a.at > start for a in d.amendments)]
+
+
+def item_labels(items: tuple[ItemView, ...] | list[ItemView]) -> dict[tuple[str, str], str]:
+    """The id to type an item back in by: `item`, or `checklist/item` where the item id repeats."""
+    counts = Counter(i.item for i in items)
+    return {(i.checklist, i.item): i.item if counts[i.item] == 1 else f"{i.checklist}/{i.item}"
+            for i in items}
+
+
+def outlook_first(situation: Situation):
+    """The nearest horizon the council wrote an outlook for, or None."""
+    order = {"12h": 0, "24h": 1, "48h": 2, "72h": 3}
+    written = [o for o in situation.outlook if o.text]
+    return min(written, key=lambda o: order.get(o.horizon, 9)) if written else None

@@ -1,0 +1,306 @@
+"""Blocks laid out as reportlab flowables, every style in NanumGothic.
+
+Table cells are wrapped here (by words, long words by characters) and measured
+once, so tables split across pages cheaply with their header repeated; a cell
+taller than `MAX_LINES` continues in the next row, so no row is ever too tall for
+a page.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, Paragraph, Spacer
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Table as RLTable
+
+from crisisdesk.reports import fonts
+from crisisdesk.reports.blocks import (
+    Bar,
+    Block,
+    Fields,
+    Heading,
+    Kpis,
+    Mark,
+    OnePage,
+    PageBreak,
+    Para,
+    Signature,
+    Slot,
+    Space,
+    Table,
+)
+
+MAX_LINES = 40
+PAD = 2.5
+TONES = {
+    "red": "#f6c9c4", "amber": "#fbdcb0", "yellow": "#fff1a8", "green": "#d3ecd3",
+    "blue": "#d4e4f7", "overdue": "#fde3df", "muted": "#eeeeee", "head": "#dfe5ec",
+    "orange": "#fbcf9c",
+}
+BAR_TONES = {"red": "#d93025", "amber": "#f29900", "yellow": "#e3c000", "green": "#2e8b3e"}
+GRID = colors.HexColor("#9aa5b1")
+
+
+def _style(name: str, size: float, bold: bool = False, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=fonts.BOLD if bold else fonts.REGULAR, fontSize=size,
+                          bulletFontName=fonts.REGULAR, leading=size * 1.3, **kw)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    fonts.register()
+    return {
+        "title": _style("title", 17, True, spaceAfter=6),
+        "h1": _style("h1", 12.5, True, spaceBefore=8, spaceAfter=4, textColor=colors.HexColor("#1d3557")),
+        "h2": _style("h2", 10.5, True, spaceBefore=6, spaceAfter=3),
+        "body": _style("body", 9, spaceAfter=3),
+        "small": _style("small", 7.5, spaceAfter=2),
+        "muted": _style("muted", 8, spaceAfter=2, textColor=colors.HexColor("#555555")),
+        "lead": _style("lead", 14, spaceAfter=4),
+        "big": _style("big", 22, True, spaceAfter=4),
+        "brief_h": _style("brief_h", 15, True, spaceBefore=8, spaceAfter=3,
+                          textColor=colors.HexColor("#1d3557")),
+        "brief": _style("brief", 12.5, spaceAfter=3),
+        "kpi_label": _style("kpi_label", 7.5, alignment=TA_CENTER),
+    }
+
+
+def wrap(text: str, width: float, size: float, font: str = fonts.REGULAR) -> list[str]:
+    """Lines of `text` no wider than `width`: breaks at spaces, long words by characters."""
+    lines: list[str] = []
+    space = fonts.width(" ", font, size)
+    for paragraph in str(text).split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split(" "):
+            w = fonts.width(word, font, size)
+            if line and used + space + w <= width:
+                line, used = line + " " + word, used + space + w
+                continue
+            if line:
+                lines.append(line)
+            if w <= width:
+                line, used = word, w
+                continue
+            line, used = "", 0.0
+            for char in word:
+                cw = fonts.width(char, font, size)
+                if line and used + cw > width:
+                    lines.append(line)
+                    line, used = "", 0.0
+                line, used = line + char, used + cw
+        lines.append(line)
+    return lines
+
+
+class ProgressBar(Flowable):
+    """A bar filled to `ratio` with its label beside it."""
+
+    def __init__(self, ratio: float, label: str, tone: str, width: float, size: float):
+        super().__init__()
+        self.ratio, self.label, self.tone = max(0.0, min(1.0, ratio)), label, tone
+        self.width, self.height, self.size = width, size * 1.25, size
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, bar_w = self.canv, self.width * 0.42
+        c.setStrokeColor(GRID)
+        c.setFillColor(colors.white)
+        c.rect(0, 1, bar_w, self.height - 2, stroke=1, fill=1)
+        c.setFillColor(colors.HexColor(BAR_TONES.get(self.tone, BAR_TONES["green"])))
+        if self.ratio > 0:
+            c.rect(0, 1, bar_w * self.ratio, self.height - 2, stroke=0, fill=1)
+        c.setFillColor(colors.black)
+        c.setFont(fonts.REGULAR, self.size)
+        c.drawString(bar_w + 3, 2, self.label)
+
+
+class PagedTable(Flowable):
+    """A table whose rows are measured up front, split page by page with the header repeated."""
+
+    def __init__(self, header, rows, heights, head_height, widths, commands, size, tones):
+        super().__init__()
+        self.header, self.rows, self.heights = header, rows, heights
+        self.head_height, self.widths, self.commands = head_height, widths, commands
+        self.size, self.tones = size, tones
+
+    def wrap(self, aw, ah):
+        self.width = sum(self.widths)
+        self.height = self.head_height + sum(self.heights)
+        return self.width, self.height
+
+    def split(self, aw, ah):
+        room, n = ah - self.head_height, 0
+        for h in self.heights:
+            if room < h:
+                break
+            room -= h
+            n += 1
+        if n == 0 or n == len(self.rows):
+            return []
+        return [self._part(0, n), self._part(n, len(self.rows))]
+
+    def _part(self, start: int, end: int) -> PagedTable:
+        return PagedTable(self.header, self.rows[start:end], self.heights[start:end], self.head_height,
+                          self.widths, self.commands[start:end], self.size, self.tones[start:end])
+
+    def draw(self) -> None:
+        data = ([self.header] if self.header else []) + self.rows
+        heights = ([self.head_height] if self.header else []) + self.heights
+        table = RLTable(data, colWidths=self.widths, rowHeights=heights)
+        offset = 1 if self.header else 0
+        style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 0), (-1, -1), self.size),
+                 ("LEADING", (0, 0), (-1, -1), self.size * 1.25), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("GRID", (0, 0), (-1, -1), 0.3, GRID),
+                 ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD)]
+        if self.header:
+            style += [("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
+                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(TONES["head"]))]
+        for r, tone in enumerate(self.tones):
+            if tone:
+                style.append(("BACKGROUND", (0, r + offset), (-1, r + offset), colors.HexColor(TONES[tone])))
+        for r, commands in enumerate(self.commands):
+            for col, tone, bold in commands:
+                if tone:
+                    style.append(("BACKGROUND", (col, r + offset), (col, r + offset),
+                                  colors.HexColor(TONES[tone])))
+                if bold:
+                    style.append(("FONTNAME", (col, r + offset), (col, r + offset), fonts.BOLD))
+        table.setStyle(style)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
+class Flow:
+    """Turns blocks into flowables for a frame `width` points wide, filling slots from `stamps`."""
+
+    def __init__(self, width: float, height: float, stamps: dict[str, str]):
+        self.width, self.height, self.stamps = width, height, stamps
+        self.styles = styles()
+
+    def flowables(self, blocks) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out.extend(self.block(block))
+        return out
+
+    def block(self, block: Block) -> list[Flowable]:
+        if isinstance(block, Heading):
+            if block.level == 3:  # inside a one-page block: no page breaks
+                return [Paragraph(_xml(block.text), self.styles["brief_h"])]
+            head = [RLPageBreak()] if block.new_page else [CondPageBreak(90)]
+            return head + [Paragraph(_xml(block.text), self.styles[f"h{block.level}"])]
+        if isinstance(block, Para):
+            return [Paragraph(_xml(block.text), self.styles[block.style])]
+        if isinstance(block, Table):
+            return [self.table(block)]
+        if isinstance(block, Fields):
+            return [self.fields(block)]
+        if isinstance(block, Kpis):
+            return [self.kpis(block)]
+        if isinstance(block, Signature):
+            return [self.signature(block)]
+        if isinstance(block, Space):
+            return [Spacer(1, block.height)]
+        if isinstance(block, PageBreak):
+            return [RLPageBreak()]
+        if isinstance(block, OnePage):
+            inner = Flow(self.width, self.height, self.stamps).flowables(block.blocks)
+            return [KeepInFrame(self.width, self.height - 4, inner, mode="shrink")]
+        raise TypeError(f"unknown block {block!r}")
+
+    def text(self, cell) -> str:
+        if isinstance(cell, Slot):
+            return self.stamps.get(cell.name, "")
+        if isinstance(cell, Mark):
+            return cell.text
+        return str(cell)
+
+    def table(self, block: Table) -> PagedTable:
+        widths = [self.width * w for w in block.widths]
+        leading = block.size * 1.25
+        header, head_height = None, 0.0
+        if block.columns:
+            header, head_lines = self._row(block.columns, widths, block.size, bold=True)
+            head_height = head_lines * leading + 2 * PAD
+        rows, heights, commands, tones = [], [], [], []
+        for index, row in enumerate(block.rows):
+            tone = block.row_tones[index] if block.row_tones else ""
+            marks = [(c, cell.tone, cell.bold) for c, cell in enumerate(row) if isinstance(cell, Mark)]
+            cells, lines = self._row(row, widths, block.size, bold=False)
+            for start in range(0, max(1, max(len(c) if isinstance(c, list) else 1 for c in cells)),
+                               MAX_LINES):
+                part = [_slice(c, start) for c in cells]
+                count = max((len(c) if isinstance(c, list) else 1) for c in part) if part else 1
+                rows.append([("\n".join(c) if isinstance(c, list) else c) for c in part])
+                heights.append(max(block.min_row, count * leading + 2 * PAD))
+                commands.append(marks)
+                tones.append(tone)
+        return PagedTable(header, rows, heights, head_height, widths, commands, block.size, tones)
+
+    def _row(self, row, widths, size, bold):
+        """Each cell as its wrapped lines (a list) or a flowable; and the row's line count."""
+        font = fonts.BOLD if bold else fonts.REGULAR
+        cells, most = [], 1
+        for cell, width in zip(row, widths, strict=True):
+            if isinstance(cell, Bar):
+                cells.append(ProgressBar(cell.ratio, cell.label, cell.tone, width - 2 * PAD, size))
+                continue
+            cell_font = fonts.BOLD if isinstance(cell, Mark) and cell.bold else font
+            lines = wrap(self.text(cell), width - 2 * PAD - 0.5, size, cell_font)
+            cells.append(lines)
+            most = max(most, len(lines))
+        if bold:
+            return ["\n".join(c) if isinstance(c, list) else c for c in cells], most
+        return cells, most
+
+    def fields(self, block: Fields) -> PagedTable:
+        label_w, value_w = 0.17 / block.columns * 2, 0.33 / block.columns * 2
+        cells, row = [], []
+        for label, value in block.pairs:
+            row += [Mark(label, "muted", True), value]
+            if len(row) == 2 * block.columns:
+                cells.append(tuple(row))
+                row = []
+        if row:
+            cells.append(tuple(row + [""] * (2 * block.columns - len(row))))
+        table = Table(columns=(), widths=(label_w, value_w) * block.columns, rows=tuple(cells),
+                      size=block.size)
+        return self.table(table)
+
+    def kpis(self, block: Kpis) -> RLTable:
+        n = len(block.items)
+        value_style = _style("kpi_value", block.size, True, alignment=TA_CENTER)
+        values = [Paragraph(_xml(v), value_style) for _, v, _ in block.items]
+        labels = [Paragraph(_xml(label), self.styles["kpi_label"]) for label, _, _ in block.items]
+        table = RLTable([values, labels], colWidths=[self.width / n] * n)
+        style = [("BOX", (i, 0), (i, 1), 0.6, GRID) for i in range(n)]
+        style += [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        for i, (_, _, tone) in enumerate(block.items):
+            if tone:
+                style.append(("BACKGROUND", (i, 0), (i, 1), colors.HexColor(TONES[tone])))
+        table.setStyle(style)
+        return table
+
+    def signature(self, block: Signature) -> RLTable:
+        rows = [[label, ""] for label in block.labels]
+        table = RLTable(rows, colWidths=[self.width * 0.35, self.width * 0.55], rowHeights=26)
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black)])
+        return table
+
+
+def _slice(cell, start: int):
+    if isinstance(cell, list):
+        return cell[start:start + MAX_LINES]
+    return cell if start == 0 else ""
+
+
+def _xml(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")

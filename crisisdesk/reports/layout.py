@@ -1,0 +1,172 @@
+"""The A4 page: header and footer on every page, "page X of Y", fingerprint, QR code, watermark.
+
+Pages are laid out once; the canvas keeps each finished page and draws the page
+furniture when it knows the page count (the "numbered canvas" of pretix's
+invoices), so "page X of Y" costs no second layout pass. Documents are built in
+reportlab's invariant mode: the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import qrcode
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from crisisdesk.reports import fonts
+from crisisdesk.reports.meta import Progress
+
+MARGIN_X = 15 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 24 * mm
+QR_SIZE = 15 * mm
+QR_FORM = "reportqr"
+FRAME_WIDTH = A4[0] - 2 * MARGIN_X
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries besides the content."""
+
+    confidential: str
+    centre: str  # group and event
+    report: str  # report number or kind
+    page_label: str  # a catalogue pattern with {page} and {pages}
+    fingerprint: str  # printed label, e.g. "지문 0123456789ab"
+    as_of: str  # printed label: as-of time and journal position
+    qr: str  # what the QR code carries
+    watermark: str = ""  # "" for none
+
+    def draw(self, c: Canvas, page: int, pages: int) -> None:
+        width, height = A4
+        c.saveState()
+        if self.watermark:
+            self._watermark(c, width, height)
+        c.setFillColor(colors.black)
+        c.setStrokeColor(colors.HexColor("#7a8694"))
+        c.setLineWidth(0.5)
+        top = height - 12 * mm
+        c.setFont(fonts.BOLD, 8.5)
+        c.setFillColor(colors.HexColor("#b00020"))
+        c.drawString(MARGIN_X, top, self.confidential)
+        c.setFillColor(colors.black)
+        c.setFont(fonts.REGULAR, 8)
+        c.drawCentredString(width / 2, top, _fit(self.centre, fonts.REGULAR, 8, width * 0.5))
+        c.drawRightString(width - MARGIN_X, top, _fit(self.report, fonts.REGULAR, 8, width * 0.25))
+        c.line(MARGIN_X, top - 2.5 * mm, width - MARGIN_X, top - 2.5 * mm)
+        bottom = 9 * mm
+        c.line(MARGIN_X, bottom + QR_SIZE + 1 * mm, width - MARGIN_X - QR_SIZE - 2 * mm,
+               bottom + QR_SIZE + 1 * mm)
+        c.setFont(fonts.REGULAR, 8)
+        c.drawString(MARGIN_X, bottom + 8 * mm, self.fingerprint)
+        c.drawString(MARGIN_X, bottom + 3.5 * mm, _fit(self.as_of, fonts.REGULAR, 8, width * 0.45))
+        c.setFont(fonts.BOLD, 8.5)
+        c.drawCentredString(width / 2 + 20 * mm, bottom + 5.5 * mm,
+                            self.page_label.format(page=page, pages=pages))
+        c.doForm(QR_FORM)
+        c.restoreState()
+
+    def _watermark(self, c: Canvas, width: float, height: float) -> None:
+        c.saveState()
+        c.setFillColor(colors.HexColor("#c62828"))
+        c.setFillAlpha(0.13)
+        c.translate(width / 2, height / 2)
+        c.rotate(45)
+        c.setFont(fonts.BOLD, 64)
+        c.drawCentredString(0, -20, self.watermark)
+        c.restoreState()
+
+    def define_qr(self, c: Canvas) -> None:
+        """The QR code (report number and fingerprint) as one form drawn on every page."""
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=1)
+        code.add_data(self.qr)
+        code.make(fit=True)
+        matrix = code.get_matrix()
+        cell = QR_SIZE / len(matrix)
+        x0, y0 = A4[0] - MARGIN_X - QR_SIZE, 8 * mm
+        c.beginForm(QR_FORM)
+        c.setFillColor(colors.white)
+        c.rect(x0, y0, QR_SIZE, QR_SIZE, stroke=0, fill=1)
+        c.setFillColor(colors.black)
+        for row, modules in enumerate(matrix):
+            y = y0 + QR_SIZE - (row + 1) * cell
+            col = 0
+            while col < len(modules):  # one rectangle per run of dark modules
+                if not modules[col]:
+                    col += 1
+                    continue
+                start = col
+                while col < len(modules) and modules[col]:
+                    col += 1
+                c.rect(x0 + start * cell, y, (col - start) * cell, cell, stroke=0, fill=1)
+        c.endForm()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened with an ellipsis to fit `width`."""
+    if fonts.width(text, font, size) <= width:
+        return text
+    while text and fonts.width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _canvas_class(furniture: Furniture):
+    class ReportCanvas(Canvas):
+        """Keeps finished pages; draws the furniture once the page count is known."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            furniture.define_qr(self)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                furniture.draw(self, number, total)
+                Canvas.showPage(self)
+            self.page_count = total
+            Canvas.save(self)
+
+    return ReportCanvas
+
+
+def build(flowables, furniture: Furniture, *, title: str, author: str, subject: str,
+          progress: Progress | None = None) -> tuple[bytes, int]:
+    """The PDF bytes and page count of `flowables` on A4 pages with `furniture`."""
+    fonts.register()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=title, author=author, subject=subject,
+        creator="CrisisDesk", producer="CrisisDesk (reportlab)", invariant=1,
+        initialFontName=fonts.REGULAR, initialFontSize=9, initialLeading=11)
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    if progress is not None:
+        estimate = [max(1, len(flowables))]
+
+        def on_progress(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                estimate[0] = max(1, value) + 1
+                progress(0, estimate[0])
+            elif kind == "PROGRESS":
+                progress(min(value, estimate[0] - 1), estimate[0])
+
+        doc.setProgressCallBack(on_progress)
+    doc.build(flowables, canvasmaker=_canvas_class(furniture))
+    if progress is not None:
+        progress(estimate[0], estimate[0])
+    return buffer.getvalue(), doc.canv.page_count

@@ -1,0 +1,72 @@
+"""The register of situation reports: the latest draft of each number, its approval and its issue.
+
+Each part of a row is latest-HLC-wins and every projector upserts, so the entries
+may be replayed in any order.
+"""
+
+from __future__ import annotations
+
+from crisisdesk.store.projections import projects
+from crisisdesk.store.queries import rows
+
+DDL = """
+CREATE TABLE reports (
+    event TEXT NOT NULL, number INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT '', lang TEXT NOT NULL DEFAULT '', as_of INTEGER NOT NULL DEFAULT 0,
+    moment TEXT NOT NULL DEFAULT '', period_from TEXT NOT NULL DEFAULT '',
+    designation TEXT NOT NULL DEFAULT '', next_update TEXT NOT NULL DEFAULT '',
+    prepared_by TEXT NOT NULL DEFAULT '', desk TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '', pages INTEGER NOT NULL DEFAULT 0,
+    drafted_at TEXT NOT NULL DEFAULT '', draft_hlc TEXT NOT NULL DEFAULT '',
+    approved_fingerprint TEXT NOT NULL DEFAULT '', approved_by TEXT NOT NULL DEFAULT '',
+    approved_role TEXT NOT NULL DEFAULT '', approved_at TEXT NOT NULL DEFAULT '',
+    approve_hlc TEXT NOT NULL DEFAULT '',
+    issued_at TEXT NOT NULL DEFAULT '', issued_by TEXT NOT NULL DEFAULT '',
+    issued_fingerprint TEXT NOT NULL DEFAULT '', issue_hlc TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (event, number)
+) STRICT;
+"""
+
+_DRAFT = ("kind", "lang", "as_of", "moment", "period_from", "designation", "next_update",
+          "prepared_by", "desk", "fingerprint", "pages")
+
+
+def _upsert(conn, event: str, number: int, values: dict, hlc_column: str, hlc: str) -> None:
+    columns = list(values) + [hlc_column]
+    names = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns)
+    conn.execute(
+        f"INSERT INTO reports (event, number, {names}) VALUES (?, ?, {marks}) "
+        f"ON CONFLICT (event, number) DO UPDATE SET {updates} "
+        f"WHERE excluded.{hlc_column} > reports.{hlc_column}",
+        [event, number, *values.values(), hlc])
+
+
+@projects("report.drafted")
+def drafted(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    values = {key: p.get(key) or ("" if key not in ("as_of", "pages") else 0) for key in _DRAFT}
+    values["drafted_at"] = e.at
+    _upsert(conn, p["event"], p["number"], values, "draft_hlc", e.hlc)
+
+
+@projects("report.approved")
+def approved(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    _upsert(conn, p["event"], p["number"], {
+        "approved_fingerprint": p["fingerprint"], "approved_by": p.get("approver", e.author),
+        "approved_role": p.get("role", ""), "approved_at": e.at}, "approve_hlc", e.hlc)
+
+
+@projects("report.issued")
+def issued(conn, stored) -> None:
+    e, p = stored.entry, stored.entry.payload
+    _upsert(conn, p["event"], p["number"], {
+        "issued_at": p.get("at") or e.at, "issued_by": p.get("issued_by", e.author),
+        "issued_fingerprint": p["fingerprint"]}, "issue_hlc", e.hlc)
+
+
+def report_rows(conn, event: str) -> list[dict]:
+    """The register of one event, by number."""
+    return rows(conn, "SELECT * FROM reports WHERE event = ? AND draft_hlc != '' ORDER BY number", [event])
