@@ -41,7 +41,7 @@ class ExecutiveBrief:
             Para(f"{t.text(ev.group_name)} · {ev.title} · {mode} · T0 {f.time(ev.t0)}", "lead"),
             figures, Space(6),
             Heading(t("brief.situation"), 3), *(Para(line, "brief") for line in self.three_lines()),
-            Heading(t("brief.hit"), 3), *self.listing(self.hit_lines()),
+            Heading(t("brief.hit"), 3), *self.listing(self.hit_lines(), MAX_HIT),
             Heading(t("brief.risks"), 3), *self.listing(self.risks()),
             Heading(t("brief.needed"), 3), *self.listing(self.needs()),
             Heading(t("brief.next"), 3), *(Para(line, "brief") for line in self.next_lines()),
@@ -79,7 +79,7 @@ class ExecutiveBrief:
             services = ", ".join(f"{t.text(x.name)} {t.enum('service', x.status)}"
                                  for x in tile.services if x.status in ("down", "degraded"))
             lines.append(t("brief.hit_line", name=t.text(tile.name), services=services))
-        return lines[:MAX_HIT] + ([t("more", n=len(lines) - MAX_HIT)] if len(lines) > MAX_HIT else [])
+        return lines
 
     def risks(self) -> list[str]:
         t, f, s, now = self.t, self.f, self.s, self.s.now

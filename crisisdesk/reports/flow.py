@@ -2,8 +2,8 @@
 
 Table cells are wrapped here (by words, long words by characters) and measured
 once, so tables split across pages cheaply with their header repeated; a cell
-taller than `MAX_LINES` continues in the next row, so no row is ever too tall for
-a page.
+taller than `MAX_LINES` continues in the next row (drawn without a rule between
+them), so no row is ever too tall for a page.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from crisisdesk.reports.blocks import (
     Table,
 )
 
-MAX_LINES = 40
+MAX_LINES = 12
 PAD = 2.5
 TONES = {
     "red": "#f6c9c4", "amber": "#fbdcb0", "yellow": "#fff1a8", "green": "#d3ecd3",
@@ -122,11 +122,11 @@ class ProgressBar(Flowable):
 class PagedTable(Flowable):
     """A table whose rows are measured up front, split page by page with the header repeated."""
 
-    def __init__(self, header, rows, heights, head_height, widths, commands, size, tones):
+    def __init__(self, header, rows, heights, head_height, widths, commands, size, tones, continued):
         super().__init__()
         self.header, self.rows, self.heights = header, rows, heights
         self.head_height, self.widths, self.commands = head_height, widths, commands
-        self.size, self.tones = size, tones
+        self.size, self.tones, self.continued = size, tones, continued
 
     def wrap(self, aw, ah):
         self.width = sum(self.widths)
@@ -146,7 +146,8 @@ class PagedTable(Flowable):
 
     def _part(self, start: int, end: int) -> PagedTable:
         return PagedTable(self.header, self.rows[start:end], self.heights[start:end], self.head_height,
-                          self.widths, self.commands[start:end], self.size, self.tones[start:end])
+                          self.widths, self.commands[start:end], self.size, self.tones[start:end],
+                          self.continued[start:end])
 
     def draw(self) -> None:
         data = ([self.header] if self.header else []) + self.rows
@@ -161,6 +162,9 @@ class PagedTable(Flowable):
         if self.header:
             style += [("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(TONES["head"]))]
+        for r, continued in enumerate(self.continued):
+            if continued and r > 0:  # one cell in several rows: hide the rule between them
+                style.append(("LINEABOVE", (0, r + offset), (-1, r + offset), 0.6, colors.white))
         for r, tone in enumerate(self.tones):
             if tone:
                 style.append(("BACKGROUND", (0, r + offset), (-1, r + offset), colors.HexColor(TONES[tone])))
@@ -228,7 +232,7 @@ class Flow:
         if block.columns:
             header, head_lines = self._row(block.columns, widths, block.size, bold=True)
             head_height = head_lines * leading + 2 * PAD
-        rows, heights, commands, tones = [], [], [], []
+        rows, heights, commands, tones, continued = [], [], [], [], []
         for index, row in enumerate(block.rows):
             tone = block.row_tones[index] if block.row_tones else ""
             marks = [(c, cell.tone, cell.bold) for c, cell in enumerate(row) if isinstance(cell, Mark)]
@@ -241,7 +245,9 @@ class Flow:
                 heights.append(max(block.min_row, count * leading + 2 * PAD))
                 commands.append(marks)
                 tones.append(tone)
-        return PagedTable(header, rows, heights, head_height, widths, commands, block.size, tones)
+                continued.append(start > 0)
+        return PagedTable(header, rows, heights, head_height, widths, commands, block.size, tones,
+                          continued)
 
     def _row(self, row, widths, size, bold):
         """Each cell as its wrapped lines (a list) or a flowable; and the row's line count."""

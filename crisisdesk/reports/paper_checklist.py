@@ -58,12 +58,12 @@ class PaperChecklist:
             if not blank:
                 state = t.enum("item", i.state)
                 if i.updated_at:
-                    state += f"\n{f.short_time(i.updated_at)} {i.updated_by}"
+                    state += f"\n{f.short_time(i.updated_at)}"
                 row.append(Mark(state, "overdue" if i.overdue else ""))
             row.append("")
             rows.append(tuple(row))
         keys = ["col.tick", "col.id", "col.item", "col.owner", "col.due"]
-        widths = [0.05, 0.20, 0.32, 0.13, 0.10]
+        widths = [0.05, 0.18, 0.29, 0.12, 0.11]
         if not blank:
             keys.append("col.status")
             widths.append(0.10)

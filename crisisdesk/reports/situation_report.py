@@ -113,13 +113,14 @@ class SituationReport:
                 Table(columns, (0.15, 0.08, 0.34, 0.19, 0.09, 0.15), tuple(rows))]
 
     def last_update(self, tile) -> Mark:
-        t, minutes = self.t, tile.minutes_since_update
-        if minutes is None:
+        t = self.t
+        if tile.last_update is None:
             return Mark(t("never"), "muted")
         when = self.f.short_time(tile.last_update, self.s.now)
+        ago = self.f.duration(self.s.now - tile.last_update)
         if tile.stale:
-            return Mark(f"{when}\n{t('stale', minutes=minutes)}", "muted")
-        return Mark(f"{when}\n{t('minutes_ago', minutes=minutes)}")
+            return Mark(f"{when}\n{t('stale', span=ago)}", "muted")
+        return Mark(f"{when}\n{t('ago', span=ago)}")
 
     # -- group-wide sections -----------------------------------------------------
     def decision_rows(self, decisions: list[DecisionView]) -> list[tuple]:
@@ -236,8 +237,8 @@ class SituationReport:
             out.append(Para(t("none"), "muted"))
         out.append(Heading(t("sec.answers"), 2))
         if detail.answers:
-            rows = tuple((t.text(a.label), a.display, f"{f.short_time(a.at)} ({a.revisions})", a.author)
-                         for a in detail.answers)
+            rows = tuple((t.text(a.label), self.answer(a, tile), f"{f.short_time(a.at)} ({a.revisions})",
+                          a.author) for a in detail.answers)
             columns = tuple(t(k) for k in ("col.question", "col.answer", "col.revised", "col.author"))
             out.append(Table(columns, (0.30, 0.42, 0.16, 0.12), rows))
         else:
@@ -245,6 +246,19 @@ class SituationReport:
         out.append(Heading(t("sec.checklist"), 2))
         out.append(self.checklist(detail) if detail.items else Para(t("none"), "muted"))
         return out
+
+    def answer(self, answer, tile) -> str:
+        """An answer as displayed; a per-service answer with the services' names and words."""
+        if answer.kind != "services" or not isinstance(answer.value, dict):
+            return answer.display
+        names = {s.service: self.t.text(s.name) for s in tile.services}
+        lines = []
+        for service, value in answer.value.items():
+            note = value.get("note", "") if isinstance(value, dict) else ""
+            status = value.get("status", "") if isinstance(value, dict) else str(value)
+            line = f"{names.get(service, service)}: {self.t.enum('service', status)}"
+            lines.append(line + (f" ({note})" if note else ""))
+        return "\n".join(lines)
 
     def checklist(self, detail: AffiliateDetail) -> Table:
         t, f = self.t, self.f
@@ -260,7 +274,7 @@ class SituationReport:
                          t.text(i.owner_title), f.short_time(i.due), "\n".join(filter(None, notes)) or ""))
             tones.append("overdue" if i.overdue else "")
         columns = tuple(t(k) for k in ("col.id", "col.item", "col.status", "col.owner", "col.due", "col.note"))
-        return Table(columns, (0.17, 0.30, 0.09, 0.13, 0.09, 0.22), tuple(rows), tuple(tones), size=7.5)
+        return Table(columns, (0.17, 0.29, 0.09, 0.13, 0.10, 0.22), tuple(rows), tuple(tones), size=7.5)
 
     # -- annexes ---------------------------------------------------------------------
     def annex_decisions(self) -> list[Block]:
@@ -269,8 +283,9 @@ class SituationReport:
 
     def annex_timeline(self) -> list[Block]:
         t, f = self.t, self.f
-        rows = tuple((f"{f.short_time(e.at)}\n#{e.seq}", t.enum("kind", e.kind.split(".")[0]),
+        rows = tuple((f.short_time(e.at), f"#{e.seq}", t.enum("kind", e.kind.split(".")[0]),
                       t.text(e.summary), e.author) for e in self.s.timeline)
-        columns = (t("col.time"), t("col.kind"), t("col.entry"), t("col.author"))
+        columns = (t("col.time"), "#", t("col.kind"), t("col.entry"), t("col.author"))
         return [Heading(t("sec.annex_timeline"), new_page=True),
-                Table(columns, (0.13, 0.11, 0.62, 0.14), rows, size=7.5) if rows else Para(t("none"), "muted")]
+                Table(columns, (0.11, 0.06, 0.09, 0.60, 0.14), rows, size=7.5) if rows
+                else Para(t("none"), "muted")]
