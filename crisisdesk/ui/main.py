@@ -1,17 +1,68 @@
-"""Starting the desktop program."""
+"""Starting the desktop program: application, fonts, language, error handling, executor, window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from crisisdesk.domain.clock import Clock, system_clock
+from crisisdesk.locations import data_dir, resource_path
+from crisisdesk.ui import errors, i18n
+from crisisdesk.ui.executor import DeskExecutor
+from crisisdesk.ui.main_window import MainWindow
+from crisisdesk.ui.opening import desk_opener
+
+FONT_FAMILY = "NanumGothic"
+ORGANISATION = "CrisisDesk"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names for QSettings, high-DPI scaling and the Korean font."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName("CrisisDesk")
+    app.setStyle("Fusion")
+    load_fonts(app)
+    return app
+
+
+def load_fonts(app: QApplication) -> str:
+    """Bundled NanumGothic (resources/fonts), else the system's, else Qt's default; never fails."""
+    for path in sorted(resource_path("fonts").glob("NanumGothic*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    family = FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else app.font().family()
+    font = QFont(family, 11)
+    app.setFont(font)
+    return family
+
+
+def build_window(db_path: Path, clock: Clock = system_clock, author: str | None = None) -> MainWindow:
+    """Executor (the Desk is opened in its thread) and the main window; the language is applied first."""
+    settings = QSettings()
+    i18n.apply_language(settings.value("ui/language", i18n.DEFAULT_LANGUAGE, type=str))
+    author = author or settings.value("desk/author", "", type=str) or None
+    executor = DeskExecutor(desk_opener(db_path, author, clock))
+    window = MainWindow(executor)
+    executor.start()
+    return window
 
 
 def run(db_path: Path, demo: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("CrisisDesk")
-    window.setCentralWidget(QLabel(f"CrisisDesk — {db_path}"))
+    """`crisisdesk` with no subcommand: open the desk on `db_path` (the demo desk with `--demo`)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    app = make_application()
+    errors.set_up_log(data_dir() / "crisisdesk.log")
+    errors.install_excepthook()
+    window = build_window(Path(db_path))
+    if demo:
+        window.show_panel("board")
     window.show()
     return app.exec()

@@ -1,0 +1,71 @@
+"""What every panel needs to know about the open event: its playbook, group and state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from crisisdesk.domain.group import Group
+from crisisdesk.domain.playbook import Playbook
+from crisisdesk.domain.read_models import AlertView
+from crisisdesk.domain.text import Text
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: str
+    title: str
+    t0: datetime
+    drill: bool
+    level: str
+    status: str
+    playbook: Playbook
+    group: Group
+    alerts: tuple[AlertView, ...] = ()
+
+    @property
+    def level_rank(self) -> int:
+        return self.playbook.level_index(self.level)
+
+    @property
+    def level_title(self) -> Text:
+        return self.playbook.level(self.level).title
+
+    @property
+    def timezone(self) -> str:
+        return self.group.timezone
+
+    def affiliate_name(self, affiliate: str) -> Text:
+        try:
+            return self.group.affiliate(affiliate).name
+        except KeyError:
+            return Text.plain(affiliate)
+
+    def role_title(self, role: str) -> Text:
+        try:
+            return self.playbook.role(role).title
+        except KeyError:
+            return Text.plain(role)
+
+
+@dataclass(frozen=True)
+class OpenEvent:
+    """One row of the event picker."""
+
+    id: str
+    title: str
+    drill: bool
+
+
+def load_event_info(desk, event_id: str) -> EventInfo:
+    """Runs in the executor thread."""
+    ctx = desk.event(event_id)
+    row = ctx.row
+    return EventInfo(id=ctx.id, title=row["title"], t0=ctx.t0, drill=bool(row["drill"]),
+                     level=row["level"], status=row["status"], playbook=ctx.playbook,
+                     group=ctx.group, alerts=tuple(desk.alerts(ctx.id)))
+
+
+def open_events(desk) -> list[OpenEvent]:
+    """Runs in the executor thread."""
+    return [OpenEvent(r["id"], r["title"], bool(r["drill"])) for r in desk.event_rows("open")]

@@ -1,0 +1,137 @@
+"""The header: the open event, its level and mode, T+ since T0, external alerts, event picker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
+
+from crisisdesk.ui import timefmt
+from crisisdesk.ui.event_info import EventInfo, OpenEvent
+from crisisdesk.ui.i18n import text
+from crisisdesk.ui.style import level_style
+
+
+class EventHeader(QFrame):
+    """Always shows what the council is dealing with; ticks every second from data in memory."""
+
+    event_picked = Signal(str)
+    activate_requested = Signal()
+    level_requested = Signal()
+    providers_requested = Signal()
+
+    def __init__(self, clock: Callable[[], datetime], parent=None):
+        super().__init__(parent)
+        self.setObjectName("eventHeader")
+        self._clock = clock
+        self._info: EventInfo | None = None
+        self._events: list[OpenEvent] = []
+        self.picker = QComboBox(objectName="eventPicker")
+        self.picker.setMinimumContentsLength(24)
+        self.picker.activated.connect(self._picked)
+        self.title = QLabel(objectName="eventTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.level = QLabel(objectName="eventLevel")
+        self.mode = QLabel(objectName="eventMode")
+        self.elapsed = QLabel(objectName="eventElapsed")
+        self.alerts = QLabel(objectName="externalAlerts")
+        self.new_button = QPushButton(objectName="activateButton")
+        self.new_button.clicked.connect(self.activate_requested)
+        self.level_button = QPushButton(objectName="levelButton")
+        self.level_button.clicked.connect(self.level_requested)
+        self.providers_button = QPushButton(objectName="providersButton")
+        self.providers_button.clicked.connect(self.providers_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(12)
+        for widget in (self.picker, self.title, self.level, self.mode, self.elapsed, self.alerts):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        for widget in (self.new_button, self.level_button, self.providers_button):
+            layout.addWidget(widget)
+        self.set_scale(1.0)
+        self.retranslate()
+        self._show()
+
+    def set_events(self, events: list[OpenEvent], current: str | None) -> None:
+        self._events = list(events)
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for event in self._events:
+            self.picker.addItem(self._event_label(event), event.id)
+        self.picker.setCurrentIndex(next((i for i, e in enumerate(self._events) if e.id == current), -1))
+        self.picker.blockSignals(False)
+        self._show()
+
+    def set_info(self, info: EventInfo | None) -> None:
+        self._info = info
+        self._show()
+
+    def set_scale(self, scale: float) -> None:
+        """Larger type for the projector in presentation mode."""
+        size = round(15 * scale)
+        self.title.setStyleSheet(f"font-size:{size + 3}pt; font-weight:bold;")
+        self.elapsed.setStyleSheet(f"font-size:{size + 3}pt; font-weight:bold; font-family:monospace;")
+        for label in (self.mode, self.alerts):
+            label.setStyleSheet(f"font-size:{size}pt;")
+        self.picker.setStyleSheet(f"font-size:{size}pt;")
+        self._scale = scale
+        self._show()
+
+    def tick(self) -> None:
+        if self._info is not None:
+            self.elapsed.setText(timefmt.elapsed(self._clock() - self._info.t0))
+
+    def _picked(self, row: int) -> None:
+        if 0 <= row < len(self._events):
+            self.event_picked.emit(self._events[row].id)
+
+    def _event_label(self, event: OpenEvent) -> str:
+        mode = self.tr("drill") if event.drill else self.tr("real")
+        return f"{event.title} ({mode})"
+
+    def _show(self) -> None:
+        info = self._info
+        several = len(self._events) > 1
+        self.picker.setVisible(several)
+        self.title.setVisible(info is not None and not several)
+        for widget in (self.level, self.mode, self.elapsed, self.level_button, self.providers_button):
+            widget.setVisible(info is not None)
+        if info is None:
+            self.alerts.setText(self.tr("No open event. Activate one from a playbook (Ctrl+N)."))
+            return
+        self.title.setText(info.title)
+        self.level.setText(text(info.level_title))
+        size = round(15 * getattr(self, "_scale", 1.0))
+        self.level.setStyleSheet(level_style(info.level_rank, len(info.playbook.levels))
+                                 + f"font-size:{size + 1}pt;")
+        self.level.setAccessibleName(self.tr("Level: {}").format(text(info.level_title)))
+        drill = self.tr("DRILL") if info.drill else self.tr("REAL")
+        colour = "#6a3fb5" if info.drill else "#1a1a1a"
+        self.mode.setText(f"<b style='color:{colour}'>{drill}</b>")
+        self.mode.setAccessibleName(drill)
+        alerts = " · ".join(f"{a.issuer} {a.level}" for a in info.alerts)
+        self.alerts.setText(self.tr("External alerts: {}").format(alerts) if alerts else "")
+        self.tick()
+
+    def retranslate(self) -> None:
+        self.picker.setAccessibleName(self.tr("Open event"))
+        self.picker.setToolTip(self.tr("Several events are open: choose the one to show"))
+        self.elapsed.setAccessibleName(self.tr("Time since T0"))
+        self.elapsed.setToolTip(self.tr("Time since T0"))
+        self.new_button.setText(self.tr("New event…"))
+        self.new_button.setToolTip(self.tr("Activate an event from a playbook (Ctrl+N)"))
+        self.level_button.setText(self.tr("Level…"))
+        self.level_button.setToolTip(self.tr("Raise or lower the event's level"))
+        self.providers_button.setText(self.tr("Providers…"))
+        self.providers_button.setToolTip(self.tr("Mark external providers down or restored"))
+        for i, event in enumerate(self._events):
+            self.picker.setItemText(i, self._event_label(event))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

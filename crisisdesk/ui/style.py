@@ -1,0 +1,32 @@
+"""Colours and sizes shared by the panels: alert levels, tile states, lateness."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+LEVEL_COLOURS = ("#1f6fd1", "#e0b000", "#ef7d00", "#d62020")  # 관심 주의 경계 심각
+LEVEL_TEXT = ("#ffffff", "#1a1a1a", "#1a1a1a", "#ffffff")
+
+TILE_COLOURS = {"red": "#d62020", "amber": "#ef7d00", "yellow": "#e0b000", "green": "#2e9d4b"}
+TILE_BACKGROUNDS = {"red": "#fde4e4", "amber": "#fff0e0", "yellow": "#fff8d6", "green": "#e6f5ea"}
+
+LATE = QColor("#c01818")
+SOON = QColor("#a86800")
+STALE = "#ef7d00"
+MUTED = QColor("#666666")
+
+STATE_COLOURS = {"done": QColor("#2e9d4b"), "n/a": QColor("#808080"), "blocked": QColor("#c01818"),
+                 "doing": QColor("#1f6fd1"), "todo": QColor("#1a1a1a")}
+
+
+def level_index(rank: int, count: int) -> int:
+    """Map a level's rank among `count` levels onto the four colours (lowest blue, highest red)."""
+    if count <= 1:
+        return 0
+    return round(rank * (len(LEVEL_COLOURS) - 1) / (count - 1))
+
+
+def level_style(rank: int, count: int) -> str:
+    i = level_index(rank, count)
+    return (f"background:{LEVEL_COLOURS[i]}; color:{LEVEL_TEXT[i]}; border-radius:4px;"
+            "padding:2px 10px; font-weight:bold;")
