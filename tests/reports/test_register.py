@@ -1,0 +1,123 @@
+"""Draft → approve → issue, the register, numbering and exact reprints (desk level)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.domain.errors import InvalidInput
+from tests.desk.factories import ManualClock
+from tests.reports.pdfcheck import pages_text, pypdf_pages_text
+
+
+def test_draft_approve_issue_and_reprint_exactly(demo_desk):
+    draft = demo_desk.draft_report(next_update=demo_desk.clock() + timedelta(hours=4))
+    record = draft.record
+    assert (record.number, record.designation, record.status) == (1, "initial", "draft")
+    assert record.fingerprint == draft.rendered.fingerprint and record.pages == draft.rendered.pages
+    assert "초안 / DRAFT" in pypdf_pages_text(draft.rendered.pdf)[0]
+    assert draft.changes.created == "1" and draft.changes.touches("reports")
+
+    with pytest.raises(InvalidInput, match="not approved"):
+        demo_desk.issue_report(None, 1)
+    approved = demo_desk.approve_report(None, 1, approver="이위원장")
+    assert approved.record.status == "approved" and approved.record.approved_role == "chair"
+    with pytest.raises(InvalidInput, match="already approved"):
+        demo_desk.approve_report(None, 1)
+
+    demo_desk.clock.advance(minutes=10)
+    issued = demo_desk.issue_report(None, 1)
+    assert issued.record.status == "issued"
+    assert issued.rendered.fingerprint == record.fingerprint  # the issued content is the approved one
+    text = "\n".join(pypdf_pages_text(issued.rendered.pdf))
+    assert "초안 / DRAFT" not in text and "이위원장" in text and "2025-09-27 14:10 KST" in text
+
+    demo_desk.clock.advance(hours=2)  # the journal moves on; the reprint does not
+    demo_desk.set_item(None, "card", "map-affected-services", state="done", note="after the report")
+    reprint = demo_desk.reprint_report(None, 1)
+    assert reprint.pdf == issued.rendered.pdf and reprint.fingerprint == record.fingerprint
+    with pytest.raises(InvalidInput, match="already issued"):
+        demo_desk.issue_report(None, 1)
+
+
+def test_reprint_after_reopening_the_file(demo_desk):
+    demo_desk.draft_report(lang="en")
+    path = demo_desk.path
+    first = demo_desk.reprint_report(None, 1)
+    demo_desk.close()
+    with Desk.open(path, clock=ManualClock(demo_desk.clock() + timedelta(days=3))) as again:
+        assert again.reprint_report(None, 1).pdf == first.pdf
+        brief = again.reprint_report(None, 1, kind="brief")
+        assert brief.pages == 1 and "Executive brief · report #1" in pages_text(brief.pdf)[0]
+
+
+def test_numbers_designations_and_periods(demo_desk):
+    one = demo_desk.draft_report().record
+    demo_desk.clock.advance(minutes=5)
+    again = demo_desk.draft_report().record  # a redraft before issue keeps the number
+    assert again.number == one.number == 1 and again.fingerprint != one.fingerprint
+    demo_desk.approve_report(None, 1)
+    demo_desk.issue_report(None, 1)
+    demo_desk.clock.advance(hours=6)
+    two = demo_desk.draft_report().record
+    assert (two.number, two.designation, two.period_from) == (2, "update", again.moment)
+    demo_desk.approve_report(None, 2)
+    demo_desk.clock.advance(minutes=1)
+    demo_desk.draft_report()  # redrafting voids the approval of the earlier draft
+    assert demo_desk.report_record(None, 2).status == "draft"
+    demo_desk.approve_report(None, 2)
+    demo_desk.issue_report(None, 2)
+    event = demo_desk.event(None).id
+    demo_desk.close_event(event, "정부 시스템 복구 완료")
+    final = demo_desk.draft_report(event).record
+    assert (final.number, final.designation) == (3, "final")
+    assert [r.status for r in demo_desk.report_register(event)] == ["issued", "issued", "draft"]
+    assert demo_desk.verify().ok  # the register rebuilds from the journal
+
+
+def test_draft_as_of_an_earlier_position(demo_desk):
+    head, _ = demo_desk.store.head()
+    outcome = demo_desk.draft_report(as_of=f"#{head - 40}")
+    assert outcome.record.as_of == head - 40 and outcome.rendered.as_of == head - 40
+    assert demo_desk.reprint_report(None, 1).fingerprint == outcome.record.fingerprint
+    with pytest.raises(InvalidInput, match="does not exist"):
+        demo_desk.draft_report(as_of="#99999")
+
+
+def test_unknown_number_kind_and_language(demo_desk):
+    with pytest.raises(InvalidInput, match="no situation report #4"):
+        demo_desk.reprint_report(None, 4)
+    with pytest.raises(InvalidInput, match="unknown report kind"):
+        demo_desk.render_report(None, "memo")
+    with pytest.raises(InvalidInput, match="unknown report language"):
+        demo_desk.render_report(None, "brief", lang="fr")
+    with pytest.raises(InvalidInput, match="unknown affiliate"):
+        demo_desk.render_report(None, "paper", affiliate="nope")
+
+
+def test_save_report_refuses_bad_paths_and_writes_whole_files(demo_desk, tmp_path):
+    rendered = demo_desk.render_report(None, "brief")
+    with pytest.raises(InvalidInput, match="does not exist"):
+        demo_desk.save_report(rendered, tmp_path / "missing" / "brief.pdf")
+    with pytest.raises(InvalidInput, match="is a folder"):
+        demo_desk.save_report(rendered, tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if not __import__("os").access(locked, __import__("os").W_OK):  # root may write anyway
+            with pytest.raises(InvalidInput, match="cannot write"):
+                demo_desk.save_report(rendered, locked / "brief.pdf")
+    finally:
+        locked.chmod(0o700)
+    out = demo_desk.save_report(rendered, tmp_path / "brief.pdf")
+    assert out.read_bytes() == rendered.pdf
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-")] == []
+
+
+def test_a_draft_that_cannot_be_written_is_not_registered(demo_desk, tmp_path):
+    with pytest.raises(InvalidInput):
+        demo_desk.draft_report(out=tmp_path / "missing" / "r.pdf")
+    assert demo_desk.report_register() == []
