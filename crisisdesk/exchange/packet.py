@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import zlib
 from collections.abc import Sequence
@@ -27,7 +28,6 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from crisisdesk.domain.hlc import Hlc
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import errors
 from crisisdesk.exchange.errors import PacketRejected
@@ -40,6 +40,7 @@ SUFFIX = ".cdpkt"
 SIGNATURE_SIZE = 64
 _LENGTH = struct.Struct(">I")
 _ENTRY_KEYS = frozenset({"id", "desk", "author", "at", "hlc", "kind", "payload"})
+_HLC = re.compile(r"[0-9]{15}\.[0-9]{6}\..+")  # see domain.hlc.Hlc.encode
 
 
 @dataclass(frozen=True)
@@ -248,17 +249,17 @@ def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
 
 
 def _entry(item: dict) -> Entry:
-    if not isinstance(item, dict) or set(item) != _ENTRY_KEYS:
+    if type(item) is not dict or item.keys() != _ENTRY_KEYS:
         raise ValueError("an entry has missing or extra fields")
-    entry = Entry.from_content(item)
-    for name in ("id", "desk", "author", "at", "hlc", "kind"):
-        value = getattr(entry, name)
-        if not isinstance(value, str) or not value or len(value) > 200:
-            raise ValueError(f"entry field {name!r} is not valid text")
-    if not isinstance(entry.payload, dict):
-        raise ValueError(f"entry {entry.id} has no payload object")
-    Hlc.decode(entry.hlc)
-    return entry
+    fields = (item["id"], item["desk"], item["author"], item["at"], item["hlc"], item["kind"])
+    for value in fields:
+        if type(value) is not str or not 0 < len(value) <= 200:
+            raise ValueError(f"entry field {value!r} is not valid text")
+    if type(item["payload"]) is not dict:
+        raise ValueError(f"entry {item['id']} has no payload object")
+    if not _HLC.fullmatch(item["hlc"]):
+        raise ValueError(f"entry {item['id']} has no valid clock")
+    return Entry(*fields, item["payload"])
 
 
 def _text(value) -> str:

@@ -1,0 +1,150 @@
+"""Import of one packet of N affiliate entries, next to a raw executemany of the same rows.
+
+The packet comes from a bank desk to the group desk: checklist changes, impact
+answers and service assessments like the real commands write. The import is
+timed whole (read, signature, decompression, checks, append with projections,
+commit) into a fresh copy of the group desk; the raw side inserts the journal
+rows that import wrote into an empty desk database of the same schema with one
+`executemany` and a commit (WAL, synchronous=FULL on both). Each side is the
+median of five runs, interleaved. Target: ratio <= 5 and import under 2 s.
+Usage: python benchmarks/packet_import.py [N]
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.desk.exchange_service import IMPORTED, ExchangeService
+from crisisdesk.exchange import packet, scope
+from crisisdesk.locations import shipped_playbooks_dir
+from crisisdesk.store import database
+
+PASSPHRASE = "benchmark passphrase"
+STATES = ("doing", "done", "blocked", "todo")
+
+
+def _desk(root: Path, name: str, role: str, affiliate: str | None = None):
+    desk = Desk.open(root / f"{name}.sqlite")
+    desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+    service = ExchangeService(desk)
+    service.init(role, affiliate=affiliate, key_file=root / f"{name}.key", passphrase=PASSPHRASE)
+    service.export_public_key(root / f"{name}.cdkey")
+    return desk, service
+
+
+def _bank_entries(bank: Desk, event: str, n: int) -> list:
+    items = bank.checklist(event, "bank")
+    entries = []
+    for i in range(n):
+        item = items[i % len(items)]
+        if i % 10 == 8:
+            kind, payload = "impact.answered", {"event": event, "affiliate": "bank",
+                                                "field": "customers-affected", "value": i}
+        elif i % 10 == 9:
+            kind, payload = "service.assessed", {"event": event, "affiliate": "bank",
+                                                 "service": "atm", "status": "down",
+                                                 "note": "ATM 전면 중단"}
+        else:
+            before, after = STATES[i % 4], STATES[(i + 1) % 4]
+            kind, payload = "checklist.changed", {
+                "event": event, "affiliate": "bank", "checklist": item.checklist,
+                "item": item.item, "base": "", "undoes": "",
+                "before": {"state": before, "assignee": "", "note": "", "evidence": "",
+                           "reason": ""},
+                "after": {"state": after, "assignee": "김대리", "note": f"진행 {i}",
+                          "evidence": "", "reason": "전원 미복구" if after == "blocked" else ""}}
+        entries.append(bank.new_entry(kind, payload))
+    return entries
+
+
+def _time_import(saved: Path, packet_file: Path, work: Path, n: int) -> tuple[float, list]:
+    """Import the packet into a fresh copy of the group desk; the time and the rows it wrote."""
+    copy = work / "group-copy.sqlite"
+    shutil.copyfile(saved, copy)
+    with Desk.open(copy, create=False) as group:
+        before = group.store.head()[0]
+        service = ExchangeService(group)
+        start = time.perf_counter()
+        outcome = service.import_file(packet_file)
+        elapsed = time.perf_counter() - start
+        assert outcome.status == IMPORTED and outcome.new_entries == n, outcome.message
+        rows = group.store.conn.execute("SELECT * FROM journal WHERE seq > ? ORDER BY seq",
+                                        [before]).fetchall()
+    for path in work.glob("group-copy.sqlite*"):
+        path.unlink()
+    return elapsed, rows
+
+
+def _time_raw(rows: list, work: Path) -> float:
+    """The same journal rows into an empty desk database: one executemany, one commit."""
+    path = work / "raw.sqlite"
+    conn = database.connect(path)
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(f"INSERT INTO journal VALUES ({','.join('?' * len(rows[0]))})", rows)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    for item in work.glob("raw.sqlite*"):
+        item.unlink()
+    return elapsed
+
+
+def _time_checks(packet_file: Path, sender) -> float:
+    """Only the packet's own work: read, frame, signature, unpack, parse, scope."""
+    start = time.perf_counter()
+    data = packet_file.read_bytes()
+    header = packet.read_header(data)
+    scope.check_entries(sender, packet.open_packet(data, header, sender.verifier()))
+    return time.perf_counter() - start
+
+
+def run(n: int = 10_000, repeats: int = 5) -> dict:
+    """Median of `repeats` imports and of as many raw inserts, interleaved in one run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        group, on_group = _desk(root, "group", "group")
+        bank, on_bank = _desk(root, "bank", "affiliate", "bank")
+        on_group.enrol(root / "bank.cdkey")
+        on_bank.enrol(root / "group.cdkey")
+        event = group.activate("datacenter-outage", "benchmark", t0=group.clock()).event
+        on_bank.import_file(on_group.export_to("bank", root).path)
+        bank.store.append(_bank_entries(bank, event, n))
+        packet_file = on_bank.export_to("group", root).path
+        saved = root / "group-before.sqlite"
+        group.backup(saved)
+        sender = on_bank.me()
+        group.close()
+        bank.close()
+        ours, raw, checks = [], [], []
+        for _ in range(repeats):
+            elapsed, rows = _time_import(saved, packet_file, root, n)
+            ours.append(elapsed)
+            raw.append(_time_raw(rows, root))
+            checks.append(_time_checks(packet_file, sender))
+        size = packet_file.stat().st_size
+    ours_s, raw_s = statistics.median(ours), statistics.median(raw)
+    return {"n": n, "repeats": repeats, "import_s": ours_s, "raw_s": raw_s,
+            "checks_s": statistics.median(checks), "ratio": ours_s / raw_s, "packet_bytes": size}
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    r = run(n)
+    print(f"packet import, {r['n']} entries ({r['packet_bytes'] / 1024:.0f} KiB packet; "
+          f"WAL, synchronous=FULL; median of {r['repeats']})")
+    print(f"  crisisdesk import (verify, checks, journal, projections)  {r['import_s']:.3f} s")
+    print(f"    of which packet checks (signature, unpack, parse, scope) {r['checks_s']:.3f} s")
+    print(f"  raw executemany of the same journal rows                  {r['raw_s']:.3f} s")
+    verdict = "PASS" if r["ratio"] <= 5.0 and r["import_s"] < 2.0 else "FAIL"
+    print(f"  ratio {r['ratio']:.2f} (target <= 5.0), import target < 2 s: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
