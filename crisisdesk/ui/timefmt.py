@@ -41,13 +41,13 @@ def relative(moment: datetime, now: datetime) -> str:
 
 
 def rto_clock(deadline: datetime, now: datetime) -> str:
-    """`1:25 left` before the RTO, `+0:35 past RTO` after it."""
+    """`1:25 left` before the RTO, `+0:35 past` after it."""
     delta = deadline - now
     minutes = int(abs(delta).total_seconds() // 60)
     clock = f"{minutes // 60}:{minutes % 60:02d}"
     if delta >= timedelta(0):
         return QCoreApplication.translate("Time", "{} left").format(clock)
-    return QCoreApplication.translate("Time", "+{} past RTO").format(clock)
+    return QCoreApplication.translate("Time", "+{} past").format(clock)
 
 
 def since_update(minutes: int | None) -> str:

@@ -84,8 +84,8 @@ class AffiliateTileWidget(QFrame):
         if tile is None:
             return
         lines = [self._service_line(s, now) for s in tile.services if s.status != "normal"]
-        self.services.setText("<br>".join(lines) if lines else
-                              f"<span style='color:#2e7d32'>{self.tr('No service hit')}</span>")
+        none = self.tr("No service hit")
+        self.services.setText("<br>".join(lines) if lines else f"<span style='color:#2e7d32'>{none}</span>")
         progress = tile.progress
         if progress.overdue:
             self.overdue.setText(self.tr("Overdue {} (critical {})").format(

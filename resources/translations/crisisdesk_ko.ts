@@ -1,0 +1,1397 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en_US">
+<context>
+    <name>ActivateEventDialog</name>
+    <message>
+        <source>Group file</source>
+        <translation>그룹 파일</translation>
+    </message>
+    <message>
+        <source>Group files (*.yaml *.yml)</source>
+        <translation>그룹 파일 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>{} affiliates and {} services would be hit.</source>
+        <translation>계열사 {}곳, 서비스 {}개가 영향을 받습니다.</translation>
+    </message>
+    <message>
+        <source>No provider marked down.</source>
+        <translation>중단으로 표시한 외부 연계가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Activate an event</source>
+        <translation>사건 발령</translation>
+    </message>
+    <message>
+        <source>&amp;Playbook:</source>
+        <translation>대응 매뉴얼(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>T&amp;0:</source>
+        <translation>T0(&amp;0):</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>단계(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>구분:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;viders down:</source>
+        <translation>중단된 외부 연계(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Drill (exercise, not a real event)</source>
+        <translation>훈련(&amp;D) (실제 사건이 아님)</translation>
+    </message>
+    <message>
+        <source>Services hit (before you confirm):</source>
+        <translation>영향 서비스 (발령 전 미리보기):</translation>
+    </message>
+    <message>
+        <source>No group file is loaded yet. Load the group file (affiliates, services, providers) first.</source>
+        <translation>그룹 파일이 아직 없습니다. 먼저 그룹 파일(계열사·서비스·외부 연계)을 불러오십시오.</translation>
+    </message>
+    <message>
+        <source>Load &amp;group file…</source>
+        <translation>그룹 파일 불러오기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>발령(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Providers down</source>
+        <translation>중단된 외부 연계</translation>
+    </message>
+    <message>
+        <source>Services hit</source>
+        <translation>영향 서비스</translation>
+    </message>
+    <message>
+        <source>T0, in the group's timezone</source>
+        <translation>T0 (그룹 표준시)</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>대응 매뉴얼</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Event title</source>
+        <translation>사건 제목</translation>
+    </message>
+</context>
+<context>
+    <name>AffiliatePanel</name>
+    <message>
+        <source>History: choose “History” beside an answer</source>
+        <translation>변경 이력: 응답 옆의 “이력”을 누르십시오</translation>
+    </message>
+    <message>
+        <source>&lt;b style='color:{}'&gt;{}&lt;/b&gt; · checklist {}/{} ({}%) · overdue {}</source>
+        <translation>&lt;b style='color:{}'&gt;{}&lt;/b&gt; · 체크리스트 {}/{} ({}%) · 기한 초과 {}</translation>
+    </message>
+    <message>
+        <source>History of “{}”</source>
+        <translation>“{}” 변경 이력</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Impact assessment&lt;/b&gt; (Enter or Save keeps every revision)</source>
+        <translation>&lt;b&gt;영향 평가&lt;/b&gt; (Enter 또는 저장: 모든 수정 이력이 남습니다)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Services&lt;/b&gt; (★ critical)</source>
+        <translation>&lt;b&gt;서비스&lt;/b&gt; (★ 핵심)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
+        <translation>&lt;b&gt;체크리스트&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Affiliates</source>
+        <translation>계열사</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>서비스 상태</translation>
+    </message>
+    <message>
+        <source>Revisions of the chosen answer</source>
+        <translation>선택한 응답의 수정 이력</translation>
+    </message>
+</context>
+<context>
+    <name>AffiliateTileWidget</name>
+    <message>
+        <source>Checklist progress</source>
+        <translation>체크리스트 진행률</translation>
+    </message>
+    <message>
+        <source>No service hit</source>
+        <translation>영향 서비스 없음</translation>
+    </message>
+    <message>
+        <source>Overdue {} (critical {})</source>
+        <translation>기한 초과 {} (핵심 {})</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>기한 초과 없음</translation>
+    </message>
+    <message>
+        <source>Alternative: {}</source>
+        <translation>대체 수단: {}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <source>No open event.
+Activate one with “New event…” (Ctrl+N).</source>
+        <translation>진행 중인 사건이 없습니다.
+“새 사건…”(Ctrl+N)으로 발령하십시오.</translation>
+    </message>
+    <message>
+        <source>Affiliates hit &lt;b&gt;{}/{}&lt;/b&gt;</source>
+        <translation>피해 계열사 &lt;b&gt;{}/{}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Services down &lt;b&gt;{}&lt;/b&gt;</source>
+        <translation>중단·저하 서비스 &lt;b&gt;{}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Checklist &lt;b&gt;{}%&lt;/b&gt; ({}/{})</source>
+        <translation>체크리스트 &lt;b&gt;{}%&lt;/b&gt; ({}/{})</translation>
+    </message>
+    <message>
+        <source>Overdue &lt;b style='color:#c01818'&gt;{}&lt;/b&gt; (critical {})</source>
+        <translation>기한 초과 &lt;b style='color:#c01818'&gt;{}&lt;/b&gt; (핵심 {})</translation>
+    </message>
+    <message>
+        <source>Past RTO &lt;b style='color:#c01818'&gt;{}&lt;/b&gt;</source>
+        <translation>RTO 초과 &lt;b style='color:#c01818'&gt;{}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Group totals</source>
+        <translation>그룹 전체 현황</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Blocked</source>
+        <translation>차단됨</translation>
+    </message>
+    <message>
+        <source>What blocks “{}”?</source>
+        <translation>“{}” 항목이 막힌 이유는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>All affiliates</source>
+        <translation>전체 계열사</translation>
+    </message>
+    <message>
+        <source>Blocked because: {}</source>
+        <translation>차단 사유: {}</translation>
+    </message>
+    <message>
+        <source>Last changed {} by {}</source>
+        <translation>최종 변경 {} ({})</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliate:</source>
+        <translation>계열사(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Affiliate filter</source>
+        <translation>계열사 필터</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>기한 초과(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Critical</source>
+        <translation>핵심(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Mine (my role)</source>
+        <translation>내 담당(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Not &amp;done</source>
+        <translation>미완료(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Space done · D doing · B blocked · N n/a · T to do · Ctrl+Z undo</source>
+        <translation>Space 완료 · D 진행 중 · B 차단 · N 해당 없음 · T 할 일 · Ctrl+Z 되돌리기</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>체크리스트 항목</translation>
+    </message>
+    <message>
+        <source>Selected item details</source>
+        <translation>선택한 항목 상세</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니오</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Affiliate</source>
+        <translation>계열사</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>Alternatives</source>
+        <translation>대체 수단</translation>
+    </message>
+    <message>
+        <source>Caused by</source>
+        <translation>원인</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>확인자</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Services hit</source>
+        <translation>영향 서비스</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>기한 초과</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>최근 갱신</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Due in</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>결정</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>근거</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>결정 주체</translation>
+    </message>
+    <message>
+        <source>Affiliates</source>
+        <translation>계열사</translation>
+    </message>
+    <message>
+        <source>Amended: </source>
+        <translation>수정: </translation>
+    </message>
+    <message>
+        <source>Withdrawn: </source>
+        <translation>철회: </translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>게시</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>보고처</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>기한까지</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>접수번호·사유</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>발령 기관</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>발령 시각</translation>
+    </message>
+    <message>
+        <source>(stale: review it)</source>
+        <translation>(검토 기한 지남: 재검토 필요)</translation>
+    </message>
+    <message>
+        <source>{} errors: not usable</source>
+        <translation>오류 {}건: 사용 불가</translation>
+    </message>
+    <message>
+        <source>valid, {} warnings</source>
+        <translation>정상, 경고 {}건</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>매뉴얼</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>검토일</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>No council meeting is open.</source>
+        <translation>진행 중인 협의회가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Start meeting</source>
+        <translation>협의회 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Meeting open:&lt;/b&gt; {} since {} — {}</source>
+        <translation>&lt;b&gt;협의회 진행 중:&lt;/b&gt; {} ({} 시작) — {}</translation>
+    </message>
+    <message>
+        <source>S&amp;top meeting</source>
+        <translation>협의회 종료(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Amend decision</source>
+        <translation>결정 수정</translation>
+    </message>
+    <message>
+        <source>Withdraw decision</source>
+        <translation>결정 철회</translation>
+    </message>
+    <message>
+        <source>New wording (the original stays in the log):</source>
+        <translation>새 문안 (원래 결정은 기록에 남습니다):</translation>
+    </message>
+    <message>
+        <source>Why is it withdrawn?</source>
+        <translation>철회 사유는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>위기대응협의회</translation>
+    </message>
+    <message>
+        <source>Record a decision (Enter or Ctrl+Enter)</source>
+        <translation>결정 기록 (Enter 또는 Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Decision log (amendments under the original)</source>
+        <translation>결정 기록 (수정·철회는 원 결정 아래)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>조치 사항</translation>
+    </message>
+    <message>
+        <source>Ti&amp;tle:</source>
+        <translation>회의명(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Atte&amp;ndees:</source>
+        <translation>참석자(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>결정(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Rationale:</source>
+        <translation>근거(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>결정 주체(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Affiliates &amp;concerned:</source>
+        <translation>관련 계열사(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Acti&amp;on:</source>
+        <translation>조치(&amp;O):</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>담당(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Dead&amp;line:</source>
+        <translation>기한(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Record decision</source>
+        <translation>결정 기록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>수정(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>철회(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation>조치 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set &amp;state</source>
+        <translation>상태 변경(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New state of the selected action</source>
+        <translation>선택한 조치의 새 상태</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>결정 기록</translation>
+    </message>
+    <message>
+        <source>e.g. 2nd council meeting (CRO chair)</source>
+        <translation>예: 2차 위기대응협의회 (CRO 주재)</translation>
+    </message>
+    <message>
+        <source>What the council decided</source>
+        <translation>협의회가 결정한 내용</translation>
+    </message>
+    <message>
+        <source>Why (optional)</source>
+        <translation>근거 (선택)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>No database open</source>
+        <translation>열린 데이터베이스 없음</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation> (시연용)</translation>
+    </message>
+    <message>
+        <source>Desk {} · {}{}</source>
+        <translation>데스크 {} · {}{}</translation>
+    </message>
+    <message>
+        <source>Database file: {}</source>
+        <translation>데이터베이스 파일: {}</translation>
+    </message>
+    <message>
+        <source>Last save {}</source>
+        <translation>최종 저장 {}</translation>
+    </message>
+    <message>
+        <source>Every change is saved at once</source>
+        <translation>모든 변경은 즉시 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Exchange folder: not set</source>
+        <translation>교환 폴더: 설정 안 됨</translation>
+    </message>
+    <message>
+        <source>Exchange folder: online</source>
+        <translation>교환 폴더: 연결됨</translation>
+    </message>
+    <message>
+        <source>Exchange folder: offline</source>
+        <translation>교환 폴더: 연결 끊김</translation>
+    </message>
+    <message>
+        <source>Desk identity</source>
+        <translation>데스크 식별</translation>
+    </message>
+    <message>
+        <source>Last save</source>
+        <translation>최종 저장</translation>
+    </message>
+    <message>
+        <source>Exchange folder state</source>
+        <translation>교환 폴더 상태</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Not saved</source>
+        <translation>저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Correct what the message names and try again.</source>
+        <translation>아무것도 변경되지 않았습니다. 메시지가 가리키는 부분을 고친 뒤 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <source>the log</source>
+        <translation>로그 파일</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>Something went wrong that CrisisDesk did not expect: {}</source>
+        <translation>CrisisDesk가 예상하지 못한 문제가 생겼습니다: {}</translation>
+    </message>
+    <message>
+        <source>Everything saved before is safe. The details were written to {}; send that file to your IT support. You can keep working.</source>
+        <translation>이전에 저장된 내용은 모두 안전합니다. 자세한 내용은 {}에 기록되었으니 IT 지원 담당에게 그 파일을 보내 주십시오. 계속 작업하셔도 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EventHeader</name>
+    <message>
+        <source>drill</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <source>No open event. Activate one from a playbook (Ctrl+N).</source>
+        <translation>진행 중인 사건이 없습니다. 대응 매뉴얼로 사건을 발령하십시오 (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Level: {}</source>
+        <translation>위기 단계: {}</translation>
+    </message>
+    <message>
+        <source>DRILL</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>REAL</source>
+        <translation>실제 상황</translation>
+    </message>
+    <message>
+        <source>External alerts: {}</source>
+        <translation>외부 경보: {}</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>진행 중인 사건</translation>
+    </message>
+    <message>
+        <source>Several events are open: choose the one to show</source>
+        <translation>여러 사건이 진행 중입니다: 표시할 사건을 고르십시오</translation>
+    </message>
+    <message>
+        <source>Time since T0</source>
+        <translation>T0 이후 경과 시간</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>새 사건…</translation>
+    </message>
+    <message>
+        <source>Activate an event from a playbook (Ctrl+N)</source>
+        <translation>대응 매뉴얼로 사건 발령 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Level…</source>
+        <translation>단계 변경…</translation>
+    </message>
+    <message>
+        <source>Raise or lower the event's level</source>
+        <translation>사건의 위기 단계를 올리거나 내립니다</translation>
+    </message>
+    <message>
+        <source>Providers…</source>
+        <translation>외부 연계…</translation>
+    </message>
+    <message>
+        <source>Mark external providers down or restored</source>
+        <translation>외부 연계의 중단·복구를 표시합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactForm</name>
+    <message>
+        <source>not answered yet</source>
+        <translation>아직 응답 없음</translation>
+    </message>
+    <message>
+        <source>revision {} · {} · {}</source>
+        <translation>수정 {}회 · {} · {}</translation>
+    </message>
+    <message>
+        <source>History ({})</source>
+        <translation>이력 ({})</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Save {}</source>
+        <translation>{} 저장</translation>
+    </message>
+    <message>
+        <source>History of {}</source>
+        <translation>{} 이력</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>To do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <source>Doing</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>저하</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>보고 전</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>게시됨</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>철회</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>홈페이지</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>앱</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>문자</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>영업점</translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation>콜센터</translation>
+    </message>
+    <message>
+        <source>Past RTO</source>
+        <translation>RTO 초과</translation>
+    </message>
+    <message>
+        <source>Critical at risk</source>
+        <translation>핵심 위험</translation>
+    </message>
+    <message>
+        <source>Impaired</source>
+        <translation>영향 있음</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <source>Change the level</source>
+        <translation>위기 단계 변경</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>단계(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>사유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Why the level changes (required)</source>
+        <translation>단계를 바꾸는 이유 (필수)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Board</source>
+        <translation>상황판</translation>
+    </message>
+    <message>
+        <source>Affiliates</source>
+        <translation>계열사</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>결정 기록</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>공지·보고</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>대응 매뉴얼</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Could not open the database</source>
+        <translation>데이터베이스를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>CrisisDesk — group crisis desk</source>
+        <translation>CrisisDesk — 그룹 위기대응 데스크</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>탐색</translation>
+    </message>
+    <message>
+        <source>Present (F11)</source>
+        <translation>발표 모드 (F11)</translation>
+    </message>
+    <message>
+        <source>Full-screen board with large type for the projector</source>
+        <translation>프로젝터용 큰 글씨 전체 화면 상황판</translation>
+    </message>
+    <message>
+        <source>Leave presentation</source>
+        <translation>발표 모드 끝내기</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>새 사건…</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Withdraw notice</source>
+        <translation>공지 철회</translation>
+    </message>
+    <message>
+        <source>Why is the notice withdrawn?</source>
+        <translation>공지를 철회하는 이유는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Report submitted</source>
+        <translation>보고 제출</translation>
+    </message>
+    <message>
+        <source>Reference of the submitted report (receipt number):</source>
+        <translation>제출한 보고의 접수번호:</translation>
+    </message>
+    <message>
+        <source>Report not required</source>
+        <translation>보고 불필요</translation>
+    </message>
+    <message>
+        <source>Why is this report not required?</source>
+        <translation>이 보고가 필요 없는 이유는 무엇입니까?</translation>
+    </message>
+    <message>
+        <source>Customer notices</source>
+        <translation>고객 공지</translation>
+    </message>
+    <message>
+        <source>Regulator reporting duties</source>
+        <translation>감독당국 보고 의무</translation>
+    </message>
+    <message>
+        <source>External alert levels</source>
+        <translation>외부 경보 단계</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliate:</source>
+        <translation>계열사(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>양식(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>채널(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>발령 기관(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>단계(&amp;L):</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>메모(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Compose from template</source>
+        <translation>양식으로 작성(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save wording</source>
+        <translation>문안 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;posted</source>
+        <translation>게시 완료 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>철회(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmitted…</source>
+        <translation>제출 완료(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not required…</source>
+        <translation>보고 불필요(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record alert</source>
+        <translation>경보 기록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notice title</source>
+        <translation>공지 제목</translation>
+    </message>
+    <message>
+        <source>Notice text</source>
+        <translation>공지 본문</translation>
+    </message>
+    <message>
+        <source>Reporting duties</source>
+        <translation>보고 의무</translation>
+    </message>
+    <message>
+        <source>External alerts</source>
+        <translation>외부 경보</translation>
+    </message>
+    <message>
+        <source>e.g. MOIS</source>
+        <translation>예: 행정안전부</translation>
+    </message>
+    <message>
+        <source>e.g. 경계</source>
+        <translation>예: 경계</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksPanel</name>
+    <message>
+        <source>Levels: {}</source>
+        <translation>위기 단계: {}</translation>
+    </message>
+    <message>
+        <source>Checklists: {} with {} items</source>
+        <translation>체크리스트: {}개, 항목 {}개</translation>
+    </message>
+    <message>
+        <source>Impact questions: {}</source>
+        <translation>영향 평가 질문: {}개</translation>
+    </message>
+    <message>
+        <source>Notice templates: {} · reporting duties: {}</source>
+        <translation>공지 양식: {}개 · 보고 의무: {}개</translation>
+    </message>
+    <message>
+        <source>Problems (file:line:column):</source>
+        <translation>문제 (파일:줄:열):</translation>
+    </message>
+    <message>
+        <source>Import a playbook</source>
+        <translation>대응 매뉴얼 가져오기</translation>
+    </message>
+    <message>
+        <source>Playbooks (*.yaml *.yml)</source>
+        <translation>대응 매뉴얼 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Playbook not imported</source>
+        <translation>대응 매뉴얼을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Import playbook…</source>
+        <translation>매뉴얼 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The file is validated first, then copied into your playbooks folder</source>
+        <translation>파일을 먼저 검증한 뒤 내 매뉴얼 폴더로 복사합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your playbooks: {}</source>
+        <translation>내 매뉴얼 폴더: {}</translation>
+    </message>
+    <message>
+        <source>Playbook library</source>
+        <translation>대응 매뉴얼 목록</translation>
+    </message>
+    <message>
+        <source>Playbook summary and problems</source>
+        <translation>매뉴얼 요약과 문제</translation>
+    </message>
+    <message>
+        <source>Playbook file, read-only</source>
+        <translation>매뉴얼 파일 (읽기 전용)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>외부 연계(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>상태(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <source>External provider</source>
+        <translation>외부 연계</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>Situation reports (상황보고서) will be drafted, approved and printed here.
+Until then, use the command line: crisisdesk report --help</source>
+        <translation>상황보고서는 이곳에서 작성·승인·인쇄하게 됩니다.
+그때까지는 명령줄을 사용하십시오: crisisdesk report --help</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesEditor</name>
+    <message>
+        <source>Status of {}</source>
+        <translation>{} 상태</translation>
+    </message>
+    <message>
+        <source>Note on {}</source>
+        <translation>{} 메모</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Open or create a desk database</source>
+        <translation>데스크 데이터베이스 열기 또는 만들기</translation>
+    </message>
+    <message>
+        <source>Desk databases (*.sqlite)</source>
+        <translation>데스크 데이터베이스 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Group file</source>
+        <translation>그룹 파일</translation>
+    </message>
+    <message>
+        <source>Group files (*.yaml *.yml)</source>
+        <translation>그룹 파일 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Exchange folder</source>
+        <translation>교환 폴더</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>자동 백업 실패</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>백업 실패</translation>
+    </message>
+    <message>
+        <source>{} backups; latest: {}</source>
+        <translation>백업 {}개, 최근: {}</translation>
+    </message>
+    <message>
+        <source>No backup yet. One is taken every 15 minutes while an event is open.</source>
+        <translation>아직 백업이 없습니다. 사건이 진행 중이면 15분마다 백업합니다.</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>이 데스크</translation>
+    </message>
+    <message>
+        <source>Desk-to-desk exchange</source>
+        <translation>데스크 간 자료 교환</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>My &amp;role (for “Mine”):</source>
+        <translation>내 역할(&amp;R) (“내 담당” 필터):</translation>
+    </message>
+    <message>
+        <source>Desk id:</source>
+        <translation>데스크 ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name recorded as author:</source>
+        <translation>기록될 작성자 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Data file:</source>
+        <translation>데이터 파일:</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange folder:</source>
+        <translation>교환 폴더(&amp;X):</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>적용(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Open another database…</source>
+        <translation>다른 데이터베이스 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;group file…</source>
+        <translation>그룹 파일 불러오기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>지금 백업(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>내 역할</translation>
+    </message>
+    <message>
+        <source>Author name</source>
+        <translation>작성자 이름</translation>
+    </message>
+    <message>
+        <source>shared folder or USB stick; empty: not used</source>
+        <translation>공유 폴더 또는 USB; 비우면 사용 안 함</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <source>{} min</source>
+        <translation>{}분</translation>
+    </message>
+    <message>
+        <source>{} d</source>
+        <translation>{}일</translation>
+    </message>
+    <message>
+        <source>{} h</source>
+        <translation>{}시간</translation>
+    </message>
+    <message>
+        <source>{} h {} min</source>
+        <translation>{}시간 {}분</translation>
+    </message>
+    <message>
+        <source>in {}</source>
+        <translation>{} 후</translation>
+    </message>
+    <message>
+        <source>{} late</source>
+        <translation>{} 지연</translation>
+    </message>
+    <message>
+        <source>{} left</source>
+        <translation>{} 남음</translation>
+    </message>
+    <message>
+        <source>+{} past</source>
+        <translation>+{} 초과</translation>
+    </message>
+    <message>
+        <source>no update yet</source>
+        <translation>갱신 없음</translation>
+    </message>
+    <message>
+        <source>last update {} ago</source>
+        <translation>최근 갱신 {} 전</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Everything</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Event, level, providers</source>
+        <translation>사건·단계·외부 연계</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>영향 평가</translation>
+    </message>
+    <message>
+        <source>Council and decisions</source>
+        <translation>협의회·결정</translation>
+    </message>
+    <message>
+        <source>Notices, reporting, alerts</source>
+        <translation>공지·보고·경보</translation>
+    </message>
+    <message>
+        <source>All affiliates</source>
+        <translation>전체 계열사</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliate:</source>
+        <translation>계열사(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>종류(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>검색(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Times in {}</source>
+        <translation>시각 기준: {}</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+</context>
+</TS>
