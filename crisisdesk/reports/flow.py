@@ -33,16 +33,9 @@ from crisisdesk.reports.blocks import (
     Space,
     Table,
 )
+from crisisdesk.reports.paged_table import GRID, PAD, TONES, PagedTable, ProgressBar
 
 MAX_LINES = 12
-PAD = 2.5
-TONES = {
-    "red": "#f6c9c4", "amber": "#fbdcb0", "yellow": "#fff1a8", "green": "#d3ecd3",
-    "blue": "#d4e4f7", "overdue": "#fde3df", "muted": "#eeeeee", "head": "#dfe5ec",
-    "orange": "#fbcf9c",
-}
-BAR_TONES = {"red": "#d93025", "amber": "#f29900", "yellow": "#e3c000", "green": "#2e8b3e"}
-GRID = colors.HexColor("#9aa5b1")
 
 
 def _style(name: str, size: float, bold: bool = False, **kw) -> ParagraphStyle:
@@ -93,91 +86,6 @@ def wrap(text: str, width: float, size: float, font: str = fonts.REGULAR) -> lis
                 line, used = line + char, used + cw
         lines.append(line)
     return lines
-
-
-class ProgressBar(Flowable):
-    """A bar filled to `ratio` with its label beside it."""
-
-    def __init__(self, ratio: float, label: str, tone: str, width: float, size: float):
-        super().__init__()
-        self.ratio, self.label, self.tone = max(0.0, min(1.0, ratio)), label, tone
-        self.width, self.height, self.size = width, size * 1.25, size
-
-    def wrap(self, aw, ah):
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c, bar_w = self.canv, self.width * 0.42
-        c.setStrokeColor(GRID)
-        c.setFillColor(colors.white)
-        c.rect(0, 1, bar_w, self.height - 2, stroke=1, fill=1)
-        c.setFillColor(colors.HexColor(BAR_TONES.get(self.tone, BAR_TONES["green"])))
-        if self.ratio > 0:
-            c.rect(0, 1, bar_w * self.ratio, self.height - 2, stroke=0, fill=1)
-        c.setFillColor(colors.black)
-        c.setFont(fonts.REGULAR, self.size)
-        c.drawString(bar_w + 3, 2, self.label)
-
-
-class PagedTable(Flowable):
-    """A table whose rows are measured up front, split page by page with the header repeated."""
-
-    def __init__(self, header, rows, heights, head_height, widths, commands, size, tones, continued):
-        super().__init__()
-        self.header, self.rows, self.heights = header, rows, heights
-        self.head_height, self.widths, self.commands = head_height, widths, commands
-        self.size, self.tones, self.continued = size, tones, continued
-
-    def wrap(self, aw, ah):
-        self.width = sum(self.widths)
-        self.height = self.head_height + sum(self.heights)
-        return self.width, self.height
-
-    def split(self, aw, ah):
-        room, n = ah - self.head_height, 0
-        for h in self.heights:
-            if room < h:
-                break
-            room -= h
-            n += 1
-        if n == 0 or n == len(self.rows):
-            return []
-        return [self._part(0, n), self._part(n, len(self.rows))]
-
-    def _part(self, start: int, end: int) -> PagedTable:
-        return PagedTable(self.header, self.rows[start:end], self.heights[start:end], self.head_height,
-                          self.widths, self.commands[start:end], self.size, self.tones[start:end],
-                          self.continued[start:end])
-
-    def draw(self) -> None:
-        data = ([self.header] if self.header else []) + self.rows
-        heights = ([self.head_height] if self.header else []) + self.heights
-        table = RLTable(data, colWidths=self.widths, rowHeights=heights)
-        offset = 1 if self.header else 0
-        style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 0), (-1, -1), self.size),
-                 ("LEADING", (0, 0), (-1, -1), self.size * 1.25), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("GRID", (0, 0), (-1, -1), 0.3, GRID),
-                 ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD)]
-        if self.header:
-            style += [("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(TONES["head"]))]
-        for r, continued in enumerate(self.continued):
-            if continued and r > 0:  # one cell in several rows: hide the rule between them
-                style.append(("LINEABOVE", (0, r + offset), (-1, r + offset), 0.6, colors.white))
-        for r, tone in enumerate(self.tones):
-            if tone:
-                style.append(("BACKGROUND", (0, r + offset), (-1, r + offset), colors.HexColor(TONES[tone])))
-        for r, commands in enumerate(self.commands):
-            for col, tone, bold in commands:
-                if tone:
-                    style.append(("BACKGROUND", (col, r + offset), (col, r + offset),
-                                  colors.HexColor(TONES[tone])))
-                if bold:
-                    style.append(("FONTNAME", (col, r + offset), (col, r + offset), fonts.BOLD))
-        table.setStyle(style)
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
 
 
 class Flow:
@@ -241,7 +149,7 @@ class Flow:
                                MAX_LINES):
                 part = [_slice(c, start) for c in cells]
                 count = max((len(c) if isinstance(c, list) else 1) for c in part) if part else 1
-                rows.append([("\n".join(c) if isinstance(c, list) else c) for c in part])
+                rows.append(part)
                 heights.append(max(block.min_row, count * leading + 2 * PAD))
                 commands.append(marks)
                 tones.append(tone)
@@ -261,8 +169,6 @@ class Flow:
             lines = wrap(self.text(cell), width - 2 * PAD - 0.5, size, cell_font)
             cells.append(lines)
             most = max(most, len(lines))
-        if bold:
-            return ["\n".join(c) if isinstance(c, list) else c for c in cells], most
         return cells, most
 
     def fields(self, block: Fields) -> PagedTable:
