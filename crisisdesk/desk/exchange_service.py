@@ -21,7 +21,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk.app import Desk
-from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.clock import to_iso, to_ms
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import errors, folder, packet, scope
@@ -266,8 +266,9 @@ class ExchangeService:
         path = None
         try:
             with self.desk.store.transaction():
-                seq = tables.next_sent_seq(self.conn)
-                now = to_iso(self.desk.clock())
+                moment = self.desk.clock()
+                seq = tables.next_sent_seq(self.conn, to_ms(moment) // 1000)
+                now = to_iso(moment)
                 data = packet.build(me, key, peer.desk, seq, now, entries, after, upto)
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,

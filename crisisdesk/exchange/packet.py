@@ -84,7 +84,7 @@ class PacketHeader:
 
 
 def packet_name(group: str, desk_name: str, seq: int) -> str:
-    return f"{group}-{desk_name}-{seq:06d}{SUFFIX}"
+    return f"{group}-{desk_name}-{seq:010d}{SUFFIX}"
 
 
 def digest(data: bytes) -> str:

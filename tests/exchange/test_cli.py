@@ -49,10 +49,10 @@ def test_round_trip_on_the_command_line(desks, tmp_path, capsys):
                "--db", group)[0] == 0
     out_dir = tmp_path / "out"
     code, out, _ = run(capsys, "exchange", "export", "--to", "bank", "--out", out_dir, "--db", group)
-    assert code == 0 and "packet #1 for bank." in out
-    [packet_file] = out_dir.glob("hanbit-group.*-000001.cdpkt")
+    assert code == 0 and "for bank." in out
+    [packet_file] = out_dir.glob("hanbit-group.*.cdpkt")
     code, out, _ = run(capsys, "exchange", "import", packet_file, "--db", bank)
-    assert code == 0 and ": imported: packet #1" in out
+    assert code == 0 and ": imported: packet #" in out
     code, out, _ = run(capsys, "exchange", "import", packet_file, "--db", bank)
     assert code == 0 and "already imported" in out
     code, out, _ = run(capsys, "exchange", "export", "--to", "bank", "--out", out_dir, "--db", group)
@@ -71,7 +71,7 @@ def test_watch_once(desks, tmp_path, capsys):
     code, out, _ = run(capsys, "exchange", "list", folder, "--db", bank)
     assert out.startswith("incoming: hanbit-group.")
     code, out, _ = run(capsys, "exchange", "watch", folder, "--once", "--settle", "0", "--db", bank)
-    assert code == 0 and ": imported: packet #1" in out
+    assert code == 0 and ": imported: packet #" in out
     assert run(capsys, "exchange", "watch", tmp_path / "gone", "--once", "--db", bank)[0] == 1
 
 
