@@ -35,6 +35,18 @@ from crisisdesk.store.projections.reports import report_rows
 
 
 @dataclass(frozen=True)
+class PreparedReport:
+    """A report read from the desk and not yet rendered: `render()` needs no database, so a UI
+    may read on its database thread and render on any other."""
+
+    situation: Situation
+    meta: ReportMeta
+
+    def render(self, progress: Progress | None = None) -> RenderedReport:
+        return render(self.situation, self.meta, progress)
+
+
+@dataclass(frozen=True)
 class ReportOutcome:
     """What drafting, approving or issuing did: the register row, the PDF (if rendered), the changes."""
 
@@ -52,6 +64,13 @@ class ReportCommands:
                       blank: bool = False, next_update: datetime | None = None,
                       progress: Progress | None = None) -> RenderedReport:
         """A preview situation report (watermarked, unnumbered), an executive brief or paper checklists."""
+        return self.prepare_report(event, kind, lang=lang, as_of=as_of, affiliate=affiliate, blank=blank,
+                                   next_update=next_update).render(progress)
+
+    def prepare_report(self, event: str | None = None, kind: str = "situation", *, lang: str = "ko",
+                       as_of: int | datetime | str | None = None, affiliate: str | None = None,
+                       blank: bool = False, next_update: datetime | None = None) -> PreparedReport:
+        """What `render_report` renders, read now and rendered later (`.render(progress)`)."""
         _check_kind(kind, lang)
         ctx = self.event(event)
         if affiliate is not None:
@@ -59,7 +78,7 @@ class ReportCommands:
         situation = self.report_situation(ctx, as_of, None, lang)
         meta = ReportMeta(kind=kind, lang=lang, prepared_by=self.author, desk=self.desk_id[:8],
                           next_update=next_update, affiliate=affiliate, blank=blank)
-        return render(situation, meta, progress)
+        return PreparedReport(situation, meta)
 
     def report_situation(self, ctx: EventContext, as_of, now: datetime | None, lang: str) -> Situation:
         """The Situation a report reads, with impact answers displayed in the report's language."""
@@ -155,7 +174,8 @@ class ReportCommands:
             raise InvalidInput(f"situation report #{number} no longer renders as it was drafted "
                                f"({rendered.short} ≠ {record.short}); draft it again")
         stored = self._record_with_file("report.issued", {
-            "event": ctx.id, "number": record.number, "fingerprint": rendered.fingerprint,
+            "event": ctx.id, "number": record.number, "kind": record.kind, "lang": record.lang,
+            "as_of": record.as_of, "moment": to_iso(record.moment), "fingerprint": rendered.fingerprint,
             "at": to_iso(issued_at), "issued_by": self.author, "desk": self.desk_id[:8]}, rendered, out)
         return ReportOutcome(self.report_record(ctx.id, number),
                              Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)), rendered)
