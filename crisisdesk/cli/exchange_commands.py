@@ -10,7 +10,8 @@ from pathlib import Path
 
 from crisisdesk.cli.common import add_command, command_group, db_path, print_json
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.exchange_service import ERROR, REFUSED, WAITING, ExchangeService
+from crisisdesk.desk.exchange_models import ERROR, REFUSED, WAITING
+from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.desk.exchange_watch import ExchangeFolder
 from crisisdesk.domain.errors import InvalidInput
 

@@ -6,21 +6,32 @@ hybrid-logical-clock order in one transaction with the packet's receipt. Entries
 already held are skipped, so packets may come twice. Each packet says which
 stretch of the sender's journal it carries (`after`, `upto`); one that follows a
 stretch not yet here waits until the earlier packet is imported, so packets may
-come out of order and the result is the same. Where two
-desks changed the same item concurrently, the projections keep the latest HLC
-and the other change stays in the item's history (flagged as a conflict).
+come out of order and the result is the same. Where two desks changed the same
+item concurrently, the projections keep the latest HLC and the other change stays
+in the item's history (flagged as a conflict).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk.app import Desk
+from crisisdesk.desk.exchange_models import (
+    DUPLICATE,
+    ERROR,
+    IMPORTED,
+    REFUSED,
+    SKIPPED,
+    WAITING,
+    DeskInfo,
+    ExportResult,
+    ImportOutcome,
+    Peer,
+)
 from crisisdesk.domain.clock import to_iso, to_ms
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import Entry
@@ -46,79 +57,8 @@ from crisisdesk.exchange.keys import (
 from crisisdesk.store import exchange_tables as tables
 from crisisdesk.store.errors import StoreError
 
-IMPORTED = "imported"  # new entries applied (possibly none new: all already held)
-DUPLICATE = "duplicate"  # this very packet was imported before; nothing to do
-REFUSED = "refused"  # refused as a whole; `reason` says why
-SKIPPED = "skipped"  # in the exchange folder but not for this desk (its own, or another's)
-WAITING = "waiting"  # still being copied, or follows a packet not here yet; tried again later
-ERROR = "error"  # could not be read or saved now (disk, database busy); tried again later
-
-
-@dataclass(frozen=True)
-class DeskInfo:
-    """This desk's exchange identity and where its private key is kept."""
-
-    identity: Identity
-    key_store: str  # "keyring" or "file"
-    key_file: str
-
-    @property
-    def fingerprint(self) -> str:
-        return self.identity.fingerprint
-
-
-@dataclass(frozen=True)
-class Peer:
-    """An enrolled (or revoked) desk, and how far this desk has sent to it."""
-
-    identity: Identity
-    status: str  # "enrolled" or "revoked"
-    enrolled_at: str
-    enrolled_by: str
-    revoked_at: str
-    reason: str
-    sent_upto: int  # journal sequence already sent (the high-water mark)
-
-    @property
-    def desk(self) -> str:
-        return self.identity.desk
-
-    @property
-    def name(self) -> str:
-        return self.identity.name
-
-    @property
-    def fingerprint(self) -> str:
-        return self.identity.fingerprint
-
-    @property
-    def active(self) -> bool:
-        return self.status == "enrolled"
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    peer: str  # desk name of the recipient
-    path: Path
-    seq: int
-    entries: int
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What happened to one packet file."""
-
-    path: Path
-    status: str
-    message: str
-    reason: str = ""  # refusal code (exchange.errors), when refused
-    sender: str = ""  # desk name of the sender, when known
-    seq: int = 0
-    entries: int = 0
-    new_entries: int = 0
-    events: frozenset[str] = field(default_factory=frozenset)
-    affiliates: frozenset[str] = field(default_factory=frozenset)
-
+__all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "DeskInfo",
+           "ExchangeService", "ExportResult", "ImportOutcome", "Peer"]
 
 class ExchangeService:
     """Exchange commands over one open desk; owned by the thread that owns the desk."""

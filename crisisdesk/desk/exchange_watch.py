@@ -13,17 +13,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crisisdesk.desk.exchange_service import (
+from crisisdesk.desk.exchange_models import (
     DUPLICATE,
     ERROR,
     IMPORTED,
     REFUSED,
     SKIPPED,
     WAITING,
-    ExchangeService,
     ExportResult,
     ImportOutcome,
 )
+from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.exchange import errors, folder, packet
 from crisisdesk.exchange.errors import FolderError, KeyUnavailable, PacketRejected

@@ -1,0 +1,81 @@
+"""What the exchange service hands the UI and the CLI: this desk, peers, per-packet outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crisisdesk.exchange.identity import Identity
+
+IMPORTED = "imported"  # new entries applied (possibly none new: all already held)
+DUPLICATE = "duplicate"  # this very packet was imported before; nothing to do
+REFUSED = "refused"  # refused as a whole; `reason` says why
+SKIPPED = "skipped"  # in the exchange folder but not for this desk (its own, or another's)
+WAITING = "waiting"  # still being copied, or follows a packet not here yet; tried again later
+ERROR = "error"  # could not be read or saved now (disk, database busy); tried again later
+
+
+@dataclass(frozen=True)
+class DeskInfo:
+    """This desk's exchange identity and where its private key is kept."""
+
+    identity: Identity
+    key_store: str  # "keyring" or "file"
+    key_file: str
+
+    @property
+    def fingerprint(self) -> str:
+        return self.identity.fingerprint
+
+
+@dataclass(frozen=True)
+class Peer:
+    """An enrolled (or revoked) desk, and how far this desk has sent to it."""
+
+    identity: Identity
+    status: str  # "enrolled" or "revoked"
+    enrolled_at: str
+    enrolled_by: str
+    revoked_at: str
+    reason: str
+    sent_upto: int  # journal sequence already sent (the high-water mark)
+
+    @property
+    def desk(self) -> str:
+        return self.identity.desk
+
+    @property
+    def name(self) -> str:
+        return self.identity.name
+
+    @property
+    def fingerprint(self) -> str:
+        return self.identity.fingerprint
+
+    @property
+    def active(self) -> bool:
+        return self.status == "enrolled"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    peer: str  # desk name of the recipient
+    path: Path
+    seq: int
+    entries: int
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one packet file."""
+
+    path: Path
+    status: str
+    message: str
+    reason: str = ""  # refusal code (exchange.errors), when refused
+    sender: str = ""  # desk name of the sender, when known
+    seq: int = 0
+    entries: int = 0
+    new_entries: int = 0
+    events: frozenset[str] = field(default_factory=frozenset)
+    affiliates: frozenset[str] = field(default_factory=frozenset)
