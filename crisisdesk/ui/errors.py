@@ -7,8 +7,9 @@ import sys
 import threading
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from crisisdesk.domain.errors import CrisisDeskError
 
@@ -48,8 +49,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 def _show(parent, title: str, text: str, hint: str, icon) -> None:
     """One message box at a time, non-blocking, so a burst of errors never piles up dialogs."""
     box = _state["box"]
-    if box is None or not box.isVisible():
-        box = QMessageBox(parent or QApplication.activeWindow())
+    if box is None or not shiboken6.isValid(box) or not box.isVisible():
+        box = QMessageBox(parent.window() if parent is not None else _main_window())
         box.setObjectName("errorDialog")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         _state["box"] = box
@@ -59,6 +60,11 @@ def _show(parent, title: str, text: str, hint: str, icon) -> None:
     box.setInformativeText(hint)
     box.setAccessibleName(title)
     box.open()
+
+
+def _main_window() -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()),
+                None)
 
 
 class _Relay(QObject):
@@ -73,12 +79,16 @@ def install_excepthook() -> None:
     relay.raised.connect(lambda exc: show_error(None, exc))
 
     def hook(kind, exc, tb):
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, exc, tb)
+        if issubclass(kind, KeyboardInterrupt) or _state.get("reporting"):
+            sys.__excepthook__(kind, exc, tb)  # never loop if showing the error fails too
             return
         exc = exc if exc is not None else kind()
         exc.__traceback__ = tb
-        relay.raised.emit(exc)
+        _state["reporting"] = True
+        try:
+            relay.raised.emit(exc)
+        finally:
+            _state["reporting"] = False
 
     sys.excepthook = hook
     threading.excepthook = lambda args: hook(args.exc_type, args.exc_value, args.exc_traceback)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.errors import InvalidInput
@@ -36,41 +36,39 @@ class ImpactForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("impactForm")
-        self.grid = QGridLayout(self)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setVerticalSpacing(4)
+        self.body: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
         self.rows: dict[str, _Row] = {}
         self.info: EventInfo | None = None
         self.affiliate = ""
 
     def build(self, info: EventInfo, affiliate: str) -> None:
         """Rebuild for an affiliate of an event (the playbook decides the fields)."""
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() or None
-            if widget is not None:
-                widget.deleteLater()
-            elif item.layout() is not None:
-                while item.layout().count():
-                    item.layout().takeAt(0).widget().deleteLater()
+        if self.body is not None:
+            self.body.deleteLater()
+        self.body = QWidget(self)
+        self.grid = QGridLayout(self.body)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(4)
+        self.layout().addWidget(self.body)
         self.rows = {}
         self.info, self.affiliate = info, affiliate
         member = info.group.affiliate(affiliate)
         for i, field in enumerate(info.playbook.impact):
-            editor = make_editor(field, member, info.timezone, self)
-            caption = QLabel(self)
+            editor = make_editor(field, member, info.timezone, self.body)
+            caption = QLabel(self.body)
             caption.setBuddy(editor.focus_widget())
             caption.setWordWrap(True)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             caption.setMaximumWidth(200)
-            save = QPushButton(self, objectName=f"save-{field.id}")
+            save = QPushButton(self.body, objectName=f"save-{field.id}")
             save.setEnabled(False)
-            history = QPushButton(self, objectName=f"history-{field.id}")
+            history = QPushButton(self.body, objectName=f"history-{field.id}")
             history.setFlat(True)
             history.setStyleSheet("color:#1f6fd1; text-decoration:underline; padding:0 4px;")
-            meta = QLabel(self)
+            meta = QLabel(self.body)
             meta.setStyleSheet("color:#555;")
-            error = QLabel(self, objectName=f"error-{field.id}")
+            error = QLabel(self.body, objectName=f"error-{field.id}")
             error.setStyleSheet("color:#c01818;")
             error.setWordWrap(True)
             error.setVisible(False)

@@ -1,0 +1,138 @@
+"""Every item model, fed by the desk's read models of the demo event, passes qtmodeltester."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from crisisdesk.desk.demo import DEMO_NOW
+from crisisdesk.ui.affiliate.affiliate_models import (
+    AffiliateListModel,
+    RevisionModel,
+    ServiceRow,
+    ServiceStatusModel,
+)
+from crisisdesk.ui.board.board_model import BoardModel
+from crisisdesk.ui.check_list_model import CheckListModel
+from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
+from crisisdesk.ui.checklist.checklist_model import ChecklistModel, key_of
+from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
+from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
+from crisisdesk.ui.event_info import load_event_info
+from crisisdesk.ui.notices.notice_models import AlertModel, DutyModel, NoticeModel
+from crisisdesk.ui.playbooks.library_model import LibraryModel, entries
+from crisisdesk.ui.timeline.timeline_panel import TimelineModel
+
+
+def now():
+    return DEMO_NOW
+
+
+def _event(desk):
+    return desk.event_rows("open")[0]["id"]
+
+
+def test_board_and_affiliate_models(qtmodeltester, demo_desk):
+    board = demo_desk.board(_event(demo_desk))
+    model = BoardModel(now)
+    model.set_rows(board.tiles)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 9
+    changed = list(board.tiles)
+    changed[0] = dataclasses.replace(changed[0], colour="green")
+    model.set_rows(changed)  # same keys: updated in place
+    qtmodeltester.check(model)
+    listing = AffiliateListModel()
+    listing.set_rows(board.tiles)
+    qtmodeltester.check(listing)
+    assert listing.data(listing.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_service_and_revision_models(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    info = load_event_info(demo_desk, event)
+    tile = demo_desk.board(event).tile("bank")
+    views = {s.service: s for s in tile.services}
+    services = ServiceStatusModel(now)
+    services.set_rows([ServiceRow(s, views.get(s.id)) for s in info.group.affiliate("bank").services])
+    qtmodeltester.check(services)
+    revisions = RevisionModel()
+    revisions.set_revisions(demo_desk.answer_history(event, "bank", "customers-affected"), info.timezone)
+    qtmodeltester.check(revisions)
+    assert revisions.rowCount() == 2
+
+
+def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    model = ChecklistModel(now)
+    model.set_info(load_event_info(demo_desk, event))
+    items = demo_desk.checklist(event)
+    model.set_items(items)
+    qtmodeltester.check(model)
+    assert sum(model.rowCount(model.index(p, 0)) for p in range(model.rowCount())) == len(items)
+    bank = [i for i in items if i.affiliate == "bank"]
+    ticked = [dataclasses.replace(bank[0], state="done"), *bank[1:]]
+    model.update_affiliates(["bank"], ticked)
+    qtmodeltester.check(model)
+    assert model.item_at(model.index_of(key_of(bank[0]))).state == "done"
+    proxy = ChecklistFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filters(affiliate="card", overdue=True)
+    qtmodeltester.check(proxy)
+    shown = [proxy.index(r, 0, proxy.index(p, 0)) for p in range(proxy.rowCount())
+             for r in range(proxy.rowCount(proxy.index(p, 0)))]
+    assert shown and all(model.item_at(proxy.mapToSource(i)).affiliate == "card" for i in shown)
+    assert all(model.item_at(proxy.mapToSource(i)).overdue for i in shown)
+
+
+def test_decision_and_action_models(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    decisions = DecisionModel()
+    decisions.info = load_event_info(demo_desk, event)
+    decisions.set_decisions(demo_desk.decisions(event))
+    qtmodeltester.check(decisions)
+    amended = [r for r in range(decisions.rowCount()) if decisions.rowCount(decisions.index(r, 0))]
+    assert len(amended) == 2  # one amendment, one withdrawal, each under its original
+    actions = ActionModel(now)
+    actions.set_rows(demo_desk.actions(event))
+    qtmodeltester.check(actions)
+
+
+def test_notice_duty_alert_and_timeline_models(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    info = load_event_info(demo_desk, event)
+    for model, rows in ((NoticeModel(), demo_desk.notices(event)), (DutyModel(now), demo_desk.duties(event)),
+                        (AlertModel(), demo_desk.alerts(event)), (TimelineModel(), demo_desk.timeline(event))):
+        model.info = info
+        model.set_rows(rows)
+        qtmodeltester.check(model)
+        assert model.rowCount() == len(rows) > 0
+
+
+def test_dialog_and_choice_models(qtmodeltester, demo_desk):
+    group = demo_desk.group()
+    providers = ProvidersModel()
+    providers.set_group(group)
+    providers.set_ticked("gov-id-check", True)
+    qtmodeltester.check(providers)
+    assert providers.ticked() == ("gov-id-check",)
+    preview = ImpactPreviewModel()
+    preview.preview(group, providers.ticked(), DEMO_NOW)
+    qtmodeltester.check(preview)
+    assert preview.affiliates_hit() == 9
+    choices = CheckListModel()
+    choices.set_choices([(a.id, a.name) for a in group.affiliates], checked=["card"])
+    qtmodeltester.check(choices)
+    assert choices.checked() == ["card"]
+
+
+def test_library_model(qtmodeltester, demo_desk, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: crisisdesk.playbook/1\nid: x\n", encoding="utf-8")
+    model = LibraryModel()
+    model.set_rows(entries(demo_desk.playbooks([demo_desk.path.parent, tmp_path]), tmp_path)
+                   + entries(demo_desk.playbooks(), tmp_path))
+    qtmodeltester.check(model)
+    statuses = [model.index(r, 4).data() for r in range(model.rowCount())]
+    assert any("errors" in s or "오류" in s for s in statuses)

@@ -1,0 +1,163 @@
+"""The panels and dialogs as a person uses them, on real desk files."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.locations import shipped_playbooks_dir, user_playbooks_dir
+from crisisdesk.ui.dialogs.level_dialog import LevelDialog
+from tests.desk.factories import GROUP_FILE, NIRS_T0, ManualClock
+from tests.ui.conftest import type_text
+
+
+def _message_box() -> QMessageBox | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+
+def test_presentation_mode_is_the_board_full_screen_with_large_type(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    window = driver.window
+    driver.panel("decisions")
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isFullScreen() and not window.nav.isVisible() and not window.status.isVisible()
+    assert window.current_panel() == "board"
+    board = window.panels["board"]
+    qtbot.waitUntil(lambda: len(board._tiles) == 9)
+    assert "font-size:24pt" in board._tiles[0].name.styleSheet()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen() and window.nav.isVisible()
+    assert window.current_panel() == "decisions"
+
+
+def test_activate_loads_the_group_first_when_there_is_none(open_window, tmp_path, qtbot):
+    path = tmp_path / "empty.sqlite"
+    Desk.open(path, clock=ManualClock()).close()
+    driver = open_window(path)
+    dialog = driver.window.commands.activate()
+    driver.settle()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.no_group.isVisibleTo(dialog) and not ok.isEnabled()
+    dialog.load_group(str(GROUP_FILE))
+    qtbot.waitUntil(lambda: dialog.group is not None and dialog.playbook.count() == 4)
+    assert not dialog.no_group.isVisibleTo(dialog) and ok.isEnabled()
+    dialog.reject()
+
+
+def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clock):
+    with Desk.open(nirs_file, clock=clock) as desk:
+        second = desk.activate(shipped_playbooks_dir() / "cyber-incident.yaml", "랜섬웨어 훈련", t0=NIRS_T0,
+                               drill=True).created
+    driver = open_window(nirs_file)
+    header = driver.window.header
+    assert header.picker.isVisible() and header.picker.count() == 2
+    header.picker.setCurrentIndex(header.picker.findData(second))
+    header.picker.activated.emit(header.picker.currentIndex())
+    qtbot.waitUntil(lambda: driver.window.info is not None and driver.window.info.id == second)
+    assert header.mode.accessibleName() == "훈련"
+    driver.window.commands.change_level(driver.window.info)
+    dialog = driver.window.findChild(LevelDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.level.setCurrentIndex(3)
+    assert not ok.isEnabled()  # a reason is required
+    type_text(dialog.reason, "랜섬웨어 확산")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: driver.window.info.level == driver.window.info.playbook.levels[3].id)
+    assert header.level.text() == "심각" and "#d62020" in header.level.styleSheet()
+
+
+def test_notice_composed_from_a_template_and_marked_posted(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    panel = driver.panel("notices")
+    panel.affiliate.setCurrentIndex(panel.affiliate.findData("bank"))
+    qtbot.mouseClick(panel.compose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.notices.rowCount() == 1)
+    driver.settle()
+    assert "영업점 창구 거래" in panel.body.toPlainText() or "계좌" in panel.body.toPlainText()
+    panel.channel.setCurrentIndex(panel.channel.findData("app"))
+    qtbot.mouseClick(panel.post_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.notices.rows()[0].state == "posted")
+    assert panel.notices.index(0, 4).data().startswith("앱")
+    duty_row = 0
+    panel.duty_table.selectRow(duty_row)
+    qtbot.mouseClick(panel.submitted_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(QInputDialog, "dutySubmittedDialog")
+    dialog.setTextValue("FSS-0001")
+    dialog.accept()
+    qtbot.waitUntil(lambda: panel.duties.rows()[duty_row].state == "submitted")
+
+
+def test_import_validates_first_and_copies_into_the_user_folder(open_window, nirs_file, qtbot, tmp_path):
+    driver = open_window(nirs_file)
+    panel = driver.panel("playbooks")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: crisisdesk.playbook/1\nid: broken\nversion: one\n", encoding="utf-8")
+    panel.import_file(broken)
+    qtbot.waitUntil(lambda: _message_box() is not None)
+    box = _message_box()
+    assert "broken.yaml:3" in box.text()  # file:line of the problem
+    box.close()
+    assert not user_playbooks_dir().exists() or not any(user_playbooks_dir().iterdir())
+    mine = tmp_path / "my-outage.yaml"
+    shutil.copyfile(shipped_playbooks_dir() / "third-party-outage.yaml", mine)
+    with qtbot.waitSignal(panel.imported, timeout=5000):
+        panel.import_file(mine)
+    assert (user_playbooks_dir() / "my-outage.yaml").read_bytes() == mine.read_bytes()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5)
+
+
+def test_timeline_filters_by_kind_and_text(open_window, demo_copy, qtbot):
+    driver = open_window(demo_copy)
+    panel = driver.panel("timeline")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 50)
+    everything = panel.model.rowCount()
+    panel.kind.setCurrentIndex(panel.kind.findData("meeting,decision,action"))
+    driver.settle()
+    assert 0 < panel.model.rowCount() < everything
+    assert all(e.kind.split(".")[0] in ("meeting", "decision", "action") for e in panel.model.rows())
+    type_text(panel.search, "협의회")
+    assert 0 < panel.proxy.rowCount() < panel.model.rowCount()
+
+
+def test_choices_are_kept_in_settings(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    checklist = driver.panel("checklists")
+    checklist.checks["overdue"].setChecked(True)
+    driver.window.close()
+    assert QSettings().value("ui/panel") == "checklists"
+    again = open_window(nirs_file)
+    assert again.window.current_panel() == "checklists"
+    assert again.window.panels["checklists"].checks["overdue"].isChecked()
+
+
+def test_every_control_has_an_accessible_name_or_a_label(open_window, demo_copy, qtbot):
+    """Keyboard and screen-reader users reach every control by a name (its own, its text or its label)."""
+    driver = open_window(demo_copy)
+    inner = ("QComboBox", "QDateTimeEdit", "QAbstractSpinBox")  # their line edits are part of them
+    missing = []
+    for name in driver.window.panels:
+        panel = driver.panel(name)
+        buddies = {lab.buddy() for lab in panel.findChildren(QLabel) if lab.buddy() is not None}
+        for widget in panel.findChildren(QWidget):
+            if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            parent = widget.parentWidget()
+            if parent is not None and parent.metaObject().className() in inner:
+                continue
+            if widget.metaObject().className() in ("QScrollArea", "QScrollBar"):
+                continue
+            text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+            if not (widget.accessibleName() or text or widget in buddies):
+                missing.append(f"{name}: {widget.metaObject().className()} {widget.objectName()}")
+    assert missing == []
