@@ -60,6 +60,7 @@ from crisisdesk.store.errors import StoreError
 __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "DeskInfo",
            "ExchangeService", "ExportResult", "ImportOutcome", "Peer"]
 
+
 class ExchangeService:
     """Exchange commands over one open desk; owned by the thread that owns the desk."""
 
@@ -153,7 +154,7 @@ class ExchangeService:
         """Trust the desk in this public key file (read its fingerprint aloud first)."""
         identity = self.read_key_file(path)
         known = tables.peer(self.conn, identity.desk)
-        if known is not None and _identity(known) != identity:
+        if known is not None and known["status"] == "enrolled" and _identity(known) != identity:
             raise EnrolmentError(
                 f"desk {identity.name} is already enrolled with another key (fingerprint "
                 f"{known['fingerprint']}); revoke it first if its key really changed")
@@ -287,7 +288,7 @@ class ExchangeService:
         if held_digest is not None:
             raise PacketRejected(errors.REPLAYED_SEQUENCE, (
                 f"replayed sequence: desk {sender.name} already sent a different packet #"
-                f"{header.seq}; this one is refused (was that desk restored from a backup?)"))
+                f"{header.seq}; this one is refused"))
         arrived = tables.received_upto(self.conn, sender.desk)
         if header.after > arrived:
             return ImportOutcome(path, WAITING, (
@@ -312,9 +313,7 @@ class ExchangeService:
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
-            events=frozenset(e.payload["event"] for e in new if "event" in e.payload),
-            affiliates=frozenset(e.payload["affiliate"] for e in new if "affiliate" in e.payload),
-            **base)
+            events=_values(new, "event"), affiliates=_values(new, "affiliate"), **base)
 
     def _sender(self, header: packet.PacketHeader) -> Identity:
         row = tables.peer(self.conn, header.sender)
@@ -373,6 +372,11 @@ class ExchangeService:
     def _peer(self, row: dict) -> Peer:
         return Peer(_identity(row), row["status"], row["enrolled_at"], row["enrolled_by"],
                     row["revoked_at"], row["reason"], tables.sent_upto(self.conn, row["desk"]))
+
+
+def _values(entries: list[Entry], key: str) -> frozenset[str]:
+    """The events or affiliates the entries touch (for the UI to refresh)."""
+    return frozenset(v for e in entries if isinstance(v := e.payload.get(key), str))
 
 
 def _identity(row: dict) -> Identity:

@@ -9,6 +9,12 @@ from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.exchange.errors import EnrolmentError, KeyUnavailable, WrongPassphrase
+from crisisdesk.exchange.identity import (
+    Identity,
+    new_private_key,
+    public_bytes,
+    public_key_file_text,
+)
 from crisisdesk.exchange.keys import KeyringKeys
 from tests.exchange.factories import GROUP_FILE, enrol_pair, make_node
 
@@ -88,17 +94,18 @@ def test_enrolment_rules(trio, tmp_path):
     other.close()
 
 
-def test_same_desk_with_another_key_refused(trio, tmp_path):
+def test_same_desk_with_another_key(trio, tmp_path):
     group, bank, _ = trio
-    data = json.loads(bank.key_file.read_text())
-    imposter = make_node(tmp_path / "imp", "affiliate", "bank")
-    forged = json.loads(imposter.key_file.read_text())
-    forged["desk"] = data["desk"]
-    path = tmp_path / "forged.cdkey"
-    path.write_text(json.dumps(forged))
-    with pytest.raises(EnrolmentError, match="altered"):
-        group.exchange.enrol(path)  # claims are self-signed: the desk id cannot be swapped
-    imposter.close()
+    key = new_private_key()
+    imposter = Identity(bank.id, "affiliate", "hanbit", "bank", public_bytes(key))
+    path = tmp_path / "imposter.cdkey"
+    path.write_text(public_key_file_text(imposter, key))  # validly self-signed, other key
+    with pytest.raises(EnrolmentError, match="already enrolled with another key"):
+        group.exchange.enrol(path)
+    group.exchange.revoke("bank", "new laptop")
+    peer = group.exchange.enrol(path)  # after revoking, and the phone check, a new key is fine
+    assert peer.fingerprint == imposter.fingerprint != bank.exchange.info().fingerprint
+    assert group.desk.verify().ok
 
 
 def test_init_checks(tmp_path):

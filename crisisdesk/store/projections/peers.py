@@ -34,7 +34,9 @@ def enrolled(conn, stored) -> None:
     conn.execute(
         "INSERT INTO peers (desk, role, group_id, affiliate, public_key, fingerprint, status, "
         "enrolled_at, enrolled_by) VALUES (?,?,?,?,?,?,'enrolled',?,?) ON CONFLICT (desk) DO UPDATE "
-        "SET status = 'enrolled', enrolled_at = excluded.enrolled_at, "
+        "SET role = excluded.role, group_id = excluded.group_id, affiliate = excluded.affiliate, "
+        "public_key = excluded.public_key, fingerprint = excluded.fingerprint, "
+        "status = 'enrolled', enrolled_at = excluded.enrolled_at, "
         "enrolled_by = excluded.enrolled_by, revoked_at = '', revoked_by = '', reason = ''",
         [p["desk"], p["role"], p["group"], p["affiliate"], p["public_key"], p["fingerprint"],
          e.at, e.author])
