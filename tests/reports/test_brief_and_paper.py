@@ -45,3 +45,12 @@ def test_paper_checklists_for_every_affiliate_and_for_one(demo_situation):
     items = next(d for d in situation.affiliates if d.tile.affiliate == "bank").items
     for item in items:
         assert item.item[:12] in text.replace("\n", "")
+
+
+def test_paper_checklist_in_english_has_english_labels(demo_situation):
+    situation = demo_situation[1]
+    rendered = render(situation, ReportMeta(kind="paper", lang="en", affiliate="card"))
+    text = "\n".join(pages_text(rendered.pdf))
+    assert "Hanbit Card — paper checklist" in text and "Signature" in text
+    corpus = "\n".join(data_strings(situation, "en"))
+    assert not [t for t in hangul_tokens(text) if t.strip("()[],.:·•") not in corpus]
