@@ -28,6 +28,7 @@ class EventHeader(QFrame):
         self._clock = clock
         self._info: EventInfo | None = None
         self._events: list[OpenEvent] = []
+        self._scale = 1.0
         self.picker = QComboBox(objectName="eventPicker")
         self.picker.setMinimumContentsLength(24)
         self.picker.activated.connect(self._picked)
@@ -36,7 +37,7 @@ class EventHeader(QFrame):
         self.level = QLabel(objectName="eventLevel")
         self.mode = QLabel(objectName="eventMode")
         self.elapsed = QLabel(objectName="eventElapsed")
-        self.alerts = QLabel(objectName="externalAlerts")
+        self.alerts = QLabel(objectName="externalAlerts", wordWrap=True)
         self.new_button = QPushButton(objectName="activateButton")
         self.new_button.clicked.connect(self.activate_requested)
         self.level_button = QPushButton(objectName="levelButton")
@@ -46,9 +47,9 @@ class EventHeader(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(12)
-        for widget in (self.picker, self.title, self.level, self.mode, self.elapsed, self.alerts):
+        for widget in (self.picker, self.title, self.level, self.mode, self.elapsed):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(self.alerts, 1)
         for widget in (self.new_button, self.level_button, self.providers_button):
             layout.addWidget(widget)
         self.set_scale(1.0)
@@ -77,6 +78,8 @@ class EventHeader(QFrame):
         for label in (self.mode, self.alerts):
             label.setStyleSheet(f"font-size:{size}pt;")
         self.picker.setStyleSheet(f"font-size:{size}pt;")
+        for button in (self.new_button, self.level_button, self.providers_button):
+            button.setVisible(scale == 1.0)  # nothing to click on the projector
         self._scale = scale
         self._show()
 
@@ -97,14 +100,16 @@ class EventHeader(QFrame):
         several = len(self._events) > 1
         self.picker.setVisible(several)
         self.title.setVisible(info is not None and not several)
-        for widget in (self.level, self.mode, self.elapsed, self.level_button, self.providers_button):
+        for widget in (self.level, self.mode, self.elapsed):
             widget.setVisible(info is not None)
+        for widget in (self.level_button, self.providers_button):
+            widget.setVisible(info is not None and self._scale == 1.0)
         if info is None:
             self.alerts.setText(self.tr("No open event. Activate one from a playbook (Ctrl+N)."))
             return
         self.title.setText(info.title)
         self.level.setText(text(info.level_title))
-        size = round(15 * getattr(self, "_scale", 1.0))
+        size = round(15 * self._scale)
         self.level.setStyleSheet(level_style(info.level_rank, len(info.playbook.levels))
                                  + f"font-size:{size + 1}pt;")
         self.level.setAccessibleName(self.tr("Level: {}").format(text(info.level_title)))

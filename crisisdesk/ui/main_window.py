@@ -34,7 +34,7 @@ PAGES = (
     ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
-PRESENTATION_SCALE = 1.6
+PRESENTATION_SCALE = 1.5
 PANEL_TICK_MS = 30_000
 
 

@@ -890,6 +890,13 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>LineEditor</name>
+    <message>
+        <source>e.g. {}</source>
+        <translation>예: {}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Board</source>

@@ -47,8 +47,9 @@ class LineEditor(FieldEditor):
         self.edit.returnPressed.connect(self.submitted)
         QGridLayout(self).addWidget(self.edit)
         self.layout().setContentsMargins(0, 0, 0, 0)
-        self.edit.setPlaceholderText({"integer": "1200", "money": "25,000,000",
-                                      "datetime": "2025-09-29 08:00"}.get(field.kind, ""))
+        example = {"integer": "1,200", "money": "25,000,000", "datetime": "2025-09-29 08:00"}.get(field.kind)
+        if example:
+            self.edit.setPlaceholderText(self.tr("e.g. {}").format(example))
 
     def value(self) -> Any:
         value = self.edit.text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -13,7 +15,7 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 
-TILE_WIDTH = 460
+TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
 
 
 class BoardPanel(LazyRefresh, QWidget):
@@ -101,7 +103,9 @@ class BoardPanel(LazyRefresh, QWidget):
             self._tiles[row].set_tile(tiles[row], now, self._scale)
 
     def _layout_tiles(self) -> None:
-        columns = max(1, min(4, self.width() // round(TILE_WIDTH * self._scale)))
+        fit = max(1, min(4, self.width() // round(TILE_WIDTH * self._scale)))
+        rows = math.ceil(len(self._tiles) / fit) if self._tiles else 1
+        columns = math.ceil(len(self._tiles) / rows) if self._tiles else fit  # 9 tiles: 3 x 3, not 4+4+1
         if columns == self._columns:
             return
         self._columns = columns

@@ -59,7 +59,7 @@ class AffiliateTileWidget(QFrame):
     def set_tile(self, tile: AffiliateTile, now: datetime, scale: float) -> None:
         self.tile, self._scale = tile, scale
         self.setObjectName(f"tile-{tile.affiliate}")
-        base = round(11 * scale)
+        base = round(12 * scale)
         colour = COLOURS[tile.colour]
         self.setStyleSheet(
             f"AffiliateTileWidget {{ background:{TILE_BACKGROUNDS[tile.colour]}; border:2px solid {colour};"
@@ -68,7 +68,7 @@ class AffiliateTileWidget(QFrame):
             f" {colour}; }} QLabel {{ font-size:{base}pt; background:transparent; }}"
             f"QProgressBar {{ font-size:{base}pt; min-height:{round(18 * scale)}px; }}")
         self.name.setText(text(tile.name))
-        self.name.setStyleSheet(f"font-size:{round(15 * scale)}pt; font-weight:bold;")
+        self.name.setStyleSheet(f"font-size:{round(16 * scale)}pt; font-weight:bold;")
         self.status.setText(label(TILE_COLOURS, tile.colour))
         self.status.setStyleSheet(f"font-size:{base}pt; font-weight:bold; color:{colour};")
         progress = tile.progress
@@ -83,26 +83,45 @@ class AffiliateTileWidget(QFrame):
         tile = self.tile
         if tile is None:
             return
-        lines = [self._service_line(s, now) for s in tile.services if s.status != "normal"]
+        groups: dict[tuple, list[ServiceView]] = {}  # services sharing alternatives: named once
+        for service in tile.services:
+            if service.status != "normal":
+                groups.setdefault(service.alternatives, []).append(service)
+        lines = []
+        for services in groups.values():
+            lines += [f"<div>{self._service_line(s, now)}</div>" for s in services]
+            if services[0].alternatives:
+                lines.append(self._alternatives(services[0]))
         none = self.tr("No service hit")
-        self.services.setText("<br>".join(lines) if lines else f"<span style='color:#2e7d32'>{none}</span>")
+        self.services.setText("".join(lines) if lines else f"<span style='color:#2e7d32'>{none}</span>")
         progress = tile.progress
         if progress.overdue:
             self.overdue.setText(self.tr("Overdue {} (critical {})").format(
                 progress.overdue, progress.overdue_critical))
-            self.overdue.setStyleSheet(f"font-size:{round(11 * self._scale)}pt; color:#c01818; font-weight:bold;")
+            self.overdue.setStyleSheet(f"font-size:{round(12 * self._scale)}pt; color:#c01818; font-weight:bold;")
         else:
             self.overdue.setText(self.tr("Nothing overdue"))
-            self.overdue.setStyleSheet(f"font-size:{round(11 * self._scale)}pt;")
+            self.overdue.setStyleSheet(f"font-size:{round(12 * self._scale)}pt;")
         stale = is_stale(tile, now)
         self.stale.setText(timefmt.since_update(minutes_since(tile, now)))
         self.stale.setStyleSheet(
-            f"font-size:{round(10 * self._scale)}pt; border-radius:4px; padding:1px 6px;"
+            f"font-size:{round(11 * self._scale)}pt; border-radius:4px; padding:1px 6px;"
             + (f"background:{STALE}; color:#1a1a1a; font-weight:bold;" if stale else "color:#555;"))
         self.setAccessibleName(text(tile.name))
         self.setAccessibleDescription(" ".join(filter(None, (
-            label(TILE_COLOURS, tile.colour), self.services.text().replace("<br>", ". "),
+            label(TILE_COLOURS, tile.colour), self._plain_services(tile),
             self.progress.text(), self.overdue.text(), self.stale.text()))))
+
+    def _plain_services(self, tile: AffiliateTile) -> str:
+        """The services for a screen reader: name, status and alternatives, without markup."""
+        return ". ".join(f"{text(s.name)} {label(SERVICE_STATUSES, s.status)}"
+                         + (f", {', '.join(text(a) for a in s.alternatives)}" if s.alternatives else "")
+                         for s in tile.services if s.status != "normal")
+
+    def _alternatives(self, service: ServiceView) -> str:
+        names = ", ".join(text(a) for a in service.alternatives)
+        return ("<div style='margin-left:14px'>→ " + html.escape(self.tr("Alternative: {}").format(names))
+                + "</div>")
 
     def _service_line(self, service: ServiceView, now: datetime) -> str:
         mark = "✕" if service.status == "down" else "▲"
@@ -114,9 +133,6 @@ class AffiliateTileWidget(QFrame):
             colour = "#c01818" if late else "#1a1a1a"
             parts.append(f"<span style='color:{colour}; font-weight:bold'>RTO "
                          f"{html.escape(timefmt.rto_clock(service.rto_deadline, now))}</span>")
-        if service.alternatives:
-            alternatives = ", ".join(text(a) for a in service.alternatives)
-            parts.append("<br>&nbsp;&nbsp;&nbsp;→ " + html.escape(self.tr("Alternative: {}").format(alternatives)))
         return " ".join(parts)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

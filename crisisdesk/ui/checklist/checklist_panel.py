@@ -79,7 +79,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((560, 130, 110, 190, 110, 120, 110)):
+        widths = (340, 0, 80, 200, 100, 125, 90) if fixed_affiliate else (560, 130, 110, 240, 110, 120, 110)
+        for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self.tree.setColumnHidden(AFFILIATE, fixed_affiliate)
         self.affiliate = QComboBox(objectName="affiliateFilter")
