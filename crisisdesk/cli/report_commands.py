@@ -31,6 +31,9 @@ def register(sub) -> None:
                          "print situation reports (상황보고서), executive briefs and paper checklists; "
                          "list, approve, issue and reprint numbered reports")
     parser.usage = USAGE
+    parser.epilog = ("Without --preview, a situation report is drafted: numbered, journaled and watermarked "
+                     "DRAFT. The chair approves it (report approve N), then it is issued without the "
+                     "watermark (report issue N --out FILE.pdf); report reprint N prints it again exactly.")
     parser.add_argument("words", nargs="*", metavar="ARG",
                         help="EVENT (id or prefix; default: the only open event), or an action: "
                              "list, approve NUMBER, issue NUMBER, reprint NUMBER")
