@@ -5,6 +5,7 @@ import sys
 from crisisdesk.desk.app import Desk
 
 desk = Desk.open(sys.argv[1])
+print("ready", flush=True)
 i = 0
 while True:
     i += 1
