@@ -10,6 +10,10 @@ STATE_NAMES = {
     "todo": Text("할 일", "to do"), "doing": Text("진행 중", "doing"), "done": Text("완료", "done"),
     "n/a": Text("해당 없음", "n/a"), "blocked": Text("차단됨", "blocked"),
 }
+REPORT_STEPS = {
+    "report.drafted": Text("초안 작성", "drafted"), "report.approved": Text("승인", "approved"),
+    "report.issued": Text("발행", "issued"),
+}
 PROVIDER_STATUS_NAMES = {
     "down": Text("중단", "down"), "degraded": Text("저하", "degraded"),
     "restored": Text("복구", "restored"),
@@ -78,7 +82,8 @@ def describe(kind: str, p: dict, playbook: Playbook, group: Group) -> Text:
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
     if kind == "outlook.set":
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
-    if kind.startswith("report."):
-        return Text(f"보고서 {kind.split('.')[1]}: {p.get('number', '')}",
-                    f"Report {kind.split('.')[1]}: {p.get('number', '')}")
+    if kind in REPORT_STEPS:
+        step = REPORT_STEPS[kind]
+        return Text(f"상황보고서 제{p.get('number', '')}호 {step.ko}",
+                    f"Situation report no. {p.get('number', '')} {step.en}")
     return Text.plain(kind)
