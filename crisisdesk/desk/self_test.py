@@ -1,0 +1,147 @@
+"""The program checks itself: playbooks, a throw-away desk, reports, journal, font, key storage.
+
+Used by `crisisdesk self-test` (and the bundle's) to prove an installation works before a
+crisis needs it. Each check returns one line; nothing outside a temporary folder is written.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.desk.demo import T0
+from crisisdesk.exchange.keys import EncryptedFileKeys, keyring_status
+from crisisdesk.formats.group_file import load_group
+from crisisdesk.formats.library import find_playbooks
+from crisisdesk.formats.result import LoadResult
+from crisisdesk.locations import resource_path, shipped_playbooks_dir
+from crisisdesk.reports import fonts
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self):
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+def run_checks(folder: Path) -> Iterator[Check]:
+    """Every check in order; `folder` is a temporary folder the checks may write into."""
+    state: dict = {}
+    for name, check in _CHECKS:
+        try:
+            detail = check(folder, state)
+            yield Check(name, True, detail)
+        except Exception as exc:  # a self-test reports every failure as a line, never a traceback
+            yield Check(name, False, f"{type(exc).__name__}: {exc}")
+
+
+def _playbooks(folder: Path, state: dict) -> str:
+    shipped = shipped_playbooks_dir()
+    group = load_group(shipped / "example-group.yaml")
+    found = find_playbooks([shipped], group.value)
+    broken = [f"{path.name}: {result}" for path, result in found if not isinstance(result, LoadResult)]
+    warned = [f"{path.name}: {result.warnings[0]}" for path, result in found
+              if isinstance(result, LoadResult) and result.warnings]
+    if broken or warned or not found:
+        raise AssertionError("; ".join(broken + warned) or f"no playbooks in {shipped}")
+    state["playbooks"] = [path for path, _ in found]
+    return f"{len(found)} playbooks and the example group load with no error or warning"
+
+
+def _scenario(folder: Path, state: dict) -> str:
+    desk = Desk.open(folder / "self-test.sqlite", clock=_Clock(), author="self-test")
+    state["desk"] = desk
+    desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+    for path in state["playbooks"]:
+        event = desk.activate(path, f"self-test {path.stem}", t0=T0, drill=True).created
+        desk.close_event(event, "self-test")
+    event = desk.activate("gov-system-outage", "자체 점검 사건", t0=T0, drill=True,
+                          down=("gov-id-check",)).created
+    state["event"] = event
+    item = desk.checklist(event, "bank")[0].item
+    desk.set_item(event, "bank", item, state="done")
+    desk.undo_item(event, "bank", item)
+    desk.answer(event, "bank", "customers-affected", 100)
+    desk.record_decision(event, "자체 점검 결정")
+    hit = desk.board(event).hit_affiliates
+    if not hit:
+        raise AssertionError("the government ID check down hit no affiliate")
+    return f"{len(state['playbooks'])} events activated; tick, undo, answer, decision; {hit} affiliates hit"
+
+
+def _reports(folder: Path, state: dict) -> str:
+    desk, event = state["desk"], state["event"]
+    pages = []
+    for kind in ("situation", "brief", "paper"):
+        rendered = desk.render_report(event, kind, affiliate="bank" if kind == "paper" else None)
+        if not rendered.pdf.startswith(b"%PDF") or fonts.REGULAR.encode() not in rendered.pdf:
+            raise AssertionError(f"the {kind} PDF is not a PDF with the Korean font embedded")
+        (folder / f"{kind}.pdf").write_bytes(rendered.pdf)
+        pages.append(f"{kind} {rendered.pages} p.")
+    return ", ".join(pages)
+
+
+def _journal(folder: Path, state: dict) -> str:
+    desk = state["desk"]
+    report = desk.verify()
+    if not report.ok:
+        raise AssertionError(report.problems[0])
+    desk.backup(folder / "self-test-backup.sqlite")
+    return f"{report.entries} entries: chain intact, projections match, backup verified"
+
+
+def _font(folder: Path, state: dict) -> str:
+    name = fonts.register()
+    licence = resource_path("fonts", "OFL.txt")
+    if not licence.is_file():
+        raise AssertionError(f"the font licence {licence} is missing")
+    return f"{name} registered from {resource_path('fonts')} (licence beside it)"
+
+
+def _keys(folder: Path, state: dict) -> str:
+    status = keyring_status()
+    store = EncryptedFileKeys(folder / "self-test.key", "self-test passphrase")
+    key = Ed25519PrivateKey.generate()
+    store.save("self-test", key)
+    if store.load("self-test").private_bytes_raw() != key.private_bytes_raw():
+        raise AssertionError("the encrypted key file did not give the key back")
+    where = status.backend if status.available else "none (the encrypted-file fallback is used)"
+    return f"OS keyring: {where}; encrypted-file fallback round trip ok"
+
+
+def _close(folder: Path, state: dict) -> str:
+    desk = state.pop("desk", None)
+    if desk is not None:
+        desk.close()
+    return "throw-away desk closed"
+
+
+_CHECKS: tuple[tuple[str, Callable[[Path, dict], str]], ...] = (
+    ("playbooks", _playbooks),
+    ("scenario", _scenario),
+    ("reports", _reports),
+    ("journal", _journal),
+    ("korean font", _font),
+    ("keys", _keys),
+    ("cleanup", _close),
+)
+
+
+def throwaway_folder() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="crisisdesk-self-test-")
