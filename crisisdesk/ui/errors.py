@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from crisisdesk.domain.errors import CrisisDeskError
+from crisisdesk.ui.signals import emit
 
 log = logging.getLogger("crisisdesk.ui")
 _state: dict = {"log_path": None, "box": None}
@@ -86,7 +87,7 @@ def install_excepthook() -> None:
         exc.__traceback__ = tb
         _state["reporting"] = True
         try:
-            relay.raised.emit(exc)
+            emit(relay.raised, exc)
         finally:
             _state["reporting"] = False
 

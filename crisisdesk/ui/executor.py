@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from crisisdesk.desk.changes import Changes
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.domain.errors import CrisisDeskError
+from crisisdesk.ui.signals import emit
 
 DeskFn = Callable[[Any], Any]
 Callback = Callable[[Any], None]
@@ -69,23 +70,23 @@ class _Worker(QObject):
         try:
             self.desk = opener()
         except Exception as exc:  # noqa: BLE001 - reported to the UI as it is
-            self.open_failed.emit(exc)
+            emit(self.open_failed, exc)
             return
         desk = self.desk
-        self.opened.emit(DeskInfo(desk.desk_id, desk.author, desk.path, desk.clock,
+        emit(self.opened, DeskInfo(desk.desk_id, desk.author, desk.path, desk.clock,
                                   getattr(desk, "is_demo", False)))
 
     @Slot(int, object)
     def run(self, job: int, fn: DeskFn) -> None:
         if self.desk is None:
-            self.failed.emit(job, DeskNotOpen("no desk database is open: choose one in Settings"))
+            emit(self.failed, job, DeskNotOpen("no desk database is open: choose one in Settings"))
             return
         try:
             result = fn(self.desk)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
-            self.failed.emit(job, exc)
+            emit(self.failed, job, exc)
         else:
-            self.done.emit(job, result)
+            emit(self.done, job, result)
 
     @Slot()
     def close(self) -> None:
@@ -133,15 +134,15 @@ class DeskExecutor(QObject):
 
     def reopen(self, opener: Callable[[], Any]) -> None:
         """Close the current desk and open another one (e.g. another file or author)."""
-        self._open.emit(opener)
+        emit(self._open, opener)
 
     def submit(self, fn: DeskFn, on_done: Callback | None = None,
                on_error: Callback | None = None) -> int:
         job = next(self._ids)
         self._jobs[job] = (on_done, on_error)
         if len(self._jobs) == 1:
-            self.busy.emit(True)
-        self._run.emit(job, fn)
+            emit(self.busy, True)
+        emit(self._run, job, fn)
         return job
 
     @property
@@ -151,7 +152,7 @@ class DeskExecutor(QObject):
     def shutdown(self) -> None:
         """Finish the queued work, close the desk in its thread and stop the thread."""
         if self._thread.isRunning():
-            self._close.emit()
+            emit(self._close)
             self._thread.quit()
             self._thread.wait()
         self._jobs.clear()
@@ -159,12 +160,12 @@ class DeskExecutor(QObject):
     def _remember(self, info: DeskInfo) -> None:
         self.info = info
         self.clock.clock = info.clock
-        self.opened.emit(info)
+        emit(self.opened, info)
 
     def _finish(self, job: int) -> tuple[Callback | None, Callback | None]:
         callbacks = self._jobs.pop(job, (None, None))
         if not self._jobs:
-            self.busy.emit(False)
+            emit(self.busy, False)
         return callbacks
 
     def _on_done(self, job: int, result: object) -> None:
@@ -172,11 +173,11 @@ class DeskExecutor(QObject):
         if on_done is not None:
             on_done(result)
         if isinstance(result, Changes):
-            self.changed.emit(result)
+            emit(self.changed, result)
 
     def _on_failed(self, job: int, exc: object) -> None:
         _, on_error = self._finish(job)
         if on_error is not None:
             on_error(exc)
         else:
-            self.failed.emit(exc)
+            emit(self.failed, exc)

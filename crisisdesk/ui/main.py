@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -14,8 +15,10 @@ from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.locations import data_dir, resource_path
 from crisisdesk.ui import errors, i18n
 from crisisdesk.ui.executor import DeskExecutor
-from crisisdesk.ui.main_window import MainWindow
 from crisisdesk.ui.opening import desk_opener
+
+if TYPE_CHECKING:
+    from crisisdesk.ui.main_window import MainWindow
 
 FONT_FAMILY = "NanumGothic"
 ORGANISATION = "CrisisDesk"
@@ -45,14 +48,16 @@ def load_fonts(app: QApplication) -> str:
 
 
 def build_window(db_path: Path, clock: Clock = system_clock, author: str | None = None) -> MainWindow:
-    """Executor (the Desk is opened in its thread) and the main window; the language is applied first."""
+    """Executor and main window. The executor starts first: the desk's modules load and the database
+    opens in its thread while the window's modules load and the window is built."""
     settings = QSettings()
-    i18n.apply_language(settings.value("ui/language", i18n.DEFAULT_LANGUAGE, type=str))
     author = author or settings.value("desk/author", "", type=str) or None
     executor = DeskExecutor(desk_opener(db_path, author, clock))
-    window = MainWindow(executor)
     executor.start()
-    return window
+    i18n.apply_language(settings.value("ui/language", i18n.DEFAULT_LANGUAGE, type=str))
+    from crisisdesk.ui.main_window import MainWindow  # after the start, on purpose
+
+    return MainWindow(executor)
 
 
 def run(db_path: Path, demo: bool = False) -> int:

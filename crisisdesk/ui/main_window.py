@@ -14,7 +14,7 @@ from crisisdesk.ui.decisions.decisions_panel import DecisionsPanel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventCommands
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
-from crisisdesk.ui.executor import DeskExecutor, DeskInfo
+from crisisdesk.ui.executor import DeskExecutor, DeskInfo, DeskNotOpen
 from crisisdesk.ui.header import EventHeader
 from crisisdesk.ui.notices.notices_panel import NoticesPanel
 from crisisdesk.ui.playbooks.playbooks_panel import PlaybooksPanel
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._presenting = False
         self.retranslate()
         self._restore()
+        self.load_events()  # queued behind the opening of the desk
 
     # -- building ----------------------------------------------------------------
     def _build_nav(self) -> None:
@@ -132,9 +133,12 @@ class MainWindow(QMainWindow):
 
     # -- desk and event ----------------------------------------------------------
     def _opened(self, info: DeskInfo) -> None:
+        reopened = self.status.info is not None
         self.status.set_info(info)
         self.panels["settings"].set_desk(info)
-        self.load_events()
+        if reopened:  # another file or author: start again from its events
+            self.info = None
+            self.load_events()
 
     def _open_failed(self, exc: Exception) -> None:
         self.status.set_info(None)
@@ -142,21 +146,23 @@ class MainWindow(QMainWindow):
         self.show_panel("settings")
 
     def load_events(self, prefer: str | None = None) -> None:
-        self.executor.submit(open_events, lambda events: self._events_loaded(events, prefer))
+        """The open events and the one to show (in one trip to the executor: also at start-up)."""
+        wanted = (prefer, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
-    def _events_loaded(self, events: list[OpenEvent], prefer: str | None) -> None:
-        self._events = events
-        ids = [e.id for e in events]
-        remembered = QSettings().value("ui/event", "", type=str)
-        current = self.info.id if self.info else None
-        for candidate in (prefer, current, remembered):
-            if candidate in ids:
-                chosen = candidate
-                break
-        else:
-            chosen = ids[0] if ids else None
-        self.header.set_events(events, chosen)
-        self.set_event(chosen)
+        def load(desk) -> tuple[list[OpenEvent], EventInfo | None]:
+            events = open_events(desk)
+            ids = [e.id for e in events]
+            chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
+            return events, load_event_info(desk, chosen) if chosen else None
+
+        self.executor.submit(load, self._events_loaded,
+                             lambda exc: None if isinstance(exc, DeskNotOpen) else show_error(self, exc))
+
+    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None]) -> None:
+        self._events, info = loaded
+        if info is not None:
+            QSettings().setValue("ui/event", info.id)
+        self._event_loaded(info)
 
     def set_event(self, event_id: str | None) -> None:
         """Show another event (or none): every panel is told once the event's context is loaded."""

@@ -16,7 +16,7 @@ class DeskStatusBar(QStatusBar):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("deskStatusBar")
-        self._info: DeskInfo | None = None
+        self.info: DeskInfo | None = None
         self._saved: datetime | None = None
         self._exchange: tuple[str, str] = ("", "")  # state, message
         self.identity = QLabel(objectName="deskIdentity")
@@ -36,7 +36,7 @@ class DeskStatusBar(QStatusBar):
         self._show()
 
     def set_info(self, info: DeskInfo | None) -> None:
-        self._info = info
+        self.info = info
         self._show()
 
     def mark_saved(self) -> None:
@@ -56,7 +56,7 @@ class DeskStatusBar(QStatusBar):
             self.busy.setVisible(False)
 
     def _show(self) -> None:
-        info = self._info
+        info = self.info
         if info is None:
             self.identity.setText(self.tr("No database open"))
             self.path.setText("")

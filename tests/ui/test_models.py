@@ -131,8 +131,9 @@ def test_library_model(qtmodeltester, demo_desk, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: crisisdesk.playbook/1\nid: x\n", encoding="utf-8")
     model = LibraryModel()
-    model.set_rows(entries(demo_desk.playbooks([demo_desk.path.parent, tmp_path]), tmp_path)
-                   + entries(demo_desk.playbooks(), tmp_path))
+    today = DEMO_NOW.date()
+    model.set_rows(entries(demo_desk.playbooks([demo_desk.path.parent, tmp_path]), tmp_path, today)
+                   + entries(demo_desk.playbooks(), tmp_path, today))
     qtmodeltester.check(model)
     statuses = [model.index(r, 4).data() for r in range(model.rowCount())]
     assert any("errors" in s or "오류" in s for s in statuses)

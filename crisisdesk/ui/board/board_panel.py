@@ -14,6 +14,7 @@ from crisisdesk.ui.board.tile import AffiliateTileWidget
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.signals import emit
 
 TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
 
@@ -79,7 +80,7 @@ class BoardPanel(LazyRefresh, QWidget):
         self._board = board
         self.model.set_rows(board.tiles)
         self._show_totals()
-        self.loaded.emit()
+        emit(self.loaded)
 
     # -- tiles -----------------------------------------------------------------
     def _rebuild(self) -> None:

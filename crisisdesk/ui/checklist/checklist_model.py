@@ -24,6 +24,7 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
 from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
+from crisisdesk.ui.signals import emit
 from crisisdesk.ui.style import LATE, SOON, STATE_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,6 +65,7 @@ class ChecklistModel(QAbstractItemModel):
         self.info: EventInfo | None = None
         self._phases: list[_Phase] = []
         self._items: dict[Key, ItemView] = {}
+        self._where: dict[Key, tuple[int, int]] = {}  # key → (phase, row)
 
     # -- data in -------------------------------------------------------------
     def set_info(self, info: EventInfo | None) -> None:
@@ -74,17 +76,41 @@ class ChecklistModel(QAbstractItemModel):
         self._apply({key_of(i): i for i in items})
 
     def update_affiliates(self, affiliates: Iterable[str], items: Iterable[ItemView]) -> None:
-        """Replace the items of `affiliates` only (what a command's Changes named)."""
+        """Replace the items of `affiliates` only (what a command's Changes named).
+
+        The same items with new values are changed in place; only new or removed items rebuild the tree.
+        """
         keep = set(affiliates)
+        fresh = {key_of(i): i for i in items}
+        if fresh.keys() == {k for k in self._items if k[0] in keep}:
+            for item in fresh.values():
+                self.replace_item(item)
+            return
         merged = {k: v for k, v in self._items.items() if k[0] not in keep}
-        merged.update((key_of(i), i) for i in items)
+        merged.update(fresh)
         self._apply(merged)
+
+    def replace_item(self, item: ItemView) -> None:
+        """New values of an item already shown (after a save, or from a refresh)."""
+        key = key_of(item)
+        if key not in self._where or self._items[key] == item:
+            return
+        p, r = self._where[key]
+        self._items[key] = item
+        self._phases[p].items[r] = item
+        parent = self.index(p, 0)
+        emit(self.dataChanged, self.index(r, 0, parent), self.index(r, len(HEADERS) - 1, parent))
+        emit(self.dataChanged, parent, parent)  # the phase's progress
+
+    def item(self, key: Key) -> ItemView | None:
+        return self._items.get(key)
 
     def _apply(self, items: dict[Key, ItemView]) -> None:
         phases = self._structure(items.values())
-        if [[key_of(i) for i in p.items] for p in phases] != [[key_of(i) for i in p.items] for p in self._phases]:
+        where = {key_of(i): (p, r) for p, phase in enumerate(phases) for r, i in enumerate(phase.items)}
+        if where != self._where:
             self.beginResetModel()
-            self._phases, self._items = phases, items
+            self._phases, self._items, self._where = phases, items, where
             self.endResetModel()
             return
         old = self._items
@@ -93,8 +119,8 @@ class ChecklistModel(QAbstractItemModel):
             changed = [r for r, item in enumerate(phase.items) if old.get(key_of(item)) != item]
             if changed:
                 parent = self.index(p, 0)
-                self.dataChanged.emit(parent, self.index(p, len(HEADERS) - 1))
-                self.dataChanged.emit(self.index(min(changed), 0, parent),
+                emit(self.dataChanged, parent, self.index(p, len(HEADERS) - 1))
+                emit(self.dataChanged, self.index(min(changed), 0, parent),
                                       self.index(max(changed), len(HEADERS) - 1, parent))
 
     def _structure(self, items: Iterable[ItemView]) -> list[_Phase]:
@@ -119,11 +145,10 @@ class ChecklistModel(QAbstractItemModel):
         return self._phases[index.internalId() - 1].items[index.row()]
 
     def index_of(self, key: Key, column: int = 0) -> QModelIndex:
-        for p, phase in enumerate(self._phases):
-            for r, item in enumerate(phase.items):
-                if key_of(item) == key:
-                    return self.index(r, column, self.index(p, 0))
-        return QModelIndex()
+        if key not in self._where:
+            return QModelIndex()
+        p, r = self._where[key]
+        return self.index(r, column, self.index(p, 0))
 
     def items(self) -> list[ItemView]:
         return [i for p in self._phases for i in p.items]
@@ -133,10 +158,10 @@ class ChecklistModel(QAbstractItemModel):
         last = len(HEADERS) - 1
         for p, phase in enumerate(self._phases):
             parent = self.index(p, 0)
-            self.dataChanged.emit(parent, self.index(p, last))
+            emit(self.dataChanged, parent, self.index(p, last))
             if phase.items:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(phase.items) - 1, last, parent))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+                emit(self.dataChanged, self.index(0, 0, parent), self.index(len(phase.items) - 1, last, parent))
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, last)
 
     # -- Qt structure --------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
@@ -258,11 +283,11 @@ class ChecklistModel(QAbstractItemModel):
             return False
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == TITLE:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            self.change_requested.emit(item, {"state": "done" if checked else "todo"})
+            emit(self.change_requested, item, {"state": "done" if checked else "todo"})
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() in EDITABLE:
             field = EDITABLE[index.column()]
             if str(value).strip() != getattr(item, field):
-                self.change_requested.emit(item, {field: str(value)})
+                emit(self.change_requested, item, {field: str(value)})
             return True
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,15 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
+from crisisdesk.domain.checklist import is_overdue
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
-from crisisdesk.ui.checklist.checklist_model import AFFILIATE, ChecklistModel
+from crisisdesk.ui.checklist.checklist_model import AFFILIATE, ChecklistModel, key_of
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.signals import emit
 
 KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo"}
 
@@ -41,10 +45,10 @@ class ChecklistTree(QTreeView):
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain and index.isValid() and self.state() != QAbstractItemView.State.EditingState:
             if event.key() == Qt.Key.Key_Space:
-                self.state_key.emit(index, "toggle")
+                emit(self.state_key, index, "toggle")
                 return
             if event.key() in KEYS:
-                self.state_key.emit(index, KEYS[event.key()])
+                emit(self.state_key, index, KEYS[event.key()])
                 return
         super().keyPressEvent(event)
 
@@ -59,7 +63,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.setObjectName("affiliateChecklist" if fixed_affiliate else "checklistPanel")
         self._executor, self._fixed = executor, fixed_affiliate
         self._info: EventInfo | None = None
-        self._undo: list[tuple[str, str, str]] = []  # (event, affiliate, checklist/item) changed here
+        self._undo: list[tuple[str, str, ItemView]] = []  # (event, checklist/item, before) changed here
         self._pending: set[str] | None = set()  # affiliates to refresh; None = everything
         self.model = ChecklistModel(executor.clock, self)
         self.model.change_requested.connect(self._save)
@@ -208,18 +212,38 @@ class ChecklistPanel(LazyRefresh, QWidget):
         ref = f"{item.checklist}/{item.item}"
 
         def done(result: Changes) -> None:
-            self._undo.append((event, item.affiliate, ref))
-            self.saved.emit(result)
+            self._undo.append((event, ref, item))
+            self._show_saved(item, changes)
+            emit(self.saved, result)
 
         self._executor.submit(lambda desk: desk.set_item(event, item.affiliate, ref, **changes), done,
                               lambda exc: show_error(self, exc))
+
+    def _show_saved(self, before: ItemView, changes: dict) -> None:
+        """Draw what the desk just saved at once; the refresh its Changes ask for follows."""
+        current = self.model.item(key_of(before))
+        if current is None:
+            return
+        values = {k: v.strip() for k, v in changes.items()}
+        if "state" in values and values["state"] != "blocked":
+            values.setdefault("reason", "")
+        info = self._executor.info
+        self.model.replace_item(dataclasses.replace(
+            current, **values, updated_at=self._executor.clock(), updated_by=info.author if info else "",
+            overdue=is_overdue(current.due, values.get("state", current.state), self._executor.clock())))
 
     def undo(self) -> None:
         """Ctrl+Z: take back the last change made from this view (a compensating journal entry)."""
         if not self._undo:
             return
-        event, affiliate, ref = self._undo.pop()
-        self._executor.submit(lambda desk: desk.undo_item(event, affiliate, ref), self.saved.emit,
+        event, ref, before = self._undo.pop()
+
+        def done(result: Changes) -> None:
+            self._show_saved(before, {"state": before.state, "assignee": before.assignee, "note": before.note,
+                                      "reason": before.reason})
+            emit(self.saved, result)
+
+        self._executor.submit(lambda desk: desk.undo_item(event, before.affiliate, ref), done,
                               lambda exc: show_error(self, exc))
 
     # -- filters -------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.domain.group import Group
-from crisisdesk.formats.result import LoadResult
 from crisisdesk.locations import shipped_playbooks_dir
 from crisisdesk.ui import datetime_edit
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
+
+if TYPE_CHECKING:
+    from crisisdesk.formats import LoadResult
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Activation:
 
 def library(desk) -> tuple[Group | None, list[LoadResult]]:
     """Runs in the executor: the group and the valid playbooks of the library."""
+    from crisisdesk.formats import LoadResult  # loaded there, off the UI's start-up path
+
     group = desk.group() if desk.has_group() else None
     return group, [r for _, r in desk.playbooks() if isinstance(r, LoadResult)]
 

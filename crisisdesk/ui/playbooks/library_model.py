@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from crisisdesk.formats.errors import FormatError, Problem
-from crisisdesk.formats.playbook_file import is_stale
-from crisisdesk.formats.result import LoadResult
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE, SOON
+
+if TYPE_CHECKING:
+    from crisisdesk.formats import LoadResult, Problem
 
 
 @dataclass(frozen=True)
@@ -22,20 +23,24 @@ class LibraryEntry:
     result: LoadResult | None
     problems: tuple[Problem, ...]
     user: bool  # in the user's playbooks folder (imported), not shipped
+    stale: bool  # reviewed more than a year ago
 
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.severity == "error")
 
 
-def entries(found, user_dir: Path) -> list[LibraryEntry]:
-    """From `desk.playbooks()`: (path, LoadResult or FormatError) pairs."""
+def entries(found, user_dir: Path, today: date) -> list[LibraryEntry]:
+    """From `desk.playbooks()`: (path, LoadResult or FormatError) pairs (run in the executor)."""
+    from crisisdesk.formats import FormatError, is_stale  # loaded there, off the UI's start-up path
+
     out = []
     for path, result in found:
         if isinstance(result, FormatError):
-            out.append(LibraryEntry(path, None, result.problems, path.parent == user_dir))
+            out.append(LibraryEntry(path, None, result.problems, path.parent == user_dir, False))
         else:
-            out.append(LibraryEntry(path, result, result.warnings, path.parent == user_dir))
+            out.append(LibraryEntry(path, result, result.warnings, path.parent == user_dir,
+                                    is_stale(result.value.reviewed, today)))
     return out
 
 
@@ -47,7 +52,7 @@ def _reviewed(e: LibraryEntry, m) -> str:
     if e.result is None:
         return ""
     reviewed = e.result.value.reviewed.isoformat()
-    if is_stale(e.result.value.reviewed, m.today):
+    if e.stale:
         return reviewed + " " + QCoreApplication.translate("Columns", "(stale: review it)")
     return reviewed
 
@@ -70,11 +75,10 @@ class LibraryModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Id"), lambda e, m: e.result.value.id if e.result else ""),
         Column(QT_TRANSLATE_NOOP("Columns", "Version"), lambda e, m: str(e.result.value.version) if e.result else ""),
         Column(QT_TRANSLATE_NOOP("Columns", "Reviewed"), _reviewed,
-               foreground=lambda e, m: SOON if e.result and is_stale(e.result.value.reviewed, m.today) else None),
+               foreground=lambda e, m: SOON if e.stale else None),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), _status, foreground=_status_colour),
         Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda e, m: str(e.path)),
     )
 
     def __init__(self, parent=None):
         super().__init__(key=lambda e: str(e.path), parent=parent)
-        self.today = date.today()

@@ -31,11 +31,12 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.playbooks.library_model import LibraryEntry, LibraryModel, entries
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.signals import emit
 
 
-def load_library(desk):
+def load_library(desk) -> list[LibraryEntry]:
     """Runs in the executor."""
-    return entries(desk.playbooks(), user_playbooks_dir()), desk.clock().date()
+    return entries(desk.playbooks(), user_playbooks_dir(), desk.clock().date())
 
 
 def import_playbook(desk, source: Path, folder: Path) -> Path:
@@ -104,9 +105,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
     def refresh(self) -> None:
         self._executor.submit(load_library, self._loaded, lambda exc: show_error(self, exc))
 
-    def _loaded(self, result) -> None:
-        found, today = result
-        self.model.today = today
+    def _loaded(self, found: list[LibraryEntry]) -> None:
         self.model.set_rows(found)
         if found and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
@@ -156,7 +155,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
 
         def done(target: Path) -> None:
             self.refresh()
-            self.imported.emit(str(target))
+            emit(self.imported, str(target))
 
         self._executor.submit(lambda desk: import_playbook(desk, source, folder), done,
                               lambda exc: show_error(self, exc, self.tr("Playbook not imported")))

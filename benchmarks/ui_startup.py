@@ -1,0 +1,174 @@
+"""UI figures: start-up to the board painted, beside a bare PySide6 window; a tick's save-to-repaint.
+
+Usage: python benchmarks/ui_startup.py [--runs 5] [--ticks 20] [--affiliates 50] [--items 300]
+
+1. Start-up: a new process opens the demo desk and exits as soon as the board's tiles are
+   painted; a bare PySide6 QMainWindow process exits at its first paint. Medians of `--runs`
+   interleaved runs, and their ratio (target <= 2.0).
+2. Tick: on a large generated desk (benchmarks/make_large_desk.py), Space on a checklist item in
+   the real window until the tree has repainted the saved state (target < 50 ms).
+
+Runs headless (QT_QPA_PLATFORM=offscreen) unless a display is set; settings and logs go to a
+scratch folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare"))
+window.resize(1600, 1000)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: os._exit(0))
+        return False
+painted = Painted()
+window.centralWidget().installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+DESK = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from crisisdesk.ui.main import build_window, make_application
+app = make_application(sys.argv[:1])
+window = build_window(Path(sys.argv[1]))
+window.resize(1600, 1000)
+board = window.panels["board"]
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: os._exit(0))
+        return False
+painted = Painted()
+board.loaded.connect(lambda: board._tiles[-1].installEventFilter(painted))
+window.show()
+app.exec()
+"""
+
+
+def _env(scratch: Path) -> dict:
+    env = dict(os.environ, XDG_CONFIG_HOME=str(scratch / "config"), XDG_DATA_HOME=str(scratch / "data"))
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _time(code: str, args: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=60)
+    return time.perf_counter() - start
+
+
+def startup(scratch: Path, runs: int) -> None:
+    from crisisdesk.desk.demo import build_demo
+
+    demo = scratch / "demo.sqlite"
+    build_demo(demo)
+    env = _env(scratch)
+    _time(BARE, [], env), _time(DESK, [str(demo)], env)  # warm the file cache
+    bare, desk = [], []
+    for _ in range(runs):
+        bare.append(_time(BARE, [], env))
+        desk.append(_time(DESK, [str(demo)], env))
+    b, d = statistics.median(bare), statistics.median(desk)
+    print(f"start-up, process start to first paint (median of {runs}):")
+    print(f"  bare PySide6 QMainWindow      {b * 1000:7.0f} ms")
+    print(f"  CrisisDesk board, demo desk   {d * 1000:7.0f} ms")
+    print(f"  ratio                         {d / b:7.2f}   (target <= 2.0)")
+
+
+def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> None:
+    os.environ.update(_env(scratch))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_large_desk import build
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from crisisdesk.ui.main import build_window, make_application
+
+    path = scratch / "large" / "large.sqlite"
+    built = time.perf_counter()
+    build(path, affiliates=affiliates, items=items, changes=3, decisions=500)
+    print(f"large desk: {affiliates} affiliates x {items} items, built in {time.perf_counter() - built:.1f} s")
+    app = make_application(sys.argv[:1])
+    window = build_window(path)
+    window.resize(1600, 1000)
+    window.show()
+    window.show_panel("checklists")
+    panel = window.panels["checklists"]
+
+    def wait(condition, timeout: float = 60.0) -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError("the window did not get there in time")
+            app.processEvents()
+            time.sleep(0.001)
+
+    wait(lambda: panel.model.rowCount() > 0 and window.executor.pending == 0)
+    loaded = sum(panel.model.rowCount(panel.model.index(p, 0)) for p in range(panel.model.rowCount()))
+    tree = panel.tree
+    index = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    tree.setCurrentIndex(index)
+    tree.setFocus()
+    state = {"painted": None}
+
+    class Repainted(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and state["painted"] is None and state.get("expect") == \
+                    panel.model.item_at(panel.proxy.mapToSource(tree.currentIndex())).state:
+                state["painted"] = time.perf_counter()
+            return False
+
+    repainted = Repainted()
+    tree.viewport().installEventFilter(repainted)
+    times = []
+    for _ in range(ticks):
+        current = panel.model.item_at(panel.proxy.mapToSource(tree.currentIndex())).state
+        state.update(painted=None, expect="todo" if current == "done" else "done")
+        start = time.perf_counter()
+        QTest.keyClick(tree, Qt.Key.Key_Space)
+        wait(lambda: state["painted"] is not None, timeout=10)
+        times.append(state["painted"] - start)
+        wait(lambda: window.executor.pending == 0)
+    window.close()
+    QApplication.processEvents()
+    times.sort()
+    print(f"tick, Space to the saved state repainted ({ticks} ticks, {loaded} items in the tree):")
+    print(f"  median {statistics.median(times) * 1000:6.1f} ms   p95 {times[int(len(times) * 0.95) - 1] * 1000:6.1f} ms"
+          f"   max {times[-1] * 1000:6.1f} ms   (target < 50 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ticks", type=int, default=20)
+    parser.add_argument("--affiliates", type=int, default=50)
+    parser.add_argument("--items", type=int, default=300)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="crisisdesk-bench-") as scratch:
+        startup(Path(scratch), args.runs)
+        tick(Path(scratch), args.ticks, args.affiliates, args.items)
+
+
+if __name__ == "__main__":
+    main()
