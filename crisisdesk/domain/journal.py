@@ -10,9 +10,12 @@ from typing import Any
 GENESIS_HASH = "0" * 64
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """One stable JSON spelling of a value: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,26 @@ class StoredEntry:
     entry: Entry
     prev_hash: str
     hash: str
+    payload_json: str = field(default="", compare=False)  # the payload's canonical JSON, when known
+
+    def payload_text(self) -> str:
+        return self.payload_json or canonical_json(self.entry.payload)
 
 
-def chain_hash(prev_hash: str, entry: Entry) -> str:
-    """SHA-256 over the previous hash and the canonical encoding of the entry."""
+def chain_hash(prev_hash: str, entry: Entry, payload_json: str | None = None) -> str:
+    """SHA-256 over the previous hash and the canonical encoding of the entry.
+
+    `payload_json`, the payload's canonical JSON when the caller has it already, is spliced
+    into the encoding of the whole entry (keys in sorted order), which is then the same text.
+    """
+    if payload_json is None:
+        payload_json = canonical_json(entry.payload)
+    enc = _ENCODER.encode
+    content = (f'{{"at":{enc(entry.at)},"author":{enc(entry.author)},"desk":{enc(entry.desk)},'
+               f'"hlc":{enc(entry.hlc)},"id":{enc(entry.id)},"kind":{enc(entry.kind)},'
+               f'"payload":{payload_json}}}')
     digest = hashlib.sha256()
     digest.update(prev_hash.encode("ascii"))
     digest.update(b"\n")
-    digest.update(canonical_json(entry.content()).encode("utf-8"))
+    digest.update(content.encode("utf-8"))
     return digest.hexdigest()

@@ -14,7 +14,7 @@ from crisisdesk.domain.hlc import Hlc
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash
 from crisisdesk.store import database
 from crisisdesk.store.errors import StoreError
-from crisisdesk.store.projections import project
+from crisisdesk.store.projections import project_all
 from crisisdesk.store.projections import registry as _registry  # noqa: F401  (registers projectors)
 
 _COLUMNS = "seq, id, desk, author, at, hlc, kind, payload, prev_hash, hash"
@@ -72,20 +72,21 @@ class Store:
     def append(self, entries: Iterable[Entry]) -> list[StoredEntry]:
         """Append entries to the chain and apply their projections, atomically."""
         stored: list[StoredEntry] = []
+        rows = []
         with self.transaction():
             seq, prev = self.head()
             for entry in entries:
                 seq += 1
-                digest = chain_hash(prev, entry)
-                item = StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest)
-                self.conn.execute(
-                    f"INSERT INTO journal ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
-                     canonical_json(entry.payload), prev, digest),
-                )
-                project(self.conn, item)
-                stored.append(item)
+                payload_json = canonical_json(entry.payload)
+                digest = chain_hash(prev, entry, payload_json)
+                stored.append(StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest,
+                                          payload_json=payload_json))
+                rows.append((seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
+                             payload_json, prev, digest, str(entry.payload.get("event", ""))))
                 prev = digest
+            self.conn.executemany(
+                f"INSERT INTO journal ({_COLUMNS}, event) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            project_all(self.conn, stored)
         return stored
 
     def head(self) -> tuple[int, str]:
@@ -131,4 +132,4 @@ def row_to_stored(row: tuple) -> StoredEntry:
     seq, id_, desk, author, at, hlc, kind, payload, prev, digest = row
     entry = Entry(id=id_, desk=desk, author=author, at=at, hlc=hlc, kind=kind,
                   payload=json.loads(payload))
-    return StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest)
+    return StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest, payload_json=payload)

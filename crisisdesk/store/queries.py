@@ -21,7 +21,7 @@ def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> dict[s
 
 
 def latest_group(conn) -> dict | None:
-    return one(conn, "SELECT * FROM groups ORDER BY loaded_seq DESC LIMIT 1")
+    return one(conn, "SELECT * FROM groups ORDER BY hlc DESC LIMIT 1")
 
 
 def events(conn, status: str | None = None) -> list[dict]:
@@ -72,8 +72,8 @@ def item_changes(conn, event_id: str, affiliate: str, checklist: str, item_id: s
     found = rows(conn, "SELECT * FROM item_changes WHERE event = ? AND affiliate = ? AND checklist = ? "
                        "AND item = ? ORDER BY hlc", [event_id, affiliate, checklist, item_id])
     for change in found:
-        change["before"] = json.loads(change["before"])
-        change["after"] = json.loads(change["after"])
+        payload = json.loads(change.pop("change"))
+        change["before"], change["after"] = payload["before"], payload["after"]
     return found
 
 
@@ -158,7 +158,7 @@ def notices(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
 def journal_for_event(conn, event_id: str, upto: int | None = None) -> list[dict]:
     """Journal entries of one event in HLC order (the timeline)."""
     sql = ("SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal "
-           "WHERE json_extract(payload, '$.event') = ?")
+           "WHERE event = ?")
     params: list = [event_id]
     if upto is not None:
         sql += " AND seq <= ?"

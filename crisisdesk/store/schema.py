@@ -16,12 +16,12 @@ CREATE TABLE journal (
     hlc TEXT NOT NULL,
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
+    event TEXT NOT NULL,  -- payload's event id ('' for none), for the timeline index
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
 ) STRICT;
 CREATE INDEX journal_hlc ON journal(hlc);
-CREATE INDEX journal_kind ON journal(kind);
-CREATE INDEX journal_event ON journal(json_extract(payload, '$.event'));
+CREATE INDEX journal_event ON journal(event, hlc) WHERE event != '';
 CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be changed'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal

@@ -42,19 +42,21 @@ def verify(store: Store) -> VerifyReport:
 
 def _check_chain(store: Store, report: VerifyReport) -> str | None:
     prev, expected_seq = GENESIS_HASH, 1
-    for row in store.conn.execute(f"SELECT {_COLUMNS} FROM journal ORDER BY seq"):
-        seq, entry_id = row[0], row[1]
+    for row in store.conn.execute(f"SELECT {_COLUMNS}, event FROM journal ORDER BY seq"):
+        seq, entry_id, event = row[0], row[1], row[-1]
         where = f"journal entry #{seq} ({entry_id})"
         if seq != expected_seq:
             return f"{where}: entries #{expected_seq}..#{seq - 1} are missing (deleted from the journal)"
         try:
-            stored = row_to_stored(row)
+            stored = row_to_stored(row[:-1])
         except (json.JSONDecodeError, TypeError) as exc:
             return f"{where}: payload is not valid JSON ({exc})"
         if stored.prev_hash != prev:
             return f"{where}: does not follow the previous entry (chain broken: rows removed or reordered)"
         if chain_hash(prev, stored.entry) != stored.hash:
             return f"{where}: content does not match its hash (the entry was edited)"
+        if event != str(stored.entry.payload.get("event", "")):
+            return f"{where}: its event column does not match its payload (the entry was edited)"
         prev, expected_seq = stored.hash, seq + 1
         report.entries += 1
     return None

@@ -33,7 +33,7 @@ def test_entries_survive_reopen_with_projection(db_path):
         [stored] = list(desk.store.entries())
         assert stored.entry.payload["name"]["ko"] == "한빛금융그룹"
         row = desk.store.db["groups"].get("hanbit")
-        assert row["loaded_seq"] == 1
+        assert row["hlc"] == stored.entry.hlc
 
 
 @pytest.mark.parametrize("sql", [
@@ -67,3 +67,16 @@ def test_memory_store_has_schema():
 def test_missing_file_without_create(tmp_path):
     with pytest.raises(StoreError, match="no such desk database"):
         Store.open(tmp_path / "absent.sqlite", create=False)
+
+
+def test_spliced_chain_hash_equals_hash_of_whole_canonical_entry():
+    import hashlib
+
+    from crisisdesk.domain.journal import Entry, canonical_json
+
+    entry = Entry(id="01a2", desk="d\"k", author="홍길동 \\ x", at="2025-09-26T11:20:00.000Z",
+                  hlc="000001.000000.d", kind="checklist.changed",
+                  payload={"b": [1, {"z": "줄\n바꿈"}], "a": None, "ü": 1.5})
+    whole = hashlib.sha256(b"0" * 64 + b"\n" + canonical_json(entry.content()).encode()).hexdigest()
+    assert chain_hash("0" * 64, entry) == whole
+    assert chain_hash("0" * 64, entry, canonical_json(entry.payload)) == whole

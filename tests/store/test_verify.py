@@ -48,6 +48,7 @@ def test_projections_rebuilt_equal(db_path):
     (["DELETE FROM journal WHERE seq = 2"], "#3 .*missing"),
     (["UPDATE journal SET seq = 100 WHERE seq = 2", "UPDATE journal SET seq = 2 WHERE seq = 3",
       "UPDATE journal SET seq = 3 WHERE seq = 100"], "#2 .*chain broken"),
+    (["UPDATE journal SET event = 'other' WHERE seq = 2"], "#2 .*event column"),
     (["UPDATE groups SET name_ko = '변조' WHERE id = 'g0'"], "projection groups"),
     (["DELETE FROM groups WHERE id = 'g1'"], "projection groups"),
     (["DELETE FROM journal WHERE seq = 5"], "projection groups"),

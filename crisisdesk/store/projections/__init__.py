@@ -13,8 +13,10 @@ from collections.abc import Callable
 from crisisdesk.domain.journal import StoredEntry
 
 Projector = Callable[[sqlite3.Connection, StoredEntry], None]
+BatchProjector = Callable[[sqlite3.Connection, list[StoredEntry]], None]
 
 PROJECTORS: dict[str, Projector] = {}
+BATCH_PROJECTORS: dict[str, BatchProjector] = {}
 
 
 def projects(*kinds: str) -> Callable[[Projector], Projector]:
@@ -30,8 +32,36 @@ def projects(*kinds: str) -> Callable[[Projector], Projector]:
     return register
 
 
-def project(conn: sqlite3.Connection, stored: StoredEntry) -> None:
-    """Apply one entry to the projections; kinds without a projector change nothing."""
-    projector = PROJECTORS.get(stored.entry.kind)
-    if projector is not None:
-        projector(conn, stored)
+def projects_batch(*kinds: str) -> Callable[[BatchProjector], BatchProjector]:
+    """Register a projector that applies many entries of these kinds at once, in their order.
+
+    Batch kinds must commute with one another (they write different rows, latest-HLC-wins,
+    and create nothing other kinds need), so a run mixing them may be applied kind by kind.
+    """
+
+    def register(func: BatchProjector) -> BatchProjector:
+        for kind in kinds:
+            if kind in PROJECTORS or kind in BATCH_PROJECTORS:
+                raise RuntimeError(f"two projectors for {kind}")
+            BATCH_PROJECTORS[kind] = func
+        return func
+
+    return register
+
+
+def project_all(conn: sqlite3.Connection, stored: list[StoredEntry]) -> None:
+    """Apply entries in order; kinds without a projector change nothing."""
+    start = 0
+    while start < len(stored):
+        end = start + 1
+        if stored[start].entry.kind in BATCH_PROJECTORS:
+            while end < len(stored) and stored[end].entry.kind in BATCH_PROJECTORS:
+                end += 1
+            by_kind: dict[str, list[StoredEntry]] = {}
+            for item in stored[start:end]:
+                by_kind.setdefault(item.entry.kind, []).append(item)
+            for kind, run in by_kind.items():
+                BATCH_PROJECTORS[kind](conn, run)
+        elif stored[start].entry.kind in PROJECTORS:
+            PROJECTORS[stored[start].entry.kind](conn, stored[start])
+        start = end

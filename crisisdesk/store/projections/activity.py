@@ -10,9 +10,18 @@ CREATE TABLE affiliate_activity (
 """
 
 
+_TOUCH = ("INSERT INTO affiliate_activity VALUES (?,?,?) ON CONFLICT (event, affiliate) DO UPDATE "
+          "SET last_at = excluded.last_at WHERE excluded.last_at > affiliate_activity.last_at")
+
+
 def touch(conn, event: str, affiliate: str, at: str) -> None:
     """Record activity at `at` unless a later one is already known."""
-    conn.execute(
-        "INSERT INTO affiliate_activity VALUES (?,?,?) ON CONFLICT (event, affiliate) DO UPDATE "
-        "SET last_at = excluded.last_at WHERE excluded.last_at > affiliate_activity.last_at",
-        [event, affiliate, at])
+    conn.execute(_TOUCH, [event, affiliate, at])
+
+
+def touch_many(conn, rows: list[tuple[str, str, str]]) -> None:
+    """`touch` for many (event, affiliate, at), once per affiliate."""
+    latest: dict[tuple[str, str], str] = {}
+    for event, affiliate, at in rows:
+        latest[(event, affiliate)] = max(at, latest.get((event, affiliate), ""))
+    conn.executemany(_TOUCH, [(event, affiliate, at) for (event, affiliate), at in latest.items()])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
-from crisisdesk.store.projections import projects
-from crisisdesk.store.projections.activity import touch
+from crisisdesk.domain.journal import canonical_json
+from crisisdesk.store.projections import projects_batch
+from crisisdesk.store.projections.activity import touch_many
 
 DDL = """
 CREATE TABLE answers (
@@ -21,21 +20,22 @@ CREATE TABLE service_status (
 """
 
 
-@projects("impact.answered")
-def answered(conn, stored) -> None:
-    e, p = stored.entry, stored.entry.payload
-    conn.execute("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?)",
-                 [e.id, p["event"], p["affiliate"], p["field"],
-                  json.dumps(p["value"], sort_keys=True, ensure_ascii=False), e.at, e.author, e.hlc])
-    touch(conn, p["event"], p["affiliate"], e.at)
+@projects_batch("impact.answered")
+def answered(conn, batch) -> None:
+    rows = [(s.entry, s.entry.payload) for s in batch]
+    conn.executemany("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?)",
+                     [(e.id, p["event"], p["affiliate"], p["field"], canonical_json(p["value"]), e.at,
+                       e.author, e.hlc) for e, p in rows])
+    touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p in rows])
 
 
-@projects("service.assessed")
-def service_assessed(conn, stored) -> None:
-    e, p = stored.entry, stored.entry.payload
-    conn.execute(
+@projects_batch("service.assessed")
+def service_assessed(conn, batch) -> None:
+    rows = [(s.entry, s.entry.payload) for s in batch]
+    conn.executemany(
         "INSERT INTO service_status VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (event, affiliate, service) "
         "DO UPDATE SET status = excluded.status, note = excluded.note, at = excluded.at, "
         "author = excluded.author, hlc = excluded.hlc WHERE excluded.hlc > service_status.hlc",
-        [p["event"], p["affiliate"], p["service"], p["status"], p.get("note", ""), e.at, e.author, e.hlc])
-    touch(conn, p["event"], p["affiliate"], e.at)
+        [(p["event"], p["affiliate"], p["service"], p["status"], p.get("note", ""), e.at, e.author, e.hlc)
+         for e, p in rows])
+    touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p in rows])

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
-from crisisdesk.store.projections import projects
-from crisisdesk.store.projections.activity import touch
+from crisisdesk.store.projections import projects_batch
+from crisisdesk.store.projections.activity import touch_many
 
 DDL = """
 CREATE TABLE checklist_items (
@@ -21,7 +19,7 @@ CREATE INDEX checklist_items_due ON checklist_items(event, state, due);
 CREATE TABLE item_changes (
     entry TEXT PRIMARY KEY, event TEXT NOT NULL, affiliate TEXT NOT NULL, checklist TEXT NOT NULL,
     item TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, desk TEXT NOT NULL, hlc TEXT NOT NULL,
-    before TEXT NOT NULL, after TEXT NOT NULL, base TEXT NOT NULL, undoes TEXT NOT NULL
+    change TEXT NOT NULL, base TEXT NOT NULL, undoes TEXT NOT NULL
 ) STRICT;
 CREATE INDEX item_changes_item ON item_changes(event, affiliate, checklist, item, hlc);
 """
@@ -37,19 +35,17 @@ def insert_items(conn, event: str, items: list[list]) -> None:
         [(event, *row) for row in items])
 
 
-@projects("checklist.changed")
-def changed(conn, stored) -> None:
-    e, p = stored.entry, stored.entry.payload
-    after = p["after"]
-    conn.execute(
-        "INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [e.id, p["event"], p["affiliate"], p["checklist"], p["item"], e.at, e.author, e.desk, e.hlc,
-         json.dumps(p["before"], sort_keys=True, ensure_ascii=False),
-         json.dumps(after, sort_keys=True, ensure_ascii=False), p.get("base", ""), p.get("undoes", "")])
-    conn.execute(
+@projects_batch("checklist.changed")
+def changed(conn, batch) -> None:
+    entries = [(s.entry, s.entry.payload, s) for s in batch]
+    conn.executemany(
+        "INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(e.id, p["event"], p["affiliate"], p["checklist"], p["item"], e.at, e.author, e.desk, e.hlc,
+          s.payload_text(), p.get("base", ""), p.get("undoes", "")) for e, p, s in entries])
+    conn.executemany(
         "UPDATE checklist_items SET state = ?, assignee = ?, note = ?, evidence = ?, reason = ?, "
         "updated_at = ?, updated_by = ?, hlc = ?, entry = ? "
         "WHERE event = ? AND affiliate = ? AND checklist = ? AND item = ? AND hlc < ?",
-        [*(after.get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id,
-         p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc])
-    touch(conn, p["event"], p["affiliate"], e.at)
+        [(*(p["after"].get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id,
+          p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc) for e, p, _ in entries])
+    touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p, _ in entries])

@@ -1,4 +1,4 @@
-"""The group file loaded into the desk, kept as its exact text."""
+"""The group file loaded into the desk, kept as its exact text; the latest load (by HLC) wins."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from crisisdesk.store.projections import projects
 DDL = """
 CREATE TABLE groups (
     id TEXT PRIMARY KEY, name_ko TEXT NOT NULL, name_en TEXT NOT NULL,
-    text TEXT NOT NULL, sha256 TEXT NOT NULL, loaded_seq INTEGER NOT NULL
+    text TEXT NOT NULL, sha256 TEXT NOT NULL, hlc TEXT NOT NULL
 ) STRICT;
 """
 
@@ -16,7 +16,8 @@ CREATE TABLE groups (
 def group_loaded(conn, stored) -> None:
     p = stored.entry.payload
     conn.execute(
-        "INSERT OR REPLACE INTO groups (id, name_ko, name_en, text, sha256, loaded_seq) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [p["group"], p["name"]["ko"], p["name"]["en"], p["text"], p["sha256"], stored.seq],
+        "INSERT INTO groups (id, name_ko, name_en, text, sha256, hlc) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name_ko = excluded.name_ko, name_en = excluded.name_en, "
+        "text = excluded.text, sha256 = excluded.sha256, hlc = excluded.hlc WHERE excluded.hlc > groups.hlc",
+        [p["group"], p["name"]["ko"], p["name"]["en"], p["text"], p["sha256"], stored.entry.hlc],
     )
