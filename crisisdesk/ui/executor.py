@@ -98,7 +98,8 @@ class _Worker(QObject):
 class DeskExecutor(QObject):
     """`submit(fn, on_done, on_error)`: `fn(desk)` runs in the executor thread, callbacks in the UI.
 
-    A result that is a `Changes` is also announced by `changed`, after `on_done`.
+    A result that is a `Changes`, or carries one as `.changes` (a report outcome), is also announced
+    by `changed`, after `on_done`.
     """
 
     changed = Signal(object)  # Changes
@@ -172,8 +173,9 @@ class DeskExecutor(QObject):
         on_done, _ = self._finish(job)
         if on_done is not None:
             on_done(result)
-        if isinstance(result, Changes):
-            emit(self.changed, result)
+        changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+        if isinstance(changes, Changes):
+            emit(self.changed, changes)
 
     def _on_failed(self, job: int, exc: object) -> None:
         _, on_error = self._finish(job)

@@ -467,6 +467,58 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>#</source>
         <translation>#</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>발행</translation>
+    </message>
+    <message>
+        <source>Initial</source>
+        <translation>최초</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>최종</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>기준 시각</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>승인자</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>쪽수</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>지문(해시)</translation>
+    </message>
 </context>
 <context>
     <name>DecisionsPanel</name>
@@ -1163,10 +1215,140 @@ Activate one with “New event…” (Ctrl+N).</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <source>Situation reports (상황보고서) will be drafted, approved and printed here.
-Until then, use the command line: crisisdesk report --help</source>
-        <translation>상황보고서는 이곳에서 작성·승인·인쇄하게 됩니다.
-그때까지는 명령줄을 사용하십시오: crisisdesk report --help</translation>
+        <source>{} pages · fingerprint {}</source>
+        <translation>{}쪽 · 지문 {}</translation>
+    </message>
+    <message>
+        <source>Report #{} is {}.</source>
+        <translation>보고서 #{}: {}.</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>발행됨</translation>
+    </message>
+    <message>
+        <source>Reading the desk…</source>
+        <translation>데스크 자료를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>PDF 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Drafting the next situation report…</source>
+        <translation>다음 상황보고서 초안 작성 중…</translation>
+    </message>
+    <message>
+        <source>Issue report #{}</source>
+        <translation>보고서 #{} 발행</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Issuing report #{}…</source>
+        <translation>보고서 #{} 발행 중…</translation>
+    </message>
+    <message>
+        <source>Reprinting report #{}…</source>
+        <translation>보고서 #{} 재출력 중…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF 저장</translation>
+    </message>
+    <message>
+        <source>Saved to {}</source>
+        <translation>저장됨: {}</translation>
+    </message>
+    <message>
+        <source>All affiliates</source>
+        <translation>전체 계열사</translation>
+    </message>
+    <message>
+        <source>Situation report (preview)</source>
+        <translation>상황보고서 (미리보기)</translation>
+    </message>
+    <message>
+        <source>Executive brief</source>
+        <translation>경영진 요약 보고</translation>
+    </message>
+    <message>
+        <source>Paper checklists</source>
+        <translation>종이 체크리스트</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>보고서(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>언어(&amp;G):</translation>
+    </message>
+    <message>
+        <source>A&amp;ffiliate:</source>
+        <translation>계열사(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Blank boxes (to fill in by hand)</source>
+        <translation>빈 칸으로(&amp;B) (손으로 기입)</translation>
+    </message>
+    <message>
+        <source>Preview and print</source>
+        <translation>미리보기와 인쇄</translation>
+    </message>
+    <message>
+        <source>Numbered situation reports (draft → approve → issue)</source>
+        <translation>번호 붙은 상황보고서 (초안 → 승인 → 발행)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>미리보기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft next report</source>
+        <translation>다음 보고서 초안(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve (chair)</source>
+        <translation>승인(&amp;A) (위원장)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>발행(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>R&amp;eprint</source>
+        <translation>재출력(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>PDF 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>인쇄(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Report register</source>
+        <translation>보고서 대장</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>보고서 미리보기</translation>
+    </message>
+    <message>
+        <source>Rendering progress</source>
+        <translation>PDF 작성 진행률</translation>
     </message>
 </context>
 <context>

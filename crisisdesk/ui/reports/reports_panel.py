@@ -1,35 +1,337 @@
-"""Placeholder for situation reports until the desk's report API is available to the UI."""
+"""Situation reports: preview any kind, draft → approve → issue numbered reports, reprint, save, print.
+
+Reading happens on the database executor; rendering a preview runs on the general pool; drafting,
+issuing and reprinting render inside the desk command and report progress from the executor thread.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
 
-from crisisdesk.desk.changes import Changes
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.desk.changes import REPORTS, Changes
+from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
+from crisisdesk.ui.i18n import language, text
+from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.reports.pdf_preview import PdfPreview
+from crisisdesk.ui.reports.rendering import RenderSignals, start_render
+from crisisdesk.ui.reports.report_models import RegisterModel
+from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.signals import emit
+
+KINDS = ("situation", "brief", "paper")
 
 
-class ReportsPanel(QWidget):
+class ReportsPanel(LazyRefresh, QWidget):
     def __init__(self, executor: DeskExecutor, parent=None):
         super().__init__(parent)
         self.setObjectName("reportsPanel")
-        self.message = QLabel(objectName="reportsPlaceholder", wordWrap=True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("font-size:14pt; color:#555;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
+        self._executor = executor
+        self._info: EventInfo | None = None
+        self.rendered = None  # the RenderedReport shown
+        self.signals = RenderSignals(self)
+        self.signals.progress.connect(self._progress)
+        self.signals.done.connect(self._show)
+        self.signals.failed.connect(self._failed)
+        self.kind = QComboBox(objectName="reportKind")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.lang = QComboBox(objectName="reportLanguage")
+        self.affiliate = QComboBox(objectName="reportAffiliate")
+        self.blank = QCheckBox(objectName="reportBlank")
+        self.preview_button = QPushButton(objectName="previewReport", clicked=self.preview)
+        self.register = RegisterModel(self)
+        self.table = QTableView(objectName="reportRegister")
+        self.table.setModel(self.register)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.draft_button = QPushButton(objectName="draftReport", clicked=self.draft)
+        self.approve_button = QPushButton(objectName="approveReport", clicked=self.approve)
+        self.issue_button = QPushButton(objectName="issueReport", clicked=self._choose_issue)
+        self.reprint_button = QPushButton(objectName="reprintReport", clicked=self.reprint)
+        self.progress = QProgressBar(objectName="reportProgress")
+        self.progress.setVisible(False)
+        self.state = QLabel(objectName="reportState", wordWrap=True)
+        self.save_button = QPushButton(objectName="saveReport", clicked=self._choose_save)
+        self.print_button = QPushButton(objectName="printReport", clicked=self.print_report)
+        self.pdf = PdfPreview()
+        self._layout()
         self.retranslate()
+        self._enable()
 
+    def _layout(self) -> None:
+        self.render_box = QGroupBox()
+        form = QFormLayout(self.render_box)
+        self.captions = [QLabel() for _ in range(3)]
+        for caption, field in zip(self.captions, (self.kind, self.lang, self.affiliate), strict=True):
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        form.addRow("", self.blank)
+        form.addRow(self.preview_button)
+        self.register_box = QGroupBox()
+        register = QVBoxLayout(self.register_box)
+        register.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        for button in (self.draft_button, self.approve_button, self.issue_button, self.reprint_button):
+            buttons.addWidget(button)
+        register.addLayout(buttons)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.render_box)
+        column.addWidget(self.register_box, 1)
+        column.addWidget(self.progress)
+        column.addWidget(self.state)
+        files = QHBoxLayout()
+        files.addWidget(self.save_button)
+        files.addWidget(self.print_button)
+        column.addLayout(files)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.pdf)
+        split.setSizes([620, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(split)
+
+    # -- event and register -------------------------------------------------------------
     def set_event(self, info: EventInfo | None) -> None:
-        """Nothing to show yet."""
+        same = info is not None and self._info is not None and info.id == self._info.id
+        self._info = info
+        if info is not None:
+            self.register.tz = info.timezone
+        if same:
+            return
+        self._fill_affiliates()
+        self.register.set_rows([])
+        self.request_refresh()
 
     def on_changes(self, changes: Changes) -> None:
-        """Nothing to refresh yet."""
+        if self._info and changes.event == self._info.id and changes.touches(REPORTS):
+            self.request_refresh()
+
+    def refresh(self) -> None:
+        if self._info is None:
+            return
+        event = self._info.id
+        self._executor.submit(lambda desk: desk.report_register(event), lambda rows: self._registered(event, rows))
+
+    def _registered(self, event: str, rows) -> None:
+        if self._info is not None and event == self._info.id:
+            current = self._record()
+            self.register.set_rows(rows)
+            row = self.register.key_row(current.number) if current else len(rows) - 1
+            if row >= 0:
+                self.table.selectRow(row)
+            self._enable()
+
+    def _record(self):
+        return self.table.currentIndex().data(ROW_ROLE)
+
+    # -- work ------------------------------------------------------------------------------
+    def _begin(self, message: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.state.setText(message)
+        self._enable(busy=True)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        """Called in the executor thread while a desk command renders."""
+        emit(self.signals.progress, done, total)
+
+    def _failed(self, exc: Exception) -> None:
+        self.progress.setVisible(False)
+        self.state.setText("")
+        self._enable()
+        show_error(self, exc)
+
+    def _show(self, rendered) -> None:
+        self.rendered = rendered
+        self.pdf.show_pdf(rendered.pdf)
+        self.progress.setVisible(False)
+        self.state.setText(self.tr("{} pages · fingerprint {}").format(rendered.pages, rendered.short))
+        self._enable()
+
+    def _outcome(self, outcome) -> None:
+        if outcome.rendered is not None:
+            self._show(outcome.rendered)
+        else:
+            self.progress.setVisible(False)
+            self.state.setText(self.tr("Report #{} is {}.").format(
+                outcome.record.number, self.register_status(outcome.record.status)))
+            self._enable()
+
+    def register_status(self, status: str) -> str:
+        return {"draft": self.tr("a draft"), "approved": self.tr("approved"), "issued": self.tr("issued")}[status]
+
+    def preview(self) -> None:
+        """Read on the executor, render on the pool: the window stays responsive."""
+        if self._info is None:
+            return
+        event, kind, lang = self._info.id, self.kind.currentData(), self.lang.currentData()
+        affiliate = (self.affiliate.currentData() or None) if kind == "paper" else None
+        blank = self.blank.isChecked() and kind == "paper"
+        self._begin(self.tr("Reading the desk…"))
+        self._executor.submit(
+            lambda desk: desk.prepare_report(event, kind, lang=lang, affiliate=affiliate, blank=blank),
+            lambda prepared: (self.state.setText(self.tr("Rendering…")), start_render(prepared.render, self.signals)),
+            self._failed)
+
+    def draft(self) -> None:
+        if self._info is None:
+            return
+        event, lang = self._info.id, self.lang.currentData()
+        self._begin(self.tr("Drafting the next situation report…"))
+        self._executor.submit(lambda desk: desk.draft_report(event, lang=lang, progress=self._report_progress),
+                              self._outcome, self._failed)
+
+    def approve(self) -> None:
+        record = self._record()
+        if self._info is None or record is None:
+            return
+        event = self._info.id
+        self._executor.submit(lambda desk: desk.approve_report(event, record.number), self._outcome, self._failed)
+
+    def _choose_issue(self) -> None:
+        record = self._record()
+        if record is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Issue report #{}").format(record.number),
+                                              str(Path.home() / f"situation-report-{record.number}.pdf"),
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.issue(Path(path))
+
+    def issue(self, out: Path) -> None:
+        """Issue the selected approved report; the PDF is written before the issue is recorded."""
+        record = self._record()
+        if self._info is None or record is None:
+            return
+        event = self._info.id
+        self._begin(self.tr("Issuing report #{}…").format(record.number))
+        self._executor.submit(
+            lambda desk: desk.issue_report(event, record.number, out=out, progress=self._report_progress),
+            self._outcome, self._failed)
+
+    def reprint(self) -> None:
+        record = self._record()
+        if self._info is None or record is None:
+            return
+        event = self._info.id
+        self._begin(self.tr("Reprinting report #{}…").format(record.number))
+        self._executor.submit(
+            lambda desk: desk.reprint_report(event, record.number, progress=self._report_progress),
+            self._show, self._failed)
+
+    def _choose_save(self) -> None:
+        if self.rendered is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(Path.home() / "report.pdf"),
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.save(Path(path))
+
+    def save(self, path: Path) -> None:
+        rendered = self.rendered
+        self._executor.submit(lambda desk: desk.save_report(rendered, path),
+                              lambda saved: self.state.setText(self.tr("Saved to {}").format(saved)),
+                              lambda exc: show_error(self, exc))
+
+    def print_report(self) -> None:
+        if self.rendered is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.pdf.print_to(printer))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- choices -----------------------------------------------------------------------------
+    def _enable(self, busy: bool = False) -> None:
+        record = self._record()
+        has_event = self._info is not None and not busy
+        self.preview_button.setEnabled(has_event)
+        self.draft_button.setEnabled(has_event)
+        self.approve_button.setEnabled(has_event and record is not None and record.status == "draft")
+        self.issue_button.setEnabled(has_event and record is not None and record.status == "approved")
+        self.reprint_button.setEnabled(has_event and record is not None and record.status == "issued")
+        self.save_button.setEnabled(self.rendered is not None and not busy)
+        self.print_button.setEnabled(self.rendered is not None and not busy)
+
+    def _kind_changed(self) -> None:
+        paper = self.kind.currentData() == "paper"
+        for widget in (self.affiliate, self.blank, self.captions[2]):
+            widget.setVisible(paper)
+
+    def _fill_affiliates(self) -> None:
+        current = self.affiliate.currentData()
+        self.affiliate.clear()
+        self.affiliate.addItem(self.tr("All affiliates"), "")
+        for a in self._info.group.affiliates if self._info else ():
+            self.affiliate.addItem(text(a.name), a.id)
+        self.affiliate.setCurrentIndex(max(self.affiliate.findData(current), 0))
 
     def retranslate(self) -> None:
-        self.message.setText(self.tr("Situation reports (상황보고서) will be drafted, approved and printed "
-                                     "here.\nUntil then, use the command line: crisisdesk report --help"))
+        names = {"situation": self.tr("Situation report (preview)"), "brief": self.tr("Executive brief"),
+                 "paper": self.tr("Paper checklists")}
+        current = self.kind.currentData()
+        self.kind.clear()
+        for kind in KINDS:
+            self.kind.addItem(names[kind], kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
+        lang = self.lang.currentData() or language()
+        self.lang.clear()
+        self.lang.addItem("한국어", "ko")
+        self.lang.addItem("English", "en")
+        self.lang.setCurrentIndex(self.lang.findData(lang))
+        for caption, words in zip(self.captions, (self.tr("&Report:"), self.tr("Lan&guage:"),
+                                                  self.tr("A&ffiliate:")), strict=True):
+            caption.setText(words)
+        self.blank.setText(self.tr("&Blank boxes (to fill in by hand)"))
+        self.render_box.setTitle(self.tr("Preview and print"))
+        self.register_box.setTitle(self.tr("Numbered situation reports (draft → approve → issue)"))
+        self.preview_button.setText(self.tr("&Preview"))
+        self.draft_button.setText(self.tr("&Draft next report"))
+        self.approve_button.setText(self.tr("&Approve (chair)"))
+        self.issue_button.setText(self.tr("&Issue…"))
+        self.reprint_button.setText(self.tr("R&eprint"))
+        self.save_button.setText(self.tr("&Save PDF…"))
+        self.print_button.setText(self.tr("Prin&t…"))
+        self.table.setAccessibleName(self.tr("Report register"))
+        self.pdf.setAccessibleName(self.tr("Report preview"))
+        self.progress.setAccessibleName(self.tr("Rendering progress"))
+        if self.affiliate.count():
+            self.affiliate.setItemText(0, self.tr("All affiliates"))
+        self._kind_changed()
+        self.register.repaint_all()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
