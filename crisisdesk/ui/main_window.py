@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = DeskStatusBar()
+        self.status = DeskStatusBar(executor.clock)
         self.setStatusBar(self.status)
         self.commands = EventCommands(executor, self)
         self._build_nav()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QTimer
@@ -13,9 +14,10 @@ BUSY_AFTER_MS = 300
 
 
 class DeskStatusBar(QStatusBar):
-    def __init__(self, parent=None):
+    def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
         self.setObjectName("deskStatusBar")
+        self._clock = clock
         self.info: DeskInfo | None = None
         self._saved: datetime | None = None
         self._exchange: tuple[str, str] = ("", "")  # state, message
@@ -40,7 +42,7 @@ class DeskStatusBar(QStatusBar):
         self._show()
 
     def mark_saved(self) -> None:
-        self._saved = datetime.now().astimezone()
+        self._saved = self._clock().astimezone()  # the desk's time (a demo desk runs on demo time)
         self._show()
 
     def set_exchange(self, state: str, message: str) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.app import Desk
 from crisisdesk.locations import shipped_playbooks_dir, user_playbooks_dir
 from crisisdesk.ui.dialogs.level_dialog import LevelDialog
+from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 from tests.desk.factories import GROUP_FILE, NIRS_T0, ManualClock
 from tests.ui.conftest import type_text
 
@@ -74,6 +75,20 @@ def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clo
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: driver.window.info.level == driver.window.info.playbook.levels[3].id)
     assert header.level.text() == "심각" and "#d62020" in header.level.styleSheet()
+
+
+def test_a_provider_restored_from_the_header(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    board = driver.panel("board")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 9)
+    assert board._board.hit_affiliates == 9
+    qtbot.mouseClick(driver.window.header.providers_button, Qt.MouseButton.LeftButton)
+    dialog = driver.window.findChild(ProviderDialog)
+    dialog.provider.setCurrentIndex(dialog.provider.findData("gov-id-check"))
+    dialog.status.setCurrentIndex(dialog.status.findData("restored"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: board._board.hit_affiliates == 0)
+    assert "영향 서비스 없음" in board._tiles[0].services.text()
 
 
 def test_notice_composed_from_a_template_and_marked_posted(open_window, nirs_file, qtbot):
