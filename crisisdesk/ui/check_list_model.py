@@ -7,7 +7,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from crisisdesk.domain.text import Text
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.rows_model import ROOT
-from crisisdesk.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,7 +28,7 @@ class CheckListModel(QAbstractListModel):
     def set_checked(self, checked) -> None:
         self._checked = set(checked)
         if self._choices:
-            emit(self.dataChanged, self.index(0), self.index(len(self._choices) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self._choices) - 1))
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._choices)
@@ -59,9 +58,9 @@ class CheckListModel(QAbstractListModel):
             self._checked.add(key)
         else:
             self._checked.discard(key)
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
     def retranslate(self) -> None:
         if self._choices:
-            emit(self.dataChanged, self.index(0), self.index(len(self._choices) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self._choices) - 1))

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from crisisdesk.domain.errors import CrisisDeskError
-from crisisdesk.ui.signals import emit
 
 log = logging.getLogger("crisisdesk.ui")
 _state: dict = {"log_path": None, "box": None}
@@ -87,7 +86,7 @@ def install_excepthook() -> None:
         exc.__traceback__ = tb
         _state["reporting"] = True
         try:
-            emit(relay.raised, exc)
+            relay.raised.emit(exc)
         finally:
             _state["reporting"] = False
 

@@ -11,7 +11,6 @@ from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
-from crisisdesk.ui.signals import emit
 
 
 class EventCommands(QObject):
@@ -35,7 +34,7 @@ class EventCommands(QObject):
         a = dialog.activation()
         self._executor.submit(
             lambda desk: desk.activate(a.playbook, a.title, t0=a.t0, level=a.level, drill=a.drill, down=a.down),
-            lambda changes: emit(self.activated, changes.created), self._error)
+            lambda changes: self.activated.emit(changes.created), self._error)
 
     def change_level(self, info: EventInfo | None) -> None:
         if info is None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from crisisdesk.desk.changes import Changes
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.domain.errors import CrisisDeskError
-from crisisdesk.ui.signals import emit
 
 DeskFn = Callable[[Any], Any]
 Callback = Callable[[Any], None]
@@ -70,23 +69,23 @@ class _Worker(QObject):
         try:
             self.desk = opener()
         except Exception as exc:  # noqa: BLE001 - reported to the UI as it is
-            emit(self.open_failed, exc)
+            self.open_failed.emit(exc)
             return
         desk = self.desk
-        emit(self.opened, DeskInfo(desk.desk_id, desk.author, desk.path, desk.clock,
+        self.opened.emit(DeskInfo(desk.desk_id, desk.author, desk.path, desk.clock,
                                   getattr(desk, "is_demo", False)))
 
     @Slot(int, object)
     def run(self, job: int, fn: DeskFn) -> None:
         if self.desk is None:
-            emit(self.failed, job, DeskNotOpen("no desk database is open: choose one in Settings"))
+            self.failed.emit(job, DeskNotOpen("no desk database is open: choose one in Settings"))
             return
         try:
             result = fn(self.desk)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
-            emit(self.failed, job, exc)
+            self.failed.emit(job, exc)
         else:
-            emit(self.done, job, result)
+            self.done.emit(job, result)
 
     @Slot()
     def close(self) -> None:
@@ -135,15 +134,15 @@ class DeskExecutor(QObject):
 
     def reopen(self, opener: Callable[[], Any]) -> None:
         """Close the current desk and open another one (e.g. another file or author)."""
-        emit(self._open, opener)
+        self._open.emit(opener)
 
     def submit(self, fn: DeskFn, on_done: Callback | None = None,
                on_error: Callback | None = None) -> int:
         job = next(self._ids)
         self._jobs[job] = (on_done, on_error)
         if len(self._jobs) == 1:
-            emit(self.busy, True)
-        emit(self._run, job, fn)
+            self.busy.emit(True)
+        self._run.emit(job, fn)
         return job
 
     @property
@@ -153,7 +152,7 @@ class DeskExecutor(QObject):
     def shutdown(self) -> None:
         """Finish the queued work, close the desk in its thread and stop the thread."""
         if self._thread.isRunning():
-            emit(self._close)
+            self._close.emit()
             self._thread.quit()
             self._thread.wait()
         self._jobs.clear()
@@ -161,12 +160,12 @@ class DeskExecutor(QObject):
     def _remember(self, info: DeskInfo) -> None:
         self.info = info
         self.clock.clock = info.clock
-        emit(self.opened, info)
+        self.opened.emit(info)
 
     def _finish(self, job: int) -> tuple[Callback | None, Callback | None]:
         callbacks = self._jobs.pop(job, (None, None))
         if not self._jobs:
-            emit(self.busy, False)
+            self.busy.emit(False)
         return callbacks
 
     def _on_done(self, job: int, result: object) -> None:
@@ -175,11 +174,11 @@ class DeskExecutor(QObject):
             on_done(result)
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes):
-            emit(self.changed, changes)
+            self.changed.emit(changes)
 
     def _on_failed(self, job: int, exc: object) -> None:
         _, on_error = self._finish(job)
         if on_error is not None:
             on_error(exc)
         else:
-            emit(self.failed, exc)
+            self.failed.emit(exc)

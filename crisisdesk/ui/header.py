@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.event_info import EventInfo, OpenEvent
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.signals import emit
 from crisisdesk.ui.style import level_style
 
 
@@ -90,7 +89,7 @@ class EventHeader(QFrame):
 
     def _picked(self, row: int) -> None:
         if 0 <= row < len(self._events):
-            emit(self.event_picked, self._events[row].id)
+            self.event_picked.emit(self._events[row].id)
 
     def _event_label(self, event: OpenEvent) -> str:
         mode = self.tr("drill") if event.drill else self.tr("real")

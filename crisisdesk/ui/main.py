@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.locations import data_dir, resource_path
-from crisisdesk.ui import errors, i18n
+from crisisdesk.ui import errors, i18n, refcounts
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.opening import desk_opener
 
@@ -26,6 +26,7 @@ ORGANISATION = "CrisisDesk"
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names for QSettings, high-DPI scaling and the Korean font."""
+    refcounts.protect()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

@@ -14,8 +14,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from crisisdesk.ui.signals import emit
-
 ROOT = QModelIndex()  # the invalid index: the default parent
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,7 +55,7 @@ class RowsModel(QAbstractTableModel):
         last = self.columnCount() - 1
         for i, (before, after) in enumerate(zip(old, rows, strict=True)):
             if before != after:
-                emit(self.dataChanged, self.index(i, 0), self.index(i, last))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def rows(self) -> list:
         return list(self._rows)
@@ -74,8 +72,8 @@ class RowsModel(QAbstractTableModel):
     def repaint_all(self) -> None:
         """Texts depend on the clock or the language: ask the views to draw every cell again."""
         if self._rows:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
 
     # -- Qt ---------------------------------------------------------------------
     def rowCount(self, parent: Index = ROOT) -> int:

@@ -18,7 +18,6 @@ from crisisdesk.ui import timefmt
 from crisisdesk.ui.affiliate.field_editors import FieldEditor, make_editor
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.signals import emit
 
 
 class _Row:
@@ -78,7 +77,7 @@ class ImpactForm(QWidget):
             editor.edited.connect(lambda f=field.id: self._edited(f))
             editor.submitted.connect(lambda f=field.id: self.save(f))
             save.clicked.connect(lambda _=False, f=field.id: self.save(f))
-            history.clicked.connect(lambda _=False, f=field.id: emit(self.history_requested, f))
+            history.clicked.connect(lambda _=False, f=field.id: self.history_requested.emit(f))
             under = QHBoxLayout()
             under.setContentsMargins(0, 0, 0, 0)
             under.addWidget(meta)
@@ -108,7 +107,7 @@ class ImpactForm(QWidget):
         if problem:
             self.show_problem(field_id, problem)
             return
-        emit(self.save_requested, field_id, value)
+        self.save_requested.emit(field_id, value)
 
     def _check(self, row: _Row, value: Any) -> str:
         """The domain's own rules, applied before anything is sent."""

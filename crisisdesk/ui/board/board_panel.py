@@ -14,7 +14,6 @@ from crisisdesk.ui.board.tile import AffiliateTileWidget
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
-from crisisdesk.ui.signals import emit
 
 TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
 
@@ -80,7 +79,7 @@ class BoardPanel(LazyRefresh, QWidget):
         self._board = board
         self.model.set_rows(board.tiles)
         self._show_totals()
-        emit(self.loaded)
+        self.loaded.emit()
 
     # -- tiles -----------------------------------------------------------------
     def _rebuild(self) -> None:

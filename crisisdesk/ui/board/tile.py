@@ -14,7 +14,6 @@ from crisisdesk.ui import timefmt
 from crisisdesk.ui.board.board_model import is_stale, minutes_since
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import SERVICE_STATUSES, TILE_COLOURS, label
-from crisisdesk.ui.signals import emit
 from crisisdesk.ui.style import STALE, TILE_BACKGROUNDS
 from crisisdesk.ui.style import TILE_COLOURS as COLOURS
 
@@ -138,11 +137,11 @@ class AffiliateTileWidget(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.tile is not None:
-            emit(self.clicked, self.tile.affiliate)
+            self.clicked.emit(self.tile.affiliate)
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.tile:
-            emit(self.clicked, self.tile.affiliate)
+            self.clicked.emit(self.tile.affiliate)
             return
         super().keyPressEvent(event)

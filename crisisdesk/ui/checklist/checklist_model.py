@@ -24,7 +24,6 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
 from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
-from crisisdesk.ui.signals import emit
 from crisisdesk.ui.style import LATE, SOON, STATE_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,8 +98,8 @@ class ChecklistModel(QAbstractItemModel):
         self._items[key] = item
         self._phases[p].items[r] = item
         parent = self.index(p, 0)
-        emit(self.dataChanged, self.index(r, 0, parent), self.index(r, len(HEADERS) - 1, parent))
-        emit(self.dataChanged, parent, parent)  # the phase's progress
+        self.dataChanged.emit(self.index(r, 0, parent), self.index(r, len(HEADERS) - 1, parent))
+        self.dataChanged.emit(parent, parent)  # the phase's progress
 
     def item(self, key: Key) -> ItemView | None:
         return self._items.get(key)
@@ -119,8 +118,8 @@ class ChecklistModel(QAbstractItemModel):
             changed = [r for r, item in enumerate(phase.items) if old.get(key_of(item)) != item]
             if changed:
                 parent = self.index(p, 0)
-                emit(self.dataChanged, parent, self.index(p, len(HEADERS) - 1))
-                emit(self.dataChanged, self.index(min(changed), 0, parent),
+                self.dataChanged.emit(parent, self.index(p, len(HEADERS) - 1))
+                self.dataChanged.emit(self.index(min(changed), 0, parent),
                                       self.index(max(changed), len(HEADERS) - 1, parent))
 
     def _structure(self, items: Iterable[ItemView]) -> list[_Phase]:
@@ -158,10 +157,10 @@ class ChecklistModel(QAbstractItemModel):
         last = len(HEADERS) - 1
         for p, phase in enumerate(self._phases):
             parent = self.index(p, 0)
-            emit(self.dataChanged, parent, self.index(p, last))
+            self.dataChanged.emit(parent, self.index(p, last))
             if phase.items:
-                emit(self.dataChanged, self.index(0, 0, parent), self.index(len(phase.items) - 1, last, parent))
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, last)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(phase.items) - 1, last, parent))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
 
     # -- Qt structure --------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
@@ -283,11 +282,11 @@ class ChecklistModel(QAbstractItemModel):
             return False
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == TITLE:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            emit(self.change_requested, item, {"state": "done" if checked else "todo"})
+            self.change_requested.emit(item, {"state": "done" if checked else "todo"})
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() in EDITABLE:
             field = EDITABLE[index.column()]
             if str(value).strip() != getattr(item, field):
-                emit(self.change_requested, item, {field: str(value)})
+                self.change_requested.emit(item, {field: str(value)})
             return True
         return False

@@ -30,7 +30,6 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
-from crisisdesk.ui.signals import emit
 
 KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo"}
 
@@ -45,10 +44,10 @@ class ChecklistTree(QTreeView):
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain and index.isValid() and self.state() != QAbstractItemView.State.EditingState:
             if event.key() == Qt.Key.Key_Space:
-                emit(self.state_key, index, "toggle")
+                self.state_key.emit(index, "toggle")
                 return
             if event.key() in KEYS:
-                emit(self.state_key, index, KEYS[event.key()])
+                self.state_key.emit(index, KEYS[event.key()])
                 return
         super().keyPressEvent(event)
 
@@ -214,7 +213,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         def done(result: Changes) -> None:
             self._undo.append((event, ref, item))
             self._show_saved(item, changes)
-            emit(self.saved, result)
+            self.saved.emit(result)
 
         self._executor.submit(lambda desk: desk.set_item(event, item.affiliate, ref, **changes), done,
                               lambda exc: show_error(self, exc))
@@ -241,7 +240,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         def done(result: Changes) -> None:
             self._show_saved(before, {"state": before.state, "assignee": before.assignee, "note": before.note,
                                       "reason": before.reason})
-            emit(self.saved, result)
+            self.saved.emit(result)
 
         self._executor.submit(lambda desk: desk.undo_item(event, before.affiliate, ref), done,
                               lambda exc: show_error(self, exc))

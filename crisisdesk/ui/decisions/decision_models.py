@@ -21,7 +21,6 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
 from crisisdesk.ui.rows_model import ROOT, ROW_ROLE, Column, RowsModel
-from crisisdesk.ui.signals import emit
 from crisisdesk.ui.style import LATE, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -116,8 +115,8 @@ class DecisionModel(QAbstractItemModel):
 
     def repaint_all(self) -> None:
         if self._decisions:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._decisions) - 1, len(HEADERS) - 1))
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._decisions) - 1, len(HEADERS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
 
 def _deadline_colour(a: ActionView, m: ActionModel):

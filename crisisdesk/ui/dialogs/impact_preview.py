@@ -18,7 +18,6 @@ from crisisdesk.domain.impact import ProviderState, ServiceHit, derive_hits
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import SERVICE_STATUSES, label
 from crisisdesk.ui.rows_model import ROOT, Column, RowsModel
-from crisisdesk.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +36,7 @@ class ProvidersModel(QAbstractListModel):
         self.beginResetModel()
         self.group, self._ticked = group, set()
         self.endResetModel()
-        emit(self.ticked_changed)
+        self.ticked_changed.emit()
 
     def ticked(self) -> tuple[str, ...]:
         return tuple(p.id for p in self._providers() if p.id in self._ticked)
@@ -79,8 +78,8 @@ class ProvidersModel(QAbstractListModel):
             self._ticked.add(provider)
         else:
             self._ticked.discard(provider)
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
-        emit(self.ticked_changed)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticked_changed.emit()
         return True
 
 

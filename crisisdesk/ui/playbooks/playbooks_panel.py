@@ -31,7 +31,6 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.playbooks.library_model import LibraryEntry, LibraryModel, entries
 from crisisdesk.ui.rows_model import ROW_ROLE
-from crisisdesk.ui.signals import emit
 
 
 def load_library(desk) -> list[LibraryEntry]:
@@ -155,7 +154,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
 
         def done(target: Path) -> None:
             self.refresh()
-            emit(self.imported, str(target))
+            self.imported.emit(str(target))
 
         self._executor.submit(lambda desk: import_playbook(desk, source, folder), done,
                               lambda exc: show_error(self, exc, self.tr("Playbook not imported")))

@@ -6,8 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from crisisdesk.ui.signals import emit
-
 
 class RenderSignals(QObject):
     progress = Signal(int, int)  # done, total
@@ -24,11 +22,11 @@ class RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            rendered = self._render(lambda done, total: emit(self.signals.progress, done, total))
+            rendered = self._render(lambda done, total: self.signals.progress.emit(done, total))
         except Exception as exc:  # noqa: BLE001 - shown to the person by the panel
-            emit(self.signals.failed, exc)
+            self.signals.failed.emit(exc)
         else:
-            emit(self.signals.done, rendered)
+            self.signals.done.emit(rendered)
 
 
 def start_render(render: Callable, signals: RenderSignals) -> None:

@@ -38,7 +38,6 @@ from crisisdesk.ui.reports.pdf_preview import PdfPreview
 from crisisdesk.ui.reports.rendering import RenderSignals, start_render
 from crisisdesk.ui.reports.report_models import RegisterModel
 from crisisdesk.ui.rows_model import ROW_ROLE
-from crisisdesk.ui.signals import emit
 
 KINDS = ("situation", "brief", "paper")
 
@@ -165,7 +164,7 @@ class ReportsPanel(LazyRefresh, QWidget):
 
     def _report_progress(self, done: int, total: int) -> None:
         """Called in the executor thread while a desk command renders."""
-        emit(self.signals.progress, done, total)
+        self.signals.progress.emit(done, total)
 
     def _failed(self, exc: Exception) -> None:
         self.progress.setVisible(False)

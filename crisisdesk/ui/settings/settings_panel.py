@@ -26,7 +26,6 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener, exchange_folder_state
-from crisisdesk.ui.signals import emit
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 WATCH_MS = 60_000  # exchange folder state and the automatic backup check
@@ -129,7 +128,7 @@ class SettingsPanel(QWidget):
     def _role_picked(self) -> None:
         self._role = self.role.currentData() or ""
         QSettings().setValue("ui/role", self._role)
-        emit(self.role_changed, self._role)
+        self.role_changed.emit(self._role)
 
     # -- language --------------------------------------------------------------------------
     def _language_changed(self) -> None:
@@ -180,7 +179,7 @@ class SettingsPanel(QWidget):
         """Check the exchange folder (files, not the database) and take a backup if one is due."""
         folder = self.exchange.text().strip()
         self._executor.submit(lambda desk: exchange_folder_state(desk, folder),
-                              lambda state: emit(self.exchange_state, *state), lambda exc: None)
+                              lambda state: self.exchange_state.emit(*state), lambda exc: None)
         self._executor.submit(backup_if_due, lambda made: self._show_backups() if made else None,
                               lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
 
