@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
-from crisisdesk.ui.affiliate.affiliate_panel import AffiliatePanel
 from crisisdesk.ui.board.board_panel import BoardPanel
-from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
-from crisisdesk.ui.decisions.decisions_panel import DecisionsPanel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventCommands
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo, DeskNotOpen
 from crisisdesk.ui.header import EventHeader
-from crisisdesk.ui.notices.notices_panel import NoticesPanel
-from crisisdesk.ui.playbooks.playbooks_panel import PlaybooksPanel
-from crisisdesk.ui.reports.reports_panel import ReportsPanel
+from crisisdesk.ui.panel_host import PanelHost
 from crisisdesk.ui.settings.settings_panel import SettingsPanel
 from crisisdesk.ui.status_bar import DeskStatusBar
-from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
 
 PAGES = (
     ("board", QT_TRANSLATE_NOOP("MainWindow", "Board")),
@@ -35,6 +29,43 @@ PAGES = (
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 PRESENTATION_SCALE = 1.5
+EAGER = ("board", "settings")  # the board is what start-up paints; settings watch folders and backups
+
+
+def panel_factories(executor: DeskExecutor) -> dict:
+    """How each panel is built; the modules of all but the eager ones load when first shown."""
+
+    def affiliates():
+        from crisisdesk.ui.affiliate.affiliate_panel import AffiliatePanel
+        return AffiliatePanel(executor)
+
+    def checklists():
+        from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
+        return ChecklistPanel(executor)
+
+    def decisions():
+        from crisisdesk.ui.decisions.decisions_panel import DecisionsPanel
+        return DecisionsPanel(executor)
+
+    def notices():
+        from crisisdesk.ui.notices.notices_panel import NoticesPanel
+        return NoticesPanel(executor)
+
+    def timeline():
+        from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
+        return TimelinePanel(executor)
+
+    def reports():
+        from crisisdesk.ui.reports.reports_panel import ReportsPanel
+        return ReportsPanel(executor)
+
+    def playbooks():
+        from crisisdesk.ui.playbooks.playbooks_panel import PlaybooksPanel
+        return PlaybooksPanel(executor)
+
+    return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
+            "decisions": decisions, "notices": notices, "timeline": timeline, "reports": reports,
+            "playbooks": playbooks, "settings": lambda: SettingsPanel(executor)}
 PANEL_TICK_MS = 30_000
 
 
@@ -46,16 +77,10 @@ class MainWindow(QMainWindow):
         self.info: EventInfo | None = None
         self._events: list[OpenEvent] = []
         self.header = EventHeader(executor.clock)
-        self.panels = {
-            "board": BoardPanel(executor), "affiliates": AffiliatePanel(executor),
-            "checklists": ChecklistPanel(executor), "decisions": DecisionsPanel(executor),
-            "notices": NoticesPanel(executor), "timeline": TimelinePanel(executor),
-            "reports": ReportsPanel(executor), "playbooks": PlaybooksPanel(executor),
-            "settings": SettingsPanel(executor),
-        }
-        self.stack = QStackedWidget()
-        for panel in self.panels.values():
-            self.stack.addWidget(panel)
+        self._role = ""
+        self.stack = PanelHost(panel_factories(executor))
+        self.stack.created.connect(self._panel_created)
+        self.panels = self.stack.panels  # the panels built so far, by name
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +93,8 @@ class MainWindow(QMainWindow):
         self.commands = EventCommands(executor, self)
         self._build_nav()
         self._connect()
+        for name in EAGER:
+            self.stack.panel(name)
         self._header_timer = QTimer(self, interval=1000, timeout=self.header.tick)
         self._panel_timer = QTimer(self, interval=PANEL_TICK_MS, timeout=self._tick_panel)
         self._header_timer.start()
@@ -126,10 +153,18 @@ class MainWindow(QMainWindow):
         self.header.level_requested.connect(lambda: self.commands.change_level(self.info))
         self.header.providers_requested.connect(lambda: self.commands.providers(self.info))
         self.commands.activated.connect(self._activated)
-        self.panels["board"].affiliate_requested.connect(self.open_affiliate)
-        settings: SettingsPanel = self.panels["settings"]
-        settings.role_changed.connect(self._role_changed)
-        settings.exchange_state.connect(self.status.set_exchange)
+
+    def _panel_created(self, name: str, panel) -> None:
+        """A panel built late starts from what the window knows."""
+        if name == "board":
+            panel.affiliate_requested.connect(self.open_affiliate)
+        if name == "settings":
+            panel.role_changed.connect(self._role_changed)
+            panel.exchange_state.connect(self.status.set_exchange)
+        if hasattr(panel, "set_my_role"):
+            panel.set_my_role(self._role)
+        if self.info is not None:
+            panel.set_event(self.info)
 
     # -- desk and event ----------------------------------------------------------
     def _opened(self, info: DeskInfo) -> None:
@@ -194,20 +229,22 @@ class MainWindow(QMainWindow):
             self.set_event(self.info.id)  # alerts or outlook: the header shows them
 
     def _role_changed(self, role: str) -> None:
-        self.panels["checklists"].set_my_role(role)
-        self.panels["affiliates"].set_my_role(role)
+        self._role = role
+        for panel in self.panels.values():
+            if hasattr(panel, "set_my_role"):
+                panel.set_my_role(role)
 
     # -- navigation ----------------------------------------------------------------
     def show_panel(self, name: str) -> None:
-        self.stack.setCurrentWidget(self.panels[name])
+        self.stack.show_panel(name)
         self.nav_actions[name].setChecked(True)
         QSettings().setValue("ui/panel", name)
 
     def current_panel(self) -> str:
-        return next(n for n, p in self.panels.items() if p is self.stack.currentWidget())
+        return self.stack.current_name()
 
     def open_affiliate(self, affiliate: str) -> None:
-        self.panels["affiliates"].show_affiliate(affiliate)
+        self.stack.panel("affiliates").show_affiliate(affiliate)
         self.show_panel("affiliates")
 
     def _tick_panel(self) -> None:
@@ -240,9 +277,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
-        self.show_panel(settings.value("ui/panel", "board", type=str) if
-                        settings.value("ui/panel", "board", type=str) in self.panels else "board")
         self._role_changed(settings.value("ui/role", "", type=str))
+        panel = settings.value("ui/panel", "board", type=str)
+        self.show_panel(panel if panel in self.nav_actions else "board")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("CrisisDesk — group crisis desk"))
