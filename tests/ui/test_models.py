@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 
+from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import DEMO_NOW
 from crisisdesk.ui.affiliate.affiliate_models import (
     AffiliateListModel,
@@ -22,7 +23,9 @@ from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersMo
 from crisisdesk.ui.event_info import load_event_info
 from crisisdesk.ui.notices.notice_models import AlertModel, DutyModel, NoticeModel
 from crisisdesk.ui.playbooks.library_model import LibraryModel, entries
+from crisisdesk.ui.reports.report_models import RegisterModel
 from crisisdesk.ui.timeline.timeline_panel import TimelineModel
+from tests.desk.factories import ManualClock
 
 
 def now():
@@ -137,3 +140,14 @@ def test_library_model(qtmodeltester, demo_desk, tmp_path):
     qtmodeltester.check(model)
     statuses = [model.index(r, 4).data() for r in range(model.rowCount())]
     assert any("errors" in s or "오류" in s for s in statuses)
+
+
+def test_report_register_model(qtmodeltester, demo_copy):
+    with Desk.open(demo_copy, clock=ManualClock(DEMO_NOW)) as desk:
+        desk.draft_report()
+        desk.approve_report(None, 1)
+        records = desk.report_register()
+    model = RegisterModel()
+    model.set_rows(records)
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "승인"
