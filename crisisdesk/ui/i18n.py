@@ -22,10 +22,6 @@ def text(value: Text) -> str:
     return value.get(language())
 
 
-def catalogue_path(lang: str):
-    return resource_path("translations", f"crisisdesk_{lang}.qm")
-
-
 def apply_language(lang: str) -> None:
     """Install the catalogues of `lang`; every widget then receives a LanguageChange event."""
     if lang not in LANGUAGES:
@@ -40,7 +36,7 @@ def apply_language(lang: str) -> None:
     if lang == "en":  # the source language of the code
         return
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"crisisdesk_{lang}", str(catalogue_path(lang).parent)),
+    for name, folder in ((f"crisisdesk_{lang}", str(resource_path("translations"))),
                          (f"qtbase_{lang}", qt_dir)):
         translator = QTranslator(app)
         if translator.load(name, folder):

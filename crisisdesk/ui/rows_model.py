@@ -60,9 +60,6 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
-    def row(self, index: Index):
-        return self._rows[index.row()] if index.isValid() else None
-
     def key_row(self, key) -> int:
         for i, r in enumerate(self._rows):
             if self._key(r) == key:

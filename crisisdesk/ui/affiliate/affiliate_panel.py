@@ -229,6 +229,5 @@ class AffiliatePanel(LazyRefresh, QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._dirty = True
-            self.request_refresh()
+            self.request_refresh()  # answers are displayed in the language
         super().changeEvent(event)

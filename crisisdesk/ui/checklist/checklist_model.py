@@ -149,9 +149,6 @@ class ChecklistModel(QAbstractItemModel):
         p, r = self._where[key]
         return self.index(r, column, self.index(p, 0))
 
-    def items(self) -> list[ItemView]:
-        return [i for p in self._phases for i in p.items]
-
     def repaint_all(self) -> None:
         """The clock moved or the language changed: draw every row again."""
         last = len(HEADERS) - 1

@@ -47,6 +47,10 @@ class DecisionModel(QAbstractItemModel):
         self._decisions = list(decisions)
         self.endResetModel()
 
+    def original(self, decision: DecisionView) -> DecisionView:
+        """The decision an amendment or withdrawal belongs to (itself for an original)."""
+        return next((d for d in self._decisions if d.id == decision.amends), decision)
+
     def decision_at(self, index: Index) -> DecisionView | None:
         if not index.isValid():
             return None

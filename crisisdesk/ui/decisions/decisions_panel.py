@@ -268,8 +268,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         decision = self.decisions.decision_at(self.tree.currentIndex())
         if self._info is None or decision is None:
             return
-        if decision.action != "decide":
-            decision = next(d for d in self.decisions._decisions if d.id == decision.amends)
+        decision = self.decisions.original(decision)
         event, by = self._info.id, self.decided_by.currentData()
         dialog = QInputDialog(self)
         dialog.setObjectName("amendDialog")
