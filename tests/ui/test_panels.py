@@ -176,3 +176,29 @@ def test_every_control_has_an_accessible_name_or_a_label(open_window, demo_copy,
             if not (widget.accessibleName() or text or widget in buddies):
                 missing.append(f"{name}: {widget.metaObject().className()} {widget.objectName()}")
     assert missing == []
+
+
+def test_amend_a_decision_and_follow_an_action(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    panel = driver.panel("decisions")
+    type_text(panel.text, "고객센터 상담 인력 1.5배 증원")
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.decisions.rowCount() == 1)
+    panel.tree.setCurrentIndex(panel.decisions.index(0, 0))
+    qtbot.mouseClick(panel.amend_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(QInputDialog, "amendDialog")
+    assert dialog.textValue() == "고객센터 상담 인력 1.5배 증원"
+    dialog.setTextValue("고객센터 상담 인력 2배 증원")
+    dialog.accept()
+    qtbot.waitUntil(lambda: panel.decisions.rowCount(panel.decisions.index(0, 0)) == 1)
+    amendment = panel.decisions.index(0, 1, panel.decisions.index(0, 0))
+    assert amendment.data().endswith("2배 증원") and panel.decisions.index(0, 1).data().endswith("1.5배 증원")
+    panel.tree.setCurrentIndex(panel.decisions.index(0, 0))
+    type_text(panel.action_title, "상담 인력 배치표 작성")
+    qtbot.mouseClick(panel.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.actions.rowCount() == 1)
+    assert panel.actions.rows()[0].decision == panel.decisions.decision_at(panel.decisions.index(0, 0)).id
+    panel.action_table.selectRow(0)
+    panel.action_state.setCurrentIndex(panel.action_state.findData("done"))
+    qtbot.mouseClick(panel.action_state_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.actions.rows()[0].state == "done")
