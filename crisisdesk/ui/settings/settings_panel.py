@@ -29,6 +29,7 @@ from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener, exch
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 WATCH_MS = 60_000  # exchange folder state and the automatic backup check
+FIRST_WATCH_MS = 3_000
 
 
 class SettingsPanel(QWidget):
@@ -108,7 +109,7 @@ class SettingsPanel(QWidget):
         self.desk_id.setText(info.desk_id)
         self.author.setText(info.author)
         self.path.setText(str(info.path))
-        self._watch_tick()
+        QTimer.singleShot(FIRST_WATCH_MS, self._watch_tick)  # after the board: a backup copies the file
         self._show_backups()
 
     def set_event(self, info: EventInfo | None) -> None:
