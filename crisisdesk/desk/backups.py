@@ -52,6 +52,10 @@ class BackupCommands:
             old.unlink()
         return out
 
+    def backups(self) -> list[Path]:
+        """This desk's automatic backups, oldest first."""
+        return list_backups(self.path)
+
     def backup_due(self, policy: BackupPolicy = BackupPolicy()) -> bool:
         """Whether an open event makes a new automatic backup due now."""
         if not self.event_rows("open"):

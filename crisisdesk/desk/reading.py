@@ -13,7 +13,9 @@ from crisisdesk.domain.read_models import (
     AnswerView,
     Board,
     DecisionView,
+    EventSummary,
     ItemView,
+    ProviderView,
     RevisionView,
     Situation,
     TimelineEntry,
@@ -24,6 +26,12 @@ from crisisdesk.store.verify import rebuild
 
 class ReadModels:
     """Mixed into Desk."""
+
+    def event_summary(self, event: str | None = None) -> EventSummary:
+        return views.event_summary(self.event(event))
+
+    def providers(self, event: str | None = None) -> list[ProviderView]:
+        return views.provider_views(self.store.conn, self.event(event))
 
     def board(self, event: str | None = None, now: datetime | None = None) -> Board:
         ctx = self.event(event)

@@ -24,6 +24,7 @@ from crisisdesk.domain.read_models import (
     MeetingView,
     NoticeView,
     OutlookView,
+    ProviderView,
     RevisionView,
     ServiceView,
     TimelineEntry,
@@ -45,6 +46,21 @@ def event_summary(ctx: EventContext) -> EventSummary:
         level_title=level.title, level_rank=book.level_index(level.id), status=row["status"],
         playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
         group_name=ctx.group.name, timezone=ctx.group.timezone)
+
+
+def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
+    """Every provider of the group with its state in the event ('normal' when never marked)."""
+    states = {r["provider"]: r for r in queries.providers(conn, ctx.id)}
+    names = {p.id: p.name for p in ctx.group.providers}
+    views = []
+    for provider in ctx.group.providers:
+        row = states.get(provider.id)
+        views.append(ProviderView(
+            provider=provider.id, name=provider.name, kind=provider.kind,
+            status=row["status"] if row else "normal", since=_time(row["since"]) if row else None,
+            note=row["note"] if row else "",
+            alternatives=tuple(names[a] for a in provider.alternatives if a in names)))
+    return views
 
 
 def service_views(conn, ctx: EventContext) -> dict[str, list[ServiceView]]:
@@ -108,7 +124,7 @@ def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = N
     book = ctx.playbook
     lookup = {(c.id, i.id): (c, i) for c in book.checklists for i in c.items}
     roles = {r.id: r.title for r in book.roles}
-    conflicts = queries.conflicted_items(conn, ctx.id)
+    conflicts = queries.conflicted_items(conn, ctx.id, affiliate)
     views = []
     for row in queries.items(conn, ctx.id, affiliate):
         checklist, item = lookup[(row["checklist"], row["item"])]

@@ -34,6 +34,19 @@ class EventSummary:
 
 
 @dataclass(frozen=True)
+class ProviderView:
+    """An external provider of the group and its state in one event."""
+
+    provider: str
+    name: Text
+    kind: str
+    status: str  # normal | down | degraded | restored
+    since: datetime | None
+    note: str
+    alternatives: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class ServiceView:
     affiliate: str
     service: str

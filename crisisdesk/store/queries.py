@@ -77,11 +77,12 @@ def item_changes(conn, event_id: str, affiliate: str, checklist: str, item_id: s
     return found
 
 
-def conflicted_items(conn, event_id: str) -> set[tuple[str, str, str]]:
+def conflicted_items(conn, event_id: str, affiliate: str | None = None) -> set[tuple[str, str, str]]:
     """Items with two changes made on the same base: concurrent edits on different desks."""
-    found = rows(conn, "SELECT affiliate, checklist, item FROM item_changes WHERE event = ? "
+    where, params = ("AND affiliate = ? ", [event_id, affiliate]) if affiliate else ("", [event_id])
+    found = rows(conn, "SELECT affiliate, checklist, item FROM item_changes WHERE event = ? " + where +
                        "AND undoes = '' GROUP BY affiliate, checklist, item, base HAVING count(*) > 1",
-                 [event_id])
+                 params)
     return {(r["affiliate"], r["checklist"], r["item"]) for r in found}
 
 

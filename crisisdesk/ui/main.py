@@ -63,7 +63,8 @@ def build_window(db_path: Path, clock: Clock = system_clock, author: str | None 
 
 def run(db_path: Path, demo: bool = False) -> int:
     """`crisisdesk` with no subcommand: open the desk on `db_path` (the demo desk with `--demo`)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen at all: run headless
     app = make_application()
     errors.set_up_log(data_dir() / "crisisdesk.log")
     errors.install_excepthook()

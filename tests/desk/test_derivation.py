@@ -49,3 +49,15 @@ def test_affiliate_correction_wins_and_is_kept(tmp_path):
         assert (service.status, service.derived, service.confirmed_by, service.note) == (
             "degraded", "down", "tester", "지점 발급 가능")
         assert desk.verify().ok
+
+
+def test_provider_states_read_model(tmp_path):
+    with make_desk(tmp_path / "d.sqlite") as desk:
+        ev = activate_nirs(desk)
+        desk.set_provider(ev, "giro", "degraded", "지연")
+        states = {p.provider: p for p in desk.providers(ev)}
+        assert states["gov-id-check"].status == "down"
+        assert states["giro"].status == "degraded" and states["giro"].note == "지연"
+        assert states["cloud"].status == "normal" and states["cloud"].since is None
+        assert "모바일 운전면허증 확인" in [a.ko for a in states["gov-id-check"].alternatives]
+        assert desk.event_summary(ev).title == "국가정보자원관리원 화재"
