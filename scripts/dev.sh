@@ -2,6 +2,7 @@
 # Set up CrisisDesk from nothing and run it or its tests.
 #   bash scripts/dev.sh desk   install, then open the desk on the demo event
 #   bash scripts/dev.sh test   install, then run the layer rules, the linter and every test
+#   bash scripts/dev.sh install  only install (system packages, .venv)
 # Installs missing Debian packages (as root, or through sudo), a venv in .venv and
 # the package with exact versions from constraints.txt.
 set -euo pipefail
@@ -47,7 +48,8 @@ run_tests() {
 }
 
 case "${1:-}" in
+  install) install_system_packages; install_python_packages ;;
   desk) shift; install_system_packages; install_python_packages; exec .venv/bin/crisisdesk --demo "$@" ;;
   test) shift; install_system_packages; install_python_packages; run_tests "$@" ;;
-  *) echo "usage: bash scripts/dev.sh desk|test" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/dev.sh desk|test|install" >&2; exit 2 ;;
 esac
