@@ -15,6 +15,7 @@ scratch folder.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -77,7 +78,7 @@ def _time(code: str, args: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
-def startup(scratch: Path, runs: int) -> None:
+def startup(scratch: Path, runs: int) -> dict:
     from crisisdesk.desk.demo import build_demo
 
     demo = scratch / "demo.sqlite"
@@ -88,14 +89,10 @@ def startup(scratch: Path, runs: int) -> None:
     for _ in range(runs):
         bare.append(_time(BARE, [], env))
         desk.append(_time(DESK, [str(demo)], env))
-    b, d = statistics.median(bare), statistics.median(desk)
-    print(f"start-up, process start to first paint (median of {runs}):")
-    print(f"  bare PySide6 QMainWindow      {b * 1000:7.0f} ms")
-    print(f"  CrisisDesk board, demo desk   {d * 1000:7.0f} ms")
-    print(f"  ratio                         {d / b:7.2f}   (target <= 2.0)")
+    return {"runs": runs, "bare_s": statistics.median(bare), "desk_s": statistics.median(desk)}
 
 
-def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> None:
+def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     os.environ.update(_env(scratch))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from make_large_desk import build
@@ -108,7 +105,7 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> None:
     path = scratch / "large" / "large.sqlite"
     built = time.perf_counter()
     build(path, affiliates=affiliates, items=items, changes=3, decisions=500)
-    print(f"large desk: {affiliates} affiliates x {items} items, built in {time.perf_counter() - built:.1f} s")
+    built = time.perf_counter() - built
     app = make_application(sys.argv[:1])
     window = build_window(path)
     window.resize(1600, 1000)
@@ -153,9 +150,8 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> None:
     window.close()
     QApplication.processEvents()
     times.sort()
-    print(f"tick, Space to the saved state repainted ({ticks} ticks, {loaded} items in the tree):")
-    print(f"  median {statistics.median(times) * 1000:6.1f} ms   p95 {times[int(len(times) * 0.95) - 1] * 1000:6.1f} ms"
-          f"   max {times[-1] * 1000:6.1f} ms   (target < 50 ms)")
+    return {"ticks": ticks, "items": loaded, "built_s": built, "median_ms": statistics.median(times) * 1000,
+            "p95_ms": times[int(len(times) * 0.95) - 1] * 1000, "max_ms": times[-1] * 1000}
 
 
 def main() -> None:
@@ -164,10 +160,23 @@ def main() -> None:
     parser.add_argument("--ticks", type=int, default=20)
     parser.add_argument("--affiliates", type=int, default=50)
     parser.add_argument("--items", type=int, default=300)
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="crisisdesk-bench-") as scratch:
-        startup(Path(scratch), args.runs)
-        tick(Path(scratch), args.ticks, args.affiliates, args.items)
+        start = startup(Path(scratch), args.runs)
+        ticks = tick(Path(scratch), args.ticks, args.affiliates, args.items)
+    if args.json:
+        print(json.dumps({"startup": start, "tick": ticks}))
+        return
+    b, d = start["bare_s"], start["desk_s"]
+    print(f"start-up, process start to first paint (median of {start['runs']}):")
+    print(f"  bare PySide6 QMainWindow      {b * 1000:7.0f} ms")
+    print(f"  CrisisDesk board, demo desk   {d * 1000:7.0f} ms")
+    print(f"  ratio                         {d / b:7.2f}   (target <= 2.0)")
+    print(f"tick, Space to the saved state repainted ({ticks['ticks']} ticks, {ticks['items']} items in the "
+          f"tree; large desk built in {ticks['built_s']:.1f} s):")
+    print(f"  median {ticks['median_ms']:6.1f} ms   p95 {ticks['p95_ms']:6.1f} ms   max {ticks['max_ms']:6.1f} ms"
+          "   (target < 50 ms)")
 
 
 if __name__ == "__main__":

@@ -4,25 +4,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 from crisisdesk.domain.clock import from_iso
+from crisisdesk.domain.codec import from_plain, to_plain
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Affiliate, Group
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.formats.group_file import load_group_text
-from crisisdesk.formats.playbook_file import load_playbook_text
+from crisisdesk.store import document_cache
+
+_parsed: dict[str, Playbook | Group] = {}
 
 
-@lru_cache(maxsize=32)
-def parse_playbook(text: str, sha256: str) -> Playbook:
+def parse_playbook(text: str, sha256: str, conn=None) -> Playbook:
     """The pinned playbook (the hash is the cache key; the text was validated when pinned)."""
-    return load_playbook_text(text, f"playbook {sha256[:12]}").value
+    return _parse(Playbook, text, sha256, conn)
 
 
-@lru_cache(maxsize=32)
-def parse_group(text: str, sha256: str) -> Group:
-    return load_group_text(text, f"group {sha256[:12]}").value
+def parse_group(text: str, sha256: str, conn=None) -> Group:
+    return _parse(Group, text, sha256, conn)
+
+
+def _parse(kind: type, text: str, sha256: str, conn):
+    """From memory, else from the database's cache, else by parsing the YAML (then cached)."""
+    if sha256 in _parsed:
+        return _parsed[sha256]
+    plain = document_cache.get(conn, sha256, kind.__name__) if conn is not None else None
+    if plain is not None:
+        value = from_plain(kind, plain)
+    else:
+        from crisisdesk.formats import load_group_text, load_playbook_text  # YAML only on a miss
+
+        loader = load_playbook_text if kind is Playbook else load_group_text
+        value = loader(text, f"{kind.__name__.lower()} {sha256[:12]}").value
+        if conn is not None:
+            document_cache.put(conn, sha256, kind.__name__, to_plain(value))
+    _parsed[sha256] = value
+    return value
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,7 @@ class EventContext:
             raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
 
 
-def event_context(row: dict) -> EventContext:
-    return EventContext(row=row, playbook=parse_playbook(row["playbook_text"], row["playbook_sha256"]),
-                        group=parse_group(row["group_text"], row["group_sha256"]))
+def event_context(row: dict, conn=None) -> EventContext:
+    """The event with its pinned playbook and group (parsed via `conn`'s cache when given)."""
+    return EventContext(row=row, playbook=parse_playbook(row["playbook_text"], row["playbook_sha256"], conn),
+                        group=parse_group(row["group_text"], row["group_sha256"], conn))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
 from crisisdesk.desk.context import EventContext, event_context, parse_group
 from crisisdesk.domain.business_days import resolve_due
@@ -15,9 +16,6 @@ from crisisdesk.domain.group import Group
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.formats.group_file import load_group
-from crisisdesk.formats.library import find_playbooks
-from crisisdesk.formats.playbook_file import load_playbook
 from crisisdesk.formats.result import LoadResult
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
@@ -29,7 +27,7 @@ class EventCommands:
     # -- group and playbooks -------------------------------------------------
     def load_group(self, path: Path | str) -> Changes:
         """Load (or reload) the group file; journaled with its text and SHA-256."""
-        result = load_group(path)
+        result = formats.load_group(path)
         group = result.value
         self.record("group.loaded", {
             "group": group.id, "name": {"ko": group.name.ko, "en": group.name.en},
@@ -40,7 +38,7 @@ class EventCommands:
         row = queries.latest_group(self.store.conn)
         if row is None:
             raise InvalidInput("no group file is loaded yet: load one first (crisisdesk group load FILE)")
-        return parse_group(row["text"], row["sha256"])
+        return parse_group(row["text"], row["sha256"], self.store.conn)
 
     def has_group(self) -> bool:
         return queries.latest_group(self.store.conn) is not None
@@ -48,19 +46,19 @@ class EventCommands:
     def playbooks(self, dirs: list[Path] | None = None):
         """The playbook library (shipped + user folder): (path, LoadResult or FormatError)."""
         group = self.group() if self.has_group() else None
-        return find_playbooks(dirs, group)
+        return formats.find_playbooks(dirs, group)
 
     def find_playbook(self, ref: str | Path) -> LoadResult[Playbook]:
         """A playbook by file path, or by id from the library (highest version)."""
         group = self.group() if self.has_group() else None
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
-            return load_playbook(path, group)
-        found = [r for _, r in find_playbooks(None, group)
+            return formats.load_playbook(path, group)
+        found = [r for _, r in formats.find_playbooks(None, group)
                  if isinstance(r, LoadResult) and r.value.id == str(ref)]
         if not found:
             raise InvalidInput(f"no playbook '{ref}' in the library; give its file or one of: "
-                               + ", ".join(sorted({r.value.id for _, r in find_playbooks(None, group)
+                               + ", ".join(sorted({r.value.id for _, r in formats.find_playbooks(None, group)
                                                    if isinstance(r, LoadResult)})))
         return max(found, key=lambda r: r.value.version)
 
@@ -149,7 +147,7 @@ class EventCommands:
                 raise InvalidInput(f"several events are open; name one ({listing})")
             event = open_events[0]["id"]
         try:
-            return event_context(queries.event(self.store.conn, event))
+            return event_context(queries.event(self.store.conn, event), self.store.conn)
         except StoreError as exc:
             raise InvalidInput(str(exc)) from None
 

@@ -1,12 +1,21 @@
-"""YAML files (group file, playbooks) turned into domain objects, with located errors."""
+"""YAML files (group file, playbooks) turned into domain objects, with located errors.
 
-from crisisdesk.formats.errors import FormatError, Problem
-from crisisdesk.formats.group_file import load_group, load_group_text
-from crisisdesk.formats.library import find_playbooks
-from crisisdesk.formats.playbook_file import is_stale, load_playbook, load_playbook_text
-from crisisdesk.formats.result import LoadResult
+The names below load on first use, so importing a light module of this package (the
+errors, the result type) does not load YAML and pydantic.
+"""
 
-__all__ = [
-    "FormatError", "LoadResult", "Problem", "find_playbooks", "is_stale",
-    "load_group", "load_group_text", "load_playbook", "load_playbook_text",
-]
+from importlib import import_module
+
+_HOMES = {
+    "FormatError": "errors", "Problem": "errors", "LoadResult": "result",
+    "load_group": "group_file", "load_group_text": "group_file", "find_playbooks": "library",
+    "is_stale": "playbook_file", "load_playbook": "playbook_file", "load_playbook_text": "playbook_file",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"crisisdesk.formats.{_HOMES[name]}"), name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crisisdesk.store import document_cache
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
 
 APPLICATION_ID = 0x43445350  # "CDSP": CrisisDesk SQLite, set on every desk database
@@ -42,7 +43,7 @@ CREATE TABLE exchange_received (
     upto INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (sender, seq)
 ) STRICT;
 """
-LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"})
+LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"}) | document_cache.TABLES
 
-MIGRATIONS: tuple[str, ...] = (JOURNAL + EXCHANGE_STATE + PROJECTIONS,)
+MIGRATIONS: tuple[str, ...] = (JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,8 +2,9 @@ import shutil
 
 import pytest
 
+from crisisdesk.desk.app import Desk
 from crisisdesk.domain.errors import InvalidInput
-from tests.desk.factories import PLAYBOOKS, activate_nirs, make_desk, snapshot
+from tests.desk.factories import PLAYBOOKS, ManualClock, activate_nirs, make_desk, snapshot
 
 
 @pytest.fixture
@@ -139,3 +140,22 @@ def test_several_open_events_need_a_name(desk):
     with pytest.raises(InvalidInput, match="several events are open"):
         desk.event()
     assert len(desk.event_rows("open")) == 2
+
+
+def test_pinned_texts_parse_once_then_come_from_the_database_cache(tmp_path, monkeypatch):
+    from crisisdesk.desk import context
+    from crisisdesk.formats import playbook_file
+
+    path = tmp_path / "cached.sqlite"
+    with make_desk(path) as desk:
+        ev = activate_nirs(desk)
+        expected = desk.checklist(ev, "bank")
+    context._parsed.clear()
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("the pinned playbook was parsed again")
+
+    monkeypatch.setattr(playbook_file, "load_playbook_text", no_yaml)
+    with Desk.open(path, clock=ManualClock()) as desk:
+        assert desk.checklist(ev, "bank") == expected
+        assert desk.verify().ok  # the cache is local state, not a projection
