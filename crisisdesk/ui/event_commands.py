@@ -1,4 +1,4 @@
-"""The event-wide commands the header offers: activate, change level, providers."""
+"""The event-wide commands the header offers: activate, change level, providers, close and reopen."""
 
 from __future__ import annotations
 
@@ -6,29 +6,40 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from crisisdesk.ui.dialogs.activate_event import ActivateEventDialog
+from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog
 from crisisdesk.ui.dialogs.level_dialog import LevelDialog
 from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.ui.event_info import EventInfo, OpenEvent
 from crisisdesk.ui.executor import DeskExecutor
+
+
+def closed_events(desk) -> list[OpenEvent]:
+    """Runs in the executor thread."""
+    return [OpenEvent(r["id"], r["title"], bool(r["drill"])) for r in desk.event_rows("closed")]
 
 
 class EventCommands(QObject):
     activated = Signal(str)  # the new event's id
+    reopened = Signal(str)
 
     def __init__(self, executor: DeskExecutor, window: QWidget):
         super().__init__(window)
         self._executor, self._window = executor, window
-        self.dialog: ActivateEventDialog | None = None
+        self.dialog = None  # the dialog open now (tests reach it here)
+
+    def _open(self, dialog, on_accept=None):
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def activate(self) -> ActivateEventDialog:
         """Open the activation dialog (non-blocking); confirming activates the event."""
         dialog = ActivateEventDialog(self._executor, self._window)
-        dialog.accepted.connect(lambda: self._activate(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open(dialog, lambda: self._activate(dialog))
 
     def _activate(self, dialog: ActivateEventDialog) -> None:
         a = dialog.activation()
@@ -45,23 +56,48 @@ class EventCommands(QObject):
             level, reason = dialog.level.currentData(), dialog.reason.text()
             self._executor.submit(lambda desk: desk.change_level(info.id, level, reason), None, self._error)
 
-        dialog.accepted.connect(save)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open(dialog, save)
 
-    def providers(self, info: EventInfo | None) -> None:
+    def providers(self, info: EventInfo | None) -> ProviderDialog | None:
+        """The providers' current states; each change is saved at once and the table reloaded."""
+        if info is None:
+            return None
+
+        def load() -> None:
+            self._executor.submit(lambda desk: desk.providers(info.id), dialog.set_providers, self._error)
+
+        def save(provider: str, status: str, note: str) -> None:
+            self._executor.submit(lambda desk: desk.set_provider(info.id, provider, status, note),
+                                  lambda _: load(), self._error)
+
+        dialog = ProviderDialog(info, save, self._window)
+        load()
+        return self._open(dialog)
+
+    def close_event(self, info: EventInfo | None) -> None:
         if info is None:
             return
-        dialog = ProviderDialog(info, self._window)
+        dialog = EventReasonDialog(OpenEvent(info.id, info.title, info.drill), parent=self._window)
 
-        def save() -> None:  # read the widgets here, in the UI thread
-            provider, status, note = dialog.provider.currentData(), dialog.status.currentData(), dialog.note.text()
-            self._executor.submit(lambda desk: desk.set_provider(info.id, provider, status, note),
-                                  None, self._error)
+        def close() -> None:
+            reason = dialog.reason.text()
+            self._executor.submit(lambda desk: desk.close_event(info.id, reason), None, self._error)
 
-        dialog.accepted.connect(save)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open(dialog, close)
+
+    def reopen_event(self) -> None:
+        """Choose a closed event and say why it is reopened."""
+        def choose(closed: list[OpenEvent]) -> None:
+            dialog = EventReasonDialog(None, closed, self._window)
+
+            def reopen() -> None:
+                event, reason = dialog.event.currentData(), dialog.reason.text()
+                self._executor.submit(lambda desk: desk.reopen_event(event, reason),
+                                      lambda _: self.reopened.emit(event), self._error)
+
+            self._open(dialog, reopen)
+
+        self._executor.submit(closed_events, choose, self._error)
 
     def _error(self, exc: Exception) -> None:
         show_error(self._window, exc)

@@ -21,6 +21,8 @@ class EventHeader(QFrame):
     activate_requested = Signal()
     level_requested = Signal()
     providers_requested = Signal()
+    close_requested = Signal()
+    reopen_requested = Signal()
 
     def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
@@ -44,13 +46,19 @@ class EventHeader(QFrame):
         self.level_button.clicked.connect(self.level_requested)
         self.providers_button = QPushButton(objectName="providersButton")
         self.providers_button.clicked.connect(self.providers_requested)
+        self.close_button = QPushButton(objectName="closeEventButton")
+        self.close_button.clicked.connect(self.close_requested)
+        self.reopen_button = QPushButton(objectName="reopenEventButton")
+        self.reopen_button.clicked.connect(self.reopen_requested)
+        self.buttons = (self.new_button, self.level_button, self.providers_button, self.close_button,
+                        self.reopen_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(12)
         for widget in (self.picker, self.title, self.level, self.mode, self.elapsed):
             layout.addWidget(widget)
         layout.addWidget(self.alerts, 1)
-        for widget in (self.new_button, self.level_button, self.providers_button):
+        for widget in self.buttons:
             layout.addWidget(widget)
         self.set_scale(1.0)
         self.retranslate()
@@ -78,7 +86,7 @@ class EventHeader(QFrame):
         for label in (self.mode, self.alerts):
             label.setStyleSheet(f"font-size:{size}pt;")
         self.picker.setStyleSheet(f"font-size:{size}pt;")
-        for button in (self.new_button, self.level_button, self.providers_button):
+        for button in self.buttons:
             button.setVisible(scale == 1.0)  # nothing to click on the projector
         self._scale = scale
         self._show()
@@ -102,7 +110,7 @@ class EventHeader(QFrame):
         self.title.setVisible(info is not None and not several)
         for widget in (self.level, self.mode, self.elapsed):
             widget.setVisible(info is not None)
-        for widget in (self.level_button, self.providers_button):
+        for widget in (self.level_button, self.providers_button, self.close_button):
             widget.setVisible(info is not None and self._scale == 1.0)
         if info is None:
             self.alerts.setText(self.tr("No open event. Activate one from a playbook (Ctrl+N)."))
@@ -131,7 +139,11 @@ class EventHeader(QFrame):
         self.level_button.setText(self.tr("Level…"))
         self.level_button.setToolTip(self.tr("Raise or lower the event's level"))
         self.providers_button.setText(self.tr("Providers…"))
-        self.providers_button.setToolTip(self.tr("Mark external providers down or restored"))
+        self.providers_button.setToolTip(self.tr("External providers: their state, and marking them down or restored"))
+        self.close_button.setText(self.tr("Close event…"))
+        self.close_button.setToolTip(self.tr("Close the event with a reason; everything recorded is kept"))
+        self.reopen_button.setText(self.tr("Reopen…"))
+        self.reopen_button.setToolTip(self.tr("Reopen a closed event with a reason"))
         for i, event in enumerate(self._events):
             self.picker.setItemText(i, self._event_label(event))
         self._show()

@@ -11,6 +11,7 @@ from crisisdesk.ui.board.board_panel import BoardPanel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventCommands
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
+from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo, DeskNotOpen
 from crisisdesk.ui.header import EventHeader
 from crisisdesk.ui.panel_host import PanelHost
@@ -26,13 +27,14 @@ PAGES = (
     ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
+    ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 PRESENTATION_SCALE = 1.5
-EAGER = ("board", "settings")  # the board is what start-up paints; settings watch folders and backups
+EAGER = ("board", "settings")  # the board is what start-up paints; settings watch the backups
 
 
-def panel_factories(executor: DeskExecutor) -> dict:
+def panel_factories(executor: DeskExecutor, watch: ExchangeWatch) -> dict:
     """How each panel is built; the modules of all but the eager ones load when first shown."""
 
     def affiliates():
@@ -63,9 +65,13 @@ def panel_factories(executor: DeskExecutor) -> dict:
         from crisisdesk.ui.playbooks.playbooks_panel import PlaybooksPanel
         return PlaybooksPanel(executor)
 
+    def exchange():
+        from crisisdesk.ui.exchange.exchange_panel import ExchangePanel
+        return ExchangePanel(executor, watch)
+
     return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
             "decisions": decisions, "notices": notices, "timeline": timeline, "reports": reports,
-            "playbooks": playbooks, "settings": lambda: SettingsPanel(executor)}
+            "playbooks": playbooks, "exchange": exchange, "settings": lambda: SettingsPanel(executor, watch)}
 PANEL_TICK_MS = 30_000
 
 
@@ -76,9 +82,11 @@ class MainWindow(QMainWindow):
         self.executor = executor
         self.info: EventInfo | None = None
         self._events: list[OpenEvent] = []
+        self._preferred: str | None = None
         self.header = EventHeader(executor.clock)
         self._role = ""
-        self.stack = PanelHost(panel_factories(executor))
+        self.exchange = ExchangeWatch(executor, self)
+        self.stack = PanelHost(panel_factories(executor, self.exchange))
         self.stack.created.connect(self._panel_created)
         self.panels = self.stack.panels  # the panels built so far, by name
         central = QWidget()
@@ -120,7 +128,7 @@ class MainWindow(QMainWindow):
         for i, (name, _) in enumerate(PAGES):
             action = QAction(self, checkable=True)
             action.setObjectName(f"nav-{name}")
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))  # the tenth is Ctrl+0
             action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
             group.addAction(action)
             self.nav.addAction(action)
@@ -148,11 +156,15 @@ class MainWindow(QMainWindow):
         ex.changed.connect(self.on_changes)
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
+        self.exchange.state.connect(self.status.set_exchange)
         self.header.event_picked.connect(self.set_event)
         self.header.activate_requested.connect(self.commands.activate)
         self.header.level_requested.connect(lambda: self.commands.change_level(self.info))
         self.header.providers_requested.connect(lambda: self.commands.providers(self.info))
+        self.header.close_requested.connect(lambda: self.commands.close_event(self.info))
+        self.header.reopen_requested.connect(self.commands.reopen_event)
         self.commands.activated.connect(self._activated)
+        self.commands.reopened.connect(lambda event: self.load_events(prefer=event))
 
     def _panel_created(self, name: str, panel) -> None:
         """A panel built late starts from what the window knows."""
@@ -160,7 +172,6 @@ class MainWindow(QMainWindow):
             panel.affiliate_requested.connect(self.open_affiliate)
         if name == "settings":
             panel.role_changed.connect(self._role_changed)
-            panel.exchange_state.connect(self.status.set_exchange)
         if hasattr(panel, "set_my_role"):
             panel.set_my_role(self._role)
         if self.info is not None:
@@ -181,8 +192,11 @@ class MainWindow(QMainWindow):
         self.show_panel("settings")
 
     def load_events(self, prefer: str | None = None) -> None:
-        """The open events and the one to show (in one trip to the executor: also at start-up)."""
-        wanted = (prefer, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
+        """The open events and the one to show (in one trip to the executor: also at start-up).
+
+        A preferred event (just activated or reopened) stays preferred by the loads already queued."""
+        self._preferred = prefer or self._preferred
+        wanted = (self._preferred, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
         def load(desk) -> tuple[list[OpenEvent], EventInfo | None]:
             events = open_events(desk)
@@ -197,6 +211,8 @@ class MainWindow(QMainWindow):
         self._events, info = loaded
         if info is not None:
             QSettings().setValue("ui/event", info.id)
+            if info.id == self._preferred:
+                self._preferred = None
         self._event_loaded(info)
 
     def set_event(self, event_id: str | None) -> None:

@@ -28,15 +28,6 @@ def desk_opener(path: Path, author: str | None = None, clock: Clock = system_clo
     return open_desk
 
 
-def exchange_folder_state(desk, folder: str) -> tuple[str, str]:
-    """Runs in the executor: (state, message) of the exchange folder; ("", "") when none is set."""
-    if not folder:
-        return "", ""
-    service = desk_module("exchange_service").ExchangeService(desk)
-    state = desk_module("exchange_watch").ExchangeFolder(service, Path(folder)).status()
-    return state.state, state.message
-
-
 def backup_state(desk) -> tuple[int, str]:
     """Runs in the executor: how many automatic backups exist and the latest one."""
     found = desk_module("backups").list_backups(desk.path)

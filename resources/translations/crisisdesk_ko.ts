@@ -80,7 +80,7 @@
         <translation>영향 서비스</translation>
     </message>
     <message>
-        <source>T0, in the group's timezone</source>
+        <source>T0, in the group&apos;s timezone</source>
         <translation>T0 (그룹 표준시)</translation>
     </message>
     <message>
@@ -103,8 +103,8 @@
         <translation>변경 이력: 응답 옆의 “이력”을 누르십시오</translation>
     </message>
     <message>
-        <source>&lt;b style='color:{}'&gt;{}&lt;/b&gt; · checklist {}/{} ({}%) · overdue {}</source>
-        <translation>&lt;b style='color:{}'&gt;{}&lt;/b&gt; · 체크리스트 {}/{} ({}%) · 기한 초과 {}</translation>
+        <source>&lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; · checklist {}/{} ({}%) · overdue {}</source>
+        <translation>&lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; · 체크리스트 {}/{} ({}%) · 기한 초과 {}</translation>
     </message>
     <message>
         <source>History of “{}”</source>
@@ -179,16 +179,51 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>체크리스트 &lt;b&gt;{}%&lt;/b&gt; ({}/{})</translation>
     </message>
     <message>
-        <source>Overdue &lt;b style='color:#c01818'&gt;{}&lt;/b&gt; (critical {})</source>
-        <translation>기한 초과 &lt;b style='color:#c01818'&gt;{}&lt;/b&gt; (핵심 {})</translation>
+        <source>Overdue &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (critical {})</source>
+        <translation>기한 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
     </message>
     <message>
-        <source>Past RTO &lt;b style='color:#c01818'&gt;{}&lt;/b&gt;</source>
-        <translation>RTO 초과 &lt;b style='color:#c01818'&gt;{}&lt;/b&gt;</translation>
+        <source>Past RTO &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</source>
+        <translation>RTO 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Group totals</source>
         <translation>그룹 전체 현황</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>Changed on two desks at once; the later change was kept — see history</source>
+        <translation>두 데스크에서 동시에 변경됨; 나중 변경이 반영됨 — 이력 참조</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>증빙</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>되돌림</translation>
+    </message>
+    <message>
+        <source>same moment as another desk</source>
+        <translation>다른 데스크와 동시 변경</translation>
+    </message>
+    <message>
+        <source>this desk</source>
+        <translation>이 데스크</translation>
     </message>
 </context>
 <context>
@@ -238,8 +273,16 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>미완료(&amp;D)</translation>
     </message>
     <message>
-        <source>Space done · D doing · B blocked · N n/a · T to do · Ctrl+Z undo</source>
-        <translation>Space 완료 · D 진행 중 · B 차단 · N 해당 없음 · T 할 일 · Ctrl+Z 되돌리기</translation>
+        <source>Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo</source>
+        <translation>Space 완료 · D 진행 중 · B 막힘 · N 해당 없음 · T 할 일 · H 이력 · Ctrl+Z 되돌리기</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>이력(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every change of the selected item (H)</source>
+        <translation>선택한 항목의 모든 변경 (H)</translation>
     </message>
     <message>
         <source>Checklist items</source>
@@ -420,6 +463,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>단계</translation>
     </message>
     <message>
+        <source>Provider</source>
+        <translation>외부 기관</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>발령 시각</translation>
     </message>
@@ -456,8 +503,44 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>검토일</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>신뢰</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>등록</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>파일</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>보낸 곳</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>항목 수</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>작성 시각</translation>
+    </message>
+    <message>
+        <source>Why refused</source>
+        <translation>거부 사유</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>내용</translation>
     </message>
     <message>
         <source>What</source>
@@ -518,6 +601,34 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Fingerprint</source>
         <translation>지문(해시)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>데스크</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>시점</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>필요 사항</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>갱신</translation>
     </message>
 </context>
 <context>
@@ -699,6 +810,33 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Trust another desk?</source>
+        <translation>다른 데스크를 신뢰할까요?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{}&lt;/b&gt; — {} of group {}&lt;br&gt;from the file {}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — 그룹 {2}의 {1}&lt;br&gt;파일: {3}</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the other desk</source>
+        <translation>상대 데스크의 지문</translation>
+    </message>
+    <message>
+        <source>Call the other desk. Both read this fingerprint aloud: they from their Exchange panel, you from here. Trust the desk only if every digit matches.</source>
+        <translation>상대 데스크에 전화하십시오. 양쪽이 이 지문을 소리 내어 읽습니다: 상대는 자기 교환 화면에서, 이쪽은 여기서. 모든 숫자가 일치할 때만 신뢰하십시오.</translation>
+    </message>
+    <message>
+        <source>The other desk read the &amp;same fingerprint</source>
+        <translation>상대 데스크가 같은 지문을 읽었음(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this desk</source>
+        <translation>이 데스크 신뢰(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Not saved</source>
@@ -780,7 +918,7 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>단계 변경…</translation>
     </message>
     <message>
-        <source>Raise or lower the event's level</source>
+        <source>Raise or lower the event&apos;s level</source>
         <translation>사건의 위기 단계를 올리거나 내립니다</translation>
     </message>
     <message>
@@ -788,8 +926,464 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>외부 연계…</translation>
     </message>
     <message>
-        <source>Mark external providers down or restored</source>
-        <translation>외부 연계의 중단·복구를 표시합니다</translation>
+        <source>External providers: their state, and marking them down or restored</source>
+        <translation>외부 기관: 현재 상태와 중단·복구 표시</translation>
+    </message>
+    <message>
+        <source>Close event…</source>
+        <translation>이벤트 종료…</translation>
+    </message>
+    <message>
+        <source>Close the event with a reason; everything recorded is kept</source>
+        <translation>사유를 적고 이벤트를 종료합니다; 기록은 모두 보존됩니다</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>재개…</translation>
+    </message>
+    <message>
+        <source>Reopen a closed event with a reason</source>
+        <translation>종료된 이벤트를 사유를 적고 다시 엽니다</translation>
+    </message>
+</context>
+<context>
+    <name>EventReasonDialog</name>
+    <message>
+        <source>drill</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <source>required; kept in the journal</source>
+        <translation>필수; 저널에 기록됨</translation>
+    </message>
+    <message>
+        <source>&amp;Close event</source>
+        <translation>이벤트 종료(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen event</source>
+        <translation>이벤트 재개(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The event leaves the list of open events and nothing more can be changed in it until it is reopened. Everything recorded is kept.</source>
+        <translation>이벤트가 진행 중 목록에서 빠지고, 재개하기 전까지 더 변경할 수 없습니다. 기록된 내용은 모두 보존됩니다.</translation>
+    </message>
+    <message>
+        <source>A closed event can be changed again once reopened.</source>
+        <translation>종료된 이벤트는 재개하면 다시 변경할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No event is closed.</source>
+        <translation>종료된 이벤트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>이벤트(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>사유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Close the event</source>
+        <translation>이벤트 종료</translation>
+    </message>
+    <message>
+        <source>Reopen an event</source>
+        <translation>이벤트 재개</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>Not for this desk</source>
+        <translation>이 데스크 대상 아님</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Not read yet</source>
+        <translation>아직 못 읽음</translation>
+    </message>
+    <message>
+        <source>not a CrisisDesk packet</source>
+        <translation>CrisisDesk 패킷이 아님</translation>
+    </message>
+    <message>
+        <source>check what was put in the folder</source>
+        <translation>폴더에 넣은 파일을 확인하십시오</translation>
+    </message>
+    <message>
+        <source>the file ends early (interrupted copy)</source>
+        <translation>파일이 중간에 끊김(복사 중단)</translation>
+    </message>
+    <message>
+        <source>copy it again</source>
+        <translation>다시 복사하십시오</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>너무 큼</translation>
+    </message>
+    <message>
+        <source>export in smaller steps</source>
+        <translation>더 작게 나누어 내보내십시오</translation>
+    </message>
+    <message>
+        <source>unpacks far beyond its declared size</source>
+        <translation>압축을 풀면 선언된 크기를 크게 넘음</translation>
+    </message>
+    <message>
+        <source>treat it as an attack and report it</source>
+        <translation>공격으로 보고 신고하십시오</translation>
+    </message>
+    <message>
+        <source>altered after signing, or not signed by the enrolled desk</source>
+        <translation>서명 후 변조되었거나 등록된 데스크의 서명이 아님</translation>
+    </message>
+    <message>
+        <source>ask for a fresh export; report it if it happens again</source>
+        <translation>새로 내보내 달라고 요청하고, 반복되면 신고하십시오</translation>
+    </message>
+    <message>
+        <source>the sender is not enrolled here, or was revoked</source>
+        <translation>보낸 데스크가 등록되지 않았거나 신뢰가 철회됨</translation>
+    </message>
+    <message>
+        <source>enrol its key file after the phone check</source>
+        <translation>전화로 지문을 확인한 뒤 키 파일을 등록하십시오</translation>
+    </message>
+    <message>
+        <source>addressed to another desk</source>
+        <translation>다른 데스크 앞으로 보낸 패킷</translation>
+    </message>
+    <message>
+        <source>give it to that desk</source>
+        <translation>해당 데스크에 전달하십시오</translation>
+    </message>
+    <message>
+        <source>the sender may not send this</source>
+        <translation>보낸 데스크가 보낼 수 없는 내용</translation>
+    </message>
+    <message>
+        <source>report it: the sending desk is misused or misconfigured</source>
+        <translation>신고하십시오: 보낸 데스크가 오용되었거나 설정이 잘못됨</translation>
+    </message>
+    <message>
+        <source>made by a newer CrisisDesk</source>
+        <translation>더 새 버전의 CrisisDesk가 만든 내용</translation>
+    </message>
+    <message>
+        <source>update CrisisDesk on this desk</source>
+        <translation>이 데스크의 CrisisDesk를 업데이트하십시오</translation>
+    </message>
+    <message>
+        <source>packet format of a newer CrisisDesk</source>
+        <translation>더 새 버전 CrisisDesk의 패킷 형식</translation>
+    </message>
+    <message>
+        <source>the sender already sent another packet with this number</source>
+        <translation>보낸 데스크가 같은 번호로 다른 패킷을 이미 보냄</translation>
+    </message>
+    <message>
+        <source>ask the sender to export again</source>
+        <translation>보낸 데스크에 다시 내보내 달라고 요청하십시오</translation>
+    </message>
+    <message>
+        <source>an entry differs from the copy held here</source>
+        <translation>항목이 이곳에 있는 사본과 다름</translation>
+    </message>
+    <message>
+        <source>report it: tampering</source>
+        <translation>신고하십시오: 변조</translation>
+    </message>
+    <message>
+        <source>damaged inside</source>
+        <translation>내용이 손상됨</translation>
+    </message>
+    <message>
+        <source>ask for a fresh export</source>
+        <translation>새로 내보내 달라고 요청하십시오</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>not there (share offline or stick unplugged?); retrying</source>
+        <translation>없음(공유 폴더 끊김 또는 USB 분리?); 다시 시도 중</translation>
+    </message>
+    <message>
+        <source>read-only: incoming packets are read, outgoing ones wait</source>
+        <translation>읽기 전용: 받은 패킷은 읽고, 보낼 패킷은 대기</translation>
+    </message>
+    <message>
+        <source>cannot be read now; retrying</source>
+        <translation>지금 읽을 수 없음; 다시 시도 중</translation>
+    </message>
+    <message>
+        <source>{} new entries from {} (packet #{}); {} already here</source>
+        <translation>새 항목 {}건, 보낸 곳 {} (패킷 #{}); 이미 있던 항목 {}건</translation>
+    </message>
+    <message>
+        <source>packet #{} from {} was imported before; nothing changed</source>
+        <translation>{1}의 패킷 #{0}은 이미 가져왔음; 변경 없음</translation>
+    </message>
+    <message>
+        <source>waits for an earlier packet from {} not imported yet; kept and tried again</source>
+        <translation>{}의 앞선 패킷을 아직 가져오지 않아 대기; 보관 후 다시 시도</translation>
+    </message>
+    <message>
+        <source>could not be read or saved now; tried again later</source>
+        <translation>지금 읽거나 저장할 수 없음; 나중에 다시 시도</translation>
+    </message>
+    <message>
+        <source>not addressed to this desk</source>
+        <translation>이 데스크 앞으로 온 패킷이 아님</translation>
+    </message>
+    <message>
+        <source>group desk</source>
+        <translation>그룹 데스크</translation>
+    </message>
+    <message>
+        <source>affiliate desk: {}</source>
+        <translation>계열사 데스크: {}</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>신뢰함</translation>
+    </message>
+    <message>
+        <source>revoked {}: {}</source>
+        <translation>{} 철회: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePanel</name>
+    <message>
+        <source>This desk has no exchange identity yet. Initialise it with its role before trading packets with other desks.</source>
+        <translation>이 데스크에는 아직 교환용 신원이 없습니다. 다른 데스크와 패킷을 주고받기 전에 역할을 정해 초기화하십시오.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{}&lt;/b&gt; — {} of group {}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — 그룹 {2}의 {1}</translation>
+    </message>
+    <message>
+        <source>locked: give the passphrase to send packets</source>
+        <translation>잠김: 패킷을 보내려면 암호문 입력</translation>
+    </message>
+    <message>
+        <source>unlocked while this window is open</source>
+        <translation>이 창이 열려 있는 동안 잠금 해제됨</translation>
+    </message>
+    <message>
+        <source>Private key in the passphrase-protected file {} ({}).</source>
+        <translation>개인 키: 암호문으로 보호된 파일 {} ({}).</translation>
+    </message>
+    <message>
+        <source>Private key in the OS keyring ({}).</source>
+        <translation>개인 키: 운영체제 키링 ({}).</translation>
+    </message>
+    <message>
+        <source>Packets sent: {} · received: {}.</source>
+        <translation>보낸 패킷 {} · 받은 패킷 {}.</translation>
+    </message>
+    <message>
+        <source>The OS keyring works on this computer ({}): the private key will be kept there.</source>
+        <translation>이 컴퓨터에서 운영체제 키링을 쓸 수 있습니다({}): 개인 키를 그곳에 보관합니다.</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer: the private key will be kept in a file protected by a passphrase that you choose.</source>
+        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 개인 키는 직접 정한 암호문으로 보호되는 파일에 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Export this desk&apos;s public key</source>
+        <translation>이 데스크의 공개 키 내보내기</translation>
+    </message>
+    <message>
+        <source>Public key files (*.cdkey)</source>
+        <translation>공개 키 파일 (*.cdkey)</translation>
+    </message>
+    <message>
+        <source>Public key written to {}. Hand it to the other desk, then read the fingerprint aloud together.</source>
+        <translation>공개 키를 {}에 저장했습니다. 상대 데스크에 전달한 뒤 함께 지문을 소리 내어 읽으십시오.</translation>
+    </message>
+    <message>
+        <source>Enrol another desk</source>
+        <translation>다른 데스크 등록</translation>
+    </message>
+    <message>
+        <source>Stop trusting {}</source>
+        <translation>{} 신뢰 철회</translation>
+    </message>
+    <message>
+        <source>Packets from {} will be refused. Why?</source>
+        <translation>{}에서 온 패킷은 거부됩니다. 사유는?</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>이 데스크</translation>
+    </message>
+    <message>
+        <source>Trusted desks</source>
+        <translation>신뢰하는 데스크</translation>
+    </message>
+    <message>
+        <source>&amp;Initialise this desk…</source>
+        <translation>이 데스크 초기화(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock key…</source>
+        <translation>키 잠금 해제(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport public key…</source>
+        <translation>공개 키 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol a desk from its key file…</source>
+        <translation>키 파일로 데스크 등록(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>신뢰 철회(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this desk</source>
+        <translation>이 데스크의 지문</translation>
+    </message>
+    <message>
+        <source>Read aloud on the phone when the other desk enrols this one</source>
+        <translation>상대 데스크가 이 데스크를 등록할 때 전화로 읽어 주십시오</translation>
+    </message>
+</context>
+<context>
+    <name>FolderBox</name>
+    <message>
+        <source>No exchange folder chosen yet.</source>
+        <translation>교환 폴더를 아직 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Watched every {} s while the window is open</source>
+        <translation>창이 열려 있는 동안 {}초마다 확인</translation>
+    </message>
+    <message>
+        <source>Not watched (turn the watch on in Settings)</source>
+        <translation>자동 확인 꺼짐 (설정에서 켜기)</translation>
+    </message>
+    <message>
+        <source>State: &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</source>
+        <translation>상태: &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>처리 중…</translation>
+    </message>
+    <message>
+        <source>{} imported, {} refused, {} waiting</source>
+        <translation>가져옴 {}, 거부 {}, 대기 {}</translation>
+    </message>
+    <message>
+        <source>written for: {}</source>
+        <translation>보낼 패킷 작성: {}</translation>
+    </message>
+    <message>
+        <source>Nothing new in either direction.</source>
+        <translation>주고받을 새 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Exchange folder</source>
+        <translation>교환 폴더</translation>
+    </message>
+    <message>
+        <source>Import packet files</source>
+        <translation>패킷 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>CrisisDesk packets (*.cdpkt)</source>
+        <translation>CrisisDesk 패킷 (*.cdpkt)</translation>
+    </message>
+    <message>
+        <source>Incoming ({})</source>
+        <translation>받을 패킷 ({})</translation>
+    </message>
+    <message>
+        <source>Outgoing ({})</source>
+        <translation>보낼 패킷 ({})</translation>
+    </message>
+    <message>
+        <source>Imported ({})</source>
+        <translation>가져온 패킷 ({})</translation>
+    </message>
+    <message>
+        <source>Rejected ({})</source>
+        <translation>거부된 패킷 ({})</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose folder…</source>
+        <translation>폴더 선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>지금 동기화(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Import the packets addressed to this desk, then write a packet for every desk that has something new</source>
+        <translation>이 데스크 앞으로 온 패킷을 가져온 뒤, 새 내용이 있는 데스크마다 패킷을 작성합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Import packet files…</source>
+        <translation>패킷 파일 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Last round&lt;/b&gt; (each packet: imported, already here, waiting, refused and why)</source>
+        <translation>&lt;b&gt;최근 처리 결과&lt;/b&gt; (패킷별: 가져옴, 이미 있음, 대기, 거부와 사유)</translation>
+    </message>
+    <message>
+        <source>Outcome of each packet</source>
+        <translation>패킷별 처리 결과</translation>
+    </message>
+    <message>
+        <source>Packets in the folder</source>
+        <translation>폴더의 패킷</translation>
+    </message>
+    <message>
+        <source>Packets waiting for this desk</source>
+        <translation>이 데스크가 받을 패킷</translation>
+    </message>
+    <message>
+        <source>Packets written by this desk</source>
+        <translation>이 데스크가 작성한 패킷</translation>
+    </message>
+    <message>
+        <source>Imported packets</source>
+        <translation>가져온 패킷</translation>
+    </message>
+    <message>
+        <source>Refused packets</source>
+        <translation>거부된 패킷</translation>
+    </message>
+    <message>
+        <source>Sync in progress</source>
+        <translation>동기화 중</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1411,112 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>History of {}</source>
         <translation>{} 이력</translation>
+    </message>
+</context>
+<context>
+    <name>InitDialog</name>
+    <message>
+        <source>Initialise this desk for the exchange</source>
+        <translation>교환용 데스크 초기화</translation>
+    </message>
+    <message>
+        <source>Group crisis desk</source>
+        <translation>그룹 위기대응 데스크</translation>
+    </message>
+    <message>
+        <source>Affiliate desk</source>
+        <translation>계열사 데스크</translation>
+    </message>
+    <message>
+        <source>In the OS &amp;keyring</source>
+        <translation>운영체제 키링에(&amp;K)</translation>
+    </message>
+    <message>
+        <source>In a passphrase-protected &amp;file</source>
+        <translation>암호문으로 보호된 파일에(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The OS keyring works on this computer ({}).</source>
+        <translation>이 컴퓨터에서 운영체제 키링을 쓸 수 있습니다({}).</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer: keep the key in a file protected by a passphrase, and keep the file and the passphrase apart.</source>
+        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 키를 암호문으로 보호된 파일에 보관하고, 파일과 암호문은 따로 보관하십시오.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>키 파일</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>역할(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliate:</source>
+        <translation>계열사(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Group id:</source>
+        <translation>그룹 ID(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>개인 키:</translation>
+    </message>
+    <message>
+        <source>Key &amp;file:</source>
+        <translation>키 파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호문(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Repeat passphr&amp;ase:</source>
+        <translation>암호문 확인(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Key files (*.key)</source>
+        <translation>키 파일 (*.key)</translation>
+    </message>
+    <message>
+        <source>Give the group id (no group file is loaded).</source>
+        <translation>그룹 ID를 입력하십시오(그룹 파일이 없습니다).</translation>
+    </message>
+    <message>
+        <source>Choose the affiliate of this desk.</source>
+        <translation>이 데스크의 계열사를 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Choose where the key file goes.</source>
+        <translation>키 파일을 저장할 곳을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {} characters.</source>
+        <translation>암호문은 {}자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호문이 다릅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistoryDialog</name>
+    <message>
+        <source>History of “{}”</source>
+        <translation>“{}” 변경 이력</translation>
+    </message>
+    <message>
+        <source>Changes of the item</source>
+        <translation>항목의 변경 내역</translation>
+    </message>
+    <message>
+        <source>Every change of the item, oldest first.</source>
+        <translation>항목의 모든 변경, 오래된 순.</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1683,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>대응 매뉴얼</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>교환</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -1131,6 +1835,67 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>Outlook</name>
+    <message>
+        <source>+{} h</source>
+        <translation>+{}시간</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookBox</name>
+    <message>
+        <source>Council outlook (what we expect, what we need)</source>
+        <translation>협의회 전망 (예상 상황과 필요 사항)</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon:</source>
+        <translation>시점(&amp;H):</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected:</source>
+        <translation>예상(&amp;X):</translation>
+    </message>
+    <message>
+        <source>N&amp;eeds:</source>
+        <translation>필요 사항(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve outlook</source>
+        <translation>전망 저장(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Council outlook</source>
+        <translation>협의회 전망</translation>
+    </message>
+    <message>
+        <source>e.g. card payments back; branches on paper</source>
+        <translation>예: 카드 결제 복구, 영업점은 수기 처리</translation>
+    </message>
+    <message>
+        <source>e.g. staff for the call centre</source>
+        <translation>예: 콜센터 인력 지원</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock the desk key</source>
+        <translation>데스크 키 잠금 해제</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s private key is in the encrypted file
+{}
+Give its passphrase to sign packets while this window is open.</source>
+        <translation>이 데스크의 개인 키는 암호화된 파일
+{}
+에 있습니다. 이 창이 열려 있는 동안 패킷에 서명하려면 암호문을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호문(&amp;P):</translation>
+    </message>
+</context>
+<context>
     <name>PlaybooksPanel</name>
     <message>
         <source>Levels: {}</source>
@@ -1196,6 +1961,14 @@ Activate one with “New event…” (Ctrl+N).</source>
 <context>
     <name>ProviderDialog</name>
     <message>
+        <source>&amp;Save change</source>
+        <translation>변경 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Provider states</source>
+        <translation>외부 기관 상태</translation>
+    </message>
+    <message>
         <source>&amp;Provider:</source>
         <translation>외부 연계(&amp;P):</translation>
     </message>
@@ -1208,8 +1981,12 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <source>External provider</source>
-        <translation>외부 연계</translation>
+        <source>&lt;b&gt;Current state&lt;/b&gt; (normal: never marked in this event)</source>
+        <translation>&lt;b&gt;현재 상태&lt;/b&gt; (정상: 이 이벤트에서 표시된 적 없음)</translation>
+    </message>
+    <message>
+        <source>External providers</source>
+        <translation>외부 기관</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +2129,29 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ServiceCorrection</name>
+    <message>
+        <source>Choose a service above</source>
+        <translation>위에서 서비스를 고르십시오</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>상태(&amp;T):</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>메모(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Confirm / &amp;correct</source>
+        <translation>확인 / 정정(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Record this status for the service; it replaces the one derived from the providers</source>
+        <translation>이 서비스의 상태로 기록합니다; 외부 기관 상태에서 도출된 값 대신 쓰입니다</translation>
+    </message>
+</context>
+<context>
     <name>ServicesEditor</name>
     <message>
         <source>Status of {}</source>
@@ -1449,6 +2249,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>교환 폴더(&amp;X):</translation>
     </message>
     <message>
+        <source>&amp;Watch the folder:</source>
+        <translation>폴더 자동 확인(&amp;W):</translation>
+    </message>
+    <message>
         <source>State:</source>
         <translation>상태:</translation>
     </message>
@@ -1487,6 +2291,18 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>shared folder or USB stick; empty: not used</source>
         <translation>공유 폴더 또는 USB; 비우면 사용 안 함</translation>
+    </message>
+    <message>
+        <source>sync while the window is open, every</source>
+        <translation>창이 열려 있는 동안 동기화, 간격</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Seconds between two syncs</source>
+        <translation>동기화 간격(초)</translation>
     </message>
 </context>
 <context>

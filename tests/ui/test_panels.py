@@ -77,18 +77,28 @@ def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clo
     assert header.level.text() == "심각" and "#d62020" in header.level.styleSheet()
 
 
-def test_a_provider_restored_from_the_header(open_window, nirs_file, qtbot):
+def test_providers_dialog_shows_each_state_and_restores_one(open_window, nirs_file, qtbot):
     driver = open_window(nirs_file)
     board = driver.panel("board")
     qtbot.waitUntil(lambda: board.model.rowCount() == 9)
     assert board._board.hit_affiliates == 9
     qtbot.mouseClick(driver.window.header.providers_button, Qt.MouseButton.LeftButton)
-    dialog = driver.window.findChild(ProviderDialog)
-    dialog.provider.setCurrentIndex(dialog.provider.findData("gov-id-check"))
+    dialog = driver.window.commands.dialog
+    assert isinstance(dialog, ProviderDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == dialog.provider.count() > 1)
+    row = dialog.model.key_row("gov-id-check")
+    assert dialog.model.index(row, 1).data() == "중단" and dialog.model.index(row, 2).data()  # since when
+    assert {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount()) if r != row} == {"정상"}
+    dialog.table.selectRow(row)
+    assert dialog.provider.currentData() == "gov-id-check"
     dialog.status.setCurrentIndex(dialog.status.findData("restored"))
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    type_text(dialog.note, "행안부 복구 공지")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model.index(row, 1).data() == "복구")
+    assert dialog.model.index(row, 3).data() == "행안부 복구 공지" and dialog.isVisible()  # open for more changes
     qtbot.waitUntil(lambda: board._board.hit_affiliates == 0)
     assert "영향 서비스 없음" in board._tiles[0].services.text()
+    dialog.reject()
 
 
 def test_notice_composed_from_a_template_and_marked_posted(open_window, nirs_file, qtbot):

@@ -27,6 +27,7 @@ from crisisdesk.ui.affiliate.affiliate_models import (
     ServiceStatusModel,
 )
 from crisisdesk.ui.affiliate.impact_form import ImpactForm
+from crisisdesk.ui.affiliate.service_correction import ServiceCorrection
 from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
@@ -34,7 +35,7 @@ from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.labels import TILE_COLOURS, label
 from crisisdesk.ui.lazy import LazyRefresh
-from crisisdesk.ui.rows_model import KEY_ROLE
+from crisisdesk.ui.rows_model import KEY_ROLE, ROW_ROLE
 from crisisdesk.ui.style import TILE_COLOURS as COLOURS
 
 
@@ -79,6 +80,11 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self.services = ServiceStatusModel(executor.clock, self)
         self.service_table = _table("serviceStatus")
         self.service_table.setModel(self.services)
+        self.service_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.service_table.selectionModel().currentRowChanged.connect(self._service_picked)
+        self.services.modelReset.connect(lambda: self.correction.set_service(None))
+        self.correction = ServiceCorrection()
+        self.correction.save_requested.connect(self._save_service)
         self.services_label, self.checklist_label = QLabel(), QLabel()
         self.checklist = ChecklistPanel(executor, fixed_affiliate=True)
         left = QWidget()
@@ -93,6 +99,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         services_layout.setContentsMargins(0, 0, 0, 0)
         services_layout.addWidget(self.services_label)
         services_layout.addWidget(self.service_table)
+        services_layout.addWidget(self.correction)
         checklist = QWidget()
         checklist_layout = QVBoxLayout(checklist)
         checklist_layout.setContentsMargins(0, 0, 0, 0)
@@ -200,6 +207,14 @@ class AffiliatePanel(LazyRefresh, QWidget):
 
         self._executor.submit(lambda desk: desk.answer(event, affiliate, field, value),
                               lambda _: self.form.saved(field), failed)
+
+    def _service_picked(self) -> None:
+        self.correction.set_service(self.service_table.currentIndex().data(ROW_ROLE))
+
+    def _save_service(self, service: str, status: str, note: str) -> None:
+        event, affiliate = self._info.id, self.affiliate
+        self._executor.submit(lambda desk: desk.assess_service(event, affiliate, service, status, note),
+                              lambda _: self._service_picked(), lambda exc: show_error(self, exc))
 
     def _show_history(self, field: str) -> None:
         event, affiliate, tz = self._info.id, self.affiliate, self._info.timezone

@@ -14,12 +14,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from crisisdesk.domain.checklist import CLOSED_STATES, is_due_soon, is_overdue
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
+from crisisdesk.ui.checklist.item_history import conflict_text
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
@@ -37,6 +39,15 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Columns", "Assignee"), QT_TRANSLATE_NOOP("Columns", "Note"),
 )
 EDITABLE = {ASSIGNEE: "assignee", NOTE: "note"}
+CONFLICT_BACKGROUND = QColor("#ffe9c7")
+_icons: dict[str, QIcon] = {}
+
+
+def conflict_icon() -> QIcon:
+    """The warning sign beside an item changed on two desks at once."""
+    if "conflict" not in _icons:
+        _icons["conflict"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _icons["conflict"]
 
 
 def key_of(item: ItemView) -> Key:
@@ -220,8 +231,18 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def _item_data(self, item: ItemView, column: int, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            shown = self._display(item, column)
+            return f"{shown} — {conflict_text()}" if item.conflict and column == TITLE else shown
+        if item.conflict and column in (TITLE, STATE):
+            if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+                return conflict_icon()
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return CONFLICT_BACKGROUND
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n\n".join(t for t in (conflict_text(), text(item.guidance)) if t)
         if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
             return getattr(item, EDITABLE[column])
         if role == Qt.ItemDataRole.CheckStateRole and column == TITLE:

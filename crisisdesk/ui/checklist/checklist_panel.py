@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -25,17 +26,19 @@ from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
 from crisisdesk.ui.checklist.checklist_model import AFFILIATE, ChecklistModel, key_of
+from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 
-KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo"}
+KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo",
+        Qt.Key.Key_H: "history"}
 
 
 class ChecklistTree(QTreeView):
-    """Space ticks done (again: back to do), D doing, B blocked (asks why), N n/a, T to do."""
+    """Space ticks done (again: back to do), D doing, B blocked (asks why), N n/a, T to do, H history."""
 
     state_key = Signal(QModelIndex, str)
 
@@ -102,6 +105,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.details = QLabel(objectName="itemDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_button = QPushButton(objectName="itemHistoryButton", clicked=self.show_history)
+        self.history: ItemHistoryDialog | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.affiliate_label)
         bar.addWidget(self.affiliate)
@@ -114,7 +119,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
                                   0 if fixed_affiliate else 12, 0 if fixed_affiliate else 12)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.details)
+        details = QHBoxLayout()
+        details.addWidget(self.details, 1)
+        details.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(details)
         self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo,
                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._role = ""
@@ -188,6 +196,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         item = self.model.item_at(self.proxy.mapToSource(index))
         if item is None:
             return
+        if state == "history":
+            self.show_history()
+            return
         if state == "toggle":
             state = "todo" if item.state == "done" else "done"
         if state == item.state:
@@ -245,6 +256,21 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self._executor.submit(lambda desk: desk.undo_item(event, before.affiliate, ref), done,
                               lambda exc: show_error(self, exc))
 
+    def show_history(self) -> None:
+        """Every change of the current item (H): who, on which desk, undos, concurrent edits."""
+        item = self.model.item_at(self.proxy.mapToSource(self.tree.currentIndex()))
+        if item is None or self._info is None:
+            return
+        event, ref, tz = self._info.id, f"{item.checklist}/{item.item}", self._info.timezone
+        desk_id = self._executor.info.desk_id if self._executor.info else ""
+        dialog = ItemHistoryDialog(item, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.history = dialog
+        dialog.open()
+        self._executor.submit(lambda desk: desk.item_history(event, item.affiliate, ref),
+                              lambda rows: dialog.model.set_history(rows, tz, desk_id),
+                              lambda exc: show_error(self, exc))
+
     # -- filters -------------------------------------------------------------------
     def _fill_affiliates(self) -> None:
         current = self.affiliate.currentData()
@@ -293,7 +319,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         if item is None or self._info is None:
             self.details.setText("")
             return
-        parts = [text(item.guidance)]
+        parts = [f"⚠ {conflict_text()} (H)" if item.conflict else "", text(item.guidance)]
         if item.reason:
             parts.append(self.tr("Blocked because: {}").format(item.reason))
         if item.updated_at:
@@ -310,7 +336,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
                  "mine": self.tr("&Mine (my role)"), "not_done": self.tr("Not &done")}
         for name, box in self.checks.items():
             box.setText(names[name])
-        self.keys_hint.setText(self.tr("Space done · D doing · B blocked · N n/a · T to do · Ctrl+Z undo"))
+        self.keys_hint.setText(self.tr("Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo"))
+        self.history_button.setText(self.tr("&History…"))
+        self.history_button.setToolTip(self.tr("Every change of the selected item (H)"))
         self.tree.setAccessibleName(self.tr("Checklist items"))
         self.details.setAccessibleName(self.tr("Selected item details"))
         self.model.repaint_all()

@@ -30,6 +30,7 @@ from crisisdesk.domain.read_models import MeetingView
 from crisisdesk.ui import datetime_edit, timefmt
 from crisisdesk.ui.check_list_model import CheckListModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
+from crisisdesk.ui.decisions.outlook_box import OutlookBox
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
@@ -105,6 +106,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         self.action_state = QComboBox(objectName="actionState")
         self.action_state_button = QPushButton(objectName="setActionState")
         self.action_state_button.clicked.connect(self._set_action_state)
+        self.outlook = OutlookBox(executor)
         self._layout()
         QShortcut(QKeySequence("Ctrl+Return"), self, self.record,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -158,7 +160,8 @@ class DecisionsPanel(LazyRefresh, QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.log_box)
         split.addWidget(self.actions_box)
-        split.setSizes([500, 300])
+        split.addWidget(self.outlook)
+        split.setSizes([420, 260, 220])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
@@ -173,6 +176,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
             self.actions.tz = info.timezone
         if same:
             return
+        self.outlook.set_event(info)
         self._fill_choices()
         self.decisions.set_decisions([])
         self.actions.set_rows([])
@@ -200,6 +204,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
 
     def on_changes(self, changes: Changes) -> None:
+        self.outlook.on_changes(changes)
         if self._info and changes.event == self._info.id and changes.touches(DECISIONS):
             self.request_refresh()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,23 +25,23 @@ from crisisdesk.locations import shipped_playbooks_dir
 from crisisdesk.ui import i18n
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener, exchange_folder_state
+from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
-WATCH_MS = 60_000  # exchange folder state and the automatic backup check
-FIRST_WATCH_MS = 3_000
+BACKUP_CHECK_MS = 60_000
+FIRST_CHECK_MS = 3_000
 
 
 class SettingsPanel(QWidget):
     role_changed = Signal(str)
-    exchange_state = Signal(str, str)
 
-    def __init__(self, executor: DeskExecutor, parent=None):
+    def __init__(self, executor: DeskExecutor, watch: ExchangeWatch, parent=None):
         super().__init__(parent)
         self.setObjectName("settingsPanel")
-        self._executor = executor
+        self._executor, self._watch = executor, watch
         self._desk: DeskInfo | None = None
         self._info: EventInfo | None = None
         settings = QSettings()
@@ -58,9 +60,15 @@ class SettingsPanel(QWidget):
         self.open_button = QPushButton(objectName="openDatabase", clicked=self._choose_database)
         self.group_button = QPushButton(objectName="loadGroupFile", clicked=self._choose_group)
         self.exchange = QLineEdit(objectName="exchangeFolder")
-        self.exchange.setText(settings.value("exchange/folder", "", type=str))
+        self.exchange.setText(watch.folder)
         self.exchange.editingFinished.connect(self._exchange_changed)
+        watch.folder_changed.connect(self.exchange.setText)
         self.exchange_button = QPushButton(objectName="chooseExchange", clicked=self._choose_exchange)
+        self.watch = QCheckBox(objectName="watchFolder", checked=watch.watching)
+        self.interval = QSpinBox(objectName="watchInterval", minimum=MIN_INTERVAL, maximum=MAX_INTERVAL,
+                                 value=watch.interval)
+        self.watch.toggled.connect(self._watch_changed)
+        self.interval.valueChanged.connect(self._watch_changed)
         self.backups = QLabel(objectName="backupState", wordWrap=True)
         self.backup_button = QPushButton(objectName="backupNow", clicked=self.backup_now)
         self.captions: dict[str, QLabel] = {}
@@ -71,6 +79,7 @@ class SettingsPanel(QWidget):
                 ("desk", "path", self.path), ("desk", "open", self.open_button),
                 ("desk", "group", self.group_button),
                 ("exchange", "folder", self._pair(self.exchange, self.exchange_button)),
+                ("exchange", "watch", self._pair(self.watch, self.interval)),
                 ("backups", "state", self.backups), ("backups", "now", self.backup_button))
         for box, key, field in rows:
             caption = QLabel()
@@ -79,6 +88,7 @@ class SettingsPanel(QWidget):
             forms[box].addRow(caption, field)
         self.captions["author"].setBuddy(self.author)
         self.captions["folder"].setBuddy(self.exchange)
+        self.captions["watch"].setBuddy(self.watch)
         column = QWidget()
         column.setMaximumWidth(1000)
         boxes = QVBoxLayout(column)
@@ -90,8 +100,8 @@ class SettingsPanel(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(column, 1)
         layout.addStretch(0)
-        self._watch = QTimer(self, interval=WATCH_MS, timeout=self._watch_tick)
-        self._watch.start()
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self._backup_tick)
+        self._backup_timer.start()
         self.retranslate()
 
     @staticmethod
@@ -109,7 +119,7 @@ class SettingsPanel(QWidget):
         self.desk_id.setText(info.desk_id)
         self.author.setText(info.author)
         self.path.setText(str(info.path))
-        QTimer.singleShot(FIRST_WATCH_MS, self._watch_tick)  # after the board: a backup copies the file
+        QTimer.singleShot(FIRST_CHECK_MS, self._backup_tick)  # after the board: a backup copies the file
         self._show_backups()
 
     def set_event(self, info: EventInfo | None) -> None:
@@ -173,14 +183,13 @@ class SettingsPanel(QWidget):
             self._exchange_changed()
 
     def _exchange_changed(self) -> None:
-        QSettings().setValue("exchange/folder", self.exchange.text().strip())
-        self._watch_tick()
+        self._watch.set_folder(self.exchange.text())
 
-    def _watch_tick(self) -> None:
-        """Check the exchange folder (files, not the database) and take a backup if one is due."""
-        folder = self.exchange.text().strip()
-        self._executor.submit(lambda desk: exchange_folder_state(desk, folder),
-                              lambda state: self.exchange_state.emit(*state), lambda exc: None)
+    def _watch_changed(self) -> None:
+        self._watch.set_watch(self.watch.isChecked(), self.interval.value())
+
+    def _backup_tick(self) -> None:
+        """Take a backup if one is due."""
         self._executor.submit(backup_if_due, lambda made: self._show_backups() if made else None,
                               lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
 
@@ -213,7 +222,8 @@ class SettingsPanel(QWidget):
         captions = {"language": self.tr("&Language:"), "role": self.tr("My &role (for “Mine”):"),
                     "id": self.tr("Desk id:"), "author": self.tr("&Name recorded as author:"),
                     "path": self.tr("Data file:"), "open": "", "group": "",
-                    "folder": self.tr("E&xchange folder:"), "state": self.tr("State:"), "now": ""}
+                    "folder": self.tr("E&xchange folder:"), "watch": self.tr("&Watch the folder:"),
+                    "state": self.tr("State:"), "now": ""}
         for key, caption in captions.items():
             self.captions[key].setText(caption)
         self.author_button.setText(self.tr("A&pply"))
@@ -226,6 +236,9 @@ class SettingsPanel(QWidget):
         self.author.setAccessibleName(self.tr("Author name"))
         self.exchange.setAccessibleName(self.tr("Exchange folder"))
         self.exchange.setPlaceholderText(self.tr("shared folder or USB stick; empty: not used"))
+        self.watch.setText(self.tr("sync while the window is open, every"))
+        self.interval.setSuffix(self.tr(" s"))
+        self.interval.setAccessibleName(self.tr("Seconds between two syncs"))
         if self.role.count():
             self.role.setItemText(0, self.tr("(none)"))
             for i, r in enumerate(self._info.playbook.roles if self._info else (), start=1):

@@ -1,0 +1,249 @@
+"""Exchange (교환): this desk's identity and key, the desks it trusts, and the exchange folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.desk.changes import GROUP, Changes
+from crisisdesk.ui.errors import show_error
+from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.ui.exchange import session
+from crisisdesk.ui.exchange.folder_box import FolderBox
+from crisisdesk.ui.exchange.key_dialogs import (
+    FINGERPRINT_STYLE,
+    EnrolDialog,
+    InitDialog,
+    PassphraseDialog,
+)
+from crisisdesk.ui.exchange.packet_models import PeerModel, desk_role
+from crisisdesk.ui.exchange.watch import ExchangeWatch
+from crisisdesk.ui.executor import DeskExecutor
+from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.tables import table_view
+
+
+def _row(*widgets) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+class ExchangePanel(LazyRefresh, QWidget):
+    def __init__(self, executor: DeskExecutor, watch: ExchangeWatch, parent=None):
+        super().__init__(parent)
+        self.setObjectName("exchangePanel")
+        self._executor, self._watch = executor, watch
+        self.snap: session.Snapshot | None = None
+        self.dialog = None  # the dialog open now (tests and screenshots reach it here)
+        self.who = QLabel(objectName="deskWho", wordWrap=True)
+        self.who.setStyleSheet("font-size:13pt;")
+        self.fingerprint = QLabel(objectName="deskFingerprint")
+        self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_state = QLabel(objectName="keyState", wordWrap=True)
+        self.note = QLabel(objectName="exchangeNote", wordWrap=True)
+        self.init_button = QPushButton(objectName="initDesk", clicked=self.initialise)
+        self.unlock_button = QPushButton(objectName="unlockKey", clicked=lambda: self.unlock())
+        self.export_key_button = QPushButton(objectName="exportKey", clicked=self._choose_key_out)
+        self.peers = PeerModel(self)
+        self.peer_table = table_view("peerTable", self.peers)
+        self.enrol_button = QPushButton(objectName="enrolPeer", clicked=self._choose_key_in)
+        self.revoke_button = QPushButton(objectName="revokePeer", clicked=self.revoke)
+        self.folder = FolderBox(executor, watch)
+        self.folder.sync_requested.connect(self.sync_now)
+        watch.finished.connect(lambda _: self.request_refresh())
+        self.identity_box, self.peers_box = QGroupBox(), QGroupBox()
+        identity = QVBoxLayout(self.identity_box)
+        for widget in (self.who, self.fingerprint, self.key_state):
+            identity.addWidget(widget)
+        identity.addLayout(_row(self.init_button, self.unlock_button, self.export_key_button))
+        identity.addWidget(self.note)
+        peers = QVBoxLayout(self.peers_box)
+        peers.addWidget(self.peer_table, 1)
+        peers.addLayout(_row(self.enrol_button, self.revoke_button))
+        left = QVBoxLayout()
+        left.addWidget(self.identity_box)
+        left.addWidget(self.peers_box, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.folder, 6)
+        self.retranslate()
+        self.request_refresh()
+
+    # -- data -----------------------------------------------------------------------------
+    def set_event(self, info: EventInfo | None) -> None:
+        if info is not None:
+            self.peers.tz = info.timezone
+            self.folder.set_timezone(info.timezone)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(GROUP):  # the affiliates offered when initialising
+            self.request_refresh()
+
+    def refresh(self) -> None:
+        self._executor.submit(session.snapshot, self._apply, lambda exc: show_error(self, exc))
+        self.folder.refresh()
+
+    def _apply(self, snap: session.Snapshot) -> None:
+        self.snap = snap
+        info = snap.info
+        self.peers.set_rows(snap.peers)
+        self.init_button.setVisible(info is None)
+        self.unlock_button.setVisible(snap.locked)
+        self.export_key_button.setEnabled(info is not None)
+        self.enrol_button.setEnabled(info is not None)
+        self.revoke_button.setEnabled(any(p.active for p in snap.peers))
+        self.fingerprint.setVisible(info is not None)
+        if info is None:
+            self.who.setText(self.tr("This desk has no exchange identity yet. Initialise it with its role "
+                                     "before trading packets with other desks."))
+            self.key_state.setText(self._keyring_words(snap))
+            return
+        me = info.identity
+        self.who.setText(self.tr("<b>{}</b> — {} of group {}").format(me.name, desk_role(me), me.group))
+        self.fingerprint.setText(me.fingerprint)
+        if info.key_store == "file":
+            lock = self.tr("locked: give the passphrase to send packets") if snap.locked \
+                else self.tr("unlocked while this window is open")
+            words = self.tr("Private key in the passphrase-protected file {} ({}).").format(info.key_file, lock)
+        else:
+            words = self.tr("Private key in the OS keyring ({}).").format(snap.keyring_backend)
+        self.key_state.setText(words + " " + self.tr("Packets sent: {} · received: {}.").format(
+            snap.sent, snap.received))
+
+    def _keyring_words(self, snap: session.Snapshot) -> str:
+        if snap.keyring_available:
+            return self.tr("The OS keyring works on this computer ({}): the private key will be kept there.").format(
+                snap.keyring_backend)
+        return self.tr("No OS keyring works on this computer: the private key will be kept in a file protected "
+                       "by a passphrase that you choose.")
+
+    # -- identity and key -----------------------------------------------------------------------
+    def _submit(self, fn, on_done: Callable | None = None) -> None:
+        def done(result) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.request_refresh()
+
+        self._executor.submit(fn, done, lambda exc: show_error(self, exc))
+
+    def _open(self, dialog, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def initialise(self) -> None:
+        if self.snap is None or self.snap.info is not None:
+            return
+        dialog = InitDialog(self.snap, self)
+        self._open(dialog, lambda: self._init(dialog.choice()))
+
+    def _init(self, choice: dict) -> None:
+        self._submit(lambda desk: session.service(desk).init(**choice))
+
+    def unlock(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the key file's passphrase (in a dialog), then run `then`."""
+        if self.snap is None or self.snap.info is None:
+            return
+        dialog = PassphraseDialog(self.snap.info.key_file, self)
+
+        def unlock() -> None:
+            passphrase = dialog.passphrase.text()
+            self._submit(lambda desk: session.service(desk).unlock(passphrase),
+                         lambda _: then() if then is not None else None)
+
+        self._open(dialog, unlock)
+
+    def _with_key(self, then: Callable[[], None]) -> None:
+        if self.snap is not None and self.snap.locked:
+            self.unlock(then)
+        else:
+            then()
+
+    def _choose_key_out(self) -> None:
+        if self.snap is None or self.snap.info is None:
+            return
+        name = f"{self.snap.info.identity.name}.cdkey"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this desk's public key"),
+                                              str(Path.home() / name), self.tr("Public key files (*.cdkey)"))
+        if path:
+            self.export_key(Path(path))
+
+    def export_key(self, path: Path) -> None:
+        def written(out: Path) -> None:
+            self.note.setText(self.tr("Public key written to {}. Hand it to the other desk, then read the "
+                                      "fingerprint aloud together.").format(out))
+
+        self._with_key(lambda: self._submit(lambda desk: session.service(desk).export_public_key(path), written))
+
+    # -- peers -----------------------------------------------------------------------------------
+    def _choose_key_in(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Enrol another desk"), str(Path.home()),
+                                              self.tr("Public key files (*.cdkey)"))
+        if path:
+            self.enrol_file(Path(path))
+
+    def enrol_file(self, path: Path) -> None:
+        """Read the key file, show who it is and its fingerprint; trust it only when confirmed."""
+        def confirm(identity) -> None:
+            dialog = EnrolDialog(identity, path, self)
+            self._open(dialog, lambda: self._submit(lambda desk: session.service(desk).enrol(path)))
+
+        self._executor.submit(lambda desk: session.service(desk).read_key_file(path), confirm,
+                              lambda exc: show_error(self, exc))
+
+    def revoke(self) -> None:
+        peer = self.peer_table.currentIndex().data(ROW_ROLE)
+        if peer is None or not peer.active:
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("revokeDialog")
+        dialog.setWindowTitle(self.tr("Stop trusting {}").format(peer.name))
+        dialog.setLabelText(self.tr("Packets from {} will be refused. Why?").format(peer.name))
+        self.dialog = dialog
+        dialog.textValueSelected.connect(
+            lambda reason: self._submit(lambda desk: session.service(desk).revoke(peer.desk, reason)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def sync_now(self) -> None:
+        self._with_key(self._watch.sync_now)
+
+    # -- language ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.identity_box.setTitle(self.tr("This desk"))
+        self.peers_box.setTitle(self.tr("Trusted desks"))
+        self.init_button.setText(self.tr("&Initialise this desk…"))
+        self.unlock_button.setText(self.tr("&Unlock key…"))
+        self.export_key_button.setText(self.tr("E&xport public key…"))
+        self.enrol_button.setText(self.tr("&Enrol a desk from its key file…"))
+        self.revoke_button.setText(self.tr("Re&voke…"))
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint of this desk"))
+        self.fingerprint.setToolTip(self.tr("Read aloud on the phone when the other desk enrols this one"))
+        self.peer_table.setAccessibleName(self.tr("Trusted desks"))
+        self.peers.repaint_all()
+        if self.snap is not None:
+            self._apply(self.snap)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,111 @@
+"""Models of the Exchange panel: enrolled desks, the folder's packets, what happened to each packet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from crisisdesk.domain.clock import from_iso
+from crisisdesk.ui import timefmt
+from crisisdesk.ui.exchange.outcome_labels import (
+    explain,
+    outcome_name,
+    reason_text,
+    rejected_reason,
+)
+from crisisdesk.ui.rows_model import Column, RowsModel
+from crisisdesk.ui.style import LATE, SOON
+
+GOOD = QColor("#2e7d32")
+OUTCOME_COLOURS = {"imported": GOOD, "refused": LATE, "waiting": SOON, "error": SOON}
+
+
+def _when(iso: str, model) -> str:
+    try:
+        return timefmt.local(from_iso(iso), model.tz)
+    except (TypeError, ValueError):
+        return iso or ""
+
+
+def desk_role(identity) -> str:
+    """`group desk` or `affiliate desk: bank`."""
+    if identity.role == "group":
+        return QCoreApplication.translate("Exchange", "group desk")
+    return QCoreApplication.translate("Exchange", "affiliate desk: {}").format(identity.affiliate)
+
+
+def _peer_state(p, m) -> str:
+    if p.active:
+        return QCoreApplication.translate("Exchange", "trusted")
+    return QCoreApplication.translate("Exchange", "revoked {}: {}").format(_when(p.revoked_at, m), p.reason or "—")
+
+
+class PeerModel(RowsModel):
+    """Enrolled and revoked desks."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Desk"), lambda p, m: p.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p, m: desk_role(p.identity)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Fingerprint"), lambda p, m: p.fingerprint),
+        Column(QT_TRANSLATE_NOOP("Columns", "Trust"), _peer_state,
+               foreground=lambda p, m: None if p.active else LATE),
+        Column(QT_TRANSLATE_NOOP("Columns", "Enrolled"), lambda p, m: _when(p.enrolled_at, m)),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(key=lambda p: p.desk, parent=parent)
+        self.tz = "Asia/Seoul"
+
+
+class PacketModel(RowsModel):
+    """Packets lying in the folder (incoming or outgoing), as their headers describe them."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda p, m: p.path.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "From"), lambda p, m: p.sender_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Entries"), lambda p, m: str(p.entries)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Written"), lambda p, m: _when(p.created_at, m)),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(key=lambda p: str(p.path), parent=parent)
+        self.tz = "Asia/Seoul"
+
+
+class ImportedModel(RowsModel):
+    """Packet files moved to `imported/`."""
+
+    columns = (Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda p, m: p.name),)
+
+    def __init__(self, parent=None):
+        super().__init__(key=str, parent=parent)
+
+
+class RejectedModel(RowsModel):
+    """Packet files moved to `rejected/`, each with the reason written beside it."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda r, m: r.path.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Why refused"), lambda r, m: reason_text(rejected_reason(r.why)),
+               foreground=lambda r, m: LATE, tooltip=lambda r, m: r.why),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(key=lambda r: str(r.path), parent=parent)
+
+
+class OutcomeModel(RowsModel):
+    """What happened to each packet of the last sync or import."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda o, m: Path(o.path).name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Result"), lambda o, m: outcome_name(o.status),
+               foreground=lambda o, m: OUTCOME_COLOURS.get(o.status)),
+        Column(QT_TRANSLATE_NOOP("Columns", "What happened"), lambda o, m: explain(o),
+               tooltip=lambda o, m: o.message),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(key=lambda o: (str(o.path), o.status), parent=parent)

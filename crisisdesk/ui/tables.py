@@ -1,0 +1,17 @@
+"""A read-only table view as the panels use it: whole rows selected, columns fitted, the last stretched."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def table_view(name: str, model) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

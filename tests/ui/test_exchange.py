@@ -1,0 +1,231 @@
+"""Two desks trade packets through the Exchange panel of the group desk's real window."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import timedelta
+
+import keyring
+import keyring.backends.fail
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from crisisdesk.desk.app import Desk
+from crisisdesk.desk.exchange_service import ExchangeService
+from crisisdesk.ui.exchange.key_dialogs import EnrolDialog, InitDialog, PassphraseDialog
+from tests.desk.factories import NIRS_T0, ManualClock, activate_nirs, make_desk
+
+PASSPHRASE = "bank-desk-secret"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A dict-backed keyring: no OS service, nothing written to disk."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def group_desk(tmp_path, clock):
+    path = tmp_path / "group" / "desk.sqlite"
+    path.parent.mkdir()
+    with make_desk(path, clock) as desk:
+        event = activate_nirs(desk)
+    return path, event
+
+
+@pytest.fixture
+def bank(tmp_path):
+    """The bank's desk, a step ahead in time, its key in a passphrase-protected file."""
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    desk = Desk.open(folder / "desk.sqlite", clock=ManualClock(NIRS_T0 + timedelta(hours=1)), author="은행 IT")
+    service = ExchangeService(desk)
+    service.init("affiliate", group="hanbit", affiliate="bank", key_file=folder / "bank.key", passphrase=PASSPHRASE)
+    service.export_public_key(folder / "bank.cdkey")
+    yield desk, service
+    desk.close()
+
+
+def _click_ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _choose(monkeypatch, method: str, value) -> None:
+    """The next file dialog of that kind answers `value`, as if the person had picked it."""
+    monkeypatch.setattr(QFileDialog, method, staticmethod(lambda *args, **kwargs: value))
+
+
+def _age(path) -> None:
+    past = time.time() - 600
+    os.utime(path, (past, past))
+
+
+def _initialise_and_enrol(driver, qtbot, monkeypatch, tmp_path, bank):
+    bank_desk, bank_service = bank
+    panel = driver.panel("exchange")
+    qtbot.waitUntil(lambda: panel.snap is not None and panel.init_button.isVisible())
+    qtbot.mouseClick(panel.init_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert isinstance(dialog, InitDialog) and dialog.in_keyring.isChecked()
+    _click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: panel.snap.info is not None)
+    me = panel.snap.info.identity
+    assert panel.fingerprint.text() == me.fingerprint and not panel.init_button.isVisible()
+
+    _choose(monkeypatch, "getSaveFileName", (str(tmp_path / "group.cdkey"), ""))
+    qtbot.mouseClick(panel.export_key_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "group.cdkey").exists())
+    bank_service.enrol(tmp_path / "group.cdkey")
+
+    _choose(monkeypatch, "getOpenFileName", (str(tmp_path / "bank" / "bank.cdkey"), ""))
+    qtbot.mouseClick(panel.enrol_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, EnrolDialog))
+    dialog = panel.dialog
+    assert dialog.fingerprint.text() == bank_service.me().fingerprint  # shown before anything is trusted
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.matches.setChecked(True)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.peers.rowCount() == 1)
+    assert panel.peers.rows()[0].name == bank_service.me().name
+    return panel
+
+
+def _bank_ticks(bank, event: str, item, state: str, out) -> object:
+    bank_desk, bank_service = bank
+    bank_desk.set_item(event, "bank", f"{item.checklist}/{item.item}", state=state)
+    if bank_service.needs_passphrase():
+        bank_service.unlock(PASSPHRASE)
+    group_id = next(p.desk for p in bank_service.peers())
+    return bank_service.export_to(group_id, out).path
+
+
+def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, group_desk, bank, memory_keyring,
+                                                                  qtbot, monkeypatch, tmp_path, clock):
+    path, event = group_desk
+    bank_desk, bank_service = bank
+    driver = open_window(path)
+    panel = _initialise_and_enrol(driver, qtbot, monkeypatch, tmp_path, bank)
+    window = driver.window
+
+    share = tmp_path / "share"
+    share.mkdir()
+    window.exchange.set_folder(str(share))
+    qtbot.waitUntil(lambda: window.status.exchange.text() == "교환 폴더: 연결됨")
+    qtbot.mouseClick(panel.folder.sync_button, Qt.MouseButton.LeftButton)  # the event goes out to the bank
+    qtbot.waitUntil(lambda: panel.folder.outgoing.rowCount() == 1)
+    assert bank_service.me().name in panel.folder.summary.text()
+    assert [o.status for o in bank_service.import_files(share.glob("*.cdpkt"))] == ["imported"]
+
+    first, second = bank_desk.checklist(event, "bank")[:2]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    packet = _bank_ticks(bank, event, first, "done", usb)
+
+    checklist = driver.panel("checklists")  # the group desk changes the same item on the phone's word
+    checklist.set_affiliate("bank")
+    key = ("bank", first.checklist, first.item)
+    qtbot.waitUntil(lambda: checklist.model.item(key) is not None)
+    checklist.tree.setFocus()
+    checklist.tree.setCurrentIndex(checklist.proxy.mapFromSource(checklist.model.index_of(key)))
+    qtbot.keyClick(checklist.tree, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: checklist.model.item(key).state == "doing")
+
+    panel = driver.panel("exchange")
+    _choose(monkeypatch, "getOpenFileNames", ([str(packet)], ""))
+    qtbot.mouseClick(panel.folder.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.folder.outcomes.rowCount() == 1)
+    assert panel.folder.outcomes.index(0, 1).data() == "가져옴"
+
+    checklist = driver.panel("checklists")
+    qtbot.waitUntil(lambda: checklist.model.item(key).state == "done")  # the bank's later change was kept
+    assert checklist.model.item(key).conflict
+    index = checklist.model.index_of(key)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "두 데스크" in index.data(Qt.ItemDataRole.ToolTipRole)
+    checklist.tree.setCurrentIndex(checklist.proxy.mapFromSource(index))
+    qtbot.mouseClick(checklist.history_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: checklist.history is not None and checklist.history.model.rowCount() == 2)
+    assert {r["author"] for r in checklist.history.model.rows()} == {"운영자", "은행 IT"}
+    checklist.history.close()
+
+    tampered = _bank_ticks(bank, event, second, "done", share)
+    data = bytearray(tampered.read_bytes())
+    data[-1] ^= 0x01  # one byte of the signature
+    tampered.write_bytes(bytes(data))
+    _age(tampered)
+    panel = driver.panel("exchange")
+    qtbot.mouseClick(panel.folder.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.folder.outcomes.rowCount() == 1 and panel.folder.rejected.rowCount() == 1)
+    outcome = panel.folder.outcomes.rows()[0]
+    assert outcome.status == "refused" and outcome.reason == "bad_signature"
+    assert "서명" in panel.folder.outcomes.index(0, 2).data()
+    assert (share / "rejected" / tampered.name).exists()
+    assert "bad_signature" in (share / "rejected" / f"{tampered.name}.why.txt").read_text(encoding="utf-8")
+    assert "서명" in panel.folder.rejected.index(0, 1).data()
+    assert checklist.model.item(("bank", second.checklist, second.item)).state == "todo"  # nothing applied
+
+
+def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(
+        open_window, group_desk, qtbot, tmp_path, monkeypatch):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        driver = open_window(group_desk[0])
+        panel = driver.panel("exchange")
+        qtbot.waitUntil(lambda: panel.snap is not None)
+        assert "운영체제 키링을 쓸 수 없습니다" in panel.key_state.text()
+        panel.initialise()
+        dialog = panel.dialog
+        assert not dialog.in_keyring.isEnabled() and dialog.in_file.isChecked()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.key_file.setText(str(tmp_path / "group.key"))
+        dialog.passphrase.setText("short")
+        assert not ok.isEnabled() and dialog.problem.text()
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.repeat.setText(PASSPHRASE)
+        assert ok.isEnabled()
+        _click_ok(qtbot, dialog)
+        qtbot.waitUntil(lambda: panel.snap.info is not None)
+        assert (tmp_path / "group.key").exists() and not panel.snap.locked  # unlocked by its making
+
+        driver.window.close()  # a new session: the key file is locked again
+        driver = open_window(group_desk[0])
+        panel = driver.panel("exchange")
+        qtbot.waitUntil(lambda: panel.snap is not None and panel.snap.locked)
+        assert panel.unlock_button.isVisible()
+        _choose(monkeypatch, "getSaveFileName", (str(tmp_path / "group.cdkey"), ""))
+        qtbot.mouseClick(panel.export_key_button, Qt.MouseButton.LeftButton)  # signing needs the key
+        dialog = panel.dialog
+        assert isinstance(dialog, PassphraseDialog)
+        dialog.passphrase.setText(PASSPHRASE)
+        _click_ok(qtbot, dialog)
+        qtbot.waitUntil(lambda: (tmp_path / "group.cdkey").exists())
+        qtbot.waitUntil(lambda: not panel.snap.locked)
+        assert not panel.unlock_button.isVisible()
+    finally:
+        keyring.set_keyring(previous)
