@@ -91,7 +91,7 @@ class EventCommands(QObject):
             dialog = EventReasonDialog(None, closed, self._window)
 
             def reopen() -> None:
-                event, reason = dialog.event.currentData(), dialog.reason.text()
+                event, reason = dialog.choice.currentData(), dialog.reason.text()
                 self._executor.submit(lambda desk: desk.reopen_event(event, reason),
                                       lambda _: self.reopened.emit(event), self._error)
 

@@ -464,7 +464,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Provider</source>
-        <translation>외부 기관</translation>
+        <translation>외부 연계</translation>
     </message>
     <message>
         <source>Since</source>
@@ -927,15 +927,15 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>External providers: their state, and marking them down or restored</source>
-        <translation>외부 기관: 현재 상태와 중단·복구 표시</translation>
+        <translation>외부 연계: 현재 상태와 중단·복구 표시</translation>
     </message>
     <message>
         <source>Close event…</source>
-        <translation>이벤트 종료…</translation>
+        <translation>사건 종료…</translation>
     </message>
     <message>
         <source>Close the event with a reason; everything recorded is kept</source>
-        <translation>사유를 적고 이벤트를 종료합니다; 기록은 모두 보존됩니다</translation>
+        <translation>사유를 적고 사건을 종료합니다; 기록은 모두 보존됩니다</translation>
     </message>
     <message>
         <source>Reopen…</source>
@@ -943,7 +943,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Reopen a closed event with a reason</source>
-        <translation>종료된 이벤트를 사유를 적고 다시 엽니다</translation>
+        <translation>종료된 사건을 사유를 적고 다시 엽니다</translation>
     </message>
 </context>
 <context>
@@ -962,27 +962,27 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>&amp;Close event</source>
-        <translation>이벤트 종료(&amp;C)</translation>
+        <translation>사건 종료(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Reopen event</source>
-        <translation>이벤트 재개(&amp;R)</translation>
+        <translation>사건 재개(&amp;R)</translation>
     </message>
     <message>
         <source>The event leaves the list of open events and nothing more can be changed in it until it is reopened. Everything recorded is kept.</source>
-        <translation>이벤트가 진행 중 목록에서 빠지고, 재개하기 전까지 더 변경할 수 없습니다. 기록된 내용은 모두 보존됩니다.</translation>
+        <translation>사건이 진행 중 목록에서 빠지고, 재개하기 전까지 더 변경할 수 없습니다. 기록된 내용은 모두 보존됩니다.</translation>
     </message>
     <message>
         <source>A closed event can be changed again once reopened.</source>
-        <translation>종료된 이벤트는 재개하면 다시 변경할 수 있습니다.</translation>
+        <translation>종료된 사건은 재개하면 다시 변경할 수 있습니다.</translation>
     </message>
     <message>
         <source>No event is closed.</source>
-        <translation>종료된 이벤트가 없습니다.</translation>
+        <translation>종료된 사건이 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Event:</source>
-        <translation>이벤트(&amp;E):</translation>
+        <translation>사건(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -990,11 +990,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Close the event</source>
-        <translation>이벤트 종료</translation>
+        <translation>사건 종료</translation>
     </message>
     <message>
         <source>Reopen an event</source>
-        <translation>이벤트 재개</translation>
+        <translation>사건 재개</translation>
     </message>
 </context>
 <context>
@@ -1966,7 +1966,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Provider states</source>
-        <translation>외부 기관 상태</translation>
+        <translation>외부 연계 상태</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
@@ -1982,11 +1982,11 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>&lt;b&gt;Current state&lt;/b&gt; (normal: never marked in this event)</source>
-        <translation>&lt;b&gt;현재 상태&lt;/b&gt; (정상: 이 이벤트에서 표시된 적 없음)</translation>
+        <translation>&lt;b&gt;현재 상태&lt;/b&gt; (정상: 이 사건에서 표시된 적 없음)</translation>
     </message>
     <message>
         <source>External providers</source>
-        <translation>외부 기관</translation>
+        <translation>외부 연계</translation>
     </message>
 </context>
 <context>
@@ -2148,7 +2148,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Record this status for the service; it replaces the one derived from the providers</source>
-        <translation>이 서비스의 상태로 기록합니다; 외부 기관 상태에서 도출된 값 대신 쓰입니다</translation>
+        <translation>이 서비스의 상태로 기록합니다; 외부 연계 상태에서 도출된 값 대신 쓰입니다</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import DEMO_NOW
+from crisisdesk.desk.exchange_models import ImportOutcome, Peer
+from crisisdesk.desk.exchange_watch import PacketInfo, RejectedPacket
+from crisisdesk.exchange.identity import Identity
 from crisisdesk.ui.affiliate.affiliate_models import (
     AffiliateListModel,
     RevisionModel,
@@ -18,9 +22,19 @@ from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.check_list_model import CheckListModel
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
 from crisisdesk.ui.checklist.checklist_model import ChecklistModel, key_of
+from crisisdesk.ui.checklist.item_history import HistoryModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
+from crisisdesk.ui.decisions.outlook_box import OutlookModel
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
+from crisisdesk.ui.dialogs.provider_dialog import ProviderStateModel
 from crisisdesk.ui.event_info import load_event_info
+from crisisdesk.ui.exchange.packet_models import (
+    ImportedModel,
+    OutcomeModel,
+    PacketModel,
+    PeerModel,
+    RejectedModel,
+)
 from crisisdesk.ui.notices.notice_models import AlertModel, DutyModel, NoticeModel
 from crisisdesk.ui.playbooks.library_model import LibraryModel, entries
 from crisisdesk.ui.reports.report_models import RegisterModel
@@ -151,3 +165,64 @@ def test_report_register_model(qtmodeltester, demo_copy):
     model.set_rows(records)
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "승인"
+
+
+def test_conflict_marker_on_a_checklist_item(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    model = ChecklistModel(now)
+    model.set_info(load_event_info(demo_desk, event))
+    items = demo_desk.checklist(event, "bank")
+    model.set_items([dataclasses.replace(items[0], conflict=True), *items[1:]])
+    qtmodeltester.check(model)
+    marked, plain = model.index_of(key_of(items[0])), model.index_of(key_of(items[1]))
+    assert marked.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert marked.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "두 데스크에서 동시에 변경됨" in marked.data(Qt.ItemDataRole.ToolTipRole)
+    assert "두 데스크" in marked.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert plain.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_history_providers_and_outlook_models(qtmodeltester, demo_desk):
+    event = _event(demo_desk)
+    changed = next(i for i in demo_desk.checklist(event) if i.updated_at is not None)
+    history = HistoryModel()
+    rows = demo_desk.item_history(event, changed.affiliate, f"{changed.checklist}/{changed.item}")
+    history.set_history(rows, "Asia/Seoul", demo_desk.desk_id)
+    qtmodeltester.check(history)
+    assert history.rowCount() == len(rows) > 0 and history.index(0, 2).data() == "이 데스크"
+    providers = ProviderStateModel()
+    providers.set_rows(demo_desk.providers(event))
+    qtmodeltester.check(providers)
+    assert {providers.index(r, 1).data() for r in range(providers.rowCount())} >= {"중단", "정상"}
+    outlook = OutlookModel()
+    outlook.set_outlook(demo_desk.outlook(event))
+    qtmodeltester.check(outlook)
+    assert outlook.rowCount() == 4
+
+
+def test_exchange_models(qtmodeltester, tmp_path):
+    bank = Identity("0199aaaa-0000-7000-8000-00000000b001", "affiliate", "hanbit", "bank", bytes(32))
+    card = Identity("0199aaaa-0000-7000-8000-00000000c001", "affiliate", "hanbit", "card", bytes(range(32)))
+    peers = PeerModel()
+    peers.set_rows([Peer(bank, "enrolled", "2025-09-26T11:20:00Z", "운영자", "", "", 3),
+                    Peer(card, "revoked", "2025-09-26T11:20:00Z", "운영자", "2025-09-26T12:00:00Z", "분실", 0)])
+    qtmodeltester.check(peers)
+    assert peers.index(0, 1).data() == "계열사 데스크: bank" and "분실" in peers.index(1, 3).data()
+    packet = tmp_path / "hanbit-bank.00000b01-1758888000.cdpkt"
+    packets = PacketModel()
+    packets.set_rows([PacketInfo(packet, bank.desk, bank.name, "group", 1758888000, 4, "2025-09-26T11:20:00Z", 900)])
+    qtmodeltester.check(packets)
+    imported = ImportedModel()
+    imported.set_rows([Path(packet)])
+    qtmodeltester.check(imported)
+    rejected = RejectedModel()
+    rejected.set_rows([RejectedPacket(packet, "bad signature\nreason: bad_signature\nrefused by: desk group")])
+    qtmodeltester.check(rejected)
+    assert "서명" in rejected.index(0, 1).data()
+    outcomes = OutcomeModel()
+    outcomes.set_rows([ImportOutcome(packet, "imported", "", sender=bank.name, seq=1, entries=4, new_entries=3),
+                       ImportOutcome(tmp_path / "x.cdpkt", "refused", "bad", reason="out_of_scope"),
+                       ImportOutcome(tmp_path / "y.cdpkt", "waiting", "later", sender=bank.name)])
+    qtmodeltester.check(outcomes)
+    assert [outcomes.index(r, 1).data() for r in range(3)] == ["가져옴", "거부", "대기"]
+    assert "새 항목 3건" in outcomes.index(0, 2).data() and "이미 있던 항목 1건" in outcomes.index(0, 2).data()

@@ -13,11 +13,11 @@ class EventReasonDialog(QDialog):
     def __init__(self, closing: OpenEvent | None, closed: list[OpenEvent] = (), parent=None):
         super().__init__(parent)
         self.setObjectName("closeEventDialog" if closing else "reopenEventDialog")
-        self.event = QComboBox(objectName="eventChoice")
+        self.choice = QComboBox(objectName="eventChoice")
         for event in [closing] if closing else closed:
             mode = self.tr("drill") if event.drill else self.tr("real")
-            self.event.addItem(f"{event.title} ({mode})", event.id)
-        self.event.setEnabled(closing is None)
+            self.choice.addItem(f"{event.title} ({mode})", event.id)
+        self.choice.setEnabled(closing is None)
         self.reason = QLineEdit(objectName="eventReason")
         self.reason.setPlaceholderText(self.tr("required; kept in the journal"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -33,7 +33,7 @@ class EventReasonDialog(QDialog):
             note = QLabel(self.tr("A closed event can be changed again once reopened.") if closed
                           else self.tr("No event is closed."), wordWrap=True)
         form.addRow(note)
-        for caption, field in ((self.tr("&Event:"), self.event), (self.tr("&Reason:"), self.reason)):
+        for caption, field in ((self.tr("&Event:"), self.choice), (self.tr("&Reason:"), self.reason)):
             lab = QLabel(caption)
             lab.setBuddy(field)
             form.addRow(lab, field)
@@ -44,4 +44,4 @@ class EventReasonDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        self.ok.setEnabled(bool(self.reason.text().strip()) and self.event.count() > 0)
+        self.ok.setEnabled(bool(self.reason.text().strip()) and self.choice.count() > 0)
