@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.event_info import EventInfo, OpenEvent
@@ -34,28 +35,33 @@ class EventHeader(QFrame):
         self.picker = QComboBox(objectName="eventPicker")
         self.picker.setMinimumContentsLength(24)
         self.picker.activated.connect(self._picked)
-        self.title = QLabel(objectName="eventTitle")
+        self.title = QLabel(objectName="eventTitle", wordWrap=True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level = QLabel(objectName="eventLevel")
         self.mode = QLabel(objectName="eventMode")
         self.elapsed = QLabel(objectName="eventElapsed")
         self.alerts = QLabel(objectName="externalAlerts", wordWrap=True)
-        self.new_button = QPushButton(objectName="activateButton")
-        self.new_button.clicked.connect(self.activate_requested)
+        self.event_button = QPushButton(objectName="eventMenuButton")  # new, close, reopen: one button
+        menu = QMenu(self.event_button)
+        self.new_action = QAction(menu, objectName="activateAction")
+        self.close_action = QAction(menu, objectName="closeEventAction")
+        self.reopen_action = QAction(menu, objectName="reopenEventAction")
+        for action, signal in ((self.new_action, self.activate_requested), (self.close_action, self.close_requested),
+                               (self.reopen_action, self.reopen_requested)):
+            action.triggered.connect(signal)
+            menu.addAction(action)
+        self.event_button.setMenu(menu)
         self.level_button = QPushButton(objectName="levelButton")
         self.level_button.clicked.connect(self.level_requested)
         self.providers_button = QPushButton(objectName="providersButton")
         self.providers_button.clicked.connect(self.providers_requested)
-        self.close_button = QPushButton(objectName="closeEventButton")
-        self.close_button.clicked.connect(self.close_requested)
-        self.reopen_button = QPushButton(objectName="reopenEventButton")
-        self.reopen_button.clicked.connect(self.reopen_requested)
-        self.buttons = (self.new_button, self.level_button, self.providers_button, self.close_button,
-                        self.reopen_button)
+        self.buttons = (self.event_button, self.level_button, self.providers_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(12)
-        for widget in (self.picker, self.title, self.level, self.mode, self.elapsed):
+        layout.addWidget(self.picker)
+        layout.addWidget(self.title, 1)  # one line when there is room, wrapped on a small screen
+        for widget in (self.level, self.mode, self.elapsed):
             layout.addWidget(widget)
         layout.addWidget(self.alerts, 1)
         for widget in self.buttons:
@@ -110,8 +116,9 @@ class EventHeader(QFrame):
         self.title.setVisible(info is not None and not several)
         for widget in (self.level, self.mode, self.elapsed):
             widget.setVisible(info is not None)
-        for widget in (self.level_button, self.providers_button, self.close_button):
+        for widget in (self.level_button, self.providers_button):
             widget.setVisible(info is not None and self._scale == 1.0)
+        self.close_action.setEnabled(info is not None)
         if info is None:
             self.alerts.setText(self.tr("No open event. Activate one from a playbook (Ctrl+N)."))
             return
@@ -134,16 +141,18 @@ class EventHeader(QFrame):
         self.picker.setToolTip(self.tr("Several events are open: choose the one to show"))
         self.elapsed.setAccessibleName(self.tr("Time since T0"))
         self.elapsed.setToolTip(self.tr("Time since T0"))
-        self.new_button.setText(self.tr("New event…"))
-        self.new_button.setToolTip(self.tr("Activate an event from a playbook (Ctrl+N)"))
+        self.event_button.setText(self.tr("Event"))
+        self.event_button.setToolTip(self.tr("New event, close this event, reopen a closed one"))
+        self.new_action.setText(self.tr("New event… (Ctrl+N)"))
+        self.new_action.setToolTip(self.tr("Activate an event from a playbook (Ctrl+N)"))
         self.level_button.setText(self.tr("Level…"))
         self.level_button.setToolTip(self.tr("Raise or lower the event's level"))
         self.providers_button.setText(self.tr("Providers…"))
         self.providers_button.setToolTip(self.tr("External providers: their state, and marking them down or restored"))
-        self.close_button.setText(self.tr("Close event…"))
-        self.close_button.setToolTip(self.tr("Close the event with a reason; everything recorded is kept"))
-        self.reopen_button.setText(self.tr("Reopen…"))
-        self.reopen_button.setToolTip(self.tr("Reopen a closed event with a reason"))
+        self.close_action.setText(self.tr("Close this event…"))
+        self.close_action.setToolTip(self.tr("Close the event with a reason; everything recorded is kept"))
+        self.reopen_action.setText(self.tr("Reopen a closed event…"))
+        self.reopen_action.setToolTip(self.tr("Reopen a closed event with a reason"))
         for i, event in enumerate(self._events):
             self.picker.setItemText(i, self._event_label(event))
         self._show()

@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def table_view(name: str, model) -> QTableView:
+def table_view(name: str, model, wrap: bool = False) -> QTableView:
+    """With `wrap`, the last column's long texts wrap and rows grow to hold them."""
     view = QTableView(objectName=name)
     view.setModel(model)
     view.verticalHeader().setVisible(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
+    view.setWordWrap(wrap)
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view

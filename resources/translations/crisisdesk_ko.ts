@@ -682,6 +682,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>조치 사항</translation>
     </message>
     <message>
+        <source>Council outlook (+12 to +72 h)</source>
+        <translation>협의회 전망 (+12~+72시간)</translation>
+    </message>
+    <message>
         <source>Ti&amp;tle:</source>
         <translation>회의명(&amp;T):</translation>
     </message>
@@ -906,8 +910,24 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>T0 이후 경과 시간</translation>
     </message>
     <message>
-        <source>New event…</source>
-        <translation>새 사건…</translation>
+        <source>Event</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <source>New event, close this event, reopen a closed one</source>
+        <translation>새 사건, 이 사건 종료, 종료된 사건 재개</translation>
+    </message>
+    <message>
+        <source>New event… (Ctrl+N)</source>
+        <translation>새 사건… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Close this event…</source>
+        <translation>이 사건 종료…</translation>
+    </message>
+    <message>
+        <source>Reopen a closed event…</source>
+        <translation>종료된 사건 재개…</translation>
     </message>
     <message>
         <source>Activate an event from a playbook (Ctrl+N)</source>
@@ -930,16 +950,8 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>외부 연계: 현재 상태와 중단·복구 표시</translation>
     </message>
     <message>
-        <source>Close event…</source>
-        <translation>사건 종료…</translation>
-    </message>
-    <message>
         <source>Close the event with a reason; everything recorded is kept</source>
         <translation>사유를 적고 사건을 종료합니다; 기록은 모두 보존됩니다</translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
-        <translation>재개…</translation>
     </message>
     <message>
         <source>Reopen a closed event with a reason</source>
@@ -1843,10 +1855,6 @@ Activate one with “New event…” (Ctrl+N).</source>
 </context>
 <context>
     <name>OutlookBox</name>
-    <message>
-        <source>Council outlook (what we expect, what we need)</source>
-        <translation>협의회 전망 (예상 상황과 필요 사항)</translation>
-    </message>
     <message>
         <source>&amp;Horizon:</source>
         <translation>시점(&amp;H):</translation>

@@ -21,15 +21,16 @@ def test_close_and_reopen_an_event_with_a_reason(open_window, nirs_file, qtbot, 
     driver = open_window(nirs_file)
     window, header = driver.window, driver.window.header
     event = window.info.id
-    assert header.close_button.isVisible() and header.reopen_button.isVisible()
-    qtbot.mouseClick(header.close_button, Qt.MouseButton.LeftButton)
+    assert header.event_button.isVisible() and header.close_action.isEnabled()
+    assert header.event_button.menu().actions() == [header.new_action, header.close_action, header.reopen_action]
+    header.close_action.trigger()
     dialog = window.commands.dialog
     assert dialog.choice.currentData() == event and not dialog.choice.isEnabled()
     _confirm(qtbot, dialog, "전 서비스 복구 확인")
     qtbot.waitUntil(lambda: window.info is None)
-    assert not header.close_button.isVisible() and "진행 중인 사건이 없습니다" in header.alerts.text()
+    assert not header.close_action.isEnabled() and "진행 중인 사건이 없습니다" in header.alerts.text()
 
-    qtbot.mouseClick(header.reopen_button, Qt.MouseButton.LeftButton)
+    header.reopen_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(EventReasonDialog, "reopenEventDialog") is not None)
     dialog = window.findChild(EventReasonDialog, "reopenEventDialog")
     assert dialog.choice.count() == 1 and dialog.choice.currentData() == event
@@ -43,7 +44,9 @@ def test_close_and_reopen_an_event_with_a_reason(open_window, nirs_file, qtbot, 
 
 def test_council_outlook_in_the_decisions_panel(open_window, nirs_file, qtbot):
     driver = open_window(nirs_file)
-    outlook = driver.panel("decisions").outlook
+    panel = driver.panel("decisions")
+    outlook = panel.outlook
+    panel.lower.setCurrentWidget(outlook)
     assert outlook.model.rowCount() == 4 and outlook.model.index(1, 0).data() == "+24시간"
     outlook.table.selectRow(1)
     assert outlook.horizon.currentData() == "24h"

@@ -100,7 +100,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
                        for name in ("overdue", "critical", "mine", "not_done")}
         for box in self.checks.values():
             box.toggled.connect(self._filters_changed)
-        self.keys_hint = QLabel(objectName="keysHint")
+        self.keys_hint = QLabel(objectName="keysHint", wordWrap=True)  # wraps rather than widen the window
         self.keys_hint.setStyleSheet("color:#555;")
         self.details = QLabel(objectName="itemDetails")
         self.details.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -140,7 +141,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         log.addLayout(buttons)
-        self.actions_box = QGroupBox()
+        self.actions_box = QWidget()
         acts = QVBoxLayout(self.actions_box)
         acts.addWidget(self.action_table, 1)
         form = QHBoxLayout()
@@ -159,9 +160,11 @@ class DecisionsPanel(LazyRefresh, QWidget):
         acts.addLayout(state)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.log_box)
-        split.addWidget(self.actions_box)
-        split.addWidget(self.outlook)
-        split.setSizes([420, 260, 220])
+        self.lower = QTabWidget(objectName="actionsAndOutlook")  # actions, and the council outlook beside them
+        self.lower.addTab(self.actions_box, "")
+        self.lower.addTab(self.outlook, "")
+        split.addWidget(self.lower)
+        split.setSizes([500, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
@@ -317,7 +320,8 @@ class DecisionsPanel(LazyRefresh, QWidget):
         self.meeting_box.setTitle(self.tr("Council meeting"))
         self.entry_box.setTitle(self.tr("Record a decision (Enter or Ctrl+Enter)"))
         self.log_box.setTitle(self.tr("Decision log (amendments under the original)"))
-        self.actions_box.setTitle(self.tr("Actions"))
+        self.lower.setTabText(0, self.tr("Actions"))
+        self.lower.setTabText(1, self.tr("Council outlook (+12 to +72 h)"))
         for lab, caption in zip(self.meeting_labels, (self.tr("Ti&tle:"), self.tr("Atte&ndees:")), strict=True):
             lab.setText(caption)
         for lab, caption in zip(self.entry_labels, (self.tr("&Decision:"), self.tr("&Rationale:"),

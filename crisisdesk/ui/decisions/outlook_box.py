@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from crisisdesk.desk.changes import BOARD, Changes
@@ -55,7 +55,9 @@ class OutlookModel(RowsModel):
         self.set_rows([OutlookRow(h, by_horizon.get(h)) for h in HORIZONS])
 
 
-class OutlookBox(LazyRefresh, QGroupBox):
+class OutlookBox(LazyRefresh, QWidget):
+    """The four horizons in a table; choosing one fills the editor below it."""
+
     def __init__(self, executor: DeskExecutor, parent=None):
         super().__init__(parent)
         self.setObjectName("outlookBox")
@@ -122,7 +124,6 @@ class OutlookBox(LazyRefresh, QGroupBox):
                               lambda exc: show_error(self, exc))
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Council outlook (what we expect, what we need)"))
         current = self.horizon.currentData()
         self.horizon.clear()
         for horizon in HORIZONS:

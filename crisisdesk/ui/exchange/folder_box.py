@@ -49,14 +49,14 @@ class FolderBox(QGroupBox):
         self.watch_note.setStyleSheet("color:#555;")
         self.summary = QLabel(objectName="roundSummary", wordWrap=True)
         self.outcomes = OutcomeModel(self)
-        self.outcome_table = table_view("packetOutcomes", self.outcomes)
+        self.outcome_table = table_view("packetOutcomes", self.outcomes, wrap=True)
         self.incoming, self.outgoing = PacketModel(self), PacketModel(self)
         self.imported, self.rejected = ImportedModel(self), RejectedModel(self)
         self.tabs = QTabWidget(objectName="folderLists")
         self.lists = {"incoming": table_view("incomingPackets", self.incoming),
                       "outgoing": table_view("outgoingPackets", self.outgoing),
                       "imported": table_view("importedPackets", self.imported),
-                      "rejected": table_view("rejectedPackets", self.rejected)}
+                      "rejected": table_view("rejectedPackets", self.rejected, wrap=True)}
         for view in self.lists.values():
             self.tabs.addTab(view, "")
         top = QHBoxLayout()
