@@ -218,8 +218,8 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>되돌림</translation>
     </message>
     <message>
-        <source>same moment as another desk</source>
-        <translation>다른 데스크와 동시 변경</translation>
+        <source>concurrent</source>
+        <translation>동시 변경</translation>
     </message>
     <message>
         <source>this desk</source>
@@ -465,6 +465,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Provider</source>
         <translation>외부 연계</translation>
+    </message>
+    <message>
+        <source>State since</source>
+        <translation>상태 시작</translation>
     </message>
     <message>
         <source>Since</source>

@@ -26,7 +26,7 @@ from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
 from crisisdesk.ui.checklist.checklist_model import AFFILIATE, ChecklistModel, key_of
-from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text
+from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
@@ -267,8 +267,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.history = dialog
         dialog.open()
-        self._executor.submit(lambda desk: desk.item_history(event, item.affiliate, ref),
-                              lambda rows: dialog.model.set_history(rows, tz, desk_id),
+        self._executor.submit(lambda desk: item_history(desk, event, item.affiliate, ref),
+                              lambda found: dialog.model.set_history(found[0], tz, desk_id, found[1]),
                               lambda exc: show_error(self, exc))
 
     # -- filters -------------------------------------------------------------------

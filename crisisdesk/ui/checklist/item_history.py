@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
+from crisisdesk.ui.exchange import session
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
 from crisisdesk.ui.rows_model import Column, RowsModel
@@ -40,13 +41,20 @@ def _mark(row: dict, model: HistoryModel) -> str:
     if row["undoes"]:
         return QCoreApplication.translate("Checklist", "undo")
     if model.concurrent[row["base"]] > 1:
-        return QCoreApplication.translate("Checklist", "same moment as another desk")
+        return QCoreApplication.translate("Checklist", "concurrent")
     return ""
 
 
 def _desk(row: dict, model: HistoryModel) -> str:
-    short = row["desk"].replace("-", "")[-8:]
-    return QCoreApplication.translate("Checklist", "this desk") if row["desk"] == model.desk_id else f"…{short}"
+    if row["desk"] == model.desk_id:
+        return QCoreApplication.translate("Checklist", "this desk")
+    return model.names.get(row["desk"]) or "…" + row["desk"].replace("-", "")[-8:]
+
+
+def item_history(desk, event: str, affiliate: str, ref: str) -> tuple[list[dict], dict[str, str]]:
+    """Runs in the executor: the item's changes, and the enrolled desks' names by desk id."""
+    return (desk.item_history(event, affiliate, ref),
+            {p.desk: p.name for p in session.service(desk).peers()})
 
 
 class HistoryModel(RowsModel):
@@ -62,10 +70,11 @@ class HistoryModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(key=lambda r: r["entry"], parent=parent)
         self.tz, self.desk_id = "Asia/Seoul", ""
+        self.names: dict[str, str] = {}  # peers' desk names (bank.1a2b3c4d) by desk id
         self.concurrent: Counter = Counter()
 
-    def set_history(self, rows: list[dict], tz: str, desk_id: str) -> None:
-        self.tz, self.desk_id = tz, desk_id
+    def set_history(self, rows: list[dict], tz: str, desk_id: str, names: dict[str, str] | None = None) -> None:
+        self.tz, self.desk_id, self.names = tz, desk_id, names or {}
         self.concurrent = Counter(r["base"] for r in rows if not r["undoes"])
         self.set_rows(rows)
 
@@ -88,4 +97,4 @@ class ItemHistoryDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(860, 360)
+        self.resize(960, 380)

@@ -33,7 +33,7 @@ class ProviderStateModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Provider"), lambda p, m: text(p.name)),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda p, m: label(SERVICE_STATUSES, p.status),
                foreground=lambda p, m: STATUS_COLOURS.get(p.status)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Since"), lambda p, m: timefmt.local(p.since, m.tz)),
+        Column(QT_TRANSLATE_NOOP("Columns", "State since"), lambda p, m: timefmt.local(p.since, m.tz)),
         Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda p, m: p.note),
         Column(QT_TRANSLATE_NOOP("Columns", "Alternatives"), lambda p, m: ", ".join(text(a) for a in p.alternatives)),
     )
@@ -84,6 +84,7 @@ class ProviderDialog(QDialog):
         layout.addWidget(self.buttons)
         self.state_label.setText(self.tr("<b>Current state</b> (normal: never marked in this event)"))
         self.setWindowTitle(self.tr("External providers"))
+        self.resize(920, 520)
 
     def set_providers(self, providers: list[ProviderView]) -> None:
         self.model.set_rows(providers)
