@@ -192,6 +192,13 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     assert "서명" in panel.folder.rejected.index(0, 1).data()
     assert checklist.model.item(("bank", second.checklist, second.item)).state == "todo"  # nothing applied
 
+    panel.peer_table.selectRow(0)
+    qtbot.mouseClick(panel.revoke_button, Qt.MouseButton.LeftButton)
+    panel.dialog.setTextValue("키 파일 분실")
+    panel.dialog.accept()
+    qtbot.waitUntil(lambda: not panel.peers.rows()[0].active)
+    assert "키 파일 분실" in panel.peers.index(0, 3).data() and not panel.revoke_button.isEnabled()
+
 
 def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(
         open_window, group_desk, qtbot, tmp_path, monkeypatch):
@@ -232,3 +239,27 @@ def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(
         assert not panel.unlock_button.isVisible()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_watch_runs_rounds_at_the_interval_set_in_settings(open_window, group_desk, memory_keyring, qtbot,
+                                                               tmp_path):
+    with Desk.open(group_desk[0]) as desk:
+        ExchangeService(desk).init("group")
+    driver = open_window(group_desk[0])
+    window, watch = driver.window, driver.window.exchange
+    missing = tmp_path / "unplugged-stick"
+    watch.set_folder(str(missing))
+    qtbot.waitUntil(lambda: window.status.exchange.text() == "교환 폴더: 연결 끊김")
+    settings = driver.panel("settings")
+    assert settings.exchange.text() == str(missing)
+    settings.interval.setValue(5)
+    settings.watch.setChecked(True)
+    assert watch.watching and watch._timer.interval() == 5000 and watch._timer.isActive()
+    panel = driver.panel("exchange")
+    assert "5초마다" in panel.folder.watch_note.text()
+    missing.mkdir()
+    watch._tick()  # what the timer does every five seconds
+    qtbot.waitUntil(lambda: panel.folder.summary.text() == "주고받을 새 내용이 없습니다.")
+    assert window.status.exchange.text() == "교환 폴더: 연결됨"
+    settings.watch.setChecked(False)
+    assert watch._timer.interval() == 60_000  # only the folder's state, once a minute

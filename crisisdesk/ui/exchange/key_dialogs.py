@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +72,7 @@ class InitDialog(QDialog):
         self.in_keyring.setEnabled(snap.keyring_available)
         (self.in_keyring if snap.keyring_available else self.in_file).setChecked(True)
         self.keyring_note = QLabel(wordWrap=True, objectName="keyringNote")
+        self.keyring_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.keyring_note.setText(self.tr("The OS keyring works on this computer ({}).").format(snap.keyring_backend)
                                   if snap.keyring_available else
                                   self.tr("No OS keyring works on this computer: keep the key in a file "
@@ -166,6 +168,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.buttons)
         self.passphrase.textChanged.connect(lambda t: _ok(self.buttons).setEnabled(bool(t)))
         _ok(self.buttons).setEnabled(False)
+        self.setMinimumWidth(520)
 
 
 class EnrolDialog(QDialog):

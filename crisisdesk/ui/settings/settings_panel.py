@@ -79,7 +79,7 @@ class SettingsPanel(QWidget):
                 ("desk", "path", self.path), ("desk", "open", self.open_button),
                 ("desk", "group", self.group_button),
                 ("exchange", "folder", self._pair(self.exchange, self.exchange_button)),
-                ("exchange", "watch", self._pair(self.watch, self.interval)),
+                ("exchange", "watch", self._pair(self.watch, self.interval, stretch=False)),
                 ("backups", "state", self.backups), ("backups", "now", self.backup_button))
         for box, key, field in rows:
             caption = QLabel()
@@ -105,12 +105,15 @@ class SettingsPanel(QWidget):
         self.retranslate()
 
     @staticmethod
-    def _pair(field: QWidget, button: QPushButton) -> QWidget:
+    def _pair(field: QWidget, button: QWidget, stretch: bool = True) -> QWidget:
+        """Two widgets on one row; the first takes the width unless `stretch` is False."""
         host = QWidget()
         row = QHBoxLayout(host)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(field, 1)
+        row.addWidget(field, 1 if stretch else 0)
         row.addWidget(button)
+        if not stretch:
+            row.addStretch(1)
         return host
 
     # -- desk and event ------------------------------------------------------------------
