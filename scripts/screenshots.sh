@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of the desk on the demo event, in Korean, at 1920x1080 under Xvfb:
 #   bash scripts/screenshots.sh [OUT_DIR]      (default docs/screenshots)
-# Writes board.png, board-presentation.png, checklist.png, affiliate.png.
+# Writes board.png, board-presentation.png, checklist.png, affiliate.png, exchange.png.
+# The exchange scene: the demo desk as the group desk (key in a passphrase-protected file), a bank
+# desk beside it, one packet from the bank and one tampered with in a shared folder.
 # Needs xvfb-run and the xcb libraries (see scripts/dev.sh); PYTHON picks the interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,9 @@ mkdir -p "$out"
 
 # Settings, log and user folders go to the scratch folder, never the user's own.
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
 xvfb-run -a -s "-screen 0 1920x1080x24" env QT_QPA_PLATFORM=xcb "$python" - "$work/demo.sqlite" "$out" <<'PY'
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,6 +28,42 @@ from PySide6.QtWidgets import QApplication
 from crisisdesk.ui.main import build_window, make_application
 
 db, out = Path(sys.argv[1]), Path(sys.argv[2])
+work = db.parent
+PASSPHRASE = "screenshot-passphrase"
+
+
+def exchange_scene() -> Path:
+    """Group and bank desks enrolled with each other; in the shared folder a packet from the bank
+    and one altered after signing."""
+    from crisisdesk.desk.app import Desk
+    from crisisdesk.desk.exchange_service import ExchangeService
+
+    share = work / "share"
+    share.mkdir()
+    with Desk.open(db) as group, Desk.open(work / "bank.sqlite", author="한빛은행 IT") as bank:
+        on_group, on_bank = ExchangeService(group), ExchangeService(bank)
+        on_group.init("group", key_file=work / "group.key", passphrase=PASSPHRASE)
+        on_bank.init("affiliate", group=group.group().id, affiliate="bank", key_file=work / "bank.key",
+                     passphrase=PASSPHRASE)
+        on_group.enrol(on_bank.export_public_key(work / "bank.cdkey"))
+        on_bank.enrol(on_group.export_public_key(work / "group.cdkey"))
+        event = group.event_rows("open")[0]["id"]
+        on_group.export_to(on_bank.me().desk, work)
+        on_bank.import_files(sorted(work.glob("*.cdpkt")))
+        for item in [i for i in bank.checklist(event, "bank") if i.state == "todo"][:2]:
+            bank.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
+            on_bank.export_to(on_group.me().desk, share)
+    tampered = sorted(share.glob("*.cdpkt"))[-1]
+    data = bytearray(tampered.read_bytes())
+    data[-1] ^= 1
+    tampered.write_bytes(bytes(data))
+    past = time.time() - 600
+    for packet in share.glob("*.cdpkt"):
+        os.utime(packet, (past, past))
+    return share
+
+
+share = exchange_scene()
 app = make_application([])
 window = build_window(db)
 window.move(0, 0)
@@ -66,5 +106,18 @@ window.present_action.setChecked(True)
 window.resize(1920, 1080)
 shoot("board-presentation")
 window.present_action.setChecked(False)
+settle()
+
+from crisisdesk.ui.exchange import session  # noqa: E402
+
+window.exchange.set_folder(str(share))
+window.executor.submit(lambda desk: session.service(desk).unlock(PASSPHRASE))
+window.show_panel("exchange")
+exchange = window.panels["exchange"]
+settle()
+exchange.folder.sync_button.click()
+settle()
+exchange.folder.tabs.setCurrentIndex(3)  # the refused packet and why
+shoot("exchange")
 window.close()
 PY

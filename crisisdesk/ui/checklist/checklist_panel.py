@@ -101,6 +101,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         for box in self.checks.values():
             box.toggled.connect(self._filters_changed)
         self.keys_hint = QLabel(objectName="keysHint", wordWrap=True)  # wraps rather than widen the window
+        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.keys_hint.setStyleSheet("color:#555;")
         self.details = QLabel(objectName="itemDetails")
         self.details.setWordWrap(True)
@@ -112,8 +113,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         bar.addWidget(self.affiliate)
         for box in self.checks.values():
             bar.addWidget(box)
-        bar.addStretch(1)
-        bar.addWidget(self.keys_hint)
+        bar.addWidget(self.keys_hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0 if fixed_affiliate else 12, 0 if fixed_affiliate else 12,
                                   0 if fixed_affiliate else 12, 0 if fixed_affiliate else 12)
