@@ -67,7 +67,8 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.revoke_button = QPushButton(objectName="revokePeer", clicked=self.revoke)
         self.folder = FolderBox(executor, watch)
         self.folder.sync_requested.connect(self.sync_now)
-        watch.finished.connect(lambda _: self.request_refresh())
+        watch.finished.connect(lambda _: self._load())  # counts of packets sent and received
+        executor.opened.connect(lambda _: self.request_refresh())  # another database: another desk
         self.identity_box, self.peers_box = QGroupBox(), QGroupBox()
         identity = QVBoxLayout(self.identity_box)
         for widget in (self.who, self.fingerprint, self.key_state):
@@ -98,8 +99,11 @@ class ExchangePanel(LazyRefresh, QWidget):
             self.request_refresh()
 
     def refresh(self) -> None:
-        self._executor.submit(session.snapshot, self._apply, lambda exc: show_error(self, exc))
+        self._load()
         self.folder.refresh()
+
+    def _load(self) -> None:
+        self._executor.submit(session.snapshot, self._apply, lambda exc: show_error(self, exc))
 
     def _apply(self, snap: session.Snapshot) -> None:
         self.snap = snap
