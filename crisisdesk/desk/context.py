@@ -24,6 +24,12 @@ def parse_group(text: str, sha256: str, conn=None) -> Group:
     return _parse(Group, text, sha256, conn)
 
 
+def remember(conn, sha256: str, value: Playbook | Group) -> None:
+    """Keep an already parsed playbook or group for later opens of this database."""
+    _parsed[sha256] = value
+    document_cache.put(conn, sha256, type(value).__name__, to_plain(value))
+
+
 def _parse(kind: type, text: str, sha256: str, conn):
     """From memory, else from the database's cache, else by parsing the YAML (then cached)."""
     if sha256 in _parsed:
@@ -37,7 +43,7 @@ def _parse(kind: type, text: str, sha256: str, conn):
         loader = load_playbook_text if kind is Playbook else load_group_text
         value = loader(text, f"{kind.__name__.lower()} {sha256[:12]}").value
         if conn is not None:
-            document_cache.put(conn, sha256, kind.__name__, to_plain(value))
+            remember(conn, sha256, value)
     _parsed[sha256] = value
     return value
 

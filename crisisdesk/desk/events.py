@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
-from crisisdesk.desk.context import EventContext, event_context, parse_group
+from crisisdesk.desk.context import EventContext, event_context, parse_group, remember
 from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
@@ -29,6 +29,7 @@ class EventCommands:
         """Load (or reload) the group file; journaled with its text and SHA-256."""
         result = formats.load_group(path)
         group = result.value
+        remember(self.store.conn, result.sha256, group)
         self.record("group.loaded", {
             "group": group.id, "name": {"ko": group.name.ko, "en": group.name.en},
             "text": result.text, "sha256": result.sha256, "source": str(path)})
@@ -80,6 +81,7 @@ class EventCommands:
         if t0.tzinfo is None:
             raise InvalidInput("T0 needs a timezone")
         event_id = new_id()
+        remember(self.store.conn, result.sha256, book)
         stored = self.record("event.activated", {
             "event": event_id, "title": title.strip(), "t0": to_iso(t0), "drill": bool(drill),
             "level": level, "note": note,
