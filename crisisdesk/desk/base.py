@@ -65,6 +65,10 @@ class DeskBase:
         """Append several local entries atomically, in order."""
         return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
 
+    def journal_length(self) -> int:
+        """How many entries the journal holds."""
+        return self.store.head()[0]
+
     def verify(self) -> VerifyReport:
         return verify(self.store)
 

@@ -34,6 +34,11 @@ def backup_state(desk) -> tuple[int, str]:
     return len(found), str(found[-1]) if found else ""
 
 
+def backup_on_open(desk) -> str:
+    """Runs in the executor: a backup of the database as it was opened (unless it is empty)."""
+    return str(desk.auto_backup()) if desk.journal_length() else ""
+
+
 def backup_if_due(desk) -> str:
     """Runs in the executor: an automatic backup while an event is open, every 15 minutes."""
     return str(desk.auto_backup()) if desk.backup_due() else ""

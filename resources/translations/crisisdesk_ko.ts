@@ -2217,8 +2217,8 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>백업 {}개, 최근: {}</translation>
     </message>
     <message>
-        <source>No backup yet. One is taken every 15 minutes while an event is open.</source>
-        <translation>아직 백업이 없습니다. 사건이 진행 중이면 15분마다 백업합니다.</translation>
+        <source>No backup yet. One is taken when the desk opens and every 15 minutes while an event is open.</source>
+        <translation>아직 백업이 없습니다. 데스크를 열 때, 그리고 사건이 진행 중이면 15분마다 백업합니다.</translation>
     </message>
     <message>
         <source>Interface</source>

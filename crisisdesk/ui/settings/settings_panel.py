@@ -28,7 +28,7 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.opening import backup_if_due, backup_state, desk_opener
+from crisisdesk.ui.opening import backup_if_due, backup_on_open, backup_state, desk_opener
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 BACKUP_CHECK_MS = 60_000
@@ -102,6 +102,7 @@ class SettingsPanel(QWidget):
         layout.addStretch(0)
         self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self._backup_tick)
         self._backup_timer.start()
+        executor.opened.connect(self._backup_on_open)
         self.retranslate()
 
     @staticmethod
@@ -191,6 +192,11 @@ class SettingsPanel(QWidget):
     def _watch_changed(self) -> None:
         self._watch.set_watch(self.watch.isChecked(), self.interval.value())
 
+    def _backup_on_open(self, _info) -> None:
+        """A backup of the database as it was opened."""
+        self._executor.submit(backup_on_open, lambda made: self._show_backups() if made else None,
+                              lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
+
     def _backup_tick(self) -> None:
         """Take a backup if one is due."""
         self._executor.submit(backup_if_due, lambda made: self._show_backups() if made else None,
@@ -215,7 +221,7 @@ class SettingsPanel(QWidget):
     def _backups_shown(self, state: tuple[int, str]) -> None:
         count, latest = state
         self.backups.setText(self.tr("{} backups; latest: {}").format(count, latest) if count
-                             else self.tr("No backup yet. One is taken every 15 minutes while an event is open."))
+                             else self.tr("No backup yet. One is taken when the desk opens and every 15 minutes while an event is open."))
 
     def retranslate(self) -> None:
         titles = {"interface": self.tr("Interface"), "desk": self.tr("This desk"),
