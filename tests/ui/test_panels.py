@@ -212,3 +212,12 @@ def test_amend_a_decision_and_follow_an_action(open_window, nirs_file, qtbot):
     panel.action_state.setCurrentIndex(panel.action_state.findData("done"))
     qtbot.mouseClick(panel.action_state_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.actions.rows()[0].state == "done")
+
+
+def test_a_backup_is_taken_when_the_desk_opens(open_window, nirs_file, qtbot):
+    folder = nirs_file.parent / "backups" / nirs_file.stem
+    driver = open_window(nirs_file)
+    qtbot.waitUntil(lambda: folder.is_dir() and any(folder.glob("*.sqlite")), timeout=10000)
+    driver.settle()
+    settings = driver.panel("settings")
+    qtbot.waitUntil(lambda: "1" in settings.backups.text(), timeout=5000)
