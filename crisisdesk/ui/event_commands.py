@@ -1,17 +1,22 @@
-"""The event-wide commands the header offers: activate, change level, providers, close and reopen."""
+"""The event-wide commands the header offers: activate, change level, providers, close and reopen.
+
+Each dialog's module loads when the dialog is first opened, not at start-up.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from crisisdesk.ui.dialogs.activate_event import ActivateEventDialog
-from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog
-from crisisdesk.ui.dialogs.level_dialog import LevelDialog
-from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo, OpenEvent
 from crisisdesk.ui.executor import DeskExecutor
+
+if TYPE_CHECKING:
+    from crisisdesk.ui.dialogs.activate_event import ActivateEventDialog
+    from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 
 
 def closed_events(desk) -> list[OpenEvent]:
@@ -38,6 +43,8 @@ class EventCommands(QObject):
 
     def activate(self) -> ActivateEventDialog:
         """Open the activation dialog (non-blocking); confirming activates the event."""
+        from crisisdesk.ui.dialogs.activate_event import ActivateEventDialog
+
         dialog = ActivateEventDialog(self._executor, self._window)
         return self._open(dialog, lambda: self._activate(dialog))
 
@@ -50,6 +57,8 @@ class EventCommands(QObject):
     def change_level(self, info: EventInfo | None) -> None:
         if info is None:
             return
+        from crisisdesk.ui.dialogs.level_dialog import LevelDialog
+
         dialog = LevelDialog(info, self._window)
 
         def save() -> None:  # read the widgets here, in the UI thread
@@ -70,6 +79,8 @@ class EventCommands(QObject):
             self._executor.submit(lambda desk: desk.set_provider(info.id, provider, status, note),
                                   lambda _: load(), self._error)
 
+        from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
+
         dialog = ProviderDialog(info, save, self._window)
         load()
         return self._open(dialog)
@@ -77,6 +88,8 @@ class EventCommands(QObject):
     def close_event(self, info: EventInfo | None) -> None:
         if info is None:
             return
+        from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog
+
         dialog = EventReasonDialog(OpenEvent(info.id, info.title, info.drill), parent=self._window)
 
         def close() -> None:
@@ -88,6 +101,8 @@ class EventCommands(QObject):
     def reopen_event(self) -> None:
         """Choose a closed event and say why it is reopened."""
         def choose(closed: list[OpenEvent]) -> None:
+            from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog
+
             dialog = EventReasonDialog(None, closed, self._window)
 
             def reopen() -> None:

@@ -31,6 +31,7 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.opening import backup_if_due, backup_on_open, backup_state, desk_opener
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+BACKUP_AFTER_OPEN_MS = 3000
 BACKUP_CHECK_MS = 60_000
 FIRST_CHECK_MS = 3_000
 
@@ -193,9 +194,10 @@ class SettingsPanel(QWidget):
         self._watch.set_watch(self.watch.isChecked(), self.interval.value())
 
     def _backup_on_open(self, _info) -> None:
-        """A backup of the database as it was opened."""
-        self._executor.submit(backup_on_open, lambda made: self._show_backups() if made else None,
-                              lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
+        """A backup of the database as it was opened, once start-up has painted the board."""
+        QTimer.singleShot(BACKUP_AFTER_OPEN_MS, lambda: self._executor.submit(
+            backup_on_open, lambda made: self._show_backups() if made else None,
+            lambda exc: show_error(self, exc, self.tr("Automatic backup failed"))))
 
     def _backup_tick(self) -> None:
         """Take a backup if one is due."""
