@@ -29,8 +29,8 @@ class AssessmentCommands:
             items += [("service.assessed", {"event": ctx.id, "affiliate": affiliate, "service": sid,
                                             "status": answer["status"], "note": answer["note"]})
                       for sid, answer in value.items()]
-        stored = self.record_many(items)
-        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate], entries=stored)
+        self.record_many(items)
+        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate])
 
     def assess_service(self, event: str | None, affiliate: str, service: str, status: str,
                        note: str = "") -> Changes:
@@ -41,7 +41,7 @@ class AssessmentCommands:
             raise InvalidInput(f"'{service}' is not a service of {affiliate}")
         if status not in SERVICE_STATUSES:
             raise InvalidInput(f"unknown service status '{status}' ({', '.join(SERVICE_STATUSES)})")
-        stored = self.record("service.assessed", {"event": ctx.id, "affiliate": affiliate,
+        self.record("service.assessed", {"event": ctx.id, "affiliate": affiliate,
                                                   "service": service, "status": status,
                                                   "note": note.strip()})
-        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate], entries=[stored])
+        return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate])

@@ -21,13 +21,12 @@ class Changes:
     event: str | None = None
     affiliates: frozenset[str] = field(default_factory=frozenset)
     kinds: frozenset[str] = field(default_factory=frozenset)
-    entry_ids: tuple[str, ...] = ()
     created: str = ""  # id of what the command created (event, meeting, decision, action, notice)
 
     @classmethod
-    def of(cls, event: str | None, *kinds: str, affiliates=(), entries=(), created: str = "") -> Changes:
+    def of(cls, event: str | None, *kinds: str, affiliates=(), created: str = "") -> Changes:
         return cls(event=event, affiliates=frozenset(affiliates), kinds=frozenset((*kinds, TIMELINE)),
-                   entry_ids=tuple(s.entry.id for s in entries), created=created)
+                   created=created)
 
     def touches(self, kind: str) -> bool:
         return kind in self.kinds

@@ -32,11 +32,11 @@ class ChecklistCommands:
         check_state(after)
         if after == before:
             raise InvalidInput(f"item '{row['item']}' already has these values; nothing to save")
-        stored = self.record("checklist.changed", {
+        self.record("checklist.changed", {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": before.as_dict(), "after": after.as_dict(),
             "base": row["entry"], "undoes": ""})
-        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]])
 
     def undo_item(self, event: str | None, affiliate: str, item: str) -> Changes:
         """Revert the item's last change that is not yet undone, as a compensating entry."""
@@ -49,11 +49,11 @@ class ChecklistCommands:
         if not candidates:
             raise InvalidInput(f"item '{row['item']}' has no change left to undo")
         last = candidates[-1]
-        stored = self.record("checklist.changed", {
+        self.record("checklist.changed", {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": ItemState.from_dict(row).as_dict(),
             "after": last["before"], "base": row["entry"], "undoes": last["entry"]})
-        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+        return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]])
 
     def item_history(self, event: str | None, affiliate: str, item: str) -> list[dict]:
         ctx = self.event(event)

@@ -30,20 +30,20 @@ class CommunicationCommands:
         services = list(self.board(ctx.id).tile(affiliate).services)
         title, body = render_notice(found[0], member, ctx.group, services, self.clock(), lang)
         notice = new_id()
-        stored = self.record("notice.composed", {
+        self.record("notice.composed", {
             "event": ctx.id, "notice": notice, "affiliate": affiliate, "template": template,
             "channel": found[0].channel, "title": title, "body": body})
-        return Changes.of(ctx.id, NOTICES, affiliates=[affiliate], entries=[stored], created=notice)
+        return Changes.of(ctx.id, NOTICES, affiliates=[affiliate], created=notice)
 
     def edit_notice(self, event: str | None, notice: str, title: str, body: str) -> Changes:
         ctx = self.open_event(event)
         row = self._notice(ctx.id, notice)
         if not body.strip():
             raise InvalidInput("a notice needs a body")
-        stored = self.record("notice.edited", {"event": ctx.id, "notice": row["id"],
+        self.record("notice.edited", {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "title": title.strip(),
                                                "body": body.strip()})
-        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]], entries=[stored])
+        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
 
     def post_notice(self, event: str | None, notice: str, channel: str,
                     at: datetime | None = None) -> Changes:
@@ -53,19 +53,19 @@ class CommunicationCommands:
             raise InvalidInput(f"unknown channel '{channel}' ({', '.join(NOTICE_CHANNELS)})")
         if row["state"] == "withdrawn":
             raise InvalidInput("the notice was withdrawn; compose a new one")
-        stored = self.record("notice.posted", {"event": ctx.id, "notice": row["id"],
+        self.record("notice.posted", {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "channel": channel,
                                                "at": to_iso(at or self.clock())})
-        return Changes.of(ctx.id, NOTICES, BOARD, affiliates=[row["affiliate"]], entries=[stored])
+        return Changes.of(ctx.id, NOTICES, BOARD, affiliates=[row["affiliate"]])
 
     def withdraw_notice(self, event: str | None, notice: str, reason: str) -> Changes:
         ctx = self.open_event(event)
         row = self._notice(ctx.id, notice)
         if not reason.strip():
             raise InvalidInput("say why the notice is withdrawn")
-        stored = self.record("notice.withdrawn", {"event": ctx.id, "notice": row["id"],
+        self.record("notice.withdrawn", {"event": ctx.id, "notice": row["id"],
                                                   "affiliate": row["affiliate"], "reason": reason.strip()})
-        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]], entries=[stored])
+        return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
 
     def _notice(self, event_id: str, notice: str) -> dict:
         found = [n for n in queries.notices(self.store.conn, event_id) if n["id"].startswith(notice)]
@@ -84,10 +84,10 @@ class CommunicationCommands:
             raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
         if state == "not-required" and not reason.strip():
             raise InvalidInput("say why the report is not required")
-        stored = self.record("duty.changed", {
+        self.record("duty.changed", {
             "event": ctx.id, "duty": duty, "state": state, "reference": reference.strip(),
             "reason": reason.strip(), "at": to_iso(at or self.clock()) if state == "submitted" else ""})
-        return Changes.of(ctx.id, DUTIES, BOARD, entries=[stored])
+        return Changes.of(ctx.id, DUTIES, BOARD)
 
     def record_alert(self, event: str | None, issuer: str, level: str, at: datetime | None = None,
                      note: str = "") -> Changes:
@@ -96,16 +96,16 @@ class CommunicationCommands:
         if not issuer.strip() or not level.strip():
             raise InvalidInput("an external alert needs its issuer and level")
         alert = new_id()
-        stored = self.record("alert.recorded", {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
+        self.record("alert.recorded", {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
                                                 "level": level.strip(), "at": to_iso(at or self.clock()),
                                                 "note": note.strip()})
-        return Changes.of(ctx.id, BOARD, entries=[stored], created=alert)
+        return Changes.of(ctx.id, BOARD, created=alert)
 
     def set_outlook(self, event: str | None, horizon: str, text: str, needs: str = "") -> Changes:
         """What the council expects at +12/24/48/72 h and what it needs."""
         ctx = self.open_event(event)
         if horizon not in HORIZONS:
             raise InvalidInput(f"unknown horizon '{horizon}' ({', '.join(HORIZONS)})")
-        stored = self.record("outlook.set", {"event": ctx.id, "horizon": horizon, "text": text.strip(),
+        self.record("outlook.set", {"event": ctx.id, "horizon": horizon, "text": text.strip(),
                                              "needs": needs.strip()})
-        return Changes.of(ctx.id, BOARD, entries=[stored])
+        return Changes.of(ctx.id, BOARD)

@@ -22,17 +22,17 @@ class CouncilCommands:
         if self.current_meeting(ctx.id):
             raise InvalidInput("a council meeting is already open; close it first")
         meeting = new_id()
-        stored = self.record("meeting.opened", {"event": ctx.id, "meeting": meeting,
+        self.record("meeting.opened", {"event": ctx.id, "meeting": meeting,
                                                 "title": title.strip(), "attendees": _roles(ctx, attendees)})
-        return Changes.of(ctx.id, DECISIONS, entries=[stored], created=meeting)
+        return Changes.of(ctx.id, DECISIONS, created=meeting)
 
     def close_meeting(self, event: str | None) -> Changes:
         ctx = self.open_event(event)
         meeting = self.current_meeting(ctx.id)
         if not meeting:
             raise InvalidInput("no council meeting is open")
-        stored = self.record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
-        return Changes.of(ctx.id, DECISIONS, entries=[stored])
+        self.record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
+        return Changes.of(ctx.id, DECISIONS)
 
     def current_meeting(self, event_id: str) -> dict | None:
         return next((m for m in queries.meetings(self.store.conn, event_id) if not m["closed_at"]), None)
@@ -86,11 +86,11 @@ class CouncilCommands:
     def _decision(self, ctx, action, amends, text, rationale, decided_by, attendees, affiliates,
                   meeting) -> Changes:
         decision = new_id()
-        stored = self.record("decision.recorded", {
+        self.record("decision.recorded", {
             "event": ctx.id, "decision": decision, "action": action, "amends": amends,
             "text": text.strip(), "rationale": rationale.strip(), "decided_by": decided_by,
             "attendees": list(attendees), "affiliates": list(affiliates), "meeting": meeting})
-        return Changes.of(ctx.id, DECISIONS, BOARD, affiliates=affiliates, entries=[stored],
+        return Changes.of(ctx.id, DECISIONS, BOARD, affiliates=affiliates,
                           created=decision)
 
     def create_action(self, event: str | None, title: str, owner: str, deadline: datetime,
@@ -104,10 +104,10 @@ class CouncilCommands:
         if decision:
             decision = self._original(ctx, decision)["id"]
         action = new_id()
-        stored = self.record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
+        self.record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
                                                 "owner": owner, "deadline": to_iso(deadline),
                                                 "decision": decision})
-        return Changes.of(ctx.id, DECISIONS, entries=[stored], created=action)
+        return Changes.of(ctx.id, DECISIONS, created=action)
 
     def set_action(self, event: str | None, action: str, state: str, note: str = "") -> Changes:
         ctx = self.open_event(event)
@@ -116,9 +116,9 @@ class CouncilCommands:
         found = [a for a in queries.actions(self.store.conn, ctx.id) if a["id"].startswith(action)]
         if len(found) != 1:
             raise InvalidInput(f"no action '{action}' in this event")
-        stored = self.record("action.changed", {"event": ctx.id, "action": found[0]["id"],
+        self.record("action.changed", {"event": ctx.id, "action": found[0]["id"],
                                                 "state": state, "note": note.strip()})
-        return Changes.of(ctx.id, DECISIONS, entries=[stored])
+        return Changes.of(ctx.id, DECISIONS)
 
 
 def _role(ctx: EventContext, role: str) -> str:

@@ -82,7 +82,7 @@ class EventCommands:
             raise InvalidInput("T0 needs a timezone")
         event_id = new_id()
         remember(self.store.conn, result.sha256, book)
-        stored = self.record("event.activated", {
+        self.record("event.activated", {
             "event": event_id, "title": title.strip(), "t0": to_iso(t0), "drill": bool(drill),
             "level": level, "note": note,
             "playbook": {"id": book.id, "version": book.version, "sha256": result.sha256,
@@ -92,7 +92,7 @@ class EventCommands:
             "items": _item_rows(book, group, level, t0, existing=set()),
             "duties": [{"duty": d.id, "deadline": to_iso(t0 + d.due)} for d in book.reporting],
         })
-        return Changes.of(event_id, EVENTS, BOARD, CHECKLIST, DUTIES, entries=[stored], created=event_id)
+        return Changes.of(event_id, EVENTS, BOARD, CHECKLIST, DUTIES, created=event_id)
 
     def change_level(self, event: str, level: str, reason: str) -> Changes:
         """Raise or lower the level; raising adds that level's items, lowering keeps all work."""
@@ -104,10 +104,10 @@ class EventCommands:
             raise InvalidInput(f"the event is already at level '{level}'")
         existing = {(r["affiliate"], r["checklist"], r["item"])
                     for r in queries.items(self.store.conn, ctx.id)}
-        stored = self.record("event.level_changed", {
+        self.record("event.level_changed", {
             "event": ctx.id, "level": level, "previous": ctx.level, "reason": reason.strip(),
             "items": _item_rows(ctx.playbook, ctx.group, level, ctx.t0, existing)})
-        return Changes.of(ctx.id, EVENTS, BOARD, CHECKLIST, entries=[stored])
+        return Changes.of(ctx.id, EVENTS, BOARD, CHECKLIST)
 
     def set_provider(self, event: str, provider: str, status: str, note: str = "",
                      since: datetime | None = None) -> Changes:
@@ -116,17 +116,17 @@ class EventCommands:
         _check_provider(ctx.group, provider)
         if status not in PROVIDER_STATUSES:
             raise InvalidInput(f"unknown provider status '{status}' ({', '.join(PROVIDER_STATUSES)})")
-        stored = self.record("event.provider_changed", {
+        self.record("event.provider_changed", {
             "event": ctx.id, "provider": provider, "status": status, "note": note,
             "since": to_iso(since or self.clock())})
-        return Changes.of(ctx.id, BOARD, EVENTS, entries=[stored])
+        return Changes.of(ctx.id, BOARD, EVENTS)
 
     def close_event(self, event: str, reason: str) -> Changes:
         ctx = self.open_event(event)
         if not reason.strip():
             raise InvalidInput("say why the event is closed (a reason is required)")
-        stored = self.record("event.closed", {"event": ctx.id, "reason": reason.strip()})
-        return Changes.of(ctx.id, EVENTS, BOARD, entries=[stored])
+        self.record("event.closed", {"event": ctx.id, "reason": reason.strip()})
+        return Changes.of(ctx.id, EVENTS, BOARD)
 
     def reopen_event(self, event: str, reason: str) -> Changes:
         ctx = self.event(event)
@@ -134,8 +134,8 @@ class EventCommands:
             raise InvalidInput("the event is already open")
         if not reason.strip():
             raise InvalidInput("say why the event is reopened (a reason is required)")
-        stored = self.record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
-        return Changes.of(ctx.id, EVENTS, BOARD, entries=[stored])
+        self.record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
+        return Changes.of(ctx.id, EVENTS, BOARD)
 
     # -- looking events up -----------------------------------------------------
     def event(self, event: str | None = None) -> EventContext:

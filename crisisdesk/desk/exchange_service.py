@@ -224,11 +224,6 @@ class ExchangeService:
             raise
         return ExportResult(peer.name, path, seq, len(entries))
 
-    def export_all(self, out_dir: Path) -> list[ExportResult]:
-        """A packet for every enrolled desk that has something new."""
-        results = [self.export_to(p.desk, out_dir) for p in self.peers() if p.active]
-        return [r for r in results if r is not None]
-
     def sent_packets(self) -> list[dict]:
         return tables.sent(self.conn)
 

@@ -126,14 +126,14 @@ class ReportCommands:
         if out is not None:
             self.check_output(out)
         rendered = render(situation, meta, progress)
-        stored = self._record_with_file("report.drafted", {
+        self._record_with_file("report.drafted", {
             "event": ctx.id, "number": number, "kind": "situation", "lang": lang, "as_of": seq,
             "moment": to_iso(moment), "period_from": to_iso(meta.period_from) if meta.period_from else "",
             "designation": meta.designation, "next_update": to_iso(next_update) if next_update else "",
             "prepared_by": meta.prepared_by, "desk": meta.desk, "fingerprint": rendered.fingerprint,
             "pages": rendered.pages}, rendered, out)
         return ReportOutcome(self.report_record(ctx.id, number),
-                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)), rendered)
+                             Changes.of(ctx.id, REPORTS, created=str(number)), rendered)
 
     def approve_report(self, event: str | None, number: int, *, approver: str | None = None) -> ReportOutcome:
         """The chair approves the current draft of report `number` (its fingerprint is recorded)."""
@@ -147,11 +147,11 @@ class ReportCommands:
             ctx.playbook.role(APPROVER_ROLE)
         except KeyError:
             raise InvalidInput(f"the playbook has no '{APPROVER_ROLE}' role to approve reports") from None
-        stored = self.record("report.approved", {
+        self.record("report.approved", {
             "event": ctx.id, "number": record.number, "fingerprint": record.fingerprint,
             "role": APPROVER_ROLE, "approver": (approver or self.author).strip()})
         return ReportOutcome(self.report_record(ctx.id, number),
-                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)))
+                             Changes.of(ctx.id, REPORTS, created=str(number)))
 
     def issue_report(self, event: str | None, number: int, *, out: Path | str | None = None,
                      progress: Progress | None = None) -> ReportOutcome:
@@ -173,12 +173,12 @@ class ReportCommands:
         if rendered.fingerprint != record.fingerprint:
             raise InvalidInput(f"situation report #{number} no longer renders as it was drafted "
                                f"({rendered.short} ≠ {record.short}); draft it again")
-        stored = self._record_with_file("report.issued", {
+        self._record_with_file("report.issued", {
             "event": ctx.id, "number": record.number, "kind": record.kind, "lang": record.lang,
             "as_of": record.as_of, "moment": to_iso(record.moment), "fingerprint": rendered.fingerprint,
             "at": to_iso(issued_at), "issued_by": self.author, "desk": self.desk_id[:8]}, rendered, out)
         return ReportOutcome(self.report_record(ctx.id, number),
-                             Changes.of(ctx.id, REPORTS, entries=[stored], created=str(number)), rendered)
+                             Changes.of(ctx.id, REPORTS, created=str(number)), rendered)
 
     def reprint_report(self, event: str | None, number: int, *, kind: str = "situation",
                        progress: Progress | None = None) -> RenderedReport:

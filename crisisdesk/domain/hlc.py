@@ -27,17 +27,3 @@ def tick(last: Hlc | None, now_ms: int, desk: str) -> Hlc:
         return Hlc(now_ms, 0, desk)
     return Hlc(last.wall_ms, last.counter + 1, desk)
 
-
-def receive(last: Hlc | None, remote: Hlc, now_ms: int, desk: str) -> Hlc:
-    """The local clock after seeing a remote event, never behind either."""
-    candidates = [now_ms, remote.wall_ms] + ([last.wall_ms] if last else [])
-    wall = max(candidates)
-    if last and wall == last.wall_ms == remote.wall_ms:
-        counter = max(last.counter, remote.counter) + 1
-    elif last and wall == last.wall_ms:
-        counter = last.counter + 1
-    elif wall == remote.wall_ms:
-        counter = remote.counter + 1
-    else:
-        counter = 0
-    return Hlc(wall, counter, desk)

@@ -34,11 +34,6 @@ class ServiceHit:
     def rto_deadline(self) -> datetime | None:
         return self.since + self.rto if self.rto is not None else None
 
-    def rto_left(self, now: datetime) -> timedelta | None:
-        """Time left until the RTO (negative once past it)."""
-        deadline = self.rto_deadline
-        return deadline - now if deadline is not None else None
-
 
 def derive_hits(group: Group, providers: Mapping[str, ProviderState], t0: datetime) -> list[ServiceHit]:
     """Every service hit by a failing provider; the RTO clock starts at T0 or at the failure, whichever is later."""

@@ -36,13 +36,6 @@ class Entry:
             "hlc": self.hlc, "kind": self.kind, "payload": self.payload,
         }
 
-    @classmethod
-    def from_content(cls, data: dict[str, Any]) -> Entry:
-        return cls(
-            id=data["id"], desk=data["desk"], author=data["author"], at=data["at"],
-            hlc=data["hlc"], kind=data["kind"], payload=data["payload"],
-        )
-
 
 @dataclass(frozen=True)
 class StoredEntry:

@@ -61,9 +61,6 @@ class ServiceView:
     rto: timedelta | None
     rto_deadline: datetime | None
 
-    def rto_left(self, now: datetime) -> timedelta | None:
-        return self.rto_deadline - now if self.rto_deadline is not None else None
-
     def past_rto(self, now: datetime) -> bool:
         return (self.status in ("down", "degraded") and self.rto_deadline is not None
                 and now > self.rto_deadline)
@@ -88,12 +85,6 @@ class AffiliateTile:
     @property
     def stale(self) -> bool:
         return self.last_update is None or self.now - self.last_update > STALE_AFTER
-
-    @property
-    def minutes_since_update(self) -> int | None:
-        if self.last_update is None:
-            return None
-        return int((self.now - self.last_update).total_seconds() // 60)
 
 
 @dataclass(frozen=True)

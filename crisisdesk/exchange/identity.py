@@ -20,7 +20,6 @@ GROUP = "group"
 AFFILIATE = "affiliate"
 ROLES = (GROUP, AFFILIATE)
 
-KEY_FILE_SUFFIX = ".cdkey"
 _KEY_FILE_MARK = "CrisisDesk desk public key"
 _MAX_KEY_FILE = 64 * 1024
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")

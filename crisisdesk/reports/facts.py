@@ -46,11 +46,6 @@ def posted_notices(situation: Situation) -> list[NoticeView]:
     return [n for n in situation.notices if n.posts]
 
 
-def overdue_items(situation: Situation, critical_only: bool = False) -> list[ItemView]:
-    return [i for d in situation.affiliates for i in d.items
-            if i.overdue and (i.critical or not critical_only)]
-
-
 def decisions_since(situation: Situation, start: datetime | None) -> list[DecisionView]:
     """Decisions taken, amended or withdrawn after `start` (all of them when there is no start)."""
     if start is None:

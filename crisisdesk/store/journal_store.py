@@ -103,9 +103,6 @@ class Store:
         row = self.conn.execute("SELECT max(hlc) FROM journal").fetchone()
         return Hlc.decode(row[0]) if row and row[0] else None
 
-    def has_entry(self, entry_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM journal WHERE id = ?", (entry_id,)).fetchone() is not None
-
     def entries(self, after: int = 0, upto: int | None = None) -> Iterator[StoredEntry]:
         """Stored entries in chain order, `after < seq <= upto`."""
         sql = f"SELECT {_COLUMNS} FROM journal WHERE seq > ?"
