@@ -34,11 +34,22 @@ def backup_state(desk) -> tuple[int, str]:
     return len(found), str(found[-1]) if found else ""
 
 
-def backup_on_open(desk) -> str:
+def backup_policy(keep: int | None = None, every_minutes: int | None = None):
+    """The desk's backup policy; the desk's defaults where a value is not given."""
+    policy = desk_module("backups").BackupPolicy()
+    return type(policy)(keep=keep or policy.keep, every_minutes=every_minutes or policy.every_minutes)
+
+
+def take_backup(desk, policy) -> str:
+    """Runs in the executor: a backup now, older ones pruned by `policy`."""
+    return str(desk.auto_backup(policy))
+
+
+def backup_on_open(desk, policy) -> str:
     """Runs in the executor: a backup of the database as it was opened (unless it is empty)."""
-    return str(desk.auto_backup()) if desk.journal_length() else ""
+    return str(desk.auto_backup(policy)) if desk.journal_length() else ""
 
 
-def backup_if_due(desk) -> str:
-    """Runs in the executor: an automatic backup while an event is open, every 15 minutes."""
-    return str(desk.auto_backup()) if desk.backup_due() else ""
+def backup_if_due(desk, policy) -> str:
+    """Runs in the executor: an automatic backup while an event is open, as often as `policy` says."""
+    return str(desk.auto_backup(policy)) if desk.backup_due(policy) else ""

@@ -2217,8 +2217,8 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>백업 {}개, 최근: {}</translation>
     </message>
     <message>
-        <source>No backup yet. One is taken when the desk opens and every 15 minutes while an event is open.</source>
-        <translation>아직 백업이 없습니다. 데스크를 열 때, 그리고 사건이 진행 중이면 15분마다 백업합니다.</translation>
+        <source>No backup yet. One is taken when the desk opens and every {} minutes while an event is open.</source>
+        <translation>아직 백업이 없습니다. 데스크를 열 때, 그리고 사건이 진행 중이면 {}분마다 백업합니다.</translation>
     </message>
     <message>
         <source>Interface</source>
@@ -2269,6 +2269,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>상태:</translation>
     </message>
     <message>
+        <source>&amp;Keep the last:</source>
+        <translation>보관 개수(&amp;K):</translation>
+    </message>
+    <message>
         <source>A&amp;pply</source>
         <translation>적용(&amp;P)</translation>
     </message>
@@ -2287,6 +2291,22 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>&amp;Back up now</source>
         <translation>지금 백업(&amp;B)</translation>
+    </message>
+    <message>
+        <source> backups, one every</source>
+        <translation>개 보관, 백업 간격</translation>
+    </message>
+    <message>
+        <source> min while an event is open</source>
+        <translation>분 (사건 진행 중)</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>보관할 백업 수</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic backups</source>
+        <translation>자동 백업 간격(분)</translation>
     </message>
     <message>
         <source>Language</source>

@@ -28,7 +28,14 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.opening import backup_if_due, backup_on_open, backup_state, desk_opener
+from crisisdesk.ui.opening import (
+    backup_if_due,
+    backup_on_open,
+    backup_policy,
+    backup_state,
+    desk_opener,
+    take_backup,
+)
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 BACKUP_AFTER_OPEN_MS = 3000
@@ -71,6 +78,12 @@ class SettingsPanel(QWidget):
         self.watch.toggled.connect(self._watch_changed)
         self.interval.valueChanged.connect(self._watch_changed)
         self.backups = QLabel(objectName="backupState", wordWrap=True)
+        chosen = backup_policy(QSettings().value("backup/keep", 0, type=int),
+                               QSettings().value("backup/every", 0, type=int))
+        self.keep = QSpinBox(objectName="backupKeep", minimum=1, maximum=500, value=chosen.keep)
+        self.every = QSpinBox(objectName="backupEvery", minimum=1, maximum=240, value=chosen.every_minutes)
+        self.keep.valueChanged.connect(lambda v: QSettings().setValue("backup/keep", v))
+        self.every.valueChanged.connect(lambda v: QSettings().setValue("backup/every", v))
         self.backup_button = QPushButton(objectName="backupNow", clicked=self.backup_now)
         self.captions: dict[str, QLabel] = {}
         self.boxes = {k: QGroupBox() for k in ("interface", "desk", "exchange", "backups")}
@@ -81,6 +94,7 @@ class SettingsPanel(QWidget):
                 ("desk", "group", self.group_button),
                 ("exchange", "folder", self._pair(self.exchange, self.exchange_button)),
                 ("exchange", "watch", self._pair(self.watch, self.interval, stretch=False)),
+                ("backups", "keep", self._pair(self.keep, self.every, stretch=False)),
                 ("backups", "state", self.backups), ("backups", "now", self.backup_button))
         for box, key, field in rows:
             caption = QLabel()
@@ -195,13 +209,16 @@ class SettingsPanel(QWidget):
 
     def _backup_on_open(self, _info) -> None:
         """A backup of the database as it was opened, once start-up has painted the board."""
+        policy = self.policy()
         QTimer.singleShot(BACKUP_AFTER_OPEN_MS, lambda: self._executor.submit(
-            backup_on_open, lambda made: self._show_backups() if made else None,
+            lambda desk: backup_on_open(desk, policy), lambda made: self._show_backups() if made else None,
             lambda exc: show_error(self, exc, self.tr("Automatic backup failed"))))
 
     def _backup_tick(self) -> None:
         """Take a backup if one is due."""
-        self._executor.submit(backup_if_due, lambda made: self._show_backups() if made else None,
+        policy = self.policy()
+        self._executor.submit(lambda desk: backup_if_due(desk, policy),
+                              lambda made: self._show_backups() if made else None,
                               lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
 
     def backup_now(self) -> None:
@@ -215,7 +232,12 @@ class SettingsPanel(QWidget):
             self.backup_button.setEnabled(True)
             show_error(self, exc, self.tr("Backup failed"))
 
-        self._executor.submit(lambda desk: desk.auto_backup(), done, failed)
+        policy = self.policy()
+        self._executor.submit(lambda desk: take_backup(desk, policy), done, failed)
+
+    def policy(self):
+        """The backup policy chosen here: how many to keep, how often while an event is open."""
+        return backup_policy(self.keep.value(), self.every.value())
 
     def _show_backups(self) -> None:
         self._executor.submit(backup_state, self._backups_shown, lambda exc: None)
@@ -223,7 +245,8 @@ class SettingsPanel(QWidget):
     def _backups_shown(self, state: tuple[int, str]) -> None:
         count, latest = state
         self.backups.setText(self.tr("{} backups; latest: {}").format(count, latest) if count
-                             else self.tr("No backup yet. One is taken when the desk opens and every 15 minutes while an event is open."))
+                             else self.tr("No backup yet. One is taken when the desk opens and every {} minutes "
+                                          "while an event is open.").format(self.every.value()))
 
     def retranslate(self) -> None:
         titles = {"interface": self.tr("Interface"), "desk": self.tr("This desk"),
@@ -234,7 +257,7 @@ class SettingsPanel(QWidget):
                     "id": self.tr("Desk id:"), "author": self.tr("&Name recorded as author:"),
                     "path": self.tr("Data file:"), "open": "", "group": "",
                     "folder": self.tr("E&xchange folder:"), "watch": self.tr("&Watch the folder:"),
-                    "state": self.tr("State:"), "now": ""}
+                    "keep": self.tr("&Keep the last:"), "state": self.tr("State:"), "now": ""}
         for key, caption in captions.items():
             self.captions[key].setText(caption)
         self.author_button.setText(self.tr("A&pply"))
@@ -242,6 +265,10 @@ class SettingsPanel(QWidget):
         self.group_button.setText(self.tr("Load &group file…"))
         self.exchange_button.setText(self.tr("C&hoose…"))
         self.backup_button.setText(self.tr("&Back up now"))
+        self.keep.setSuffix(self.tr(" backups, one every"))
+        self.every.setSuffix(self.tr(" min while an event is open"))
+        self.keep.setAccessibleName(self.tr("Backups kept"))
+        self.every.setAccessibleName(self.tr("Minutes between automatic backups"))
         self.language.setAccessibleName(self.tr("Language"))
         self.role.setAccessibleName(self.tr("My role"))
         self.author.setAccessibleName(self.tr("Author name"))
