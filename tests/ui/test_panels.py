@@ -221,3 +221,16 @@ def test_a_backup_is_taken_when_the_desk_opens(open_window, nirs_file, qtbot):
     driver.settle()
     settings = driver.panel("settings")
     qtbot.waitUntil(lambda: "1" in settings.backups.text(), timeout=5000)
+
+
+def test_backups_kept_as_many_as_chosen_in_settings(open_window, nirs_file, qtbot):
+    folder = nirs_file.parent / "backups" / nirs_file.stem
+    driver = open_window(nirs_file)
+    settings = driver.panel("settings")
+    settings.keep.setValue(2)
+    assert QSettings().value("backup/keep", type=int) == 2
+    for _ in range(3):
+        qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
+        driver.settle()
+        qtbot.waitUntil(settings.backup_button.isEnabled)
+    assert len(list(folder.glob("*.sqlite"))) == 2
