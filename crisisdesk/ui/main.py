@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.locations import data_dir, resource_path
-from crisisdesk.ui import errors, i18n, refcounts
+from crisisdesk.ui import errors, gui_thread_gc, i18n, refcounts
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.opening import desk_opener
 
@@ -34,6 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName("CrisisDesk")
     app.setStyle("Fusion")
+    gui_thread_gc.install(app)
     load_fonts(app)
     return app
 

@@ -1,0 +1,40 @@
+"""Python's cycle collector run only in the GUI thread.
+
+The collector runs in whichever thread happens to allocate; when that is the desk's executor
+thread and the garbage holds Qt wrappers (a dialog, a lambda holding a widget), their C++
+objects are destroyed off the GUI thread and the process can crash. So automatic collection is
+turned off and a timer in the GUI thread collects instead, generation by generation, as the
+automatic collector would (the pattern pyqtgraph uses for the same reason).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    """Collects cycles on a timer of the thread it is created in (the GUI thread)."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self, interval=INTERVAL_MS, timeout=self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        counts = gc.get_count()
+        for generation in range(3):
+            if counts[generation] <= self.thresholds[generation]:
+                break
+            gc.collect(generation)
+
+
+def install(app: QObject) -> GuiThreadCollector:
+    """Once per application: turn automatic collection off and collect in the GUI thread."""
+    existing = app.findChild(GuiThreadCollector)
+    return existing if existing is not None else GuiThreadCollector(app)
