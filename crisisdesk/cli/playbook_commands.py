@@ -14,7 +14,7 @@ from crisisdesk.cli.common import add_command, command_group
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group
-from crisisdesk.formats.library import default_dirs, find_playbooks
+from crisisdesk.formats.library import default_dirs, find_playbooks, is_group_file
 from crisisdesk.formats.playbook_file import is_stale, load_playbook
 
 
@@ -53,17 +53,22 @@ def _refused(path: Path, exc: FormatError) -> None:
 
 
 def run_validate_group(args) -> int:
+    return 0 if _validate_group(args.file) else 1
+
+
+def _validate_group(path: Path) -> bool:
+    """Check one group file and print what was found; True when it has no error."""
     try:
-        result = load_group(args.file)
+        result = load_group(path)
     except FormatError as exc:
-        _refused(args.file, exc)
-        return 1
+        _refused(path, exc)
+        return False
     group = result.value
     _print_problems(result.warnings)
     services = sum(len(a.services) for a in group.affiliates)
-    print(f"{args.file}: ok (group {group.id}: {_count(len(group.affiliates), 'affiliate')}, "
+    print(f"{path}: ok (group {group.id}: {_count(len(group.affiliates), 'affiliate')}, "
           f"{_count(services, 'service')}, {_count(len(group.providers), 'provider')})")
-    return 0
+    return True
 
 
 def run_validate_playbooks(args) -> int:
@@ -77,6 +82,12 @@ def run_validate_playbooks(args) -> int:
             print("triggers and sectors are not checked: the group file has errors")
             failed = True
     for path in args.files:
+        if is_group_file(path):  # e.g. playbooks/*.yaml: the group file beside the playbooks
+            if args.group and Path(path).resolve() == Path(args.group).resolve():
+                print(f"{path}: the group file given with --group")
+            else:
+                failed = not _validate_group(path) or failed
+            continue
         try:
             result = load_playbook(path, group)
         except FormatError as exc:

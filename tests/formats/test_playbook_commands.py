@@ -85,3 +85,18 @@ def test_main_runs_the_commands(tmp_path, monkeypatch):
 @pytest.mark.skipif(MODULE not in cli.COMMAND_MODULES, reason="not yet in COMMAND_MODULES")
 def test_commands_are_registered(tmp_path):
     assert cli.main(["group", "validate", str(write(tmp_path, "g.yaml", group_text()))]) == 0
+
+
+def test_validate_a_folder_glob_with_the_group_file_in_it(capsys):
+    from crisisdesk.cli import main
+    from crisisdesk.locations import shipped_playbooks_dir
+
+    folder = shipped_playbooks_dir()
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    group = str(folder / "example-group.yaml")
+    assert main(["playbook", "validate", *files, "--group", group]) == 0
+    out = capsys.readouterr().out
+    assert f"{group}: the group file given with --group" in out
+    assert out.count(": ok (playbook") == len(files) - 1
+    assert main(["playbook", "validate", *files]) == 0  # without --group it is checked as a group file
+    assert f"{group}: ok (group hanbit" in capsys.readouterr().out
