@@ -7,8 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,8 +23,9 @@ from crisisdesk.ui.checklist.item_history import conflict_text
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
-from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
+from crisisdesk.ui.rows_model import KEY_ROLE, ROW_ROLE
 from crisisdesk.ui.style import LATE, SOON, STATE_COLOURS
+from crisisdesk.ui.two_level_model import TwoLevelModel
 
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str, str]  # affiliate, checklist, item
@@ -61,11 +60,13 @@ class _Phase:
         self.id, self.title, self.items = phase_id, title, []
 
 
-class ChecklistModel(QAbstractItemModel):
+class ChecklistModel(TwoLevelModel):
     """Read-only mirror of the desk's items; edits are *requested* by signal and saved by the panel.
 
     Internal ids: 0 for a phase row, phase number + 1 for an item row.
     """
+
+    headers = HEADERS
 
     change_requested = Signal(object, dict)  # ItemView, set_item keyword arguments
 
@@ -171,33 +172,11 @@ class ChecklistModel(QAbstractItemModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
 
     # -- Qt structure --------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._phases)
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        if not parent.isValid():
-            return len(self._phases)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._phases[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("Columns", HEADERS[section])
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self._phases[group].items)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

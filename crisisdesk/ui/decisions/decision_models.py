@@ -7,7 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,8 +19,9 @@ from crisisdesk.ui import timefmt
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
-from crisisdesk.ui.rows_model import ROOT, ROW_ROLE, Column, RowsModel
+from crisisdesk.ui.rows_model import ROW_ROLE, Column, RowsModel
 from crisisdesk.ui.style import LATE, MUTED
+from crisisdesk.ui.two_level_model import TwoLevelModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,8 +34,10 @@ ACTION_WORDS = {"decide": "", "amend": QT_TRANSLATE_NOOP("Columns", "Amended: ")
                 "withdraw": QT_TRANSLATE_NOOP("Columns", "Withdrawn: ")}
 
 
-class DecisionModel(QAbstractItemModel):
+class DecisionModel(TwoLevelModel):
     """Originals at the top level, amendments and withdrawals as their children (append-only)."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,31 +60,11 @@ class DecisionModel(QAbstractItemModel):
             return self._decisions[index.row()]
         return self._decisions[index.internalId() - 1].amendments[index.row()]
 
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, 0 if not parent.isValid() else parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._decisions)
 
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        if not parent.isValid():
-            return len(self._decisions)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._decisions[parent.row()].amendments)
-        return 0
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("Columns", HEADERS[section])
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self._decisions[group].amendments)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         d = self.decision_at(index)
