@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from tests.exchange.factories import enrol_pair, make_node
-
-
-class MemoryKeyring(KeyringBackend):
-    """A dict-backed keyring: no OS service, nothing written to disk."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
+from tests.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)

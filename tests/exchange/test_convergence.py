@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import DUPLICATE, IMPORTED, ExchangeService
 from tests.conftest import LONG
-from tests.exchange.conftest import MemoryKeyring
 from tests.exchange.factories import (
     PLAYBOOK,
     enrol_pair,
@@ -28,6 +27,7 @@ from tests.exchange.factories import (
     make_node,
     projections,
 )
+from tests.memory_keyring import MemoryKeyring
 
 EXAMPLES = 300 if LONG else 20
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
@@ -17,28 +16,9 @@ from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.ui.exchange.key_dialogs import EnrolDialog, InitDialog, PassphraseDialog
 from tests.desk.factories import NIRS_T0, ManualClock, activate_nirs, make_desk
+from tests.memory_keyring import MemoryKeyring
 
 PASSPHRASE = "bank-desk-secret"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A dict-backed keyring: no OS service, nothing written to disk."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
-
 
 @pytest.fixture
 def memory_keyring():
