@@ -20,6 +20,12 @@ def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> dict[s
     return found[0] if found else None
 
 
+def of_event(conn, table: str, event_id: str, affiliate: str | None, order: str) -> list[dict[str, Any]]:
+    """Rows of one event's `table`, of one affiliate when given, in `order`."""
+    where, params = ("event = ? AND affiliate = ?", [event_id, affiliate]) if affiliate else ("event = ?", [event_id])
+    return rows(conn, f"SELECT * FROM {table} WHERE {where} ORDER BY {order}", params)
+
+
 def latest_group(conn) -> dict | None:
     return one(conn, "SELECT * FROM groups ORDER BY hlc DESC LIMIT 1")
 
@@ -50,12 +56,7 @@ def providers(conn, event_id: str) -> list[dict]:
 
 
 def items(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
-    sql = "SELECT * FROM checklist_items WHERE event = ?"
-    params: list = [event_id]
-    if affiliate:
-        sql += " AND affiliate = ?"
-        params.append(affiliate)
-    return rows(conn, sql + " ORDER BY affiliate, due, checklist, item", params)
+    return of_event(conn, "checklist_items", event_id, affiliate, "affiliate, due, checklist, item")
 
 
 def item(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> dict | None:
@@ -87,12 +88,7 @@ def conflicted_items(conn, event_id: str, affiliate: str | None = None) -> set[t
 
 
 def answers(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
-    sql = "SELECT * FROM answers WHERE event = ?"
-    params: list = [event_id]
-    if affiliate:
-        sql += " AND affiliate = ?"
-        params.append(affiliate)
-    found = rows(conn, sql + " ORDER BY affiliate, field, hlc", params)
+    found = of_event(conn, "answers", event_id, affiliate, "affiliate, field, hlc")
     for answer in found:
         answer["value"] = json.loads(answer["value"])
     return found
@@ -143,12 +139,7 @@ def outlook(conn, event_id: str) -> list[dict]:
 
 
 def notices(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
-    sql = "SELECT * FROM notices WHERE event = ?"
-    params: list = [event_id]
-    if affiliate:
-        sql += " AND affiliate = ?"
-        params.append(affiliate)
-    found = rows(conn, sql + " ORDER BY created_at", params)
+    found = of_event(conn, "notices", event_id, affiliate, "created_at")
     posts = rows(conn, "SELECT p.* FROM notice_posts p JOIN notices n ON n.id = p.notice "
                        "WHERE n.event = ? ORDER BY posted_at", [event_id])
     for notice in found:
