@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -328,7 +329,7 @@ class ExchangeService:
                 raise PacketRejected(errors.CONFLICTING_ENTRY, (
                     f"entry {entry_id} differs from the copy this desk already holds (same id, "
                     "other content): the packet or this database was tampered with"))
-        return sorted((e for e in entries if e.id not in held), key=lambda e: (e.hlc, e.id))
+        return sorted((e for e in entries if e.id not in held), key=attrgetter("hlc", "id"))
 
     # -- helpers -----------------------------------------------------------------
     def _signing_key(self) -> Ed25519PrivateKey:

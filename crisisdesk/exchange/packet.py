@@ -249,17 +249,18 @@ def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
 
 
 def _entry(item: dict) -> Entry:
-    if type(item) is not dict or item.keys() != _ENTRY_KEYS:
+    if type(item) is not dict or len(item) != len(_ENTRY_KEYS) or item.keys() != _ENTRY_KEYS:
         raise ValueError("an entry has missing or extra fields")
     fields = (item["id"], item["desk"], item["author"], item["at"], item["hlc"], item["kind"])
     for value in fields:
         if type(value) is not str or not 0 < len(value) <= 200:
             raise ValueError(f"entry field {value!r} is not valid text")
-    if type(item["payload"]) is not dict:
-        raise ValueError(f"entry {item['id']} has no payload object")
-    if not _HLC.fullmatch(item["hlc"]):
-        raise ValueError(f"entry {item['id']} has no valid clock")
-    return Entry(*fields, item["payload"])
+    payload = item["payload"]
+    if type(payload) is not dict:
+        raise ValueError(f"entry {fields[0]} has no payload object")
+    if not _HLC.fullmatch(fields[4]):
+        raise ValueError(f"entry {fields[0]} has no valid clock")
+    return Entry(*fields, payload)
 
 
 def _text(value) -> str:

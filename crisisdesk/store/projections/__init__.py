@@ -49,6 +49,21 @@ def projects_batch(*kinds: str) -> Callable[[BatchProjector], BatchProjector]:
     return register
 
 
+def latest_per_row(batch: list[StoredEntry], row: Callable[[dict], tuple]) -> list[StoredEntry]:
+    """Of the entries that write the same row (`row(payload)`), the one with the latest HLC.
+
+    Under latest-HLC-wins the others would lose to it in any order, so writing only it gives
+    the same table; their history is kept by the caller's other writes.
+    """
+    latest: dict[tuple, StoredEntry] = {}
+    for item in batch:
+        key = row(item.entry.payload)
+        held = latest.get(key)
+        if held is None or item.entry.hlc > held.entry.hlc:
+            latest[key] = item
+    return list(latest.values())
+
+
 def project_all(conn: sqlite3.Connection, stored: list[StoredEntry]) -> None:
     """Apply entries in order; kinds without a projector change nothing."""
     start = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crisisdesk.domain.journal import canonical_json
-from crisisdesk.store.projections import projects_batch
+from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
 
 DDL = """
@@ -29,13 +29,18 @@ def answered(conn, batch) -> None:
     touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p in rows])
 
 
+def _service_key(payload: dict) -> tuple:
+    return payload["event"], payload["affiliate"], payload["service"]
+
+
 @projects_batch("service.assessed")
 def service_assessed(conn, batch) -> None:
     rows = [(s.entry, s.entry.payload) for s in batch]
+    latest = [(s.entry, s.entry.payload) for s in latest_per_row(batch, _service_key)]
     conn.executemany(
         "INSERT INTO service_status VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (event, affiliate, service) "
         "DO UPDATE SET status = excluded.status, note = excluded.note, at = excluded.at, "
         "author = excluded.author, hlc = excluded.hlc WHERE excluded.hlc > service_status.hlc",
         [(p["event"], p["affiliate"], p["service"], p["status"], p.get("note", ""), e.at, e.author, e.hlc)
-         for e, p in rows])
+         for e, p in latest])
     touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p in rows])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crisisdesk.store.projections import projects_batch
+from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
 
 DDL = """
@@ -35,6 +35,10 @@ def insert_items(conn, event: str, items: list[list]) -> None:
         [(event, *row) for row in items])
 
 
+def _item_key(payload: dict) -> tuple:
+    return payload["event"], payload["affiliate"], payload["checklist"], payload["item"]
+
+
 @projects_batch("checklist.changed")
 def changed(conn, batch) -> None:
     entries = [(s.entry, s.entry.payload, s) for s in batch]
@@ -47,5 +51,6 @@ def changed(conn, batch) -> None:
         "updated_at = ?, updated_by = ?, hlc = ?, entry = ? "
         "WHERE event = ? AND affiliate = ? AND checklist = ? AND item = ? AND hlc < ?",
         [(*(p["after"].get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id,
-          p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc) for e, p, _ in entries])
+          p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc)
+         for e, p in ((s.entry, s.entry.payload) for s in latest_per_row(batch, _item_key))])
     touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p, _ in entries])
