@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from json.encoder import c_make_encoder, encode_basestring
-from typing import Any, Callable
+from typing import Any
 
 GENESIS_HASH = "0" * 64
 

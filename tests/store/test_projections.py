@@ -16,7 +16,7 @@ def _changes(desk: Desk, event: str) -> list:
     """Several changes of one item and of one service's status, made one after another."""
     item = desk.checklist(event, "bank")[0]
     entries = []
-    for before, after in zip(("todo", *STATES), STATES):
+    for before, after in zip(("todo", *STATES[:-1]), STATES, strict=True):
         state = {"state": after, "assignee": "김대리", "note": f"→ {after}", "evidence": "",
                  "reason": "전원 미복구" if after == "blocked" else ""}
         entries.append(desk.new_entry("checklist.changed", {
