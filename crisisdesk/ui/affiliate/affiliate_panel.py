@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from crisisdesk.ui.affiliate.affiliate_models import (
     ServiceRow,
     ServiceStatusModel,
 )
+from crisisdesk.ui.affiliate.form_scroll import FormScroll
 from crisisdesk.ui.affiliate.impact_form import ImpactForm
 from crisisdesk.ui.affiliate.service_correction import ServiceCorrection
 from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
@@ -68,11 +67,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self.form = ImpactForm()
         self.form.save_requested.connect(self._save_answer)
         self.form.history_requested.connect(self._show_history)
-        form_scroll = QScrollArea()
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form_scroll.setWidget(self.form)
+        self.form_scroll = FormScroll(self.form)
         self.form_label, self.history_label = QLabel(), QLabel()
         self.revisions = RevisionModel(self)
         self.history = _table("answerHistory")
@@ -91,7 +86,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.form_label)
-        left_layout.addWidget(form_scroll, 3)
+        left_layout.addWidget(self.form_scroll, 3)
         left_layout.addWidget(self.history_label)
         left_layout.addWidget(self.history, 1)
         services = QWidget()

@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.errors import InvalidInput
@@ -47,20 +54,19 @@ class ImpactForm(QWidget):
         if self.body is not None:
             self.body.deleteLater()
         self.body = QWidget(self)
-        self.grid = QGridLayout(self.body)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setVerticalSpacing(4)
+        grid = QGridLayout(self.body)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(4)
         self.layout().addWidget(self.body)
         self.rows = {}
         self.info, self.affiliate = info, affiliate
         member = info.group.affiliate(affiliate)
-        for i, field in enumerate(info.playbook.impact):
+        r = 0
+        for field in info.playbook.impact:
             editor = make_editor(field, member, info.timezone, self.body)
             caption = QLabel(self.body)
             caption.setBuddy(editor.focus_widget())
             caption.setWordWrap(True)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            caption.setMaximumWidth(200)
             save = QPushButton(self.body, objectName=f"save-{field.id}")
             save.setEnabled(False)
             history = QPushButton(self.body, objectName=f"history-{field.id}")
@@ -68,6 +74,7 @@ class ImpactForm(QWidget):
             history.setStyleSheet("color:#1f6fd1; text-decoration:underline; padding:0 4px;")
             meta = QLabel(self.body)
             meta.setStyleSheet("color:#555;")
+            meta.setWordWrap(True)
             error = QLabel(self.body, objectName=f"error-{field.id}")
             error.setStyleSheet("color:#c01818;")
             error.setWordWrap(True)
@@ -78,17 +85,23 @@ class ImpactForm(QWidget):
             editor.submitted.connect(lambda f=field.id: self.save(f))
             save.clicked.connect(lambda _=False, f=field.id: self.save(f))
             history.clicked.connect(lambda _=False, f=field.id: self.history_requested.emit(f))
+            if field.kind == "services":  # a table of its own: its caption heads it, the editor spans
+                grid.addWidget(caption, r, 0, 1, 3)
+                r, first = r + 1, 0
+            else:
+                caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                caption.setMaximumWidth(200)
+                grid.addWidget(caption, r, 0)
+                first = 1
             under = QHBoxLayout()
             under.setContentsMargins(0, 0, 0, 0)
-            under.addWidget(meta)
-            under.addWidget(history)
-            under.addStretch(1)
-            r = i * 3
-            self.grid.addWidget(caption, r, 0)
-            self.grid.addWidget(editor, r, 1)
-            self.grid.addWidget(save, r, 2, Qt.AlignmentFlag.AlignTop)
-            self.grid.addLayout(under, r + 1, 1)
-            self.grid.addWidget(error, r + 2, 1, 1, 2)
+            under.addWidget(meta, 1)
+            under.addWidget(history, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(editor, r, first, 1, 2 - first)
+            grid.addWidget(save, r, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(under, r + 1, first, 1, 3 - first)
+            grid.addWidget(error, r + 2, first, 1, 3 - first)
+            r += 3
         self.retranslate()
 
     def set_answers(self, answers: list[AnswerView]) -> None:
