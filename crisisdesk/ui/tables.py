@@ -1,4 +1,5 @@
-"""A read-only table view as the panels use it: whole rows selected, columns fitted, the last stretched."""
+"""A read-only table view as the panels and dialogs use it: whole rows selected, columns fitted, the last
+stretched, Tab moving on to the next control."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ def table_view(name: str, model, wrap: bool = False) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)  # Tab goes on to the next control (a table's Tab wraps round its cells)
     view.setWordWrap(wrap)
     if wrap:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -33,6 +31,7 @@ from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersMo
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
+from crisisdesk.ui.tables import table_view
 
 if TYPE_CHECKING:
     from crisisdesk.formats import LoadResult
@@ -81,11 +80,7 @@ class ActivateEventDialog(QDialog):
         self.provider_list = QListView(objectName="providersDown")
         self.provider_list.setModel(self.providers)
         self.hits = ImpactPreviewModel(self)
-        self.hit_table = QTableView(objectName="impactPreview")
-        self.hit_table.setModel(self.hits)
-        self.hit_table.verticalHeader().setVisible(False)
-        self.hit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.hit_table.horizontalHeader().setStretchLastSection(True)
+        self.hit_table = table_view("impactPreview", self.hits)
         self.hit_summary = QLabel(objectName="impactSummary")
         self.no_group = QLabel(objectName="noGroup", wordWrap=True)
         self.load_group_button = QPushButton(objectName="loadGroup")
