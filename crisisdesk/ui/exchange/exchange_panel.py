@@ -33,7 +33,7 @@ from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE
-from crisisdesk.ui.tables import table_view
+from crisisdesk.ui.tables import ColumnFit, table_view
 
 
 def _row(*widgets) -> QHBoxLayout:
@@ -63,6 +63,7 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.export_key_button = QPushButton(objectName="exportKey", clicked=self._choose_key_out)
         self.peers = PeerModel(self)
         self.peer_table = table_view("peerTable", self.peers)
+        ColumnFit(self.peer_table, whole=(2, 4))  # the fingerprint and the enrolment time are never cut
         self.enrol_button = QPushButton(objectName="enrolPeer", clicked=self._choose_key_in)
         self.revoke_button = QPushButton(objectName="revokePeer", clicked=self.revoke)
         self.folder = FolderBox(executor, watch)
@@ -83,8 +84,8 @@ class ExchangePanel(LazyRefresh, QWidget):
         left.addWidget(self.peers_box, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(left, 5)
-        layout.addWidget(self.folder, 6)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.folder, 1)
         self.retranslate()
         self.request_refresh()
 

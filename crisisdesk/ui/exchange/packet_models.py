@@ -43,13 +43,14 @@ def _peer_state(p, m) -> str:
 
 
 class PeerModel(RowsModel):
-    """Enrolled and revoked desks."""
+    """Enrolled and revoked desks; a text the view may elide is whole in its tooltip."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Desk"), lambda p, m: p.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p, m: desk_role(p.identity)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Desk"), lambda p, m: p.name, tooltip=lambda p, m: p.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p, m: desk_role(p.identity),
+               tooltip=lambda p, m: desk_role(p.identity)),
         Column(QT_TRANSLATE_NOOP("Columns", "Fingerprint"), lambda p, m: p.fingerprint),
-        Column(QT_TRANSLATE_NOOP("Columns", "Trust"), _peer_state,
+        Column(QT_TRANSLATE_NOOP("Columns", "Trust"), _peer_state, tooltip=_peer_state,
                foreground=lambda p, m: None if p.active else LATE),
         Column(QT_TRANSLATE_NOOP("Columns", "Enrolled"), lambda p, m: _when(p.enrolled_at, m)),
     )
