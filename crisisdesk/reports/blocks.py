@@ -14,8 +14,6 @@ import hashlib
 import json
 from dataclasses import dataclass, fields
 
-SHORT = 12  # hex digits of the fingerprint printed on every page
-
 
 @dataclass(frozen=True, slots=True)
 class Slot:

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from crisisdesk.reports.blocks import SHORT
-
+SHORT = 12  # hex digits of the fingerprint printed on every page
 KINDS = ("situation", "brief", "paper")
 LANGS = ("ko", "en")
 DESIGNATIONS = ("initial", "update", "final")

@@ -10,7 +10,7 @@ from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.executive_brief import ExecutiveBrief
 from crisisdesk.reports.flow import Flow
 from crisisdesk.reports.formatting import Formatter
-from crisisdesk.reports.meta import Progress, RenderedReport, ReportMeta
+from crisisdesk.reports.meta import SHORT, Progress, RenderedReport, ReportMeta
 from crisisdesk.reports.paper_checklist import PaperChecklist
 from crisisdesk.reports.situation_report import SituationReport
 
@@ -41,7 +41,7 @@ def render(situation: Situation, meta: ReportMeta, progress: Progress | None = N
         confidential=t("confidential"),
         centre=f"{t.text(situation.event.group_name)} · {situation.event.title}",
         report=label, page_label=t("page", page="{page}", pages="{pages}"),
-        fingerprint=t("fingerprint", value=digest[:content.SHORT]),
+        fingerprint=t("fingerprint", value=digest[:SHORT]),
         as_of=t("as_of", time=f.time(situation.now), seq=situation.as_of_seq),
         qr=f"CRISISDESK|{meta.kind}|{situation.event.id[:8]}|{meta.number or '-'}|{digest}",
         watermark=t("draft") if meta.watermarked else "")
