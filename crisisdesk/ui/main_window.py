@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
+from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventCommands
@@ -15,7 +16,6 @@ from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo, DeskNotOpen
 from crisisdesk.ui.header import EventHeader
 from crisisdesk.ui.panel_host import PanelHost
-from crisisdesk.ui.settings.settings_panel import SettingsPanel
 from crisisdesk.ui.status_bar import DeskStatusBar
 
 PAGES = (
@@ -31,10 +31,10 @@ PAGES = (
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
 PRESENTATION_SCALE = 1.5
-EAGER = ("board", "settings")  # the board is what start-up paints; settings watch the backups
+EAGER = ("board",)  # what start-up paints
 
 
-def panel_factories(executor: DeskExecutor, watch: ExchangeWatch) -> dict:
+def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: BackupWatch) -> dict:
     """How each panel is built; the modules of all but the eager ones load when first shown."""
 
     def affiliates():
@@ -69,9 +69,13 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch) -> dict:
         from crisisdesk.ui.exchange.exchange_panel import ExchangePanel
         return ExchangePanel(executor, watch)
 
+    def settings():
+        from crisisdesk.ui.settings.settings_panel import SettingsPanel
+        return SettingsPanel(executor, watch, backups)
+
     return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
             "decisions": decisions, "notices": notices, "timeline": timeline, "reports": reports,
-            "playbooks": playbooks, "exchange": exchange, "settings": lambda: SettingsPanel(executor, watch)}
+            "playbooks": playbooks, "exchange": exchange, "settings": settings}
 PANEL_TICK_MS = 30_000
 
 
@@ -81,12 +85,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.executor = executor
         self.info: EventInfo | None = None
+        self.desk: DeskInfo | None = None
+        self._opening_done = False  # the start-up's open has succeeded or failed
         self._events: list[OpenEvent] = []
         self._preferred: str | None = None
         self.header = EventHeader(executor.clock)
         self._role = ""
         self.exchange = ExchangeWatch(executor, self)
-        self.stack = PanelHost(panel_factories(executor, self.exchange))
+        self.backups = BackupWatch(executor, self)
+        self.stack = PanelHost(panel_factories(executor, self.exchange, self.backups))
         self.stack.created.connect(self._panel_created)
         self.panels = self.stack.panels  # the panels built so far, by name
         central = QWidget()
@@ -156,6 +163,7 @@ class MainWindow(QMainWindow):
         ex.changed.connect(self.on_changes)
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
+        self.backups.failed.connect(lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
         self.exchange.state.connect(self.status.set_exchange)
         self.header.event_picked.connect(self.set_event)
         self.header.activate_requested.connect(self.commands.activate)
@@ -172,6 +180,8 @@ class MainWindow(QMainWindow):
             panel.affiliate_requested.connect(self.open_affiliate)
         if name == "settings":
             panel.role_changed.connect(self._role_changed)
+            if self.desk is not None:
+                panel.set_desk(self.desk)
         if hasattr(panel, "set_my_role"):
             panel.set_my_role(self._role)
         if self.info is not None:
@@ -179,14 +189,17 @@ class MainWindow(QMainWindow):
 
     # -- desk and event ----------------------------------------------------------
     def _opened(self, info: DeskInfo) -> None:
-        reopened = self.status.info is not None
+        reopened, self._opening_done = self._opening_done, True
+        self.desk = info
         self.status.set_info(info)
-        self.panels["settings"].set_desk(info)
-        if reopened:  # another file or author: start again from its events
+        if "settings" in self.panels:
+            self.panels["settings"].set_desk(info)
+        if reopened:  # another file or author (or a first that failed): start again from its events
             self.info = None
             self.load_events()
 
     def _open_failed(self, exc: Exception) -> None:
+        self.desk, self._opening_done = None, True
         self.status.set_info(None)
         show_error(self, exc, self.tr("Could not open the database"))
         self.show_panel("settings")

@@ -1707,6 +1707,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>설정</translation>
     </message>
     <message>
+        <source>Automatic backup failed</source>
+        <translation>자동 백업 실패</translation>
+    </message>
+    <message>
         <source>Could not open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
@@ -2203,10 +2207,6 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Exchange folder</source>
         <translation>교환 폴더</translation>
-    </message>
-    <message>
-        <source>Automatic backup failed</source>
-        <translation>자동 백업 실패</translation>
     </message>
     <message>
         <source>Backup failed</source>

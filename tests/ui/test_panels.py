@@ -16,6 +16,7 @@ from crisisdesk.desk.app import Desk
 from crisisdesk.locations import shipped_playbooks_dir, user_playbooks_dir
 from crisisdesk.ui.dialogs.level_dialog import LevelDialog
 from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
+from crisisdesk.ui.main import build_window
 from tests.desk.factories import GROUP_FILE, NIRS_T0, ManualClock
 from tests.ui.conftest import type_text
 
@@ -199,6 +200,16 @@ def test_a_backup_is_taken_when_the_desk_opens(open_window, nirs_file, qtbot):
     qtbot.waitUntil(lambda: "1" in settings.backups.text(), timeout=5000)
 
 
+def test_an_automatic_backup_that_fails_is_shown_whichever_panel_is_open(open_window, nirs_file, qtbot):
+    (nirs_file.parent / "backups").write_text("a file where the backups folder should be", encoding="utf-8")
+    driver = open_window(nirs_file)
+    assert "settings" not in driver.window.panels  # built when first shown; backups run without it
+    qtbot.waitUntil(lambda: _message_box() is not None, timeout=10000)
+    box = _message_box()
+    assert "자동 백업 실패" in box.windowTitle() + box.text() + box.informativeText()
+    box.close()
+
+
 def test_backups_kept_as_many_as_chosen_in_settings(open_window, nirs_file, qtbot):
     folder = nirs_file.parent / "backups" / nirs_file.stem
     driver = open_window(nirs_file)
@@ -210,3 +221,20 @@ def test_backups_kept_as_many_as_chosen_in_settings(open_window, nirs_file, qtbo
         driver.settle()
         qtbot.waitUntil(settings.backup_button.isEnabled)
     assert len(list(folder.glob("*.sqlite"))) == 2
+
+
+def test_a_database_that_cannot_be_opened_then_another_that_can(qtbot, nirs_file, tmp_path, clock):
+    broken = tmp_path / "notes.sqlite"
+    broken.write_text("not a database", encoding="utf-8")
+    window = build_window(broken, clock=clock, author="운영자")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: _message_box() is not None, timeout=5000)
+    assert "notes.sqlite" in _message_box().text() + _message_box().informativeText()
+    _message_box().close()
+    assert window.current_panel() == "settings" and window.info is None
+    window.panels["settings"].open_database(nirs_file)
+    qtbot.waitUntil(lambda: window.info is not None, timeout=5000)
+    assert window.info.title == "국가정보자원관리원 화재"
+    assert window.panels["settings"].path.text() == str(nirs_file)
+    window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,33 +23,24 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.changes import Changes
 from crisisdesk.locations import shipped_playbooks_dir
 from crisisdesk.ui import i18n
+from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.opening import (
-    backup_if_due,
-    backup_on_open,
-    backup_policy,
-    backup_state,
-    desk_opener,
-    take_backup,
-)
+from crisisdesk.ui.opening import backup_policy, desk_opener
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
-BACKUP_AFTER_OPEN_MS = 3000
-BACKUP_CHECK_MS = 60_000
-FIRST_CHECK_MS = 3_000
 
 
 class SettingsPanel(QWidget):
     role_changed = Signal(str)
 
-    def __init__(self, executor: DeskExecutor, watch: ExchangeWatch, parent=None):
+    def __init__(self, executor: DeskExecutor, watch: ExchangeWatch, backups: BackupWatch, parent=None):
         super().__init__(parent)
         self.setObjectName("settingsPanel")
-        self._executor, self._watch = executor, watch
+        self._executor, self._watch, self._backups = executor, watch, backups
         self._desk: DeskInfo | None = None
         self._info: EventInfo | None = None
         settings = QSettings()
@@ -78,12 +69,11 @@ class SettingsPanel(QWidget):
         self.watch.toggled.connect(self._watch_changed)
         self.interval.valueChanged.connect(self._watch_changed)
         self.backups = QLabel(objectName="backupState", wordWrap=True)
-        chosen = backup_policy(QSettings().value("backup/keep", 0, type=int),
-                               QSettings().value("backup/every", 0, type=int))
+        chosen = backup_policy(*backups.choice())
         self.keep = QSpinBox(objectName="backupKeep", minimum=1, maximum=500, value=chosen.keep)
         self.every = QSpinBox(objectName="backupEvery", minimum=1, maximum=240, value=chosen.every_minutes)
-        self.keep.valueChanged.connect(lambda v: QSettings().setValue("backup/keep", v))
-        self.every.valueChanged.connect(lambda v: QSettings().setValue("backup/every", v))
+        for box in (self.keep, self.every):
+            box.valueChanged.connect(lambda _: backups.set_choice(self.keep.value(), self.every.value()))
         self.backup_button = QPushButton(objectName="backupNow", clicked=self.backup_now)
         self.captions: dict[str, QLabel] = {}
         self.boxes = {k: QGroupBox() for k in ("interface", "desk", "exchange", "backups")}
@@ -115,9 +105,8 @@ class SettingsPanel(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(column, 1)
         layout.addStretch(0)
-        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self._backup_tick)
-        self._backup_timer.start()
-        executor.opened.connect(self._backup_on_open)
+        backups.state.connect(self._backups_shown)
+        backups.refresh()
         self.retranslate()
 
     @staticmethod
@@ -138,8 +127,6 @@ class SettingsPanel(QWidget):
         self.desk_id.setText(info.desk_id)
         self.author.setText(info.author)
         self.path.setText(str(info.path))
-        QTimer.singleShot(FIRST_CHECK_MS, self._backup_tick)  # after the board: a backup copies the file
-        self._show_backups()
 
     def set_event(self, info: EventInfo | None) -> None:
         self._info = info
@@ -207,43 +194,16 @@ class SettingsPanel(QWidget):
     def _watch_changed(self) -> None:
         self._watch.set_watch(self.watch.isChecked(), self.interval.value())
 
-    def _backup_on_open(self, _info) -> None:
-        """A backup of the database as it was opened, once start-up has painted the board."""
-        policy = self.policy()
-        QTimer.singleShot(BACKUP_AFTER_OPEN_MS, lambda: self._executor.submit(
-            lambda desk: backup_on_open(desk, policy), lambda made: self._show_backups() if made else None,
-            lambda exc: show_error(self, exc, self.tr("Automatic backup failed"))))
-
-    def _backup_tick(self) -> None:
-        """Take a backup if one is due."""
-        policy = self.policy()
-        self._executor.submit(lambda desk: backup_if_due(desk, policy),
-                              lambda made: self._show_backups() if made else None,
-                              lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
-
     def backup_now(self) -> None:
         self.backup_button.setEnabled(False)
-
-        def done(_) -> None:
-            self.backup_button.setEnabled(True)
-            self._show_backups()
 
         def failed(exc) -> None:
             self.backup_button.setEnabled(True)
             show_error(self, exc, self.tr("Backup failed"))
 
-        policy = self.policy()
-        self._executor.submit(lambda desk: take_backup(desk, policy), done, failed)
+        self._backups.backup_now(lambda: self.backup_button.setEnabled(True), failed)
 
-    def policy(self):
-        """The backup policy chosen here: how many to keep, how often while an event is open."""
-        return backup_policy(self.keep.value(), self.every.value())
-
-    def _show_backups(self) -> None:
-        self._executor.submit(backup_state, self._backups_shown, lambda exc: None)
-
-    def _backups_shown(self, state: tuple[int, str]) -> None:
-        count, latest = state
+    def _backups_shown(self, count: int, latest: str) -> None:
         self.backups.setText(self.tr("{} backups; latest: {}").format(count, latest) if count
                              else self.tr("No backup yet. One is taken when the desk opens and every {} minutes "
                                           "while an event is open.").format(self.every.value()))
