@@ -21,6 +21,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk.app import Desk
+from crisisdesk.desk.bulk import collector_paused
 from crisisdesk.desk.exchange_models import (
     DUPLICATE,
     ERROR,
@@ -259,7 +260,8 @@ class ExchangeService:
     def import_bytes(self, data: bytes, path: Path) -> ImportOutcome:
         """Verify and apply one packet's bytes; refusals come back as outcomes, never half-applied."""
         try:
-            return self._apply(data, path)
+            with collector_paused():
+                return self._apply(data, path)
         except PacketRejected as exc:
             return ImportOutcome(path, REFUSED, str(exc), reason=exc.reason)
         except StoreError as exc:
