@@ -249,7 +249,7 @@ def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
 
 
 def _entry(item: dict) -> Entry:
-    if type(item) is not dict or len(item) != len(_ENTRY_KEYS) or item.keys() != _ENTRY_KEYS:
+    if type(item) is not dict or item.keys() != _ENTRY_KEYS:
         raise ValueError("an entry has missing or extra fields")
     fields = (item["id"], item["desk"], item["author"], item["at"], item["hlc"], item["kind"])
     for value in fields:
