@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 
 def table_view(name: str, model, wrap: bool = False) -> QTableView:
@@ -25,40 +25,66 @@ def table_view(name: str, model, wrap: bool = False) -> QTableView:
 
 
 class ColumnFit(QObject):
-    """Keeps a table's columns within its width, so it never scrolls sideways.
+    """Keeps a table's or a tree's columns within its width, so it never scrolls sideways.
 
-    The `whole` columns keep the width of their contents. The others share what is left: one whose
-    contents fit in an equal share keeps its width, the wider ones give way alike and their texts are
-    elided at the right (the model's tooltip gives the full text). Space to spare goes to the last column.
+    The `whole` columns keep the width of their contents. The others share what is left, a column of
+    weight 2 (`weights`, 1 by default) taking twice an ordinary share: one whose contents fit in its share
+    keeps their width, the wider ones give way in proportion, never below their header's width, and their
+    texts are elided at the right (the model's tooltip gives the full text). Space to spare goes to the
+    last column shown. The contents are measured again once after the model's changes, not on each
+    resize. Hide columns after making the fit: when it turns the header's stretch off, Qt would give
+    a column hidden earlier its width back.
     """
 
-    def __init__(self, view: QTableView, whole: Iterable[int]):
+    def __init__(self, view: QTableView | QTreeView, whole: Iterable[int],
+                 weights: Mapping[int, int] | None = None):
         super().__init__(view)
-        self._view, self._whole = view, frozenset(whole)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._view, self._whole, self._weights = view, frozenset(whole), dict(weights or {})
+        self._header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        self._header.setStretchLastSection(False)
+        self._header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._wants: dict[int, int] = {}  # the width of each column's contents, as last measured
+        self._refit = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
         view.viewport().installEventFilter(self)
         model = view.model()
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
-                       model.dataChanged, model.headerDataChanged):
-            signal.connect(self.fit)
+        changes = [model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                   model.dataChanged, model.headerDataChanged]
+        if isinstance(view, QTreeView):
+            changes += [view.expanded, view.collapsed]
+        for signal in changes:
+            signal.connect(self._contents_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
-    def fit(self, *_) -> None:
-        view, header = self._view, self._view.horizontalHeader()
-        wants = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count())]
-        widths = list(wants)
-        room = view.viewport().width() - sum(wants[c] for c in self._whole)
-        flexible = sorted((c for c in range(len(wants)) if c not in self._whole), key=wants.__getitem__)
-        for i, column in enumerate(flexible):
-            widths[column] = max(min(wants[column], room // (len(flexible) - i)), header.minimumSectionSize())
+    def _contents_changed(self, *_) -> None:
+        self._wants.clear()
+        self._refit.start()  # one measure for a burst of changes
+
+    def fit(self) -> None:
+        header = self._header
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        widths = {c: self._want(c) for c in shown}
+        room = self._view.viewport().width() - sum(widths[c] for c in shown if c in self._whole)
+        flexible = sorted((c for c in shown if c not in self._whole), key=lambda c: widths[c] / self._weight(c))
+        weights = sum(self._weight(c) for c in flexible)
+        for column in flexible:
+            share = room * self._weight(column) // weights
+            widths[column] = max(min(widths[column], share), header.sectionSizeHint(column),
+                                 header.minimumSectionSize())
             room -= widths[column]
-        if widths and room > 0:
-            widths[-1] += room
-        for column, width in enumerate(widths):
+            weights -= self._weight(column)
+        if shown and room > 0:
+            widths[shown[-1]] += room
+        for column, width in widths.items():
             header.resizeSection(column, width)
+
+    def _want(self, column: int) -> int:
+        if column not in self._wants:
+            self._wants[column] = max(self._view.sizeHintForColumn(column), self._header.sectionSizeHint(column))
+        return self._wants[column]
+
+    def _weight(self, column: int) -> int:
+        return self._weights.get(column, 1)

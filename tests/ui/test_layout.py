@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import DEMO_NOW
 from crisisdesk.desk.exchange_service import ExchangeService
+from crisisdesk.ui.checklist.checklist_model import DUE, RELATIVE, STATE, TITLE
+from crisisdesk.ui.rows_model import ROW_ROLE
 from tests.desk.factories import ManualClock
 
 SIZES = [(1440, 900), (1920, 1080)]
@@ -25,6 +27,41 @@ def _at_size(driver, qtbot, width: int, height: int) -> None:
 
 def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
     return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def _fitted(qtbot, view, header) -> dict[int, int]:
+    """The shown columns' widths, once they fill the view without scrolling sideways."""
+    def fits() -> None:
+        assert header.length() <= view.viewport().width(), f"{header.length()} px of columns in a {view.viewport().width()} px view"
+
+    qtbot.waitUntil(fits)
+    assert view.horizontalScrollBar().maximum() == 0
+    return {c: header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)}
+
+
+def _whole(view, widths: dict[int, int], cell) -> bool:
+    return view.sizeHintForIndex(cell).width() <= widths[cell.column()]
+
+
+def _items(model) -> list:
+    """The item rows of the checklist tree, under their phases."""
+    phases = [model.index(p, 0) for p in range(model.rowCount())]
+    return [model.index(r, 0, phase) for phase in phases for r in range(model.rowCount(phase))]
+
+
+def _check_the_checklist_fits(qtbot, checklist) -> None:
+    """Title, state and due stay readable; what is elided is whole in its tooltip."""
+    tree, items = checklist.tree, _items(checklist.proxy)
+    assert items
+    widths = _fitted(qtbot, tree, tree.header())
+    assert widths[TITLE] >= tree.sizeHintForColumn(TITLE) or widths[TITLE] == max(widths.values())
+    for item in items:
+        assert all(_whole(tree, widths, item.siblingAtColumn(c)) for c in (DUE, RELATIVE))
+        if not item.data(ROW_ROLE).reason:  # a blocked item's reason may be elided, not its state
+            assert _whole(tree, widths, item.siblingAtColumn(STATE))
+        for column in widths.keys() - {DUE, RELATIVE}:
+            cell = item.siblingAtColumn(column)
+            assert not cell.data() or cell.data() in cell.data(Qt.ItemDataRole.ToolTipRole)
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
@@ -74,14 +111,39 @@ def test_the_trusted_desks_fit_the_table_without_scrolling_sideways(open_window,
     qtbot.waitUntil(lambda: panel.peers.rowCount() == 2)
     driver.settle()
     table, model = panel.peer_table, panel.peers
-    header = table.horizontalHeader()
-    assert header.length() <= table.viewport().width()
-    assert table.horizontalScrollBar().maximum() == 0
+    widths = _fitted(qtbot, table, table.horizontalHeader())
     for column in (2, 4):  # the fingerprint and the enrolment time are whole
-        assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+        assert widths[column] >= table.sizeHintForColumn(column)
     revoked = next(row for row, peer in enumerate(model.rows()) if not peer.active)
     assert model.rows()[revoked].reason in model.index(revoked, 3).data(Qt.ItemDataRole.ToolTipRole)
     for row in range(model.rowCount()):
         for column in (0, 1, 3):  # what may be elided is whole in its tooltip
             index = model.index(row, column)
             assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_affiliate_view_fits_its_services_and_checklist_without_scrolling_sideways(
+        open_window, demo_copy, qtbot, width, height):
+    driver = open_window(demo_copy)
+    _at_size(driver, qtbot, width, height)
+    driver.window.open_affiliate("bank")
+    panel = driver.window.panels["affiliates"]
+    qtbot.waitUntil(lambda: panel.services.rowCount() > 0 and panel.checklist.proxy.rowCount() > 0)
+    driver.settle()
+    table, model = panel.service_table, panel.services
+    widths = _fitted(qtbot, table, table.horizontalHeader())
+    assert widths[0] >= table.sizeHintForColumn(0) or widths[0] == max(widths.values())  # the service
+    for row in range(model.rowCount()):
+        assert all(_whole(table, widths, model.index(row, c)) for c in (1, 2))  # status and RTO
+        for column in (0, 3, 4, 5, 6):
+            index = model.index(row, column)
+            assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+    _check_the_checklist_fits(qtbot, panel.checklist)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_checklist_fits_without_scrolling_sideways(open_window, demo_copy, qtbot, width, height):
+    driver = open_window(demo_copy)
+    _at_size(driver, qtbot, width, height)
+    _check_the_checklist_fits(qtbot, driver.panel("checklists"))

@@ -52,20 +52,39 @@ def _rto_clock(r: ServiceRow, m: ServiceStatusModel) -> str:
     return timefmt.rto_clock(r.view.rto_deadline, m.now())
 
 
+def _service(r: ServiceRow, m: ServiceStatusModel) -> str:
+    return ("★ " if r.service.critical else "") + text(r.service.name)
+
+
+def _alternatives(r: ServiceRow, m: ServiceStatusModel) -> str:
+    return ", ".join(text(a) for a in r.view.alternatives) if r.view else ""
+
+
+def _causes(r: ServiceRow, m: ServiceStatusModel) -> str:
+    return ", ".join(text(p) for p in r.view.providers) if r.view else ""
+
+
+def _confirmed_by(r: ServiceRow, m: ServiceStatusModel) -> str:
+    return r.view.confirmed_by if r.view else ""
+
+
+def _note(r: ServiceRow, m: ServiceStatusModel) -> str:
+    return r.view.note if r.view else ""
+
+
 class ServiceStatusModel(RowsModel):
+    """Each service of the affiliate; a text the view may elide is whole in its tooltip."""
+
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Service"),
-               lambda r, m: ("★ " if r.service.critical else "") + text(r.service.name)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Service"), _service, tooltip=_service),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r, m: label(SERVICE_STATUSES, r.status),
                foreground=lambda r, m: LATE if r.status == "down" else None),
         Column(QT_TRANSLATE_NOOP("Columns", "RTO"), _rto_clock,
                foreground=lambda r, m: LATE if r.view and r.view.past_rto(m.now()) else None),
-        Column(QT_TRANSLATE_NOOP("Columns", "Alternatives"),
-               lambda r, m: ", ".join(text(a) for a in r.view.alternatives) if r.view else ""),
-        Column(QT_TRANSLATE_NOOP("Columns", "Caused by"),
-               lambda r, m: ", ".join(text(p) for p in r.view.providers) if r.view else ""),
-        Column(QT_TRANSLATE_NOOP("Columns", "Confirmed by"), lambda r, m: r.view.confirmed_by if r.view else ""),
-        Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda r, m: r.view.note if r.view else ""),
+        Column(QT_TRANSLATE_NOOP("Columns", "Alternatives"), _alternatives, tooltip=_alternatives),
+        Column(QT_TRANSLATE_NOOP("Columns", "Caused by"), _causes, tooltip=_causes),
+        Column(QT_TRANSLATE_NOOP("Columns", "Confirmed by"), _confirmed_by, tooltip=_confirmed_by),
+        Column(QT_TRANSLATE_NOOP("Columns", "Note"), _note, tooltip=_note),
     )
 
     def __init__(self, clock: Callable[[], datetime], parent=None):

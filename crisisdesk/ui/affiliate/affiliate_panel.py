@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,16 +33,7 @@ from crisisdesk.ui.labels import TILE_COLOURS, label
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import KEY_ROLE, ROW_ROLE
 from crisisdesk.ui.style import TILE_COLOURS as COLOURS
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView(objectName=name)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+from crisisdesk.ui.tables import ColumnFit, table_view
 
 
 class AffiliatePanel(LazyRefresh, QWidget):
@@ -70,12 +58,10 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self.form_scroll = FormScroll(self.form)
         self.form_label, self.history_label = QLabel(), QLabel()
         self.revisions = RevisionModel(self)
-        self.history = _table("answerHistory")
-        self.history.setModel(self.revisions)
+        self.history = table_view("answerHistory", self.revisions, wrap=True)
         self.services = ServiceStatusModel(executor.clock, self)
-        self.service_table = _table("serviceStatus")
-        self.service_table.setModel(self.services)
-        self.service_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.service_table = table_view("serviceStatus", self.services)
+        ColumnFit(self.service_table, whole=(1, 2), weights={0: 3})  # status and RTO whole, the name first
         self.service_table.selectionModel().currentRowChanged.connect(self._service_picked)
         self.services.modelReset.connect(lambda: self.correction.set_service(None))
         self.correction = ServiceCorrection()

@@ -215,13 +215,13 @@ class ChecklistModel(TwoLevelModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             shown = self._display(item, column)
             return f"{shown} — {conflict_text()}" if item.conflict and column == TITLE else shown
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
         if item.conflict and column in (TITLE, STATE):
             if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
                 return conflict_icon()
             if role == Qt.ItemDataRole.BackgroundRole:
                 return CONFLICT_BACKGROUND
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n\n".join(t for t in (conflict_text(), text(item.guidance)) if t)
         if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
             return getattr(item, EDITABLE[column])
         if role == Qt.ItemDataRole.CheckStateRole and column == TITLE:
@@ -232,8 +232,6 @@ class ChecklistModel(TwoLevelModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return text(item.guidance) or None
         if role == ROW_ROLE:
             return item
         if role == KEY_ROLE:
@@ -261,6 +259,17 @@ class ChecklistModel(TwoLevelModel):
         if column == ASSIGNEE:
             return item.assignee
         return item.note
+
+    def _tooltip(self, item: ItemView, column: int) -> str | None:
+        """The whole text, which the view may elide; a conflict's warning and the title's guidance under it."""
+        if column in (DUE, RELATIVE):  # always whole
+            return None
+        parts = [self._display(item, column)]
+        if item.conflict and column in (TITLE, STATE):
+            parts.append(conflict_text())
+        if column == TITLE:
+            parts.append(text(item.guidance))
+        return "\n\n".join(p for p in parts if p) or None
 
     def _colour(self, item: ItemView, column: int):
         if column == STATE:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -25,14 +24,26 @@ from crisisdesk.domain.checklist import is_overdue
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
-from crisisdesk.ui.checklist.checklist_model import AFFILIATE, ChecklistModel, key_of
+from crisisdesk.ui.checklist.checklist_model import (
+    AFFILIATE,
+    ASSIGNEE,
+    DUE,
+    NOTE,
+    OWNER,
+    RELATIVE,
+    TITLE,
+    ChecklistModel,
+    key_of,
+)
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.tables import ColumnFit
 
+COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: title, state and due fit
 KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo",
         Qt.Key.Key_H: "history"}
 
@@ -82,13 +93,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.state_key.connect(self._key_state)
         self.tree.selectionModel().currentChanged.connect(self._show_details)
-        header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = (340, 0, 80, 200, 100, 125, 90) if fixed_affiliate else (560, 130, 110, 240, 110, 120, 110)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
-        self.tree.setColumnHidden(AFFILIATE, fixed_affiliate)
+        ColumnFit(self.tree, whole=(DUE, RELATIVE), weights={TITLE: 3})  # before hiding: see ColumnFit
+        for column in COMPACT_HIDDEN:
+            self.tree.setColumnHidden(column, fixed_affiliate)
         self.affiliate = QComboBox(objectName="affiliateFilter")
         self.affiliate.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.affiliate.currentIndexChanged.connect(self._filters_changed)
@@ -319,13 +326,20 @@ class ChecklistPanel(LazyRefresh, QWidget):
         if item is None or self._info is None:
             self.details.setText("")
             return
-        parts = [f"⚠ {conflict_text()} (H)" if item.conflict else "", text(item.guidance)]
+        parts = [f"⚠ {conflict_text()} (H)" if item.conflict else "", text(item.guidance),
+                 self._hidden_texts(index)]
         if item.reason:
             parts.append(self.tr("Blocked because: {}").format(item.reason))
         if item.updated_at:
             parts.append(self.tr("Last changed {} by {}").format(
                 timefmt.local(item.updated_at, self._info.timezone), item.updated_by))
         self.details.setText("\n".join(p for p in parts if p))
+
+    def _hidden_texts(self, index: QModelIndex) -> str:
+        """What the columns hidden in the affiliate view hold for the item: `Owner: … · Note: …`."""
+        shown = [(self.proxy.headerData(c, Qt.Orientation.Horizontal), index.siblingAtColumn(c).data())
+                 for c in (OWNER, ASSIGNEE, NOTE) if self.tree.isColumnHidden(c)]
+        return " · ".join(f"{title}: {value}" for title, value in shown if value)
 
     def retranslate(self) -> None:
         self.affiliate_label.setText(self.tr("&Affiliate:"))
