@@ -1,4 +1,4 @@
-"""Keyboard and screen-reader use: every control has a name, and in a dialog Tab reaches every control."""
+"""Keyboard and screen-reader use: every control has a name, and in a panel or dialog Tab reaches each one."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QRadioButton,
+    QScrollArea,
+    QScrollBar,
+    QTabBar,
     QWidget,
 )
 
 from crisisdesk.desk.app import Desk
+from crisisdesk.desk.demo import DEMO_NOW
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.ui.errors import show_error
@@ -31,12 +35,13 @@ def _outer(widget: QWidget) -> QWidget:
 
 
 def _controls(root: QWidget) -> list[QWidget]:
-    """The visible widgets of `root` that take focus, without the parts of a control."""
+    """The visible widgets of `root` that take focus, without the parts of a control, scroll areas and
+    widgets that hand their focus on (a tab widget to its tab bar)."""
     found = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
-        if _outer(widget) is not widget or widget.metaObject().className() in ("QScrollArea", "QScrollBar"):
+        if _outer(widget) is not widget or isinstance(widget, (QScrollArea, QScrollBar)) or widget.focusProxy():
             continue
         found.append(widget)
     return found
@@ -51,7 +56,10 @@ def _unnamed(root: QWidget) -> list[str]:
     buddies = {lab.buddy() for lab in root.findChildren(QLabel) if lab.buddy() is not None}
     missing = []
     for widget in _controls(root):
-        text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+        if isinstance(widget, QTabBar):  # each tab is named by its text
+            text = "".join(widget.tabText(i) for i in range(widget.count()))
+        else:
+            text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
         if not (widget.accessibleName() or text or widget in buddies):
             missing.append(_describe(widget))
     return missing
@@ -67,17 +75,22 @@ def _tab_stop(widget: QWidget) -> QWidget:
     return widget
 
 
-def _tab_problems(qtbot, dialog: QWidget) -> list[str]:
-    """Pressing Tab from where the dialog puts the focus must come round to it again, having reached
-    every enabled control on the way; a control that keeps Tab to itself is a trap."""
-    qtbot.waitUntil(dialog.isActiveWindow)
+def _tab_problems(qtbot, root: QWidget) -> list[str]:
+    """Pressing Tab from where a dialog puts the focus (in a panel: from its first control) must come
+    round to it again, having reached every enabled control of `root` on the way (and the window's
+    others, for a panel); a control that keeps Tab to itself is a trap."""
+    qtbot.waitUntil(root.isActiveWindow)
     tab = Qt.FocusPolicy.TabFocus
-    wanted = {_tab_stop(w) for w in _controls(dialog) if w.isEnabled() and w.focusPolicy() & tab}
-    if QApplication.focusWidget() is None:
-        dialog.focusNextChild()
+    stops = [_tab_stop(w) for w in _controls(root) if w.isEnabled() and w.focusPolicy() & tab]
+    if not stops:
+        return []
+    wanted = set(stops)
+    focus = QApplication.focusWidget()
+    if focus is None or not root.isAncestorOf(focus):
+        stops[0].setFocus(Qt.FocusReason.TabFocusReason)
     start = focus = _tab_stop(_outer(QApplication.focusWidget()))
     reached = {start}
-    for _ in range(10 * len(wanted) + 10):  # a date editor takes a Tab per section
+    for _ in range(10 * len(_controls(root.window())) + 10):  # a date editor takes a Tab per section
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         before, focus = focus, _tab_stop(_outer(QApplication.focusWidget()))
         reached.add(focus)
@@ -113,9 +126,24 @@ def test_every_control_has_an_accessible_name_or_a_label(open_window, demo_copy,
     """Keyboard and screen-reader users reach every control by a name (its own, its text or its label)."""
     driver = open_window(demo_copy)
     missing = []
-    for name in driver.window.panels:
+    for name in driver.window.nav_actions:
         missing += [f"{name}: {w}" for w in _unnamed(driver.panel(name))]
     assert missing == []
+
+
+def test_tab_reaches_every_control_of_each_panel_and_leaves_its_tables(open_window, demo_copy, qtbot):
+    """In each panel Tab goes through every control and on round the window, back to where it started;
+    a table or tree passes Tab on (rows are chosen with the arrow keys)."""
+    with Desk.open(demo_copy, clock=ManualClock(DEMO_NOW)) as desk:
+        desk.draft_report()  # a row in the reports register
+    driver = open_window(demo_copy)
+    affiliate = driver.panel("affiliates")
+    affiliate.form.rows["customers-affected"].history.click()
+    qtbot.waitUntil(lambda: affiliate.revisions.rowCount() > 0 and affiliate.services.rowCount() > 0)
+    problems = []
+    for name in driver.window.nav_actions:
+        problems += [f"{name}: {problem}" for problem in _tab_problems(qtbot, driver.panel(name))]
+    assert problems == []
 
 
 def test_the_event_dialogs_name_every_control_and_tab_reaches_it(open_window, demo_copy, qtbot):

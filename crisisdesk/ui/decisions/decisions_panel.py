@@ -7,7 +7,6 @@ from datetime import timedelta
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.tables import table_view
 
 
 def council(desk, event: str):
@@ -92,12 +91,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         self.withdraw_button.clicked.connect(lambda: self._amend("withdraw"))
         # actions
         self.actions = ActionModel(executor.clock, self)
-        self.action_table = QTableView(objectName="actionTable")
-        self.action_table.setModel(self.actions)
-        self.action_table.verticalHeader().setVisible(False)
-        self.action_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.action_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.action_table.horizontalHeader().setStretchLastSection(True)
+        self.action_table = table_view("actionTable", self.actions)
         self.action_title = QLineEdit(objectName="actionTitle")
         self.action_title.returnPressed.connect(self.add_action)
         self.action_owner = QComboBox(objectName="actionOwner")

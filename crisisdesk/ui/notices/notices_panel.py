@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,17 +28,7 @@ from crisisdesk.ui.labels import CHANNELS, label
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.notices.notice_models import AlertModel, DutyModel, NoticeModel
 from crisisdesk.ui.rows_model import ROW_ROLE
-
-
-def _table(name: str, model) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+from crisisdesk.ui.tables import table_view
 
 
 def _row(*widgets) -> QHBoxLayout:
@@ -61,15 +48,15 @@ class NoticesPanel(LazyRefresh, QWidget):
         self._executor = executor
         self._info: EventInfo | None = None
         self.notices, self.duties, self.alerts = NoticeModel(self), DutyModel(executor.clock, self), AlertModel(self)
-        self.notice_table = _table("noticeTable", self.notices)
+        self.notice_table = table_view("noticeTable", self.notices)
         self.notice_table.selectionModel().currentRowChanged.connect(self._notice_picked)
-        self.duty_table = _table("dutyTable", self.duties)
-        self.alert_table = _table("alertTable", self.alerts)
+        self.duty_table = table_view("dutyTable", self.duties)
+        self.alert_table = table_view("alertTable", self.alerts)
         self.affiliate = QComboBox(objectName="noticeAffiliate")
         self.template = QComboBox(objectName="noticeTemplate")
         self.compose_button = QPushButton(objectName="composeNotice", clicked=self._compose)
         self.title = QLineEdit(objectName="noticeTitle")
-        self.body = QPlainTextEdit(objectName="noticeBody")
+        self.body = QPlainTextEdit(objectName="noticeBody", tabChangesFocus=True)  # a notice has no tab stops
         self.save_button = QPushButton(objectName="saveNotice", clicked=self._save_text)
         self.channel = QComboBox(objectName="postChannel")
         self.post_button = QPushButton(objectName="postNotice", clicked=self._post)

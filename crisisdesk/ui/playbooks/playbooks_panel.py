@@ -8,15 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.playbooks.library_model import LibraryEntry, LibraryModel, entries
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.tables import table_view
 
 
 def load_library(desk) -> list[LibraryEntry]:
@@ -58,13 +56,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
         self._executor = executor
         self._dirty = True
         self.model = LibraryModel(self)
-        self.table = QTableView(objectName="playbookLibrary")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view("playbookLibrary", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._picked)
         self.details = QPlainTextEdit(objectName="playbookDetails", readOnly=True)
         self.contents = QPlainTextEdit(objectName="playbookContents", readOnly=True)

@@ -11,19 +11,16 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from crisisdesk.ui.reports.pdf_preview import PdfPreview
 from crisisdesk.ui.reports.rendering import RenderSignals, start_render
 from crisisdesk.ui.reports.report_models import RegisterModel
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.tables import table_view
 
 KINDS = ("situation", "brief", "paper")
 
@@ -60,13 +58,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.blank = QCheckBox(objectName="reportBlank")
         self.preview_button = QPushButton(objectName="previewReport", clicked=self.preview)
         self.register = RegisterModel(self)
-        self.table = QTableView(objectName="reportRegister")
-        self.table.setModel(self.register)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view("reportRegister", self.register)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.draft_button = QPushButton(objectName="draftReport", clicked=self.draft)
         self.approve_button = QPushButton(objectName="approveReport", clicked=self.approve)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import Column, RowsModel
+from crisisdesk.ui.tables import table_view
 
 KINDS = (
     ("", QT_TRANSLATE_NOOP("TimelinePanel", "Everything")),
@@ -57,13 +56,10 @@ class TimelinePanel(LazyRefresh, QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(2)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView(objectName="timelineTable")
-        self.table.setModel(self.proxy)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = table_view("timelineTable", self.proxy)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.affiliate = QComboBox(objectName="timelineAffiliate")
         self.affiliate.currentIndexChanged.connect(lambda: self.request_refresh())
