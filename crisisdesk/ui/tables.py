@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+SCROLL_SETTLE_MS = 150  # rows scrolled into view are measured once the scrolling pauses
 
 
 def table_view(name: str, model, wrap: bool = False) -> QTableView:
@@ -31,9 +33,12 @@ class ColumnFit(QObject):
     weight 2 (`weights`, 1 by default) taking twice an ordinary share: one whose contents fit in its share
     keeps their width, the wider ones give way in proportion, never below their header's width, and their
     texts are elided at the right (the model's tooltip gives the full text). Space to spare goes to the
-    last column shown. The contents are measured again once after the model's changes, not on each
-    resize. Hide columns after making the fit: when it turns the header's stretch off, Qt would give
-    a column hidden earlier its width back.
+    last column shown.
+
+    Only what can be seen is measured (a checklist may hold 15,000 items): the rows in view, once after
+    a burst of the model's changes; rows scrolled into view and changed cells only widen their columns.
+    Hide columns after making the fit: when it turns the header's stretch off, Qt would give a column
+    hidden earlier its width back.
     """
 
     def __init__(self, view: QTableView | QTreeView, whole: Iterable[int],
@@ -43,16 +48,20 @@ class ColumnFit(QObject):
         self._header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         self._header.setStretchLastSection(False)
         self._header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._wants: dict[int, int] = {}  # the width of each column's contents, as last measured
+        self._header.setResizeContentsPrecision(0)  # sizeHintForColumn: the rows in view only
+        self._wants: dict[int, int] = {}  # the width of each column's contents, as measured so far
         self._refit = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        self._widen = QTimer(self, singleShot=True, interval=SCROLL_SETTLE_MS, timeout=self._measure_in_view)
         view.viewport().installEventFilter(self)
+        view.verticalScrollBar().valueChanged.connect(self._widen.start)
         model = view.model()
         changes = [model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
-                   model.dataChanged, model.headerDataChanged]
+                   model.headerDataChanged]
         if isinstance(view, QTreeView):
             changes += [view.expanded, view.collapsed]
         for signal in changes:
             signal.connect(self._contents_changed)
+        model.dataChanged.connect(self._cells_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -62,6 +71,30 @@ class ColumnFit(QObject):
     def _contents_changed(self, *_) -> None:
         self._wants.clear()
         self._refit.start()  # one measure for a burst of changes
+
+    def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_) -> None:
+        wider = False
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            for column in range(top_left.column(), bottom_right.column() + 1):
+                if column in self._wants:
+                    width = self._view.sizeHintForIndex(top_left.sibling(row, column)).width()
+                    wider |= self._widened(column, width)
+        if wider:
+            self._refit.start()
+
+    def _measure_in_view(self) -> None:
+        """Rows scrolled into view: their columns widen if they need to."""
+        wider = False
+        for column in list(self._wants):
+            wider |= self._widened(column, self._view.sizeHintForColumn(column))
+        if wider:
+            self.fit()
+
+    def _widened(self, column: int, width: int) -> bool:
+        if width <= self._wants[column]:
+            return False
+        self._wants[column] = width
+        return True
 
     def fit(self) -> None:
         header = self._header

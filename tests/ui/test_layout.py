@@ -13,6 +13,7 @@ from crisisdesk.desk.demo import DEMO_NOW
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.ui.checklist.checklist_model import DUE, RELATIVE, STATE, TITLE
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.tables import SCROLL_SETTLE_MS
 from tests.desk.factories import ManualClock
 
 SIZES = [(1440, 900), (1920, 1080)]
@@ -43,18 +44,29 @@ def _whole(view, widths: dict[int, int], cell) -> bool:
     return view.sizeHintForIndex(cell).width() <= widths[cell.column()]
 
 
-def _items(model) -> list:
-    """The item rows of the checklist tree, under their phases."""
+def _items_in_view(tree) -> list:
+    """The item rows of the checklist tree (under their phases) that can be seen."""
+    model, view = tree.model(), tree.viewport().rect()
     phases = [model.index(p, 0) for p in range(model.rowCount())]
-    return [model.index(r, 0, phase) for phase in phases for r in range(model.rowCount(phase))]
+    return [item for phase in phases for item in (model.index(r, 0, phase) for r in range(model.rowCount(phase)))
+            if tree.visualRect(item).intersects(view)]
 
 
 def _check_the_checklist_fits(qtbot, checklist) -> None:
-    """Title, state and due stay readable; what is elided is whole in its tooltip."""
-    tree, items = checklist.tree, _items(checklist.proxy)
-    assert items
+    """Title, state and due stay readable in the rows in view, at the top and once scrolled to the
+    bottom; what is elided is whole in its tooltip."""
+    tree = checklist.tree
     widths = _fitted(qtbot, tree, tree.header())
     assert widths[TITLE] >= tree.sizeHintForColumn(TITLE) or widths[TITLE] == max(widths.values())
+    _check_rows_in_view(tree, widths)
+    tree.scrollToBottom()  # the rows scrolled into view are measured once the scrolling pauses
+    qtbot.waitUntil(lambda: _check_rows_in_view(tree, _fitted(qtbot, tree, tree.header())),
+                    timeout=20 * SCROLL_SETTLE_MS)
+
+
+def _check_rows_in_view(tree, widths: dict[int, int]) -> None:
+    items = _items_in_view(tree)
+    assert items
     for item in items:
         assert all(_whole(tree, widths, item.siblingAtColumn(c)) for c in (DUE, RELATIVE))
         if not item.data(ROW_ROLE).reason:  # a blocked item's reason may be elided, not its state
