@@ -374,7 +374,7 @@ class ExchangeService:
 
 def _values(entries: list[Entry], key: str) -> frozenset[str]:
     """The events or affiliates the entries touch (for the UI to refresh)."""
-    return frozenset(v for e in entries if isinstance(v := e.payload.get(key), str))
+    return frozenset(v for v in {e.payload.get(key) for e in entries} if isinstance(v, str))
 
 
 def _identity(row: dict) -> Identity:
