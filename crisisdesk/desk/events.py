@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
@@ -16,9 +17,11 @@ from crisisdesk.domain.group import Group
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.formats.result import LoadResult
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from crisisdesk.formats.result import LoadResult
 
 
 class EventCommands:
@@ -55,12 +58,11 @@ class EventCommands:
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
             return formats.load_playbook(path, group)
-        found = [r for _, r in formats.find_playbooks(None, group)
-                 if isinstance(r, LoadResult) and r.value.id == str(ref)]
+        loaded = [r for _, r in formats.find_playbooks(None, group) if isinstance(r, formats.LoadResult)]
+        found = [r for r in loaded if r.value.id == str(ref)]
         if not found:
             raise InvalidInput(f"no playbook '{ref}' in the library; give its file or one of: "
-                               + ", ".join(sorted({r.value.id for _, r in formats.find_playbooks(None, group)
-                                                   if isinstance(r, LoadResult)})))
+                               + ", ".join(sorted({r.value.id for r in loaded})))
         return max(found, key=lambda r: r.value.version)
 
     # -- events ----------------------------------------------------------------
@@ -68,7 +70,7 @@ class EventCommands:
                  level: str | None = None, drill: bool = False, down: tuple[str, ...] = (),
                  note: str = "") -> Changes:
         """Activate an event from a playbook; the playbook and group texts are pinned in it."""
-        result = playbook if isinstance(playbook, LoadResult) else self.find_playbook(playbook)
+        result = playbook if isinstance(playbook, formats.LoadResult) else self.find_playbook(playbook)
         book, group = result.value, self.group()
         group_row = queries.latest_group(self.store.conn)
         if not title.strip():

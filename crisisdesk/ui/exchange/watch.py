@@ -6,10 +6,14 @@ thread; what it imported is announced as `Changes`, so the panels refresh.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from crisisdesk.ui.exchange import session
 from crisisdesk.ui.executor import DeskExecutor
+
+if TYPE_CHECKING:
+    from crisisdesk.ui.exchange.session import Round
 
 STATE_MS = 60_000  # the folder's state, when the watch is off
 FIRST_CHECK_MS = 3_000  # after the board is painted
@@ -74,7 +78,7 @@ class ExchangeWatch(QObject):
 
     def check(self) -> None:
         folder = self.folder
-        self._executor.submit(lambda desk: session.folder_state(desk, folder),
+        self._executor.submit(lambda desk: _session().folder_state(desk, folder),
                               lambda state: self.state.emit(*state), lambda exc: None)
 
     def sync_now(self) -> bool:
@@ -82,19 +86,19 @@ class ExchangeWatch(QObject):
         folder = self.folder
         if not folder or self.busy:
             return False
-        self._run(lambda desk: session.sync(desk, folder))
+        self._run(lambda desk: _session().sync(desk, folder))
         return True
 
     def import_files(self, paths: list[str]) -> None:
         folder = self.folder
-        self._run(lambda desk: session.import_files(desk, paths, folder))
+        self._run(lambda desk: _session().import_files(desk, paths, folder))
 
     def _run(self, fn) -> None:
         self.busy = True
         self.running.emit(True)
         self._executor.submit(fn, self._done, self._failed)
 
-    def _done(self, result: session.Round) -> None:
+    def _done(self, result: Round) -> None:
         self.busy = False
         self.running.emit(False)
         if result.folder is not None:
@@ -107,3 +111,10 @@ class ExchangeWatch(QObject):
         self.busy = False
         self.running.emit(False)
         self.failed.emit(exc)
+
+
+def _session():
+    """The exchange rounds, loaded in the executor thread on the first round (after start-up)."""
+    from crisisdesk.ui.exchange import session
+
+    return session
