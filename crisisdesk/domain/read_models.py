@@ -15,6 +15,8 @@ STALE_AFTER = timedelta(minutes=60)
 
 @dataclass(frozen=True)
 class EventSummary:
+    """An event as every view heads it: title, T0, level, drill or real, its playbook and group."""
+
     id: str
     title: str
     t0: datetime
@@ -48,6 +50,8 @@ class ProviderView:
 
 @dataclass(frozen=True)
 class ServiceView:
+    """One service of an affiliate in an event: its status, why, and its RTO clock."""
+
     affiliate: str
     service: str
     name: Text
@@ -68,6 +72,8 @@ class ServiceView:
 
 @dataclass(frozen=True)
 class AffiliateTile:
+    """One affiliate on the board: status colour, services hit, checklist progress, last update."""
+
     affiliate: str
     name: Text
     sector: str
@@ -89,6 +95,8 @@ class AffiliateTile:
 
 @dataclass(frozen=True)
 class Board:
+    """The status board: a tile per affiliate, with the group's totals."""
+
     event: EventSummary
     tiles: tuple[AffiliateTile, ...]
     now: datetime
@@ -115,6 +123,8 @@ class Board:
 
 @dataclass(frozen=True)
 class ItemView:
+    """One checklist item of one affiliate, as the checklist views show it."""
+
     affiliate: str
     checklist: str
     checklist_title: Text
@@ -139,6 +149,8 @@ class ItemView:
 
 @dataclass(frozen=True)
 class AnswerView:
+    """An affiliate's latest answer to one impact field, with how many revisions it has."""
+
     affiliate: str
     field: str
     label: Text
@@ -152,6 +164,8 @@ class AnswerView:
 
 @dataclass(frozen=True)
 class RevisionView:
+    """One revision of an impact answer (the history under the field)."""
+
     field: str
     value: Any
     display: str
@@ -161,6 +175,8 @@ class RevisionView:
 
 @dataclass(frozen=True)
 class DecisionView:
+    """A decision of the council, with the amendments made to it since."""
+
     id: str
     action: str  # decide | amend | withdraw
     amends: str
@@ -182,6 +198,8 @@ class DecisionView:
 
 @dataclass(frozen=True)
 class ActionView:
+    """An action a decision gave to an owner, with its deadline."""
+
     id: str
     decision: str
     title: str
@@ -195,6 +213,8 @@ class ActionView:
 
 @dataclass(frozen=True)
 class MeetingView:
+    """A council meeting: when it opened and closed, and who attended."""
+
     id: str
     title: str
     attendees: tuple[str, ...]
@@ -204,6 +224,8 @@ class MeetingView:
 
 @dataclass(frozen=True)
 class NoticeView:
+    """A customer notice of an affiliate and the channels it was posted on."""
+
     id: str
     affiliate: str
     template: str
@@ -217,6 +239,8 @@ class NoticeView:
 
 @dataclass(frozen=True)
 class DutyView:
+    """A reporting duty to a regulator and its deadline clock."""
+
     duty: str
     to: Text
     title: Text
@@ -230,6 +254,8 @@ class DutyView:
 
 @dataclass(frozen=True)
 class AlertView:
+    """An external alert level (a ministry's or a regulator's), as recorded."""
+
     id: str
     issuer: str
     level: str
@@ -239,6 +265,8 @@ class AlertView:
 
 @dataclass(frozen=True)
 class OutlookView:
+    """The council's outlook for the next 12, 24, 48 or 72 hours, and what it needs."""
+
     horizon: str
     text: str
     needs: str
@@ -247,6 +275,8 @@ class OutlookView:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One journal entry of the event, described for the timeline."""
+
     seq: int
     at: datetime
     kind: str
@@ -257,6 +287,8 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class AffiliateDetail:
+    """Everything the affiliate view and the report's annex show for one affiliate."""
+
     tile: AffiliateTile
     answers: tuple[AnswerView, ...]
     items: tuple[ItemView, ...]
