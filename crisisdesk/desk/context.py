@@ -30,14 +30,21 @@ def remember(conn, sha256: str, value: Playbook | Group) -> None:
     document_cache.put(conn, sha256, type(value).__name__, to_plain(value))
 
 
+def _cached(conn, kind: type, sha256: str):
+    """The cached parse, or None; a cache entry another program damaged counts as none."""
+    try:
+        plain = document_cache.get(conn, sha256, kind.__name__)
+        return None if plain is None else from_plain(kind, plain)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
 def _parse(kind: type, text: str, sha256: str, conn):
     """From memory, else from the database's cache, else by parsing the YAML (then cached)."""
     if sha256 in _parsed:
         return _parsed[sha256]
-    plain = document_cache.get(conn, sha256, kind.__name__) if conn is not None else None
-    if plain is not None:
-        value = from_plain(kind, plain)
-    else:
+    value = _cached(conn, kind, sha256) if conn is not None else None
+    if value is None:
         from crisisdesk.formats import load_group_text, load_playbook_text  # YAML only on a miss
 
         loader = load_playbook_text if kind is Playbook else load_group_text

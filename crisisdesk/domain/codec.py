@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, time, timedelta
 from functools import cache
 from typing import Any
@@ -27,30 +28,29 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(kind: Any, data: Any) -> Any:
     """The value of type `kind` that `to_plain` turned into `data`."""
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
-        kind = next(a for a in typing.get_args(kind) if a is not type(None))
-        return from_plain(kind, data)
-    if origin is tuple:
-        item = typing.get_args(kind)[0]
-        return tuple(from_plain(item, v) for v in data)
-    if origin is frozenset:
-        item = typing.get_args(kind)[0]
-        return frozenset(from_plain(item, v) for v in data)
-    if dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(**{name: from_plain(hints[name], v) for name, v in data.items()})
-    if kind is timedelta:
-        return timedelta(seconds=data)
-    if kind is date:
-        return date.fromisoformat(data)
-    if kind is time:
-        return time.fromisoformat(data)
-    return data
+    return _converter(kind)(data)
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """How to rebuild a value of type `kind`, worked out once per type (opening a desk rebuilds
+    its playbooks and group from their plain form: thousands of values)."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        inner = _converter(next(a for a in typing.get_args(kind) if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
+    if origin is tuple or origin is frozenset:
+        item = _converter(typing.get_args(kind)[0])
+        return lambda data: origin(item(v) for v in data)
+    if dataclasses.is_dataclass(kind):
+        fields = {name: _converter(hint) for name, hint in typing.get_type_hints(kind).items()}
+        return lambda data: kind(**{name: fields[name](v) for name, v in data.items()})
+    if kind is timedelta:
+        return lambda data: timedelta(seconds=data)
+    if kind is date or kind is time:
+        return kind.fromisoformat
+    return _same
+
+
+def _same(data: Any) -> Any:
+    return data

@@ -24,7 +24,7 @@ def get(conn: sqlite3.Connection, sha256: str, kind: str):
 def put(conn: sqlite3.Connection, sha256: str, kind: str, plain) -> None:
     """Keep the plain form; a read-only or full database simply keeps no cache."""
     try:
-        conn.execute("INSERT OR IGNORE INTO parsed_documents VALUES (?, ?, ?)",
+        conn.execute("INSERT OR REPLACE INTO parsed_documents VALUES (?, ?, ?)",
                      [sha256, kind, json.dumps(plain, ensure_ascii=False)])
     except sqlite3.Error:
         pass

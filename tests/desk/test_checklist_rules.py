@@ -159,3 +159,25 @@ def test_pinned_texts_parse_once_then_come_from_the_database_cache(tmp_path, mon
     with Desk.open(path, clock=ManualClock()) as desk:
         assert desk.checklist(ev, "bank") == expected
         assert desk.verify().ok  # the cache is local state, not a projection
+
+
+@pytest.mark.parametrize("body", ['{"id": "x"}', "not json", '{"id": 1, "extra": []}', "[]"])
+def test_a_damaged_cache_entry_is_parsed_again_and_repaired(tmp_path, body):
+    import sqlite3
+
+    from crisisdesk.desk import context
+
+    path = tmp_path / "damaged.sqlite"
+    with make_desk(path) as desk:
+        ev = activate_nirs(desk)
+        expected = desk.checklist(ev, "bank")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE parsed_documents SET body = ? WHERE kind = 'Playbook'", [body])
+    conn.close()
+    context._parsed.clear()
+    with Desk.open(path, clock=ManualClock()) as desk:
+        assert desk.checklist(ev, "bank") == expected
+    conn = sqlite3.connect(path)
+    assert body not in [r[0] for r in conn.execute("SELECT body FROM parsed_documents")]
+    conn.close()
