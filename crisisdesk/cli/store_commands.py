@@ -11,8 +11,11 @@ from crisisdesk.desk.backups import restore_database
 
 
 def register(sub) -> None:
-    add_command(sub, "verify", run_verify,
-                "check the database: integrity, hash chain, projections rebuilt from the journal")
+    verify = add_command(sub, "verify", run_verify,
+                         "check the database: integrity, hash chain, projections rebuilt from the journal")
+    verify.add_argument("--clear-cache", action="store_true",
+                        help="first forget the parsed playbooks and group files (made again from the "
+                             "texts the events pin)")
     backup = add_command(sub, "backup", run_backup, "write a verified online backup of the database")
     backup.add_argument("--out", type=Path, metavar="FILE",
                         help="backup file to write (default: the backups folder beside the database)")
@@ -23,6 +26,8 @@ def register(sub) -> None:
 
 def run_verify(args) -> int:
     with Desk.open(db_path(args), create=False) as desk:
+        if args.clear_cache:
+            print(f"cleared {desk.clear_document_cache()} cached parses of pinned texts")
         report = desk.verify()
     if report.ok:
         print(f"ok: {report.entries} journal entries, chain intact, projections match ({desk.path})")

@@ -6,6 +6,7 @@ import getpass
 from datetime import datetime
 from pathlib import Path
 
+from crisisdesk.desk import context
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import Clock, from_iso, system_clock, to_iso, to_ms
 from crisisdesk.domain.ids import new_id
@@ -70,7 +71,16 @@ class DeskBase:
         return self.store.head()[0]
 
     def verify(self) -> VerifyReport:
-        return verify(self.store)
+        """The file's integrity, hash chain and projections; then the cache of parsed pinned texts."""
+        report = verify(self.store)
+        if report.ok:
+            report.problems.extend(context.cache_problems(self.store.conn))
+        return report
+
+    def clear_document_cache(self) -> int:
+        """Forget the parsed pinned texts; they are parsed again when next needed."""
+        with self.store.transaction():
+            return context.forget_cache(self.store.conn)
 
     def backup(self, out: Path) -> int:
         return store_backup(self.store, Path(out))

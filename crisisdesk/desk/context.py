@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,7 @@ from crisisdesk.domain.codec import from_plain, to_plain
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Affiliate, Group
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.store import document_cache
+from crisisdesk.store import document_cache, queries
 
 _parsed: dict[str, Playbook | Group] = {}
 
@@ -39,20 +40,59 @@ def _cached(conn, kind: type, sha256: str):
         return None
 
 
+def _load(kind: str, text: str, sha256: str) -> Playbook | Group:
+    """Parse a pinned text (YAML and pydantic are loaded only now)."""
+    from crisisdesk.formats import load_group_text, load_playbook_text
+
+    loader = load_playbook_text if kind == "Playbook" else load_group_text
+    return loader(text, f"{kind.lower()} {sha256[:12]}").value
+
+
 def _parse(kind: type, text: str, sha256: str, conn):
     """From memory, else from the database's cache, else by parsing the YAML (then cached)."""
     if sha256 in _parsed:
         return _parsed[sha256]
     value = _cached(conn, kind, sha256) if conn is not None else None
     if value is None:
-        from crisisdesk.formats import load_group_text, load_playbook_text  # YAML only on a miss
-
-        loader = load_playbook_text if kind is Playbook else load_group_text
-        value = loader(text, f"{kind.__name__.lower()} {sha256[:12]}").value
+        value = _load(kind.__name__, text, sha256)
         if conn is not None:
             remember(conn, sha256, value)
     _parsed[sha256] = value
     return value
+
+
+def cache_problems(conn) -> list[str]:
+    """Cached parses that differ from a fresh parse of their pinned text (the cache is local state
+    that `verify` otherwise trusts: a changed entry would change what the desk shows)."""
+    pinned = queries.pinned_texts(conn)
+    problems = []
+    for sha256, kind, body in document_cache.stored(conn):
+        text = pinned.get((sha256, kind))
+        if text is None:
+            continue  # a text no longer pinned (an older group file): never read again
+        from crisisdesk.formats import FormatError
+
+        try:
+            fresh = json.loads(json.dumps(to_plain(_load(kind, text, sha256)), ensure_ascii=False))
+        except FormatError as exc:
+            problems.append(f"parsed-document cache: the pinned {kind.lower()} {sha256[:12]} no longer "
+                            f"parses ({exc}); the desk shows it from the cache")
+            continue
+        try:
+            same = json.loads(body) == fresh
+        except ValueError:
+            same = False
+        if not same:
+            problems.append(f"parsed-document cache: the cached {kind.lower()} {sha256[:12]} differs from "
+                            "its pinned text (changed outside CrisisDesk); run `crisisdesk verify "
+                            "--clear-cache` to make it again from the pinned texts")
+    return problems
+
+
+def forget_cache(conn) -> int:
+    """Clear the cache of parsed pinned texts, in the database and in this process."""
+    _parsed.clear()
+    return document_cache.clear(conn)
 
 
 @dataclass(frozen=True)

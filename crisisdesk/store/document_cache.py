@@ -28,3 +28,13 @@ def put(conn: sqlite3.Connection, sha256: str, kind: str, plain) -> None:
                      [sha256, kind, json.dumps(plain, ensure_ascii=False)])
     except sqlite3.Error:
         pass
+
+
+def stored(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every cached entry: (sha256, kind, body as stored)."""
+    return conn.execute("SELECT sha256, kind, body FROM parsed_documents ORDER BY sha256").fetchall()
+
+
+def clear(conn: sqlite3.Connection) -> int:
+    """Forget every cached parse (they are made again from the pinned texts); how many there were."""
+    return conn.execute("DELETE FROM parsed_documents").rowcount

@@ -59,6 +59,15 @@ def items(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
     return of_event(conn, "checklist_items", event_id, affiliate, "affiliate, due, checklist, item")
 
 
+def pinned_texts(conn) -> dict[tuple[str, str], str]:
+    """The playbook and group texts the events and the group file pin, by (SHA-256, kind)."""
+    found = conn.execute(
+        "SELECT playbook_sha256, 'Playbook', playbook_text FROM events UNION "
+        "SELECT group_sha256, 'Group', group_text FROM events UNION "
+        "SELECT sha256, 'Group', text FROM groups").fetchall()
+    return {(sha256, kind): text for sha256, kind, text in found}
+
+
 def item(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> dict | None:
     return one(conn, "SELECT * FROM checklist_items WHERE event = ? AND affiliate = ? AND checklist = ? "
                      "AND item = ?", [event_id, affiliate, checklist, item_id])

@@ -158,7 +158,8 @@ def test_pinned_texts_parse_once_then_come_from_the_database_cache(tmp_path, mon
     monkeypatch.setattr(playbook_file, "load_playbook_text", no_yaml)
     with Desk.open(path, clock=ManualClock()) as desk:
         assert desk.checklist(ev, "bank") == expected
-        assert desk.verify().ok  # the cache is local state, not a projection
+        monkeypatch.undo()  # verify parses the pinned texts again, to check the cache against them
+        assert desk.verify().ok
 
 
 @pytest.mark.parametrize("body", ['{"id": "x"}', "not json", '{"id": 1, "extra": []}', "[]"])
@@ -181,3 +182,33 @@ def test_a_damaged_cache_entry_is_parsed_again_and_repaired(tmp_path, body):
     conn = sqlite3.connect(path)
     assert body not in [r[0] for r in conn.execute("SELECT body FROM parsed_documents")]
     conn.close()
+
+
+def test_a_changed_cache_entry_is_caught_by_verify_and_cleared_from_the_cli(tmp_path, capsys):
+    import json
+    import sqlite3
+
+    from crisisdesk.cli import main
+    from crisisdesk.desk import context
+
+    path = tmp_path / "changed.sqlite"
+    with make_desk(path) as desk:
+        ev = activate_nirs(desk)
+        title = desk.checklist(ev, "bank")[0].title.ko
+    conn = sqlite3.connect(path)
+    with conn:  # a well-formed entry saying something the pinned playbook does not
+        body = conn.execute("SELECT body FROM parsed_documents WHERE kind = 'Playbook'").fetchone()[0]
+        conn.execute("UPDATE parsed_documents SET body = ? WHERE kind = 'Playbook'",
+                     [body.replace(json.dumps(title, ensure_ascii=False)[1:-1], "변조된 항목", 1)])
+    conn.close()
+    context._parsed.clear()
+    with Desk.open(path, clock=ManualClock()) as desk:
+        assert desk.checklist(ev, "bank")[0].title.ko == "변조된 항목"  # the desk shows the cache
+        [problem] = desk.verify().problems
+        assert "parsed-document cache" in problem and "playbook" in problem and "--clear-cache" in problem
+    assert main(["verify", "--db", str(path)]) == 1
+    assert main(["verify", "--clear-cache", "--db", str(path)]) == 0
+    assert "cleared 2 cached parses" in capsys.readouterr().out
+    with Desk.open(path, clock=ManualClock()) as desk:
+        assert desk.checklist(ev, "bank")[0].title.ko == title
+        assert desk.verify().ok
