@@ -62,8 +62,10 @@ class BackupWatch(QObject):
         self._executor.submit(backup_state, lambda found: self.state.emit(*found), lambda exc: None)
 
     def _opened(self, _info) -> None:
-        QTimer.singleShot(AFTER_OPEN_MS, lambda: self._submit(backup_on_open, self._refresh_if_made,
-                                                               self.failed.emit))
+        QTimer.singleShot(AFTER_OPEN_MS, self, self._backup_opened)  # dropped if the window closes first
+
+    def _backup_opened(self) -> None:
+        self._submit(backup_on_open, self._refresh_if_made, self.failed.emit)
 
     def _refresh_if_made(self, made: str) -> None:
         if made:
