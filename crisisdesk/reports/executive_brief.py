@@ -3,27 +3,17 @@ the situation in three lines, affiliates hit, top risks, decisions needed, next 
 
 from __future__ import annotations
 
-from crisisdesk.domain.read_models import Situation
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import Block, Heading, Kpis, OnePage, Para, Space
-from crisisdesk.reports.catalogue import Catalogue
-from crisisdesk.reports.formatting import Formatter
-from crisisdesk.reports.meta import ReportMeta
+from crisisdesk.reports.writer import ReportWriter
 
 MAX_HIT = 7
 MAX_LINES = 5
 DUTY_WINDOW_HOURS = 6
 
 
-class ExecutiveBrief:
-    def __init__(self, situation: Situation, meta: ReportMeta):
-        self.s, self.meta = situation, meta
-        self.t = Catalogue(meta.lang)
-        self.f = Formatter(self.t, situation.event.timezone)
-        self.names = facts.names(situation)
-
-    def name(self, affiliate: str) -> str:
-        return self.t.text(self.names[affiliate]) if affiliate in self.names else affiliate
+class ExecutiveBrief(ReportWriter):
+    """Blocks of the one-page executive brief."""
 
     def blocks(self) -> list[Block]:
         t, f, s, ev = self.t, self.f, self.s, self.s.event

@@ -3,7 +3,7 @@ one section per affiliate, and annexes (all decisions, timeline)."""
 
 from __future__ import annotations
 
-from crisisdesk.domain.read_models import AffiliateDetail, DecisionView, Situation
+from crisisdesk.domain.read_models import AffiliateDetail, DecisionView
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import (
     Bar,
@@ -17,25 +17,14 @@ from crisisdesk.reports.blocks import (
     Space,
     Table,
 )
-from crisisdesk.reports.catalogue import Catalogue
-from crisisdesk.reports.formatting import Formatter
-from crisisdesk.reports.meta import ReportMeta
+from crisisdesk.reports.writer import ReportWriter
 
 HORIZONS = ("12h", "24h", "48h", "72h")
 STATE_TONES = {"done": "green", "n/a": "muted", "blocked": "red", "doing": "yellow"}
 
 
-class SituationReport:
+class SituationReport(ReportWriter):
     """Blocks of one situation report."""
-
-    def __init__(self, situation: Situation, meta: ReportMeta):
-        self.s, self.meta = situation, meta
-        self.t = Catalogue(meta.lang)
-        self.f = Formatter(self.t, situation.event.timezone)
-        self.names = facts.names(situation)
-
-    def name(self, affiliate: str) -> str:
-        return self.t.text(self.names[affiliate]) if affiliate in self.names else affiliate
 
     def blocks(self) -> list[Block]:
         out: list[Block] = [Para(self.t("title.situation"), "title"), *self.cover(), *self.summary(),
