@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from crisisdesk.store import database
@@ -20,7 +22,7 @@ def backup(store: Store, out: Path) -> int:
     if out.resolve() == Path(str(store.path)).resolve():
         raise StoreError(f"{out}: is the live database itself; choose another file")
     tmp = out.with_name(f".{out.name}.part")
-    try:
+    with _through(tmp, out, "cannot write the backup"):
         out.parent.mkdir(parents=True, exist_ok=True)
         target = sqlite3.connect(str(tmp), isolation_level=None)
         try:
@@ -30,13 +32,6 @@ def backup(store: Store, out: Path) -> int:
             target.close()
         entries = check_backup(tmp)
         os.replace(tmp, out)
-    except sqlite3.Error as exc:
-        raise database.translate(exc, out) from exc
-    except OSError as exc:
-        raise StoreError(f"{out}: cannot write the backup: {exc.strerror}") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return entries
 
 
@@ -63,7 +58,7 @@ def restore(backup_file: Path, target: Path, aside: Path) -> int:
         raise StoreError(f"{backup_file}: no such backup file")
     entries = check_backup(backup_file)
     tmp = target.with_name(f".{target.name}.restoring")
-    try:
+    with _through(tmp, target, "cannot restore"):
         source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
         copy = sqlite3.connect(str(tmp), isolation_level=None)
         try:
@@ -77,11 +72,18 @@ def restore(backup_file: Path, target: Path, aside: Path) -> int:
                 if old.exists():
                     os.replace(old, Path(str(aside) + suffix))
         os.replace(tmp, target)
+    return entries
+
+
+@contextmanager
+def _through(tmp: Path, target: Path, failing: str) -> Iterator[None]:
+    """Writing `target` by way of `tmp`: failures name `target`, and `tmp` never stays behind."""
+    try:
+        yield
     except sqlite3.Error as exc:
         raise database.translate(exc, target) from exc
     except OSError as exc:
-        raise StoreError(f"{target}: cannot restore: {exc.strerror}") from exc
+        raise StoreError(f"{target}: {failing}: {exc.strerror}") from exc
     finally:
         if tmp.exists():
             tmp.unlink()
-    return entries
