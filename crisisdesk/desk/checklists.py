@@ -61,8 +61,8 @@ class ChecklistCommands:
         return queries.item_changes(self.store.conn, ctx.id, row["affiliate"], row["checklist"], row["item"])
 
     def _item_row(self, ctx: EventContext, affiliate: str, item: str) -> dict:
-        """The item by `item` or `checklist/item` for one affiliate of the event."""
-        ctx.affiliate(affiliate)
+        """The item by `item` or `checklist/item` for one affiliate of the event (or the group)."""
+        ctx.check_doer(affiliate)
         if "/" in item:
             checklist, item_id = item.split("/", 1)
             row = queries.item(self.store.conn, ctx.id, affiliate, checklist, item_id)

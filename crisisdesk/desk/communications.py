@@ -7,9 +7,11 @@ from datetime import datetime
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.notices import render_notice
 from crisisdesk.domain.playbook import NOTICE_CHANNELS
+from crisisdesk.domain.reporting import filers
 from crisisdesk.store import queries
 
 DUTY_STATES = ("due", "submitted", "not-required")
@@ -73,20 +75,30 @@ class CommunicationCommands:
             raise InvalidInput(f"no notice '{notice}' in this event")
         return found[0]
 
-    def set_duty(self, event: str | None, duty: str, state: str, *, reference: str = "",
-                 reason: str = "", at: datetime | None = None) -> Changes:
-        """Mark a reporting duty submitted (with its reference) or not required (with a reason)."""
+    def set_duty(self, event: str | None, duty: str, state: str, *, filer: str = GROUP_DESK,
+                 occurrence: int = 1, reference: str = "", reason: str = "",
+                 at: datetime | None = None) -> Changes:
+        """Mark one occurrence of a reporting duty of one filer (a licensed affiliate, or the
+        group) submitted (with its receipt number) or not required (with a reason)."""
         ctx = self.open_event(event)
-        if duty not in {d["duty"] for d in queries.duties(self.store.conn, ctx.id)}:
-            known = ", ".join(d.id for d in ctx.playbook.reporting)
+        spec = next((d for d in ctx.playbook.reporting if d.id == duty), None)
+        if spec is None:
+            known = ", ".join(d.id for d in ctx.playbook.reporting) or "none"
             raise InvalidInput(f"unknown reporting duty '{duty}' (duties: {known})")
+        allowed = filers(spec, ctx.group)
+        if filer not in allowed:
+            raise InvalidInput(f"'{filer}' does not file '{duty}' (filers: {', '.join(allowed) or 'none'})")
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1 \
+                or (spec.every is None and occurrence != 1):
+            raise InvalidInput(f"'{duty}' has no occurrence {occurrence}")
         if state not in DUTY_STATES:
             raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
         if state == "not-required" and not reason.strip():
             raise InvalidInput("say why the report is not required")
         self.record("duty.changed", {
-            "event": ctx.id, "duty": duty, "state": state, "reference": reference.strip(),
-            "reason": reason.strip(), "at": to_iso(at or self.clock()) if state == "submitted" else ""})
+            "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
+            "state": state, "reference": reference.strip(), "reason": reason.strip(),
+            "at": to_iso(at or self.clock()) if state == "submitted" else ""})
         return Changes.of(ctx.id, DUTIES, BOARD)
 
     def record_alert(self, event: str | None, issuer: str, level: str, at: datetime | None = None,

@@ -9,7 +9,7 @@ from datetime import datetime
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.codec import from_plain, to_plain
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.group import Affiliate, Group
+from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.playbook import Playbook
 from crisisdesk.store import document_cache, queries
 
@@ -123,6 +123,15 @@ class EventContext:
         except KeyError:
             known = ", ".join(a.id for a in self.group.affiliates)
             raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
+
+    def check_doer(self, affiliate_id: str) -> None:
+        """An affiliate of the group, or GROUP_DESK for the group desk's own items and duties."""
+        if affiliate_id != GROUP_DESK:
+            try:
+                self.group.affiliate(affiliate_id)
+            except KeyError:
+                known = ", ".join([GROUP_DESK, *(a.id for a in self.group.affiliates)])
+                raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
 
 
 def event_context(row: dict, conn=None) -> EventContext:

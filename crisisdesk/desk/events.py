@@ -13,10 +13,10 @@ from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.group import Group
+from crisisdesk.domain.group import GROUP_DESK, Group
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.impact import PROVIDER_STATUSES
-from crisisdesk.domain.playbook import Playbook
+from crisisdesk.domain.playbook import GROUP_SCOPE, Playbook
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
 
@@ -92,7 +92,6 @@ class EventCommands:
             "group": {"id": group.id, "sha256": group_row["sha256"], "text": group_row["text"]},
             "providers": [{"provider": p, "status": "down"} for p in down],
             "items": _item_rows(book, group, level, t0, existing=set()),
-            "duties": [{"duty": d.id, "deadline": to_iso(t0 + d.due)} for d in book.reporting],
         })
         return Changes.of(event_id, EVENTS, BOARD, CHECKLIST, DUTIES, created=event_id)
 
@@ -179,12 +178,14 @@ def _check_provider(group: Group, provider: str) -> None:
 
 def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,
                existing: set[tuple[str, str, str]]) -> list[list]:
-    """[affiliate, checklist, item, due, critical, owner] for every item applicable at `level`."""
+    """[affiliate, checklist, item, due, critical, owner] for every item applicable at `level`:
+    the group desk's own (affiliate GROUP_DESK) once, then each affiliate's."""
+    doers = [(GROUP_DESK, GROUP_SCOPE)] + [(a.id, a.sector) for a in group.affiliates]
     rows = []
-    for affiliate in group.affiliates:
-        for checklist, item in applicable_items(playbook, affiliate.sector, level):
-            if (affiliate.id, checklist.id, item.id) in existing:
+    for doer, sector in doers:
+        for checklist, item in applicable_items(playbook, sector, level):
+            if (doer, checklist.id, item.id) in existing:
                 continue
             due = resolve_due(t0, item, group.holidays, group.timezone)
-            rows.append([affiliate.id, checklist.id, item.id, to_iso(due), int(item.critical), item.owner])
+            rows.append([doer, checklist.id, item.id, to_iso(due), int(item.critical), item.owner])
     return rows

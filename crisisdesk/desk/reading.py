@@ -41,7 +41,7 @@ class ReadModels:
                   now: datetime | None = None) -> list[ItemView]:
         ctx = self.event(event)
         if affiliate:
-            ctx.affiliate(affiliate)
+            ctx.check_doer(affiliate)
         return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
 
     def answers(self, event: str | None, affiliate: str, lang: str = "ko") -> list[AnswerView]:

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from crisisdesk.desk.context import EventContext
 from crisisdesk.domain.checklist import Progress, is_due_soon, is_overdue
 from crisisdesk.domain.clock import from_iso, to_iso
-from crisisdesk.domain.group import Affiliate, Group
-from crisisdesk.domain.impact import ProviderState, ServiceHit, derive_hits
-from crisisdesk.domain.playbook import ImpactField, Playbook
+from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
+from crisisdesk.domain.impact import ProviderState, ServiceHit, derive_hits, longest_outage
+from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES, ImpactField, Playbook
 from crisisdesk.domain.read_models import (
     ActionView,
     AffiliateTile,
@@ -21,6 +21,7 @@ from crisisdesk.domain.read_models import (
     DutyView,
     EventSummary,
     ItemView,
+    MeasureView,
     MeetingView,
     NoticeView,
     OutlookView,
@@ -29,9 +30,11 @@ from crisisdesk.domain.read_models import (
     ServiceView,
     TimelineEntry,
 )
+from crisisdesk.domain.reporting import filers, occurrences, threshold_met
 from crisisdesk.domain.text import Text
 from crisisdesk.domain.timeline import describe
 from crisisdesk.store import queries
+from crisisdesk.store.projections.reports import report_rows
 
 
 def _time(text: str) -> datetime | None:
@@ -63,11 +66,11 @@ def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
     return views
 
 
-def service_views(conn, ctx: EventContext) -> dict[str, list[ServiceView]]:
+def service_views(conn, ctx: EventContext, now: datetime) -> dict[str, list[ServiceView]]:
     """Per affiliate, the services hit by failing providers or reported not normal by the affiliate."""
     states = {r["provider"]: ProviderState(r["status"], from_iso(r["since"]))
               for r in queries.providers(conn, ctx.id)}
-    hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, states, ctx.t0)}
+    hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, states)}
     reported = {(r["affiliate"], r["service"]): r for r in queries.service_status(conn, ctx.id)}
     views: dict[str, list[ServiceView]] = {a.id: [] for a in ctx.group.affiliates}
     for affiliate in ctx.group.affiliates:
@@ -76,22 +79,33 @@ def service_views(conn, ctx: EventContext) -> dict[str, list[ServiceView]]:
             hit, report = hits.get(key), reported.get(key)
             if hit is None and (report is None or report["status"] == "normal"):
                 continue
-            views[affiliate.id].append(_service_view(ctx.group, affiliate, service, hit, report))
+            views[affiliate.id].append(_service_view(ctx.group, affiliate, service, hit, report, now))
     return views
 
 
 def _service_view(group: Group, affiliate: Affiliate, service, hit: ServiceHit | None,
-                  report: dict | None) -> ServiceView:
+                  report: dict | None, now: datetime) -> ServiceView:
+    """The affiliate's word on the status wins over the derivation. A service its affiliate
+    reports down with no failing provider behind it counts as the group's own failure."""
     providers = {p.id: p for p in group.providers}
-    since = hit.since if hit else from_iso(report["at"])
+    status = report["status"] if report else hit.status
+    reported_at = from_iso(report["at"]) if report else None
+    if status != "down" or service.rto is None:
+        rto_deadline = None
+    elif hit is not None:
+        rto_deadline = hit.rto_deadline
+    else:
+        rto_deadline = reported_at + service.rto
     return ServiceView(
         affiliate=affiliate.id, service=service.id, name=service.name, critical=service.critical,
-        status=report["status"] if report else hit.status,
-        derived=hit.status if hit else "normal",
+        status=status, derived=hit.status if hit else "normal",
         confirmed_by=report["author"] if report else "", note=report["note"] if report else "",
         providers=tuple(providers[p].name for p in (hit.providers if hit else ())),
-        alternatives=tuple(providers[p].name for p in (hit.alternatives if hit else ())),
-        rto=service.rto, rto_deadline=since + service.rto if service.rto else None)
+        alternatives=hit.alternatives if hit else (),
+        rto=service.rto, rto_deadline=rto_deadline,
+        impaired_since=hit.since if hit else reported_at,
+        open_now=None if service.hours is None
+        else service.hours.is_open(now, group.timezone, group.holidays))
 
 
 def _colour(progress: Progress, services: list[ServiceView], past_rto: int) -> str:
@@ -105,7 +119,7 @@ def _colour(progress: Progress, services: list[ServiceView], past_rto: int) -> s
 
 
 def build_board(conn, ctx: EventContext, now: datetime) -> Board:
-    services = service_views(conn, ctx)
+    services = service_views(conn, ctx, now)
     progress = queries.progress_by_affiliate(conn, ctx.id, to_iso(now))
     activity = queries.activity(conn, ctx.id)
     tiles = []
@@ -117,7 +131,42 @@ def build_board(conn, ctx: EventContext, now: datetime) -> Board:
             affiliate=affiliate.id, name=affiliate.name, sector=affiliate.sector,
             colour=_colour(prog, views, past), services=tuple(views), progress=prog, past_rto=past,
             last_update=_time(activity.get(affiliate.id, "")), now=now))
-    return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)))
+    return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
+                 group_progress=Progress(*progress.get(GROUP_DESK, (0,) * 6)),
+                 measures=tuple(measure_views(conn, ctx, now)))
+
+
+def measure_views(conn, ctx: EventContext, now: datetime) -> list[MeasureView]:
+    """Customer-impact figures per affiliate and for the group, with the total at the last
+    report issued before `now`."""
+    fields = [f for f in ctx.playbook.impact if f.measure and f.measure != "aware-at"]
+    if not fields:
+        return []
+    rows = queries.answers(conn, ctx.id)
+    issued = [r for r in report_rows(conn, ctx.id) if r["issued_at"] and r["issued_at"] < to_iso(now)]
+    before = max((r["moment"] for r in issued if r["moment"]), default="")
+    order = {a.id: i for i, a in enumerate(ctx.group.affiliates)}
+    views = []
+    for spec in sorted(fields, key=lambda f: MEASURES.index(f.measure)):
+        latest = _latest_values(rows, spec.id)
+        summed = spec.measure not in UNSUMMED_MEASURES
+        previous = _latest_values(rows, spec.id, before) if before else None
+        views.append(MeasureView(
+            measure=spec.measure, label=spec.label, kind=spec.kind,
+            values=tuple(sorted(latest.items(), key=lambda kv: order.get(kv[0], len(order)))),
+            total=sum(latest.values()) if summed else None,
+            previous=sum(previous.values()) if summed and previous is not None else None))
+    return views
+
+
+def _latest_values(rows: list[dict], field: str, upto: str | None = None) -> dict[str, int]:
+    """Each affiliate's latest whole-number answer to `field` (answered at or before `upto`)."""
+    found: dict[str, int] = {}
+    for row in rows:  # in HLC order: the last one wins
+        if row["field"] == field and (upto is None or row["at"] <= upto) \
+                and isinstance(row["value"], int) and not isinstance(row["value"], bool):
+            found[row["affiliate"]] = row["value"]
+    return found
 
 
 def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = None) -> list[ItemView]:
@@ -232,16 +281,81 @@ def notice_views(conn, ctx: EventContext, affiliate: str | None = None) -> list[
 
 
 def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
-    specs = {d.id: d for d in ctx.playbook.reporting}
+    """Each occurrence of each duty that applies: per licensed affiliate whose thresholds are met
+    (or the group), with deadlines from awareness, activation or closure; filings kept even
+    where a threshold is no longer met."""
+    filings = {(r["duty"], r["filer"], r["occurrence"]): r for r in queries.duty_filings(conn, ctx.id)}
+    closed_at = _time(ctx.row.get("closed_at", "")) if not ctx.is_open else None
+    until = closed_at or now
+    changes = [(r["provider"], r["status"], from_iso(r["since"]))
+               for r in queries.provider_changes(conn, ctx.id)]
+    answers = _answers_by_measure(conn, ctx)
+    reported = _reported_down(conn, ctx)
+    names = {a.id: a.name for a in ctx.group.affiliates}
     views = []
-    for r in queries.duties(conn, ctx.id):
-        spec = specs[r["duty"]]
-        deadline = from_iso(r["deadline"])
-        views.append(DutyView(duty=r["duty"], to=spec.to, title=spec.title, deadline=deadline,
-                              state=r["state"], reference=r["reference"], reason=r["reason"],
-                              submitted_at=_time(r["submitted_at"]),
-                              overdue=r["state"] == "due" and now > deadline))
-    return views
+    for duty in ctx.playbook.reporting:
+        for filer in filers(duty, ctx.group):
+            if filer == GROUP_DESK:
+                outage, customers, aware = _group_outage(ctx, changes, reported, until), None, ctx.t0
+            else:
+                outage = _outage(ctx.group.affiliate(filer), changes, reported.get(filer, {}), until)
+                customers = answers.get(("customers", filer))
+                aware = _aware_at(answers.get(("aware-at", filer)), ctx.t0)
+            start = {"awareness": aware, "activation": ctx.t0, "closure": closed_at}[duty.start]
+            filed = [k for k in filings if k[0] == duty.id and k[1] == filer]
+            if not threshold_met(duty, outage, customers) and not filed:
+                continue
+            for due in occurrences(duty, filer, start, until):
+                row = filings.get((duty.id, filer, due.occurrence))
+                state = row["state"] if row else "due"
+                views.append(DutyView(
+                    duty=duty.id, to=duty.to, title=duty.title, deadline=due.deadline, state=state,
+                    reference=row["reference"] if row else "", reason=row["reason"] if row else "",
+                    submitted_at=_time(row["submitted_at"]) if row else None,
+                    overdue=state == "due" and due.deadline is not None and now > due.deadline,
+                    filer=filer, filer_name=names.get(filer, ctx.group.name), occurrence=due.occurrence,
+                    kind=duty.kind, basis=duty.basis, start=duty.start, started=due.start,
+                    due=duty.due))
+    return sorted(views, key=lambda v: (v.deadline is None, v.deadline or now, v.filer, v.duty))
+
+
+def _answers_by_measure(conn, ctx: EventContext) -> dict[tuple[str, str], object]:
+    """(measure, affiliate) → the latest answer of the field with that measure."""
+    measures = {f.id: f.measure for f in ctx.playbook.impact if f.measure}
+    found: dict[tuple[str, str], object] = {}
+    for row in queries.answers(conn, ctx.id):
+        if row["field"] in measures:
+            found[(measures[row["field"]], row["affiliate"])] = row["value"]
+    return found
+
+
+def _aware_at(value, t0: datetime) -> datetime:
+    try:
+        return from_iso(value) if isinstance(value, str) and value else t0
+    except ValueError:
+        return t0
+
+
+def _reported_down(conn, ctx: EventContext) -> dict[str, dict[str, datetime]]:
+    """Per affiliate, the services it reports down now, since when."""
+    found: dict[str, dict[str, datetime]] = {}
+    for row in queries.service_status(conn, ctx.id):
+        if row["status"] == "down":
+            found.setdefault(row["affiliate"], {})[row["service"]] = from_iso(row["at"])
+    return found
+
+
+def _outage(affiliate: Affiliate, changes, reported: dict[str, datetime], until: datetime):
+    """The longest stretch any service of the affiliate was down (providers' history, or the
+    affiliate's own report)."""
+    longest = [longest_outage(s, changes, until) for s in affiliate.services]
+    longest += [until - since for since in reported.values()]
+    return max(longest, default=until - until)
+
+
+def _group_outage(ctx: EventContext, changes, reported, until: datetime):
+    return max((_outage(a, changes, reported.get(a.id, {}), until) for a in ctx.group.affiliates),
+               default=until - until)
 
 
 def alert_views(conn, ctx: EventContext) -> list[AlertView]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.playbook import Checklist, ChecklistItem, Playbook
+from crisisdesk.domain.playbook import GROUP_SCOPE, Checklist, ChecklistItem, Playbook
 
 STATES = ("todo", "doing", "done", "n/a", "blocked")
 CLOSED_STATES = frozenset({"done", "n/a"})
@@ -42,11 +42,12 @@ def check_state(new: ItemState) -> None:
 
 
 def applicable_items(playbook: Playbook, sector: str, level: str) -> list[tuple[Checklist, ChecklistItem]]:
-    """Items for `all` and for `sector` whose `from_level` is at or below `level`."""
+    """Items for `all` and for `sector` whose `from_level` is at or below `level`; with the
+    sector GROUP_SCOPE, the items the group desk does once."""
     rank = playbook.level_index(level)
     found = []
     for checklist in playbook.checklists:
-        if not checklist.applies(sector):
+        if not (checklist.for_group if sector == GROUP_SCOPE else checklist.applies(sector)):
             continue
         for item in checklist.items:
             if item.from_level is None or playbook.level_index(item.from_level) <= rank:

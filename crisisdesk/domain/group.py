@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from crisisdesk.domain.text import Text
 
-PROVIDER_KINDS = ("government", "network", "vendor", "cloud", "internal")
+# Who recovers a provider decides whether a recovery-time (RTO) clock applies: the group
+# answers for its own systems and for what it outsources, not for market infrastructure or
+# the government.
+PROVIDER_KINDS = ("own", "outsourced", "external", "government")
+RECOVERABLE_KINDS = frozenset({"own", "outsourced"})
+V1_PROVIDER_KINDS = {"internal": "own", "vendor": "outsourced", "cloud": "outsourced",
+                     "network": "external", "government": "government"}
+GROUP_DESK = "group"  # the affiliate id of the group desk's own checklist rows (reserved)
+BUSINESS_DAYS, EVERY_DAY = "business", "every-day"
 
 
 @dataclass(frozen=True)
@@ -17,12 +26,44 @@ class DrSite:
 
 
 @dataclass(frozen=True)
+class Dependency:
+    """A service's dependency on a provider, with this service's own customer wording."""
+
+    provider: str
+    alternative: Text = Text()  # what customers can use instead (empty: no alternative)
+    impact: Text = Text()  # what customers cannot do while the provider fails
+
+
+@dataclass(frozen=True)
+class ServiceHours:
+    """When a service is open, in the group's timezone (e.g. branches 09:00-16:00 on business days)."""
+
+    days: str  # business | every-day
+    opens: time
+    closes: time
+
+    def is_open(self, moment: datetime, tz: str, holidays: frozenset[date]) -> bool:
+        local = moment.astimezone(ZoneInfo(tz))
+        if self.days == BUSINESS_DAYS and (local.weekday() >= 5 or local.date() in holidays):
+            return False
+        return self.opens <= local.time() < self.closes
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: Text
     critical: bool = False
     rto: timedelta | None = None
-    depends_on: tuple[str, ...] = ()
+    depends_on: tuple[Dependency, ...] = ()
+    hours: ServiceHours | None = None  # None: always open
+
+    @property
+    def providers(self) -> tuple[str, ...]:
+        return tuple(d.provider for d in self.depends_on)
+
+    def dependency(self, provider: str) -> Dependency:
+        return next(d for d in self.depends_on if d.provider == provider)
 
 
 @dataclass(frozen=True)
@@ -32,6 +73,7 @@ class Affiliate:
     sector: str
     services: tuple[Service, ...] = ()
     dr_site: DrSite | None = None
+    licensed: bool = False  # files its own electronic-finance incident reports with the FSS
 
     def service(self, service_id: str) -> Service:
         for s in self.services:
@@ -46,6 +88,11 @@ class Provider:
     name: Text
     kind: str
     alternatives: tuple[str, ...] = ()
+
+    @property
+    def recoverable(self) -> bool:
+        """Whether the group itself must recover it (its own system or one it outsourced)."""
+        return self.kind in RECOVERABLE_KINDS
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
-"""Impact derivation: providers down → services hit → affiliates hit, with alternatives."""
+"""Impact derivation: providers down → services hit → affiliates hit, with each service's own
+alternatives, and whether a recovery-time clock applies."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from crisisdesk.domain.group import Group
+from crisisdesk.domain.group import Group, Service
+from crisisdesk.domain.text import Text
 
 PROVIDER_STATUSES = ("down", "degraded", "restored")
+IMPAIRED = ("down", "degraded")
 
 
 @dataclass(frozen=True)
@@ -25,41 +28,77 @@ class ServiceHit:
     service: str
     critical: bool
     status: str  # down | degraded (derived)
-    providers: tuple[str, ...]
-    alternatives: tuple[str, ...]
-    since: datetime
+    providers: tuple[str, ...]  # the failing providers it depends on
+    alternatives: tuple[Text, ...]  # the service's own alternative for each failing dependency
+    since: datetime  # impaired since: the earliest failure among its providers
     rto: timedelta | None
+    recovery_since: datetime | None  # down because of a provider the group must recover, since
+
+    @property
+    def rto_applies(self) -> bool:
+        return self.recovery_since is not None and self.rto is not None
 
     @property
     def rto_deadline(self) -> datetime | None:
-        return self.since + self.rto if self.rto is not None else None
+        return self.recovery_since + self.rto if self.rto_applies else None
 
 
-def derive_hits(group: Group, providers: Mapping[str, ProviderState], t0: datetime) -> list[ServiceHit]:
-    """Every service hit by a failing provider; the RTO clock starts at T0 or at the failure, whichever is later."""
-    failing = {pid: st for pid, st in providers.items() if st.status in ("down", "degraded")}
+def derive_hits(group: Group, providers: Mapping[str, ProviderState]) -> list[ServiceHit]:
+    """Every service hit by a failing provider.
+
+    A recovery-time clock runs only while the service is down because of a provider the group
+    itself must recover (its own or an outsourced system), from that provider's failure. An
+    external or government outage gives an outage duration, never an RTO clock.
+    """
+    failing = {pid: st for pid, st in providers.items() if st.status in IMPAIRED}
+    kinds = {p.id: p for p in group.providers}
     hits = []
     for affiliate in group.affiliates:
         for service in affiliate.services:
-            causes = [pid for pid in service.depends_on if pid in failing]
+            causes = [d for d in service.depends_on if d.provider in failing]
             if not causes:
                 continue
-            status = "down" if any(failing[p].status == "down" for p in causes) else "degraded"
-            since = max([t0] + [failing[p].since for p in causes])
+            down = [d.provider for d in causes if failing[d.provider].status == "down"]
+            recoverable = [p for p in down if p in kinds and kinds[p].recoverable]
             hits.append(ServiceHit(
                 affiliate=affiliate.id, service=service.id, critical=service.critical,
-                status=status, providers=tuple(causes),
-                alternatives=alternatives(group, causes, failing), since=since, rto=service.rto,
-            ))
+                status="down" if down else "degraded",
+                providers=tuple(d.provider for d in causes),
+                alternatives=_unique(d.alternative for d in causes if not d.alternative.empty),
+                since=min(failing[d.provider].since for d in causes),
+                rto=service.rto,
+                recovery_since=min((failing[p].since for p in recoverable), default=None)))
     return hits
 
 
-def alternatives(group: Group, causes: list[str], failing: Mapping[str, ProviderState]) -> tuple[str, ...]:
-    """Alternatives of the failing providers that are not failing themselves, in file order."""
-    known = {p.id: p for p in group.providers}
-    found: list[str] = []
-    for cause in causes:
-        for alt in known[cause].alternatives if cause in known else ():
-            if alt not in failing and alt not in found:
-                found.append(alt)
+def _unique(texts: Iterable[Text]) -> tuple[Text, ...]:
+    found: list[Text] = []
+    for text in texts:
+        if text not in found:
+            found.append(text)
     return tuple(found)
+
+
+def longest_outage(service: Service, changes: Iterable[tuple[str, str, datetime]],
+                   now: datetime) -> timedelta:
+    """The longest stretch `service` was down, from its providers' changes (provider, status,
+    since) in time order, up to `now`."""
+    mine = set(service.providers)
+    down: set[str] = set()
+    started: datetime | None = None
+    longest = timedelta(0)
+    for provider, status, since in changes:
+        if provider not in mine:
+            continue
+        if status == "down":
+            down.add(provider)
+        else:
+            down.discard(provider)
+        if down and started is None:
+            started = since
+        elif not down and started is not None:
+            longest = max(longest, since - started)
+            started = None
+    if started is not None:
+        longest = max(longest, now - started)
+    return longest

@@ -10,6 +10,15 @@ from crisisdesk.domain.text import Text
 IMPACT_KINDS = ("text", "integer", "money", "choice", "boolean", "datetime", "services")
 SERVICE_STATUSES = ("normal", "degraded", "down", "n/a")
 NOTICE_CHANNELS = ("web", "app", "sms", "branch", "call-center")
+GROUP_SCOPE = "group"  # applies_to of checklists the group desk does once
+# What an impact field measures, for the customer-impact totals and the reporting thresholds.
+MEASURES = ("aware-at", "customers", "transactions", "amount", "complaints", "fss-complaints",
+            "calls", "answer-rate", "claims")
+UNSUMMED_MEASURES = frozenset({"aware-at", "answer-rate"})
+DUTY_KINDS = ("initial", "intermediate", "final", "status", "other")
+DUTY_FILERS = ("licensed", "group")
+DUTY_STARTS = ("awareness", "activation", "closure")
+DUTY_BASES = ("rule", "target")
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class ImpactField:
     label: Text
     choices: tuple[Choice, ...] = ()
     help: Text = Text()
+    measure: str = ""  # one of MEASURES, or "" for none
 
 
 @dataclass(frozen=True)
@@ -64,8 +74,13 @@ class ChecklistItem:
 class Checklist:
     id: str
     title: Text
-    applies_to: tuple[str, ...]  # ("all",) or sector slugs
+    applies_to: tuple[str, ...]  # ("all",), ("group",) or sector slugs
     items: tuple[ChecklistItem, ...]
+
+    @property
+    def for_group(self) -> bool:
+        """Done once by the group desk, not by each affiliate."""
+        return self.applies_to == (GROUP_SCOPE,)
 
     def applies(self, sector: str) -> bool:
         return "all" in self.applies_to or sector in self.applies_to
@@ -80,11 +95,31 @@ class NoticeTemplate:
 
 
 @dataclass(frozen=True)
+class Threshold:
+    """A reporting trigger: all of its parts must be met (a service down this long, this many
+    customers affected)."""
+
+    outage: timedelta | None = None
+    customers: int | None = None
+
+
+@dataclass(frozen=True)
 class ReportingDuty:
+    """A report owed outward. The defaults are what a version-1 duty means: the group files once,
+    `due` after activation, the group's own target."""
+
     id: str
     to: Text
     due: timedelta
     title: Text
+    kind: str = "other"  # initial | intermediate | final | status | other
+    filer: str = "group"  # licensed: each licensed affiliate files its own | group: once
+    sectors: tuple[str, ...] = ()  # only affiliates of these sectors (empty: any)
+    when: tuple[Threshold, ...] = ()  # the duty exists once any is met (empty: always)
+    start: str = "activation"  # awareness | activation | closure
+    every: timedelta | None = None  # recurs after the first deadline
+    basis: str = "target"  # rule (a regulation's deadline) | target (the group's own)
+    guidance: Text = Text()
 
 
 @dataclass(frozen=True)
@@ -122,3 +157,7 @@ class Playbook:
             if f.id == field_id:
                 return f
         raise KeyError(field_id)
+
+    def measured(self, measure: str) -> ImpactField | None:
+        """The impact field that measures `measure`, if any."""
+        return next((f for f in self.impact if f.measure == measure), None)

@@ -50,7 +50,12 @@ class ProviderView:
 
 @dataclass(frozen=True)
 class ServiceView:
-    """One service of an affiliate in an event: its status, why, and its RTO clock."""
+    """One service of an affiliate in an event: its status, why, since when, and its RTO clock.
+
+    The RTO clock (`rto_deadline`) exists only while the service is down because of a system
+    the group must recover itself; an external or government outage has an outage duration
+    instead (`impaired_since`), never an RTO breach.
+    """
 
     affiliate: str
     service: str
@@ -61,13 +66,25 @@ class ServiceView:
     confirmed_by: str  # who confirmed or corrected it; "" when only derived
     note: str
     providers: tuple[Text, ...]
-    alternatives: tuple[Text, ...]
+    alternatives: tuple[Text, ...]  # this service's own alternatives, in customer wording
     rto: timedelta | None
-    rto_deadline: datetime | None
+    rto_deadline: datetime | None  # None when no recovery-time clock applies
+    impaired_since: datetime | None = None
+    open_now: bool | None = None  # False outside its opening hours; None: always open
+
+    @property
+    def external(self) -> bool:
+        """Impaired without an RTO clock: the failure is outside the group (external, government)."""
+        return self.status in ("down", "degraded") and self.rto_deadline is None
 
     def past_rto(self, now: datetime) -> bool:
-        return (self.status in ("down", "degraded") and self.rto_deadline is not None
-                and now > self.rto_deadline)
+        return self.status == "down" and self.rto_deadline is not None and now > self.rto_deadline
+
+    def outage(self, now: datetime) -> timedelta | None:
+        """How long the service has been impaired, if it is."""
+        if self.status not in ("down", "degraded") or self.impaired_since is None:
+            return None
+        return max(now - self.impaired_since, timedelta(0))
 
 
 @dataclass(frozen=True)
@@ -101,10 +118,13 @@ class Board:
     tiles: tuple[AffiliateTile, ...]
     now: datetime
     alerts: tuple[AlertView, ...] = ()
+    group_progress: Progress = Progress()  # the items the group desk does once
+    measures: tuple[MeasureView, ...] = ()  # customer-impact totals
 
     @property
     def totals(self) -> Progress:
-        total = Progress()
+        """Every item once: each affiliate's, and the group desk's own."""
+        total = self.group_progress
         for tile in self.tiles:
             total = total + tile.progress
         return total
@@ -238,18 +258,46 @@ class NoticeView:
 
 
 @dataclass(frozen=True)
+class MeasureView:
+    """A customer-impact figure (customers, transactions, complaints …): per affiliate, the
+    group's total, and the total at the last issued report."""
+
+    measure: str
+    label: Text
+    kind: str  # integer | money
+    values: tuple[tuple[str, int], ...]  # (affiliate, latest answer)
+    total: int | None  # None for figures that are not summed (answer rate)
+    previous: int | None  # the total at the last issued report, if there was one
+
+    @property
+    def change(self) -> int | None:
+        if self.total is None or self.previous is None:
+            return None
+        return self.total - self.previous
+
+
+@dataclass(frozen=True)
 class DutyView:
-    """A reporting duty to a regulator and its deadline clock."""
+    """One occurrence of a reporting duty for one filer (a licensed affiliate or the group),
+    and its deadline clock."""
 
     duty: str
     to: Text
     title: Text
-    deadline: datetime
+    deadline: datetime | None  # None while its start (e.g. closure) has not happened
     state: str  # due | submitted | not-required
-    reference: str
+    reference: str  # the receipt number
     reason: str
     submitted_at: datetime | None
     overdue: bool
+    filer: str = "group"  # an affiliate id, or "group"
+    filer_name: Text = Text()
+    occurrence: int = 1
+    kind: str = "other"  # initial | intermediate | final | status | other
+    basis: str = "target"  # rule | target
+    start: str = "activation"  # awareness | activation | closure
+    started: datetime | None = None
+    due: timedelta | None = None
 
 
 @dataclass(frozen=True)

@@ -22,5 +22,9 @@ class Text:
             return self.en or self.ko
         return self.ko or self.en
 
+    @property
+    def empty(self) -> bool:
+        return not (self.ko or self.en)
+
     def __str__(self) -> str:
         return self.get("ko")

@@ -18,8 +18,18 @@ from pydantic_core import PydanticCustomError
 
 from crisisdesk.domain.business_days import NEXT_BUSINESS_DAY
 from crisisdesk.domain.durations import EXAMPLES, parse_duration
-from crisisdesk.domain.group import PROVIDER_KINDS
-from crisisdesk.domain.playbook import IMPACT_KINDS, NOTICE_CHANNELS, DueAt
+from crisisdesk.domain.group import BUSINESS_DAYS, EVERY_DAY, PROVIDER_KINDS, Dependency, ServiceHours
+from crisisdesk.domain.playbook import (
+    DUTY_BASES,
+    DUTY_FILERS,
+    DUTY_KINDS,
+    DUTY_STARTS,
+    GROUP_SCOPE,
+    IMPACT_KINDS,
+    MEASURES,
+    NOTICE_CHANNELS,
+    DueAt,
+)
 from crisisdesk.domain.text import LANGUAGES, Text
 from crisisdesk.formats.errors import Path
 
@@ -166,10 +176,13 @@ def _one_of(options: tuple[str, ...], what: str):
 
 
 def _applies_to(value: Any) -> tuple[str, ...]:
-    if value == "all":
-        return ("all",)
+    if value in ("all", GROUP_SCOPE):
+        return (value,)
     if not isinstance(value, list) or not value:
-        raise fail(f"expected 'all' or a list of sectors such as [bank, card], got {describe(value)}")
+        raise fail(f"expected 'all', 'group' or a list of sectors such as [bank, card], "
+                   f"got {describe(value)}")
+    if GROUP_SCOPE in value and len(value) > 1:
+        raise fail("'group' (done once by the group desk) cannot be combined with sectors or 'all'")
     for i, item in enumerate(value):
         try:
             _slug(item)
@@ -178,6 +191,67 @@ def _applies_to(value: Any) -> tuple[str, ...]:
     if "all" in value and len(value) > 1:
         raise fail("'all' cannot be combined with sectors")
     return tuple(value)
+
+
+_DEPENDENCY_KEYS = ("provider", "alternative", "impact")
+
+
+def _dependency(value: Any) -> Dependency:
+    """A provider id, or {provider: id, alternative: Text, impact: Text}."""
+    if isinstance(value, str):
+        return Dependency(_slug(value))
+    if not isinstance(value, dict):
+        raise fail(f"expected a provider id or {{provider: ..., alternative: ...}}, got {describe(value)}")
+    for key in value:
+        if key not in _DEPENDENCY_KEYS:
+            raise fail(f"unknown field '{key}' ({did_you_mean(str(key), _DEPENDENCY_KEYS, 'expected')})",
+                       (key,))
+    if "provider" not in value:
+        raise fail("missing required field 'provider'")
+    texts = {}
+    for key in ("alternative", "impact"):
+        if value.get(key) is not None:
+            try:
+                texts[key] = _text(value[key])
+            except PydanticCustomError as exc:
+                raise fail(exc.context["message"], (key, *exc.context["at"])) from None
+    try:
+        provider = _slug(value["provider"])
+    except PydanticCustomError as exc:
+        raise fail(exc.context["message"], ("provider",)) from None
+    return Dependency(provider, **texts)
+
+
+_HOURS_KEYS = ("days", "from", "to")
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+
+def _clock(value: Any, key: str) -> time:
+    match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match.group(1)) > 24 or int(match.group(2)) > 59:
+        raise fail(f"expected a time of day such as \"09:00\" (quoted), got {describe(value)}", (key,))
+    hour, minute = int(match.group(1)), int(match.group(2))
+    return time.max if (hour, minute) == (24, 0) else time(hour % 24, minute)
+
+
+def _hours(value: Any) -> ServiceHours:
+    example = '{days: business, from: "09:00", to: "16:00"}'
+    if not isinstance(value, dict):
+        raise fail(f"expected opening hours such as {example}, got {describe(value)}")
+    for key in value:
+        if key not in _HOURS_KEYS:
+            raise fail(f"unknown field '{key}' ({did_you_mean(str(key), _HOURS_KEYS, 'expected')})",
+                       (key,))
+    for key in _HOURS_KEYS:
+        if key not in value:
+            raise fail(f"missing required field '{key}' (e.g. {example})")
+    days = value["days"]
+    if days not in (BUSINESS_DAYS, EVERY_DAY):
+        raise fail(f"expected '{BUSINESS_DAYS}' or '{EVERY_DAY}', got {describe(days)}", ("days",))
+    opens, closes = _clock(value["from"], "from"), _clock(value["to"], "to")
+    if closes <= opens:
+        raise fail("'to' must be later than 'from' on the same day", ("to",))
+    return ServiceHours(days, opens, closes)
 
 
 Id = Annotated[str, PlainValidator(_slug)]
@@ -192,5 +266,12 @@ Timezone = Annotated[str, PlainValidator(_timezone)]
 DueAtField = Annotated[DueAt, PlainValidator(_due_at)]
 AppliesTo = Annotated[tuple[str, ...], PlainValidator(_applies_to)]
 ProviderKind = Annotated[str, _one_of(PROVIDER_KINDS, "provider kind")]
+DependencyField = Annotated[Dependency, PlainValidator(_dependency)]
+HoursField = Annotated[ServiceHours, PlainValidator(_hours)]
+Measure = Annotated[str, _one_of(MEASURES, "measure")]
+DutyKind = Annotated[str, _one_of(DUTY_KINDS, "report kind")]
+DutyFiler = Annotated[str, _one_of(DUTY_FILERS, "filer")]
+DutyStart = Annotated[str, _one_of(DUTY_STARTS, "start reference")]
+DutyBasis = Annotated[str, _one_of(DUTY_BASES, "basis")]
 ImpactKind = Annotated[str, _one_of(IMPACT_KINDS, "impact kind")]
 Channel = Annotated[str, _one_of(NOTICE_CHANNELS, "channel")]

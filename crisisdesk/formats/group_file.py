@@ -1,16 +1,30 @@
-"""The group file (`format: crisisdesk.group/1`) read into a `Group`, with every error located."""
+"""The group file (`format: crisisdesk.group/2`, or /1 converted) read into a `Group`, with
+every error located."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from crisisdesk.domain.group import Affiliate, DrSite, Group, Provider, Service
+from crisisdesk.domain.group import (
+    GROUP_DESK,
+    PROVIDER_KINDS,
+    V1_PROVIDER_KINDS,
+    Affiliate,
+    Dependency,
+    DrSite,
+    Group,
+    Provider,
+    Service,
+)
+from crisisdesk.domain.text import Text
 from crisisdesk.formats.errors import Report
+from crisisdesk.formats.fields import describe, did_you_mean
 from crisisdesk.formats.located_yaml import parse, read_limited
-from crisisdesk.formats.references import entries, refer_each, unique_ids
+from crisisdesk.formats.references import entries, refer, unique_ids
 from crisisdesk.formats.result import LoadResult
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
+    GROUP_FORMAT_1,
     PLAYBOOK_FORMAT,
     GroupFile,
     check_format,
@@ -18,6 +32,8 @@ from crisisdesk.formats.schema import (
 )
 
 DEFAULT_TIMEZONE = "Asia/Seoul"
+_V2_SERVICE_FIELDS = ("hours",)
+_V2_AFFILIATE_FIELDS = ("licensed",)
 
 
 def load_group(path: str | Path) -> LoadResult[Group]:
@@ -30,32 +46,81 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
     """Load a group file from its text (or bytes); `name` is used in messages."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model = None
-    if check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report):
+    model, version = None, check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report, GROUP_FORMAT_1)
+    if version:
         model = validate(GroupFile, doc.data, report)
-        _check_references(doc.data, report)
+        _check_references(doc.data, report, version)
     report.raise_if_errors()
-    return LoadResult(_group(model), report.warnings, doc.text, doc.sha256, name)
+    return LoadResult(_group(model, version), report.warnings, doc.text, doc.sha256, name)
 
 
-def _check_references(data: dict, report: Report) -> None:
+def _check_references(data: dict, report: Report, version: int) -> None:
     providers = unique_ids(report, data, "providers")
     unique_ids(report, data, "affiliates")
     for i, affiliate in entries(data, "affiliates"):
-        unique_ids(report, affiliate, "services", ("affiliates", i))
+        path = ("affiliates", i)
+        if affiliate.get("id") == GROUP_DESK:
+            report.error((*path, "id"), f"'{GROUP_DESK}' is reserved for the group desk's own checklist; "
+                                        "choose another id")
+        if affiliate.get("sector") == GROUP_DESK:
+            report.error((*path, "sector"), f"'{GROUP_DESK}' is reserved (checklists for the group desk); "
+                                            "choose another sector")
+        _only_in_2(report, affiliate, path, _V2_AFFILIATE_FIELDS, version)
+        unique_ids(report, affiliate, "services", path)
         for j, service in entries(affiliate, "services"):
-            path = ("affiliates", i, "services", j)
-            refer_each(report, service, "depends_on", path, providers, "provider", "providers")
+            spath = (*path, "services", j)
+            _only_in_2(report, service, spath, _V2_SERVICE_FIELDS, version)
+            depends_on = service.get("depends_on")
+            seen: set[str] = set()
+            for k, dependency in enumerate(depends_on if isinstance(depends_on, list) else ()):
+                at = (*spath, "depends_on", k)
+                if isinstance(dependency, dict):
+                    if version < 2:
+                        report.error(at, "a dependency with its own wording needs "
+                                         f"'format: {GROUP_FORMAT}'")
+                    at, dependency = (*at, "provider"), dependency.get("provider")
+                refer(report, at, dependency, providers, "provider", "providers")
+                if isinstance(dependency, str):
+                    if dependency in seen:
+                        report.error(at, f"provider '{dependency}' is listed twice")
+                    seen.add(dependency)
+    kinds = PROVIDER_KINDS if version >= 2 else tuple(V1_PROVIDER_KINDS)
     for i, provider in entries(data, "providers"):
         path = ("providers", i)
-        refer_each(report, provider, "alternatives", path, providers, "provider", "providers")
+        kind = provider.get("kind")
+        if "kind" in provider and kind not in kinds:
+            hint = (f"; {GROUP_FORMAT_1} kinds are {', '.join(V1_PROVIDER_KINDS)}"
+                    if version >= 2 and kind in V1_PROVIDER_KINDS else "")
+            report.error((*path, "kind"), f"unknown provider kind {describe(kind)} "
+                                          f"({did_you_mean(str(kind), kinds, 'expected')}){hint}")
         alternatives = provider.get("alternatives")
+        for k, alternative in enumerate(alternatives if isinstance(alternatives, list) else ()):
+            refer(report, (*path, "alternatives", k), alternative, providers, "provider", "providers")
         if isinstance(alternatives, list) and provider.get("id") in alternatives:
             at = (*path, "alternatives", alternatives.index(provider["id"]))
             report.error(at, "a provider cannot be its own alternative")
 
 
-def _group(m: GroupFile) -> Group:
+def _only_in_2(report: Report, data: dict, path: tuple, fields: tuple[str, ...], version: int) -> None:
+    for name in fields:
+        if version < 2 and name in data:
+            report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT}'")
+
+
+def _group(m: GroupFile, version: int) -> Group:
+    providers = {p.id: p for p in m.providers or ()}
+
+    def kind(value: str) -> str:
+        return V1_PROVIDER_KINDS[value] if version < 2 else value
+
+    def dependency(d: Dependency) -> Dependency:
+        """A /1 dependency keeps the names of its provider's alternatives as its alternative."""
+        if version >= 2 or d.provider not in providers:
+            return d
+        names = [providers[a].name for a in providers[d.provider].alternatives or () if a in providers]
+        return Dependency(d.provider, Text(", ".join(n.ko or n.en for n in names),
+                                           ", ".join(n.en or n.ko for n in names)))
+
     return Group(
         id=m.group.id,
         name=m.group.name,
@@ -68,11 +133,14 @@ def _group(m: GroupFile) -> Group:
                 sector=a.sector,
                 dr_site=DrSite(a.dr_site.location, a.dr_site.capacity_pct) if a.dr_site else None,
                 services=tuple(
-                    Service(s.id, s.name, bool(s.critical), s.rto, tuple(s.depends_on or ()))
+                    Service(s.id, s.name, bool(s.critical), s.rto,
+                            tuple(dependency(d) for d in s.depends_on or ()), s.hours)
                     for s in a.services or ()
                 ),
+                licensed=bool(a.licensed),
             )
             for a in m.affiliates
         ),
-        providers=tuple(Provider(p.id, p.name, p.kind, tuple(p.alternatives or ())) for p in m.providers or ()),
+        providers=tuple(Provider(p.id, p.name, kind(p.kind), tuple(p.alternatives or ()))
+                        for p in m.providers or ()),
     )

@@ -15,7 +15,8 @@ from crisisdesk.formats.result import LoadResult
 from crisisdesk.formats.schema import GROUP_FORMAT
 from crisisdesk.locations import shipped_playbooks_dir, user_playbooks_dir
 
-_GROUP_LINE = re.compile(rb"^format:\s*[\"']?" + re.escape(GROUP_FORMAT.encode()), re.MULTILINE)
+_GROUP_LINE = re.compile(rb"^format:\s*[\"']?" + re.escape(GROUP_FORMAT.split("/")[0].encode()) + rb"/",
+                         re.MULTILINE)
 
 
 def default_dirs() -> list[Path]:

@@ -1,4 +1,5 @@
-"""Playbooks (`format: crisisdesk.playbook/1`) read into a `Playbook`, with every error located."""
+"""Playbooks (`format: crisisdesk.playbook/2`, or /1 converted) read into a `Playbook`, with
+every error located."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from crisisdesk.domain.playbook import (
     Playbook,
     ReportingDuty,
     Role,
+    Threshold,
 )
 from crisisdesk.domain.text import Text
 from crisisdesk.formats.errors import Report
@@ -25,10 +27,15 @@ from crisisdesk.formats.result import LoadResult
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
     PLAYBOOK_FORMAT,
+    PLAYBOOK_FORMAT_1,
     PlaybookFile,
     check_format,
     validate,
 )
+
+_V2_REPORTING_FIELDS = ("kind", "filer", "sectors", "when", "from", "every", "basis", "guidance")
+# The kind of value each measure counts.
+_MEASURE_KINDS = {"aware-at": "datetime", "amount": "money"}
 
 STALE_AFTER = timedelta(days=365)
 
@@ -54,10 +61,11 @@ def load_playbook_text(text: str | bytes, name: str = "<playbook>", group: Group
     """Load a playbook from its text (or bytes), e.g. the copy pinned by an event."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model = None
-    if check_format(doc.data, PLAYBOOK_FORMAT, GROUP_FORMAT, report):
+    model, version = None, check_format(doc.data, PLAYBOOK_FORMAT, GROUP_FORMAT, report, PLAYBOOK_FORMAT_1)
+    if version:
         model = validate(PlaybookFile, doc.data, report)
         _check_references(doc.data, report)
+        _check_version_2(doc.data, report, version)
         _check_warnings(doc.data, report, group, today or date.today())
     report.raise_if_errors()
     return LoadResult(_playbook(model), report.warnings, doc.text, doc.sha256, name)
@@ -96,6 +104,43 @@ def _check_references(data: dict, report: Report) -> None:
                 report.error(path, "missing 'due' (e.g. 1h) or 'due_at' (e.g. next-business-day 08:00)")
 
 
+def _check_version_2(data: dict, report: Report, version: int) -> None:
+    """The /2 fields: refused in a /1 file; measures unique and of the right kind of value."""
+    needs = f"needs 'format: {PLAYBOOK_FORMAT}'"
+    measures: dict[str, tuple] = {}
+    for i, field in entries(data, "impact"):
+        measure, at = field.get("measure"), ("impact", i, "measure")
+        if measure is None:
+            continue
+        if version < 2:
+            report.error(at, f"'measure' {needs}")
+        if not isinstance(measure, str):
+            continue
+        if measure in measures:
+            line, col = report.mark(measures[measure])
+            report.error(at, f"measure '{measure}' is already given at {line}:{col}")
+        measures[measure] = at
+        wanted = _MEASURE_KINDS.get(measure, "integer")
+        if field.get("kind") not in (None, wanted):
+            report.error(at, f"measure '{measure}' needs kind '{wanted}', not '{field.get('kind')}'")
+    for i, checklist in entries(data, "checklists"):
+        if version < 2 and checklist.get("applies_to") in ("group", ["group"]):
+            report.error(("checklists", i, "applies_to"), f"'group' {needs}")
+    for i, duty in entries(data, "reporting"):
+        for name in _V2_REPORTING_FIELDS:
+            if version < 2 and name in duty:
+                report.error(("reporting", i, name), f"'{name}' {needs}")
+        if duty.get("filer") == "group" and duty.get("sectors") is not None:
+            report.error(("reporting", i, "sectors"), "sectors are only for 'filer: licensed'")
+        when = duty.get("when")
+        for j, threshold in enumerate(when if isinstance(when, list) else ()):
+            if isinstance(threshold, dict) and not threshold:
+                report.error(("reporting", i, "when", j), "a threshold needs 'outage' or 'customers'")
+            if isinstance(threshold, dict) and "customers" in threshold and "customers" not in measures:
+                report.error(("reporting", i, "when", j, "customers"),
+                             "a customers threshold needs an impact field with 'measure: customers'")
+
+
 def _check_warnings(data: dict, report: Report, group: Group | None, today: date) -> None:
     reviewed = data.get("reviewed")
     if isinstance(reviewed, date) and is_stale(reviewed, today):
@@ -113,7 +158,7 @@ def _check_warnings(data: dict, report: Report, group: Group | None, today: date
     for i, checklist in entries(data, "checklists"):
         applies_to = checklist.get("applies_to")
         for j, sector in enumerate(applies_to if isinstance(applies_to, list) else ()):
-            if isinstance(sector, str) and sector != "all" and sector not in sectors:
+            if isinstance(sector, str) and sector not in ("all", "group") and sector not in sectors:
                 report.warning(("checklists", i, "applies_to", j),
                                f"no affiliate of group '{group.id}' has sector '{sector}' "
                                f"({listing(sectors, 'sectors')})")
@@ -130,7 +175,7 @@ def _playbook(m: PlaybookFile) -> Playbook:
         roles=tuple(Role(r.id, r.title) for r in m.roles),
         impact=tuple(
             ImpactField(f.id, f.kind, f.label, tuple(Choice(c.id, c.label) for c in f.choices or ()),
-                        f.help or Text())
+                        f.help or Text(), f.measure or "")
             for f in m.impact
         ),
         checklists=tuple(
@@ -143,5 +188,16 @@ def _playbook(m: PlaybookFile) -> Playbook:
         ),
         triggers=tuple(m.triggers or ()),
         notices=tuple(NoticeTemplate(n.id, n.channel, n.title, n.body) for n in m.notices or ()),
-        reporting=tuple(ReportingDuty(r.id, r.to, r.due, r.title) for r in m.reporting or ()),
+        reporting=tuple(_duty(r) for r in m.reporting or ()),
     )
+
+
+def _duty(r) -> ReportingDuty:
+    """A reporting duty; the defaults are what a /1 duty means (the group files once, from T0)."""
+    defaults = ReportingDuty(r.id, r.to, r.due, r.title)
+    return ReportingDuty(
+        r.id, r.to, r.due, r.title, kind=r.kind or defaults.kind, filer=r.filer or defaults.filer,
+        sectors=tuple(r.sectors or ()),
+        when=tuple(Threshold(t.outage, t.customers) for t in r.when or ()),
+        start=r.start or defaults.start, every=r.every, basis=r.basis or defaults.basis,
+        guidance=r.guidance or Text())

@@ -52,12 +52,3 @@ def refer(report: Report, path: Path, value: Any, known: dict[str, Path] | None,
     """Report `value` at `path` if it is not one of the `known` ids (None: cannot check)."""
     if known is not None and isinstance(value, str) and value not in known:
         report.error(path, f"unknown {what} '{value}' ({listing(known, plural)})")
-
-
-def refer_each(report: Report, container: dict, key: str, path: Path,
-               known: dict[str, Path] | None, what: str, plural: str) -> None:
-    """`refer()` for each element of the list `container[key]`."""
-    values = container.get(key)
-    if isinstance(values, list):
-        for i, value in enumerate(values):
-            refer(report, (*path, key, i), value, known, what, plural)

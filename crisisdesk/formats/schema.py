@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
@@ -17,22 +17,30 @@ from crisisdesk.formats.fields import (
     AppliesTo,
     Channel,
     Day,
+    DependencyField,
     DueAtField,
     Duration,
+    DutyBasis,
+    DutyFiler,
+    DutyKind,
+    DutyStart,
+    HoursField,
     Id,
     ImpactKind,
+    Measure,
     NoticeText,
     Percent,
     PositiveInt,
-    ProviderKind,
     TextField,
     Timezone,
     describe,
     did_you_mean,
 )
 
-GROUP_FORMAT = "crisisdesk.group/1"
-PLAYBOOK_FORMAT = "crisisdesk.playbook/1"
+GROUP_FORMAT = "crisisdesk.group/2"
+PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
+GROUP_FORMAT_1 = "crisisdesk.group/1"
+PLAYBOOK_FORMAT_1 = "crisisdesk.playbook/1"
 
 
 class _Model(BaseModel):
@@ -54,7 +62,8 @@ class ServiceModel(_Model):
     name: TextField
     critical: bool | None = None
     rto: Duration | None = None
-    depends_on: list[Id] | None = None
+    depends_on: list[DependencyField] | None = None
+    hours: HoursField | None = None
 
 
 class AffiliateModel(_Model):
@@ -63,12 +72,13 @@ class AffiliateModel(_Model):
     sector: Id
     dr_site: DrSiteModel | None = None
     services: list[ServiceModel] | None = None
+    licensed: bool | None = None
 
 
 class ProviderModel(_Model):
     id: Id
     name: TextField
-    kind: ProviderKind
+    kind: str  # the kinds differ by version: checked in group_file
     alternatives: list[Id] | None = None
 
 
@@ -103,6 +113,7 @@ class ImpactModel(_Model):
     label: TextField
     choices: list[ChoiceModel] | None = None
     help: TextField | None = None
+    measure: Measure | None = None
 
 
 class ItemModel(_Model):
@@ -130,11 +141,24 @@ class NoticeModel(_Model):
     body: NoticeText
 
 
+class ThresholdModel(_Model):
+    outage: Duration | None = None
+    customers: PositiveInt | None = None
+
+
 class ReportingModel(_Model):
     id: Id
     to: TextField
     due: Duration
     title: TextField
+    kind: DutyKind | None = None
+    filer: DutyFiler | None = None
+    sectors: list[Id] | None = None
+    when: Annotated[list[ThresholdModel], NON_EMPTY] | None = None
+    start: DutyStart | None = Field(default=None, alias="from")
+    every: Duration | None = None
+    basis: DutyBasis | None = None
+    guidance: TextField | None = None
 
 
 class PlaybookFile(_Model):
@@ -153,26 +177,34 @@ class PlaybookFile(_Model):
     reporting: list[ReportingModel] | None = None
 
 
-def check_format(data: Any, expected: str, other: str, report: Report) -> bool:
-    """Check the `format:` line; False when the rest of the file should not be read."""
+def check_format(data: Any, expected: str, other: str, report: Report, older: str = "") -> int:
+    """Check the `format:` line: the version to read the file as (the older one only when the
+    file says so), or 0 when the rest of the file should not be read."""
     if not isinstance(data, dict):
         report.error((), f"expected fields ('format: {expected}', ...) at the top of the file, "
                          f"got {describe(data)}")
         return False
     value = data.get("format")
     kind = expected.split("/")[0].split(".")[-1]
+    version = int(expected.rsplit("/", 1)[1])
+    family = expected.split("/")[0]
     if "format" not in data:
         report.error((), f"missing required field 'format' (the first line should be 'format: {expected}')")
-    elif value == other:
+    elif older and value == older:
+        report.warning(("format",), f"{older} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
+                                    "writes the file in the new form")
+        return int(older.rsplit("/", 1)[1])
+    elif isinstance(value, str) and value.split("/")[0] == other.split("/")[0]:
         other_kind = other.split("/")[0].split(".")[-1]
-        report.error(("format",), f"this is a {other_kind} file ({other}), not a {kind} file")
-        return False
-    elif isinstance(value, str) and value.startswith(expected.split("/")[0] + "/") and value != expected:
-        report.error(("format",), f"unsupported version '{value}': this desk reads {expected}")
-        return False
+        report.error(("format",), f"this is a {other_kind} file ({value}), not a {kind} file")
+        return 0
+    elif isinstance(value, str) and value.startswith(family + "/") and value != expected:
+        readable = f"{older} and {expected}" if older else expected
+        report.error(("format",), f"unsupported version '{value}': this desk reads {readable}")
+        return 0
     elif value != expected:
         report.error(("format",), f"expected '{expected}', got {describe(value)}")
-    return True
+    return version
 
 
 def validate(model: type[_Model], data: dict, report: Report) -> _Model | None:
@@ -232,7 +264,7 @@ def _fields_at(model: type[BaseModel] | None, path: Path) -> tuple[str, ...]:
             continue
         field = model.model_fields.get(part)
         model = _inner_model(field.annotation) if field else None
-    return tuple(model.model_fields) if model else ()
+    return tuple(f.alias or name for name, f in model.model_fields.items()) if model else ()
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

@@ -135,8 +135,14 @@ def actions(conn, event_id: str) -> list[dict]:
     return rows(conn, "SELECT * FROM actions WHERE event = ? ORDER BY deadline, created_at", [event_id])
 
 
-def duties(conn, event_id: str) -> list[dict]:
-    return rows(conn, "SELECT * FROM duties WHERE event = ? ORDER BY deadline", [event_id])
+def duty_filings(conn, event_id: str) -> list[dict]:
+    return rows(conn, "SELECT * FROM duty_filings WHERE event = ? ORDER BY duty, filer, occurrence",
+                [event_id])
+
+
+def provider_changes(conn, event_id: str) -> list[dict]:
+    """Every change of the event's providers, in time order."""
+    return rows(conn, "SELECT * FROM provider_changes WHERE event = ? ORDER BY since, hlc", [event_id])
 
 
 def alerts(conn, event_id: str) -> list[dict]:

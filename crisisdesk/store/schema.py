@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crisisdesk.store import document_cache
+from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
 
 APPLICATION_ID = 0x43445350  # "CDSP": CrisisDesk SQLite, set on every desk database
@@ -45,5 +46,12 @@ CREATE TABLE exchange_received (
 """
 LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"}) | document_cache.TABLES
 
-MIGRATIONS: tuple[str, ...] = (JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,)
+# Schema 2 (truthful picture): provider history, duty filings per filer, closure times; the
+# cache of parsed documents is emptied because the group and playbook models grew.
+MIGRATION_2 = EVENTS_2 + "DELETE FROM parsed_documents;\n"
+
+MIGRATIONS: tuple[str, ...] = (
+    JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,
+    MIGRATION_2,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

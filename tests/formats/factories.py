@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 GROUP: dict[str, Any] = {
-    "format": "crisisdesk.group/1",
+    "format": "crisisdesk.group/2",
     "group": {"id": "hanbit", "name": {"ko": "한빛금융그룹", "en": "Hanbit Financial Group"}},
     "timezone": "Asia/Seoul",
     "holidays": [date(2025, 10, 3)],
@@ -22,7 +22,7 @@ GROUP: dict[str, Any] = {
 }
 
 PLAYBOOK: dict[str, Any] = {
-    "format": "crisisdesk.playbook/1",
+    "format": "crisisdesk.playbook/2",
     "id": "gov-system-outage",
     "version": 3,
     "title": {"ko": "국가기관 전산장애 대응", "en": "Government system outage"},

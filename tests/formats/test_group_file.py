@@ -18,7 +18,8 @@ def test_good_group_becomes_the_domain_object(tmp_path):
     assert group.holidays == frozenset({date(2025, 10, 3)})
     service = group.affiliate("bank").service("remote-account")
     assert service.critical and service.rto == timedelta(hours=3)
-    assert service.depends_on == ("gov-id-check",)
+    assert service.providers == ("gov-id-check",)
+    assert service.dependency("gov-id-check").alternative.empty
     assert group.provider("gov-id-check").kind == "government"
     assert result.warnings == ()
     assert result.source == str(path)

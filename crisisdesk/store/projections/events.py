@@ -5,6 +5,7 @@ Set-type state is latest-HLC-wins, so replaying entries in any order gives the s
 
 from __future__ import annotations
 
+from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.store.projections import projects
 from crisisdesk.store.projections.checklists import insert_items
 
@@ -39,12 +40,45 @@ CREATE TABLE outlook (
 ) STRICT;
 """
 
+# Schema 2: every provider change kept (outage durations for reporting thresholds), duty
+# filings per filer and occurrence, and when an event was closed. Existing rows are filled in
+# from the journal exactly as replaying it would.
+DDL_2 = f"""
+CREATE TABLE provider_changes (
+    event TEXT NOT NULL, provider TEXT NOT NULL, status TEXT NOT NULL, since TEXT NOT NULL,
+    hlc TEXT NOT NULL, PRIMARY KEY (event, provider, hlc)
+) STRICT;
+INSERT INTO provider_changes
+    SELECT event, json_extract(p.value, '$.provider'), json_extract(p.value, '$.status'),
+           json_extract(payload, '$.t0'), hlc
+    FROM journal, json_each(journal.payload, '$.providers') AS p WHERE kind = 'event.activated';
+INSERT INTO provider_changes
+    SELECT event, json_extract(payload, '$.provider'), json_extract(payload, '$.status'),
+           coalesce(nullif(json_extract(payload, '$.since'), ''), at), hlc
+    FROM journal WHERE kind = 'event.provider_changed';
+CREATE TABLE duty_filings (
+    event TEXT NOT NULL, duty TEXT NOT NULL, filer TEXT NOT NULL, occurrence INTEGER NOT NULL,
+    state TEXT NOT NULL, reference TEXT NOT NULL, reason TEXT NOT NULL, submitted_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (event, duty, filer, occurrence)
+) STRICT;
+INSERT INTO duty_filings
+    SELECT event, duty, '{GROUP_DESK}', 1, state, reference, reason, submitted_at, updated_by, hlc
+    FROM duties WHERE hlc != '';
+ALTER TABLE events ADD COLUMN closed_at TEXT NOT NULL DEFAULT '';
+UPDATE events SET closed_at = coalesce(
+    (SELECT at FROM journal WHERE journal.hlc = events.status_hlc AND kind = 'event.closed'), '')
+    WHERE status = 'closed';
+"""
+
 
 @projects("event.activated")
 def activated(conn, stored) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
-        "INSERT INTO events VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?, ?,?,?, ?,?)",
+        "INSERT INTO events (id, title, t0, drill, note, playbook_id, playbook_version, "
+        "playbook_sha256, playbook_text, group_id, group_sha256, group_text, level, level_hlc, "
+        "status, status_hlc, status_reason, activated_at, activated_by) "
+        "VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?, ?,?,?, ?,?)",
         [p["event"], p["title"], p["t0"], int(p["drill"]), p.get("note", ""),
          p["playbook"]["id"], p["playbook"]["version"], p["playbook"]["sha256"], p["playbook"]["text"],
          p["group"]["id"], p["group"]["sha256"], p["group"]["text"],
@@ -53,6 +87,7 @@ def activated(conn, stored) -> None:
     for provider in p.get("providers", []):
         _set_provider(conn, p["event"], provider["provider"], provider["status"], p["t0"],
                       provider.get("note", ""), e.hlc)
+        _add_provider_change(conn, p["event"], provider["provider"], provider["status"], p["t0"], e.hlc)
     insert_items(conn, p["event"], p["items"])
     conn.executemany(
         "INSERT OR IGNORE INTO duties VALUES (?, ?, ?, 'due', '', '', '', '', '')",
@@ -71,17 +106,25 @@ def level_changed(conn, stored) -> None:
 @projects("event.closed", "event.reopened")
 def status_changed(conn, stored) -> None:
     e, p = stored.entry, stored.entry.payload
-    status = "closed" if e.kind == "event.closed" else "open"
+    closed = e.kind == "event.closed"
     conn.execute(
-        "UPDATE events SET status = ?, status_reason = ?, status_hlc = ? WHERE id = ? AND status_hlc < ?",
-        [status, p.get("reason", ""), e.hlc, p["event"], e.hlc])
+        "UPDATE events SET status = ?, status_reason = ?, status_hlc = ?, closed_at = ? "
+        "WHERE id = ? AND status_hlc < ?",
+        ["closed" if closed else "open", p.get("reason", ""), e.hlc, e.at if closed else "",
+         p["event"], e.hlc])
 
 
 @projects("event.provider_changed")
 def provider_changed(conn, stored) -> None:
     e, p = stored.entry, stored.entry.payload
-    _set_provider(conn, p["event"], p["provider"], p["status"], p.get("since") or e.at,
-                  p.get("note", ""), e.hlc)
+    since = p.get("since") or e.at
+    _set_provider(conn, p["event"], p["provider"], p["status"], since, p.get("note", ""), e.hlc)
+    _add_provider_change(conn, p["event"], p["provider"], p["status"], since, e.hlc)
+
+
+def _add_provider_change(conn, event, provider, status, since, hlc) -> None:
+    conn.execute("INSERT OR IGNORE INTO provider_changes VALUES (?,?,?,?,?)",
+                 [event, provider, status, since, hlc])
 
 
 def _set_provider(conn, event, provider, status, since, note, hlc) -> None:
@@ -94,12 +137,22 @@ def _set_provider(conn, event, provider, status, since, note, hlc) -> None:
 
 @projects("duty.changed")
 def duty_changed(conn, stored) -> None:
+    """A filing of one occurrence of a duty; entries from before schema 2 name no filer (the
+    group desk filed) and also keep the first schema's table current."""
     e, p = stored.entry, stored.entry.payload
+    values = [p["state"], p.get("reference", ""), p.get("reason", ""), p.get("at", ""), e.author, e.hlc]
+    filer, occurrence = p.get("affiliate") or GROUP_DESK, int(p.get("occurrence", 1))
     conn.execute(
-        "UPDATE duties SET state = ?, reference = ?, reason = ?, submitted_at = ?, updated_by = ?, hlc = ? "
-        "WHERE event = ? AND duty = ? AND hlc < ?",
-        [p["state"], p.get("reference", ""), p.get("reason", ""), p.get("at", ""), e.author, e.hlc,
-         p["event"], p["duty"], e.hlc])
+        "INSERT INTO duty_filings VALUES (?,?,?,?, ?,?,?,?,?,?) "
+        "ON CONFLICT (event, duty, filer, occurrence) DO UPDATE SET state = excluded.state, "
+        "reference = excluded.reference, reason = excluded.reason, "
+        "submitted_at = excluded.submitted_at, updated_by = excluded.updated_by, "
+        "hlc = excluded.hlc WHERE excluded.hlc > duty_filings.hlc",
+        [p["event"], p["duty"], filer, occurrence, *values])
+    if filer == GROUP_DESK and occurrence == 1:
+        conn.execute(
+            "UPDATE duties SET state = ?, reference = ?, reason = ?, submitted_at = ?, updated_by = ?, "
+            "hlc = ? WHERE event = ? AND duty = ? AND hlc < ?", [*values, p["event"], p["duty"], e.hlc])
 
 
 @projects("alert.recorded")

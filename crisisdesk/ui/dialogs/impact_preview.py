@@ -84,7 +84,7 @@ class ProvidersModel(QAbstractListModel):
 
 
 def _rto(hit: ServiceHit, model: ImpactPreviewModel) -> str:
-    if hit.rto is None:
+    if not hit.rto_applies:
         return ""
     hours = int(hit.rto.total_seconds() // 3600)
     return f"{hours}h" if hours else f"{int(hit.rto.total_seconds() // 60)}m"
@@ -102,7 +102,7 @@ class ImpactPreviewModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda h, m: label(SERVICE_STATUSES, h.status)),
         Column(QT_TRANSLATE_NOOP("Columns", "RTO"), _rto),
         Column(QT_TRANSLATE_NOOP("Columns", "Alternatives"),
-               lambda h, m: ", ".join(text(m.group.provider(p).name) for p in h.alternatives)),
+               lambda h, m: ", ".join(text(a) for a in h.alternatives)),
     )
 
     def __init__(self, parent=None):
@@ -111,7 +111,7 @@ class ImpactPreviewModel(RowsModel):
 
     def preview(self, group: Group | None, down: tuple[str, ...], t0: datetime) -> None:
         self.group = group
-        hits = derive_hits(group, {p: ProviderState("down", t0) for p in down}, t0) if group else []
+        hits = derive_hits(group, {p: ProviderState("down", t0) for p in down}) if group else []
         self.set_rows(hits)
 
     def affiliates_hit(self) -> int:
