@@ -1,4 +1,9 @@
-"""One line per journal entry for the timeline, in Korean and English."""
+"""One line per journal entry for the timeline, in Korean and English.
+
+A line is read by people: it names things (affiliates, checklist items, impact questions,
+services, duties, channels) and states in words, never by their ids. An id the group file or the
+playbook does not know (a renamed item, say) is shown as it is, as the only thing left to show.
+"""
 
 from __future__ import annotations
 
@@ -6,84 +11,204 @@ from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook
 from crisisdesk.domain.text import Text
 
+GROUP_AFFILIATE = "group"  # the affiliate id of the group desk's own rows
+GROUP_NAME = Text("그룹", "Group")
+DRILL = Text("모의훈련(실제 상황 아님)", "drill (not a real incident)")
+REAL = Text("실제 상황", "real incident")
+MAX_NAMED = 2  # affiliates named in a line before "외 N개사"
+
 STATE_NAMES = {
     "todo": Text("할 일", "to do"), "doing": Text("진행 중", "doing"), "done": Text("완료", "done"),
-    "n/a": Text("해당 없음", "n/a"), "blocked": Text("차단됨", "blocked"),
+    "n/a": Text("해당 없음", "n/a"), "blocked": Text("진행 불가", "blocked"),
 }
-REPORT_STEPS = {
-    "report.drafted": Text("초안 작성", "drafted"), "report.approved": Text("승인", "approved"),
-    "report.issued": Text("발행", "issued"),
+SERVICE_STATUS_NAMES = {
+    "normal": Text("정상", "normal"), "degraded": Text("저하", "degraded"), "down": Text("중단", "down"),
+    "n/a": Text("해당 없음", "n/a"),
 }
 PROVIDER_STATUS_NAMES = {
-    "down": Text("중단", "down"), "degraded": Text("저하", "degraded"),
+    "normal": Text("정상", "normal"), "down": Text("중단", "down"), "degraded": Text("저하", "degraded"),
     "restored": Text("복구", "restored"),
 }
+DUTY_STATE_NAMES = {
+    "due": Text("미제출", "not yet filed"), "submitted": Text("제출", "submitted"),
+    "not-required": Text("해당 없음", "not required"),
+}
+ACTION_STATE_NAMES = {
+    "open": Text("미착수", "open"), "doing": Text("진행 중", "doing"), "done": Text("완료", "done"),
+    "dropped": Text("취소", "dropped"),
+}
+CHANNEL_NAMES = {
+    "web": Text("홈페이지", "website"), "app": Text("앱", "app"), "sms": Text("문자", "SMS"),
+    "branch": Text("영업점", "branch"), "call-center": Text("콜센터", "call centre"),
+}
+DESIGNATION_NAMES = {
+    "initial": Text("최초", "initial"), "update": Text("중간", "update"), "final": Text("종결", "final"),
+}
+REPORT_STEPS = {
+    "report.drafted": Text("초안 작성", "drafted"), "report.approved": Text("결재", "approved"),
+    "report.issued": Text("발행", "issued"),
+}
+DECISION_WORDS = {
+    "decide": Text("결정", "Decision"), "amend": Text("결정 수정", "Amendment"),
+    "withdraw": Text("결정 철회", "Withdrawal"),
+}
+NOTICE_WORDS = {
+    "notice.composed": Text("공지 작성", "notice drafted"), "notice.edited": Text("공지 수정", "notice edited"),
+    "notice.posted": Text("공지 게시", "notice posted"), "notice.withdrawn": Text("공지 철회", "notice withdrawn"),
+}
+
+
+def _word(table: dict[str, Text], key) -> Text:
+    """The name of a stored state; an unknown one as it is."""
+    return table.get(key) or Text.plain(str(key))
 
 
 def _name(items, key: str) -> Text:
     for item in items:
         if item.id == key:
-            return getattr(item, "name", None) or getattr(item, "title", None)
+            return getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "label", None)
     return Text.plain(key)
+
+
+def affiliate_name(group: Group, affiliate: str) -> Text:
+    """An affiliate's name; the group desk's rows are the group's."""
+    if affiliate == GROUP_AFFILIATE:
+        return GROUP_NAME
+    return _name(group.affiliates, affiliate)
+
+
+def affiliate_list(group: Group, affiliates) -> Text:
+    """`한빛은행, 한빛카드 외 3개사` / `Hanbit Bank, Hanbit Card and 3 more affiliates`."""
+    names = [affiliate_name(group, a) for a in affiliates]
+    shown, more = names[:MAX_NAMED], len(names) - MAX_NAMED
+    ko, en = ", ".join(n.ko or n.en for n in shown), ", ".join(n.en or n.ko for n in shown)
+    if more > 0:
+        return Text(f"{ko} 외 {more}개사", f"{en} and {more} more affiliate{'s' if more > 1 else ''}")
+    return Text(ko, en)
+
+
+def _item_title(playbook: Playbook, checklist: str, item: str) -> Text:
+    """A checklist item's title, looked up in its checklist first."""
+    lists = sorted(playbook.checklists, key=lambda c: c.id != checklist)
+    for c in lists:
+        for i in c.items:
+            if i.id == item:
+                return i.title
+    return Text.plain(item)
+
+
+def _field_label(playbook: Playbook, field: str) -> Text:
+    return _name(playbook.impact, field)
+
+
+def _service_name(group: Group, affiliate: str, service: str) -> Text:
+    for a in group.affiliates:
+        if a.id == affiliate:
+            return _name(a.services, service)
+    return Text.plain(service)
+
+
+def _duty(playbook: Playbook, duty: str):
+    return next((d for d in playbook.reporting if d.id == duty), None)
+
+
+def _describe_duty(p: dict, playbook: Playbook, group: Group) -> Text:
+    spec = _duty(playbook, p["duty"])
+    title = spec.title if spec is not None else Text.plain(p["duty"])
+    to = spec.to if spec is not None else Text()
+    occurrence = p.get("occurrence")
+    recurring = spec is not None and getattr(spec, "every", None) is not None
+    nth = Text()
+    if isinstance(occurrence, int) and not isinstance(occurrence, bool) and (recurring or occurrence > 1):
+        nth = Text(f" {occurrence}회차", f", no. {occurrence}")
+    to_ko, to_en = (f"({to.ko or to.en})", f" ({to.en or to.ko})") if (to.ko or to.en) else ("", "")
+    state = _word(DUTY_STATE_NAMES, p["state"])
+    ko = f"대외 보고 ‘{title.ko or title.en}’{to_ko}{nth.ko}: {state.ko}"
+    en = f"Reporting duty “{title.en or title.ko}”{to_en}{nth.en}: {state.en}"
+    if p.get("reference"):
+        ko, en = f"{ko} — 접수번호·참조: {p['reference']}", f"{en} — reference: {p['reference']}"
+    if p.get("reason"):
+        ko, en = f"{ko} — 사유: {p['reason']}", f"{en} — reason: {p['reason']}"
+    if "affiliate" in p:
+        aff = affiliate_name(group, p["affiliate"])
+        ko, en = f"[{aff.ko}] {ko}", f"[{aff.en}] {en}"
+    return Text(ko, en)
 
 
 def describe(kind: str, p: dict, playbook: Playbook, group: Group) -> Text:
     """A short sentence for an entry of `kind` with payload `p`."""
-    aff = _name(group.affiliates, p["affiliate"]).ko if "affiliate" in p else ""
-    aff_en = _name(group.affiliates, p["affiliate"]).en if "affiliate" in p else ""
+    aff = affiliate_name(group, p["affiliate"]) if "affiliate" in p else Text()
     level = _name(playbook.levels, p.get("level", "")) if "level" in p else Text()
     if kind == "event.activated":
-        drill = Text("훈련", "drill") if p.get("drill") else Text("실제", "real")
-        return Text(f"사건 발령: {p['title']} ({drill.ko}, {level.ko})",
-                    f"Event activated: {p['title']} ({drill.en}, {level.en})")
+        mode = DRILL if p.get("drill") else REAL
+        return Text(f"사건 발령: {p['title']} · {mode.ko} · {level.ko}",
+                    f"Event activated: {p['title']} · {mode.en} · {level.en}")
     if kind == "event.level_changed":
         return Text(f"위기 단계 변경 → {level.ko}: {p.get('reason', '')}",
                     f"Level changed to {level.en}: {p.get('reason', '')}")
     if kind == "event.provider_changed":
-        prov, st = _name(group.providers, p["provider"]), PROVIDER_STATUS_NAMES[p["status"]]
-        return Text(f"외부 서비스 {prov.ko}: {st.ko}", f"Provider {prov.en}: {st.en}")
+        prov, st = _name(group.providers, p["provider"]), _word(PROVIDER_STATUS_NAMES, p["status"])
+        note = f" — {p['note']}" if p.get("note") else ""
+        return Text(f"외부 서비스 {prov.ko}: {st.ko}{note}", f"Provider {prov.en}: {st.en}{note}")
     if kind in ("event.closed", "event.reopened"):
         word = Text("사건 종료", "Event closed") if kind == "event.closed" else Text("사건 재개", "Event reopened")
         return Text(f"{word.ko}: {p.get('reason', '')}", f"{word.en}: {p.get('reason', '')}")
     if kind == "checklist.changed":
-        st = STATE_NAMES.get(p["after"]["state"], Text.plain(p["after"]["state"]))
+        after = p["after"]
+        st = _word(STATE_NAMES, after["state"])
+        item = _item_title(playbook, p.get("checklist", ""), p["item"])
         undo = Text("되돌림 ", "undo: ") if p.get("undoes") else Text()
-        note = f" — {p['after']['note']}" if p["after"].get("note") else ""
-        return Text(f"{undo.ko}[{aff}] {p['item']} → {st.ko}{note}",
-                    f"{undo.en}[{aff_en}] {p['item']} → {st.en}{note}")
+        extra_ko = [after["note"]] if after.get("note") else []
+        extra_en = list(extra_ko)
+        if after.get("reason"):
+            extra_ko.append(f"사유: {after['reason']}")
+            extra_en.append(f"reason: {after['reason']}")
+        tail_ko = f" — {'; '.join(extra_ko)}" if extra_ko else ""
+        tail_en = f" — {'; '.join(extra_en)}" if extra_en else ""
+        return Text(f"{undo.ko}[{aff.ko}] {item.ko} → {st.ko}{tail_ko}",
+                    f"{undo.en}[{aff.en}] {item.en} → {st.en}{tail_en}")
     if kind == "impact.answered":
-        return Text(f"[{aff}] 영향평가 {p['field']} 응답", f"[{aff_en}] impact answer {p['field']}")
+        label = _field_label(playbook, p["field"])
+        return Text(f"[{aff.ko}] 영향 평가 응답: {label.ko}", f"[{aff.en}] impact answer: {label.en}")
     if kind == "service.assessed":
-        return Text(f"[{aff}] 서비스 {p['service']} 상태: {p['status']}",
-                    f"[{aff_en}] service {p['service']} status: {p['status']}")
+        name = _service_name(group, p.get("affiliate", ""), p["service"])
+        st = _word(SERVICE_STATUS_NAMES, p["status"])
+        note = f" — {p['note']}" if p.get("note") else ""
+        return Text(f"[{aff.ko}] 서비스 상태 {name.ko} → {st.ko}{note}",
+                    f"[{aff.en}] service status {name.en} → {st.en}{note}")
     if kind == "meeting.opened":
         return Text(f"협의회 개회: {p.get('title', '')}", f"Council meeting opened: {p.get('title', '')}")
     if kind == "meeting.closed":
         return Text("협의회 폐회", "Council meeting closed")
     if kind == "decision.recorded":
-        word = {"decide": Text("결정", "Decision"), "amend": Text("결정 수정", "Amendment"),
-                "withdraw": Text("결정 철회", "Withdrawal")}[p.get("action", "decide")]
+        word = _word(DECISION_WORDS, p.get("action", "decide"))
         body = p.get("text") or p.get("rationale", "")
-        return Text(f"{word.ko}: {body}", f"{word.en}: {body}")
+        concerned = affiliate_list(group, p.get("affiliates") or ())
+        tail = Text(f" (관련 계열사: {concerned.ko})", f" (affiliates concerned: {concerned.en})") \
+            if concerned.ko else Text()
+        return Text(f"{word.ko}: {body}{tail.ko}", f"{word.en}: {body}{tail.en}")
     if kind == "action.created":
         return Text(f"조치 지시: {p['title']}", f"Action: {p['title']}")
     if kind == "action.changed":
-        return Text(f"조치 상태: {p['state']}", f"Action state: {p['state']}")
-    if kind.startswith("notice."):
-        verb = {"notice.composed": Text("공지 작성", "notice drafted"),
-                "notice.edited": Text("공지 수정", "notice edited"),
-                "notice.posted": Text(f"공지 게시({p.get('channel', '')})", f"notice posted ({p.get('channel', '')})"),
-                "notice.withdrawn": Text("공지 철회", "notice withdrawn")}[kind]
-        return Text(f"[{aff}] {verb.ko}", f"[{aff_en}] {verb.en}")
+        st = _word(ACTION_STATE_NAMES, p["state"])
+        note = f" — {p['note']}" if p.get("note") else ""
+        return Text(f"조치 상태 변경 → {st.ko}{note}", f"Action state changed to {st.en}{note}")
+    if kind in NOTICE_WORDS:
+        verb = NOTICE_WORDS[kind]
+        if p.get("channel"):
+            ch = _word(CHANNEL_NAMES, p["channel"])
+            verb = Text(f"{verb.ko}({ch.ko})", f"{verb.en} ({ch.en})")
+        return Text(f"[{aff.ko}] {verb.ko}", f"[{aff.en}] {verb.en}")
     if kind == "duty.changed":
-        return Text(f"대외 보고 {p['duty']}: {p['state']} {p.get('reference', '')}".strip(),
-                    f"Reporting duty {p['duty']}: {p['state']} {p.get('reference', '')}".strip())
+        return _describe_duty(p, playbook, group)
     if kind == "alert.recorded":
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
     if kind == "outlook.set":
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
-        return Text(f"상황보고서 제{p.get('number', '')}호 {step.ko}",
-                    f"Situation report no. {p.get('number', '')} {step.en}")
+        designation = DESIGNATION_NAMES.get(p.get("designation", ""))
+        ko_d, en_d = (f"({designation.ko})", f" ({designation.en})") if designation else ("", "")
+        return Text(f"상황보고서 제{p.get('number', '')}호{ko_d} {step.ko}",
+                    f"Situation report no. {p.get('number', '')}{en_d} {step.en}")
     return Text.plain(kind)
