@@ -68,7 +68,7 @@ def load_playbook_text(text: str | bytes, name: str = "<playbook>", group: Group
         _check_version_2(doc.data, report, version)
         _check_warnings(doc.data, report, group, today or date.today())
     report.raise_if_errors()
-    return LoadResult(_playbook(model), report.warnings, doc.text, doc.sha256, name)
+    return LoadResult(_playbook(model, version), report.warnings, doc.text, doc.sha256, name)
 
 
 def _required(known: dict | None) -> dict | None:
@@ -164,7 +164,7 @@ def _check_warnings(data: dict, report: Report, group: Group | None, today: date
                                f"({listing(sectors, 'sectors')})")
 
 
-def _playbook(m: PlaybookFile) -> Playbook:
+def _playbook(m: PlaybookFile, version: int) -> Playbook:
     return Playbook(
         id=m.id,
         version=m.version,
@@ -188,13 +188,16 @@ def _playbook(m: PlaybookFile) -> Playbook:
         ),
         triggers=tuple(m.triggers or ()),
         notices=tuple(NoticeTemplate(n.id, n.channel, n.title, n.body) for n in m.notices or ()),
-        reporting=tuple(_duty(r) for r in m.reporting or ()),
+        reporting=tuple(_duty(r, version) for r in m.reporting or ()),
     )
 
 
-def _duty(r) -> ReportingDuty:
-    """A reporting duty; the defaults are what a /1 duty means (the group files once, from T0)."""
+def _duty(r, version: int) -> ReportingDuty:
+    """A reporting duty. A /1 duty is the group's own target, filed once, `due` after T0; in /2
+    each licensed affiliate files, from its awareness, unless the playbook says otherwise."""
     defaults = ReportingDuty(r.id, r.to, r.due, r.title)
+    if version >= 2:
+        defaults = ReportingDuty(r.id, r.to, r.due, r.title, filer="licensed", start="awareness")
     return ReportingDuty(
         r.id, r.to, r.due, r.title, kind=r.kind or defaults.kind, filer=r.filer or defaults.filer,
         sectors=tuple(r.sectors or ()),
