@@ -31,19 +31,19 @@ class ExecutiveBrief(ReportWriter):
             Para(f"{t.text(ev.group_name)} · {ev.title} · {mode} · T0 {f.time(ev.t0)}", "lead"),
             figures, Space(6),
             Heading(t("brief.situation"), 3), *(Para(line, "brief") for line in self.three_lines()),
-            Heading(t("brief.hit"), 3), *self.listing(self.hit_lines(), MAX_HIT),
+            Heading(t("brief.hit"), 3), *self.listing(self.hit_lines(), MAX_HIT, "more.affiliates"),
             Heading(t("brief.risks"), 3), *self.listing(self.risks()),
             Heading(t("brief.needed"), 3), *self.listing(self.needs()),
             Heading(t("brief.next"), 3), *(Para(line, "brief") for line in self.next_lines()),
         ]
         return [OnePage(tuple(inner))]
 
-    def listing(self, lines: list[str], limit: int = MAX_LINES) -> list[Block]:
+    def listing(self, lines: list[str], limit: int = MAX_LINES, more: str = "more") -> list[Block]:
         if not lines:
             return [Para(self.t("none"), "brief")]
         shown = [Para(f"• {line}", "brief") for line in lines[:limit]]
         if len(lines) > limit:
-            shown.append(Para(self.t("more", n=len(lines) - limit), "muted"))
+            shown.append(Para(self.t(more, n=len(lines) - limit), "muted"))
         return shown
 
     def three_lines(self) -> list[str]:
@@ -78,9 +78,10 @@ class ExecutiveBrief(ReportWriter):
         out = [t("brief.risk.past_rto", affiliate=self.name(x.affiliate), service=t.text(x.name),
                  span=f.duration(now - x.rto_deadline)) for x in past]
         for d in s.duties:
-            if d.state == "due" and (d.deadline - now).total_seconds() < DUTY_WINDOW_HOURS * 3600:
-                out.append(t("brief.risk.duty", to=t.text(d.to), title=t.text(d.title),
-                              left=f.left(d.deadline, now)))
+            if d.state == "due" and d.deadline is not None \
+                    and (d.deadline - now).total_seconds() < DUTY_WINDOW_HOURS * 3600:
+                out.append(t("brief.risk.duty", to=f"{self.name(d.filer)} → {t.text(d.to)}",
+                              title=t.text(d.title), left=f.left(d.deadline, now)))
         overdue = s.board.totals.overdue_critical
         if overdue:
             out.append(t("brief.risk.overdue", n=overdue))

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>{} affiliates and {} services would be hit.</source>
-        <translation>계열사 {}곳, 서비스 {}개가 영향을 받습니다.</translation>
+        <translation>영향 계열사 {}개사, 영향 서비스 {}개가 예상됩니다.</translation>
     </message>
     <message>
         <source>No provider marked down.</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>&amp;Drill (exercise, not a real event)</source>
-        <translation>훈련(&amp;D) (실제 사건이 아님)</translation>
+        <translation>모의훈련(실제 상황 아님)(&amp;D)</translation>
     </message>
     <message>
         <source>Services hit (before you confirm):</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>&lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; · checklist {}/{} ({}%) · overdue {}</source>
-        <translation>&lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; · 체크리스트 {}/{} ({}%) · 기한 초과 {}</translation>
+        <translation>&lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; · 체크리스트 {}/{} ({}%) · 기한 경과 {}</translation>
     </message>
     <message>
         <source>History of “{}”</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>Overdue {} (critical {})</source>
-        <translation>기한 초과 {} (핵심 {})</translation>
+        <translation>기한 경과 {} (핵심 {})</translation>
     </message>
     <message>
         <source>Nothing overdue</source>
-        <translation>기한 초과 없음</translation>
+        <translation>기한 경과 없음</translation>
     </message>
     <message>
         <source>Alternative: {}</source>
@@ -168,7 +168,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Affiliates hit &lt;b&gt;{}/{}&lt;/b&gt;</source>
-        <translation>피해 계열사 &lt;b&gt;{}/{}&lt;/b&gt;</translation>
+        <translation>영향 계열사 &lt;b&gt;{}/{}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Services down &lt;b&gt;{}&lt;/b&gt;</source>
@@ -180,7 +180,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Overdue &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (critical {})</source>
-        <translation>기한 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
+        <translation>기한 경과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
     </message>
     <message>
         <source>Past RTO &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</source>
@@ -230,11 +230,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     <name>ChecklistPanel</name>
     <message>
         <source>Blocked</source>
-        <translation>차단됨</translation>
+        <translation>진행 불가</translation>
     </message>
     <message>
         <source>What blocks “{}”?</source>
-        <translation>“{}” 항목이 막힌 이유는 무엇입니까?</translation>
+        <translation>“{}” 항목의 진행 불가 사유를 입력하십시오.</translation>
     </message>
     <message>
         <source>All affiliates</source>
@@ -242,11 +242,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Blocked because: {}</source>
-        <translation>차단 사유: {}</translation>
+        <translation>진행 불가 사유: {}</translation>
     </message>
     <message>
         <source>Last changed {} by {}</source>
-        <translation>최종 변경 {} ({})</translation>
+        <translation>최근 변경 {} ({})</translation>
     </message>
     <message>
         <source>&amp;Affiliate:</source>
@@ -258,7 +258,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>&amp;Overdue</source>
-        <translation>기한 초과(&amp;O)</translation>
+        <translation>기한 경과(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Critical</source>
@@ -274,7 +274,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo</source>
-        <translation>Space 완료 · D 진행 중 · B 막힘 · N 해당 없음 · T 할 일 · H 이력 · Ctrl+Z 되돌리기</translation>
+        <translation>Space 완료 · D 진행 중 · B 진행 불가 · N 해당 없음 · T 할 일 · H 이력 · Ctrl+Z 되돌리기</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -360,7 +360,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>기한 초과</translation>
+        <translation>기한 경과</translation>
     </message>
     <message>
         <source>Last update</source>
@@ -404,7 +404,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Decided by</source>
-        <translation>결정 주체</translation>
+        <translation>결정권자</translation>
     </message>
     <message>
         <source>Affiliates</source>
@@ -476,7 +476,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>(stale: review it)</source>
-        <translation>(검토 기한 지남: 재검토 필요)</translation>
+        <translation>(검토 기한 경과: 재검토 필요)</translation>
     </message>
     <message>
         <source>{} errors: not usable</source>
@@ -560,7 +560,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Approved</source>
-        <translation>승인</translation>
+        <translation>결재 완료</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -576,7 +576,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Final</source>
-        <translation>최종</translation>
+        <translation>종결</translation>
     </message>
     <message>
         <source>No.</source>
@@ -596,7 +596,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Approved by</source>
-        <translation>승인자</translation>
+        <translation>결재(의장)</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -667,7 +667,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Why is it withdrawn?</source>
-        <translation>철회 사유는 무엇입니까?</translation>
+        <translation>철회 사유를 입력하십시오.</translation>
     </message>
     <message>
         <source>Council meeting</source>
@@ -707,7 +707,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Decided &amp;by:</source>
-        <translation>결정 주체(&amp;B):</translation>
+        <translation>결정권자(&amp;B):</translation>
     </message>
     <message>
         <source>Affiliates &amp;concerned:</source>
@@ -786,7 +786,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Last save {}</source>
-        <translation>최종 저장 {}</translation>
+        <translation>마지막 저장 {}</translation>
     </message>
     <message>
         <source>Every change is saved at once</source>
@@ -810,7 +810,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Last save</source>
-        <translation>최종 저장</translation>
+        <translation>마지막 저장</translation>
     </message>
     <message>
         <source>Exchange folder state</source>
@@ -875,11 +875,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     <name>EventHeader</name>
     <message>
         <source>drill</source>
-        <translation>훈련</translation>
+        <translation>모의훈련</translation>
     </message>
     <message>
         <source>real</source>
-        <translation>실제</translation>
+        <translation>실제 상황</translation>
     </message>
     <message>
         <source>No open event. Activate one from a playbook (Ctrl+N).</source>
@@ -891,7 +891,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>DRILL</source>
-        <translation>훈련</translation>
+        <translation>모의훈련(실제 상황 아님)</translation>
     </message>
     <message>
         <source>REAL</source>
@@ -966,11 +966,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     <name>EventReasonDialog</name>
     <message>
         <source>drill</source>
-        <translation>훈련</translation>
+        <translation>모의훈련</translation>
     </message>
     <message>
         <source>real</source>
-        <translation>실제</translation>
+        <translation>실제 상황</translation>
     </message>
     <message>
         <source>required; kept in the journal</source>
@@ -1204,7 +1204,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>locked: give the passphrase to send packets</source>
-        <translation>잠김: 패킷을 보내려면 암호문 입력</translation>
+        <translation>잠김: 패킷을 보내려면 암호 문구를 입력하십시오</translation>
     </message>
     <message>
         <source>unlocked while this window is open</source>
@@ -1212,7 +1212,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Private key in the passphrase-protected file {} ({}).</source>
-        <translation>개인 키: 암호문으로 보호된 파일 {} ({}).</translation>
+        <translation>개인 키: 암호 문구로 보호된 파일 {} ({}).</translation>
     </message>
     <message>
         <source>Private key in the OS keyring ({}).</source>
@@ -1228,7 +1228,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>No OS keyring works on this computer: the private key will be kept in a file protected by a passphrase that you choose.</source>
-        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 개인 키는 직접 정한 암호문으로 보호되는 파일에 보관합니다.</translation>
+        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 개인 키는 직접 정한 암호 문구로 보호되는 파일에 보관합니다.</translation>
     </message>
     <message>
         <source>Export this desk&apos;s public key</source>
@@ -1252,7 +1252,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Packets from {} will be refused. Why?</source>
-        <translation>{}에서 온 패킷은 거부됩니다. 사유는?</translation>
+        <translation>{}에서 온 패킷은 거부됩니다. 사유를 입력하십시오.</translation>
     </message>
     <message>
         <source>This desk</source>
@@ -1449,7 +1449,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>In a passphrase-protected &amp;file</source>
-        <translation>암호문으로 보호된 파일에(&amp;F)</translation>
+        <translation>암호 문구로 보호된 파일에(&amp;F)</translation>
     </message>
     <message>
         <source>The OS keyring works on this computer ({}).</source>
@@ -1457,7 +1457,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>No OS keyring works on this computer: keep the key in a file protected by a passphrase, and keep the file and the passphrase apart.</source>
-        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 키를 암호문으로 보호된 파일에 보관하고, 파일과 암호문은 따로 보관하십시오.</translation>
+        <translation>이 컴퓨터에서는 운영체제 키링을 쓸 수 없습니다: 키를 암호 문구로 보호된 파일에 보관하고, 파일과 암호 문구는 따로 보관하십시오.</translation>
     </message>
     <message>
         <source>Key file</source>
@@ -1489,11 +1489,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>암호문(&amp;P):</translation>
+        <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
         <source>Repeat passphr&amp;ase:</source>
-        <translation>암호문 확인(&amp;A):</translation>
+        <translation>암호 문구 확인(&amp;A):</translation>
     </message>
     <message>
         <source>Key files (*.key)</source>
@@ -1513,11 +1513,11 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>The passphrase needs at least {} characters.</source>
-        <translation>암호문은 {}자 이상이어야 합니다.</translation>
+        <translation>암호 문구는 {}자 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation>두 암호문이 다릅니다.</translation>
+        <translation>두 암호 문구가 다릅니다.</translation>
     </message>
 </context>
 <context>
@@ -1555,7 +1555,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Blocked</source>
-        <translation>차단</translation>
+        <translation>진행 불가</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -1575,7 +1575,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Due</source>
-        <translation>보고 전</translation>
+        <translation>미제출</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -1587,7 +1587,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Open</source>
-        <translation>진행</translation>
+        <translation>미착수</translation>
     </message>
     <message>
         <source>Dropped</source>
@@ -1654,7 +1654,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Why the level changes (required)</source>
-        <translation>단계를 바꾸는 이유 (필수)</translation>
+        <translation>단계 변경 사유를 입력하십시오 (필수)</translation>
     </message>
 </context>
 <context>
@@ -1747,7 +1747,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Why is the notice withdrawn?</source>
-        <translation>공지를 철회하는 이유는 무엇입니까?</translation>
+        <translation>공지 철회 사유를 입력하십시오.</translation>
     </message>
     <message>
         <source>Report submitted</source>
@@ -1763,7 +1763,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>Why is this report not required?</source>
-        <translation>이 보고가 필요 없는 이유는 무엇입니까?</translation>
+        <translation>보고가 필요 없는 사유를 입력하십시오.</translation>
     </message>
     <message>
         <source>Customer notices</source>
@@ -1904,11 +1904,11 @@ Activate one with “New event…” (Ctrl+N).</source>
 Give its passphrase to sign packets while this window is open.</source>
         <translation>이 데스크의 개인 키는 암호화된 파일
 {}
-에 있습니다. 이 창이 열려 있는 동안 패킷에 서명하려면 암호문을 입력하십시오.</translation>
+에 있습니다. 이 창이 열려 있는 동안 패킷에 서명하려면 암호 문구를 입력하십시오.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>암호문(&amp;P):</translation>
+        <translation>암호 문구(&amp;P):</translation>
     </message>
 </context>
 <context>
@@ -2013,7 +2013,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Report #{} is {}.</source>
-        <translation>보고서 #{}: {}.</translation>
+        <translation>상황보고서 제{}호: {}.</translation>
     </message>
     <message>
         <source>a draft</source>
@@ -2021,7 +2021,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>approved</source>
-        <translation>승인됨</translation>
+        <translation>결재 완료</translation>
     </message>
     <message>
         <source>issued</source>
@@ -2041,7 +2041,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Issue report #{}</source>
-        <translation>보고서 #{} 발행</translation>
+        <translation>상황보고서 제{}호 발행</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -2049,11 +2049,11 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Issuing report #{}…</source>
-        <translation>보고서 #{} 발행 중…</translation>
+        <translation>상황보고서 제{}호 발행 중…</translation>
     </message>
     <message>
         <source>Reprinting report #{}…</source>
-        <translation>보고서 #{} 재출력 중…</translation>
+        <translation>상황보고서 제{}호 재출력 중…</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -2073,11 +2073,11 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Executive brief</source>
-        <translation>경영진 요약 보고</translation>
+        <translation>회장 보고 요약</translation>
     </message>
     <message>
         <source>Paper checklists</source>
-        <translation>종이 체크리스트</translation>
+        <translation>수기 점검표</translation>
     </message>
     <message>
         <source>&amp;Report:</source>
@@ -2101,7 +2101,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>Numbered situation reports (draft → approve → issue)</source>
-        <translation>번호 붙은 상황보고서 (초안 → 승인 → 발행)</translation>
+        <translation>번호 붙은 상황보고서 (초안 → 결재 → 발행)</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -2113,7 +2113,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>&amp;Approve (chair)</source>
-        <translation>승인(&amp;A) (위원장)</translation>
+        <translation>결재(의장)(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Issue…</source>
@@ -2361,7 +2361,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>{} late</source>
-        <translation>{} 지연</translation>
+        <translation>기한 경과 {}</translation>
     </message>
     <message>
         <source>{} left</source>
@@ -2369,7 +2369,7 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
     <message>
         <source>+{} past</source>
-        <translation>+{} 초과</translation>
+        <translation>기한 경과 +{}</translation>
     </message>
     <message>
         <source>no update yet</source>

@@ -25,7 +25,7 @@ def test_an_event_with_no_affiliate_hit(tmp_path):
         _furniture_everywhere(rendered, pages)
         assert qpdf_check(rendered.pdf).returncode == 0
     text = "\n".join(pages_text(desk.render_report(event, "situation").pdf))
-    assert "현재 영향을 받은 계열사가 없습니다." in text and "훈련" in text
+    assert "현재 영향을 받은 계열사가 없습니다." in text and "모의훈련(실제 상황 아님)" in text
     brief = "\n".join(pages_text(desk.render_report(event, "brief").pdf))
     assert "모두 서비스 영향 없음" in brief
 

@@ -64,7 +64,7 @@ def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clo
     header.picker.setCurrentIndex(header.picker.findData(second))
     header.picker.activated.emit(header.picker.currentIndex())
     qtbot.waitUntil(lambda: driver.window.info is not None and driver.window.info.id == second)
-    assert header.mode.accessibleName() == "훈련"
+    assert header.mode.accessibleName() == "모의훈련(실제 상황 아님)"
     driver.window.commands.change_level(driver.window.info)
     dialog = driver.window.findChild(LevelDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -119,7 +119,7 @@ def _switch_language(driver, qtbot):
     settings.set_language("ko")
     qtbot.waitUntil(lambda: window.nav_actions["board"].text() == "상황판")
     qtbot.waitUntil(lambda: window.header.level.text() == "관심")
-    assert "피해 계열사" in board.totals.text()
+    assert "영향 계열사" in board.totals.text()
 
 
 def test_the_whole_story(open_window, group_file, qtbot, clock):

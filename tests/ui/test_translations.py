@@ -53,7 +53,23 @@ def test_the_qm_is_the_compiled_ts(tmp_path):
 def test_korean_then_english_at_run_time():
     i18n.apply_language("ko")
     assert QCoreApplication.translate("MainWindow", "Board") == "상황판"
-    assert QCoreApplication.translate("Time", "{} late").format("3시간") == "3시간 지연"
+    assert QCoreApplication.translate("Time", "{} late").format("3시간") == "기한 경과 3시간"
     i18n.apply_language("en")
     assert QCoreApplication.translate("MainWindow", "Board") == "Board"
     assert i18n.language() == "en"
+
+
+# Words a Korean group risk office would stop at, and what the desk says instead.
+ABANDONED = {"차단됨": "진행 불가", "막힘": "진행 불가", "차단 사유": "진행 불가 사유", "암호문": "암호 문구",
+             "피해 계열사": "영향 계열사", "기한 초과": "기한 경과", "지연": "기한 경과", "최종": "종결 / 최근",
+             "승인": "결재", "결정 주체": "결정권자", "종이 체크리스트": "수기 점검표", "보고 전": "미제출"}
+
+
+def test_the_korean_wording_is_the_risk_offices():
+    translations = [m.findtext("translation") or "" for m in ET.parse(TS).getroot().iter("message")]
+    found = sorted({(word, t) for t in translations for word in ABANDONED if word in t})
+    assert found == [], "say instead: " + ", ".join(f"{w} → {ABANDONED[w]}" for w, _ in found)
+    overdue = [t for t in translations if "초과" in t and "RTO 초과" not in t]
+    assert overdue == [], "overdue is 기한 경과"
+    assert "모의훈련(실제 상황 아님)" in translations and "결재(의장)(&A)" in translations
+    assert "수기 점검표" in translations and "미제출" in translations
