@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from crisisdesk import __version__
 from crisisdesk.cli import common
+from crisisdesk.cli.output import safe_streams
 from crisisdesk.domain.errors import CrisisDeskError
+
+TRACEBACK_ENV = "CRISISDESK_TRACEBACK"  # set to 1: an unexpected error shows its traceback
 
 # Each module exposes `register(subparsers)`; order is the order in `--help`.
 COMMAND_MODULES = (
+    "crisisdesk.cli.duty_commands",
     "crisisdesk.cli.event_commands",
     "crisisdesk.cli.exchange_commands",
     "crisisdesk.cli.playbook_commands",
@@ -38,9 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every error is one line on stderr with exit 1 (2 for usage), never a
+    traceback, whatever the arguments, the database file or the console's encoding."""
+    with safe_streams():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = None
     try:
+        args = parser.parse_args(argv)
+        problem = bad_argument(args)
+        if problem:
+            print(f"crisisdesk: {problem}", file=sys.stderr)
+            return 2
         if args.command is None:
             from crisisdesk.cli.gui_command import open_desk
 
@@ -54,3 +72,47 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        if os.environ.get(TRACEBACK_ENV) == "1":
+            raise
+        print(f"crisisdesk: {unexpected(args, exc)}", file=sys.stderr)
+        return 1
+
+
+def bad_argument(args: argparse.Namespace) -> str | None:
+    """An argument no command can take: a NUL character, or text that is not UTF-8 (file names,
+    which may legitimately be in another encoding, excepted)."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str | Path) and "\x00" in str(item):
+                return f"the {name} argument contains a NUL character"
+            if isinstance(item, str) and not _is_text(item):
+                return (f"the {name} argument {item!r} is not valid UTF-8 text "
+                        "(check the terminal's encoding)")
+    return None
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unexpected(args: argparse.Namespace | None, exc: Exception) -> str:
+    """The one line for an error CrisisDesk did not expect: the damage, when the desk database
+    the command read turns out damaged (the usual cause), else a fault to report."""
+    if args is not None and getattr(args, "uses_db", False):
+        path = common.db_path(args)
+        try:
+            from crisisdesk.desk.backups import damage
+
+            found = damage(path) if path.is_file() else None
+        except Exception:  # the diagnosis must never hide the error it explains
+            found = None
+        if found:
+            return f"{path}: the database is damaged: {found}; restore a backup"
+    text = " ".join(str(exc).split())[:200]
+    return (f"unexpected error ({type(exc).__name__}: {text}); this is a fault in CrisisDesk, please "
+            f"report it (run again with {TRACEBACK_ENV}=1 for the details)")

@@ -130,6 +130,9 @@ def run_event_show(args) -> int:
           f"elapsed {e['elapsed']}")
     print(f"progress {data['totals']['percent']}%  overdue {data['totals']['overdue']}  "
           f"affiliates hit {data['affiliates_hit']}  critical services past RTO {data['past_rto']}")
+    group = data["group_desk"]
+    if group["applicable"]:
+        print(f"  {'group desk':12} {group['closed']}/{group['applicable']} done  overdue {group['overdue']}")
     for a in data["affiliates"]:
         hit = ", ".join(f"{s['service']}({s['status']})" for s in a["services"]) or "-"
         print(f"  {a['id']:12} {a['colour']:6} {a['progress']['percent']:3}%  overdue {a['overdue']:3}  {hit}")
@@ -147,15 +150,21 @@ def board_json(board: Board) -> dict:
         "totals": {"applicable": board.totals.applicable, "closed": board.totals.closed,
                    "percent": board.totals.percent, "overdue": board.totals.overdue,
                    "overdue_critical": board.totals.overdue_critical},
+        "group_desk": {"applicable": board.group_progress.applicable, "closed": board.group_progress.closed,
+                       "overdue": board.group_progress.overdue},
         "affiliates_hit": board.hit_affiliates,
         "past_rto": board.past_rto,
+        "customer_impact": [{"measure": m.measure, "label": m.label.ko, "total": m.total,
+                             "previous": m.previous, "values": dict(m.values)} for m in board.measures],
         "alerts": [{"issuer": a.issuer, "level": a.level, "at": a.at.isoformat()} for a in board.alerts],
         "affiliates": [{
             "id": t.affiliate, "name": t.name.ko, "colour": t.colour,
             "services": [{"service": s.service, "name": s.name.ko, "status": s.status, "critical": s.critical,
                           "alternatives": [alt.ko for alt in s.alternatives],
                           "rto_deadline": s.rto_deadline.isoformat() if s.rto_deadline else None,
-                          "past_rto": s.past_rto(board.now)} for s in t.services],
+                          "past_rto": s.past_rto(board.now),
+                          "impaired_since": s.impaired_since.isoformat() if s.impaired_since else None,
+                          "open_now": s.open_now} for s in t.services],
             "progress": {"applicable": t.progress.applicable, "closed": t.progress.closed,
                          "percent": t.progress.percent},
             "overdue": t.progress.overdue, "overdue_critical": t.progress.overdue_critical,

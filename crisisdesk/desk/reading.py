@@ -8,6 +8,7 @@ from crisisdesk.desk import views
 from crisisdesk.desk.context import event_context
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
     AffiliateDetail,
     AnswerView,
@@ -135,4 +136,5 @@ def _situation(conn, ctx, now: datetime, seq: int) -> Situation:
         notices=tuple(notices), duties=tuple(views.duty_views(conn, ctx, now)),
         alerts=board.alerts, outlook=tuple(views.outlook_views(conn, ctx)),
         timeline=tuple(views.timeline_entries(conn, ctx, upto=seq)),
-        roles={r.id: r.title for r in ctx.playbook.roles})
+        roles={r.id: r.title for r in ctx.playbook.roles},
+        group_items=tuple(i for i in items if i.affiliate == GROUP_DESK))

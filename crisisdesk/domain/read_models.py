@@ -359,6 +359,7 @@ class Situation:
     outlook: tuple[OutlookView, ...]
     timeline: tuple[TimelineEntry, ...]
     roles: dict[str, Text] = field(default_factory=dict)
+    group_items: tuple[ItemView, ...] = ()  # the items the group desk does once
 
     @property
     def event(self) -> EventSummary:

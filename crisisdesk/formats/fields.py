@@ -18,7 +18,13 @@ from pydantic_core import PydanticCustomError
 
 from crisisdesk.domain.business_days import NEXT_BUSINESS_DAY
 from crisisdesk.domain.durations import EXAMPLES, parse_duration
-from crisisdesk.domain.group import BUSINESS_DAYS, EVERY_DAY, PROVIDER_KINDS, Dependency, ServiceHours
+from crisisdesk.domain.group import (
+    BUSINESS_DAYS,
+    EVERY_DAY,
+    PROVIDER_KINDS,
+    Dependency,
+    ServiceHours,
+)
 from crisisdesk.domain.playbook import (
     DUTY_BASES,
     DUTY_FILERS,

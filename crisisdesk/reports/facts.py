@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
     ActionView,
     AffiliateTile,
@@ -26,7 +27,8 @@ def level_tone(rank: int) -> str:
 
 
 def names(situation: Situation) -> dict[str, Text]:
-    return {t.affiliate: t.name for t in situation.board.tiles}
+    """Affiliates' names, and the group's for the group desk's own items and duties."""
+    return {GROUP_DESK: situation.event.group_name} | {t.affiliate: t.name for t in situation.board.tiles}
 
 
 def hit_tiles(situation: Situation) -> list[AffiliateTile]:

@@ -28,8 +28,9 @@ class SituationReport(ReportWriter):
 
     def blocks(self) -> list[Block]:
         out: list[Block] = [Para(self.t("title.situation"), "title"), *self.cover(), *self.summary(),
-                            *self.affiliate_table(), *self.decisions(), *self.actions(), *self.outlook(),
-                            *self.notices(), *self.duties(), *self.alerts()]
+                            *self.affiliate_table(), *self.impact(), *self.decisions(), *self.actions(),
+                            *self.outlook(), *self.notices(), *self.duties(), *self.alerts(),
+                            *self.group_items()]
         for detail in self.s.affiliates:
             out += self.affiliate(detail)
         out += self.annex_decisions()
@@ -100,6 +101,33 @@ class SituationReport(ReportWriter):
                                        "col.overdue", "col.last_update"))
         return [Heading(t("sec.affiliates")),
                 Table(columns, (0.15, 0.08, 0.34, 0.19, 0.09, 0.15), tuple(rows))]
+
+    def impact(self) -> list[Block]:
+        """Customer-impact figures per affiliate, the group's totals and the change since the
+        last issued report."""
+        t = self.t
+        measures = [m for m in self.s.board.measures if m.values]
+        if not measures:
+            return []
+        rows = []
+        for m in measures:
+            values = ", ".join(f"{self.name(a)} {self.figure(m, v)}" for a, v in m.values)
+            total = self.figure(m, m.total) if m.total is not None else "—"
+            change = f"{m.change:+,}" if m.change is not None else "—"
+            rows.append((Mark(t.text(m.label), bold=True), values, Mark(total, bold=True), change))
+        columns = (t("col.figure"), t("col.affiliate"), t("col.group_total"), t("col.change"))
+        return [Heading(t("sec.impact")), Table(columns, (0.20, 0.50, 0.15, 0.15), tuple(rows))]
+
+    def figure(self, measure, value: int) -> str:
+        if measure.kind == "money":
+            return f"{value:,}원" if self.t.lang == "ko" else f"KRW {value:,}"
+        return f"{value:,}%" if measure.measure == "answer-rate" else f"{value:,}"
+
+    def group_items(self) -> list[Block]:
+        items = self.s.group_items
+        if not items:
+            return []
+        return [Heading(self.t("sec.group_items")), self.checklist_table(items)]
 
     def last_update(self, tile) -> Mark:
         t = self.t
@@ -183,12 +211,18 @@ class SituationReport(ReportWriter):
             if d.state == "submitted":
                 ref = t("submitted", time=f.short_time(d.submitted_at), reference=d.reference).strip()
             else:
-                ref = d.reason or (f.left(d.deadline, now) if d.state == "due" else "—")
-            rows.append((t.text(d.to), t.text(d.title), f.short_time(d.deadline),
+                ref = d.reason or (f.left(d.deadline, now) if d.state == "due" and d.deadline else "—")
+            deadline = (f.short_time(d.deadline) if d.deadline is not None
+                         else t("after_closure", span=f.duration(d.due)))
+            title = t.text(d.title) + (f" ({d.occurrence})" if d.occurrence > 1 else "")
+            rows.append((self.name(d.filer), t.enum("duty_kind", d.kind), f"{t.text(d.to)}\n{title}",
+                         f"{deadline}\n{t.enum('basis', d.basis)}",
                          Mark(t.enum("duty", d.state), "overdue" if d.overdue else
                               "green" if d.state == "submitted" else "", d.overdue), ref))
-        columns = tuple(t(k) for k in ("col.to", "col.report", "col.deadline", "col.status", "col.reference"))
-        return [Heading(t("sec.duties")), Table(columns, (0.17, 0.38, 0.12, 0.10, 0.23), tuple(rows))]
+        columns = tuple(t(k) for k in ("col.filer", "col.report_kind", "col.report", "col.deadline",
+                                       "col.status", "col.reference"))
+        return [Heading(t("sec.duties")),
+                Table(columns, (0.14, 0.09, 0.33, 0.14, 0.10, 0.20), tuple(rows))]
 
     def alerts(self) -> list[Block]:
         t, f, ev = self.t, self.f, self.s.event
@@ -213,8 +247,7 @@ class SituationReport(ReportWriter):
         if tile.services:
             rows = tuple((Mark(t.text(s.name) + (f" {t('critical_mark')}" if s.critical else ""), bold=True),
                           Mark(t.enum("service", s.status), "red" if s.status == "down" else "yellow"),
-                          Mark(f"{f.short_time(s.rto_deadline)}\n{f.left(s.rto_deadline, self.s.now)}"
-                               if s.rto_deadline else "—", "overdue" if s.past_rto(self.s.now) else ""),
+                          self.clock(s),
                           ", ".join(t.text(x) for x in s.providers) or "—",
                           ", ".join(t.text(x) for x in s.alternatives) or "—",
                           " ".join(filter(None, (s.note, s.confirmed_by and f"({s.confirmed_by})"))) or "—")
@@ -236,6 +269,16 @@ class SituationReport(ReportWriter):
         out.append(self.checklist(detail) if detail.items else Para(t("none"), "muted"))
         return out
 
+    def clock(self, service) -> Mark:
+        """The RTO clock of a service the group must recover, else how long it has been out."""
+        t, f, now = self.t, self.f, self.s.now
+        closed = f"\n{t('closed_now')}" if service.open_now is False else ""
+        if service.rto_deadline is not None:
+            return Mark(f"{f.short_time(service.rto_deadline)}\n{f.left(service.rto_deadline, now)}{closed}",
+                        "overdue" if service.past_rto(now) else "")
+        outage = service.outage(now)
+        return Mark((t("outage", span=f.duration(outage)) if outage is not None else "—") + closed)
+
     def answer(self, answer, tile) -> str:
         """An answer as displayed; a per-service answer with the services' names and words."""
         if answer.kind != "services" or not isinstance(answer.value, dict):
@@ -250,10 +293,13 @@ class SituationReport(ReportWriter):
         return "\n".join(lines)
 
     def checklist(self, detail: AffiliateDetail) -> Table:
+        return self.checklist_table(detail.items)
+
+    def checklist_table(self, items) -> Table:
         t, f = self.t, self.f
-        labels = facts.item_labels(detail.items)
+        labels = facts.item_labels(items)
         rows, tones = [], []
-        for i in detail.items:
+        for i in items:
             notes = [i.note, i.reason and t("reason", text=i.reason), i.evidence and t("evidence", text=i.evidence),
                      i.assignee and t("assignee", name=i.assignee),
                      i.updated_at and t("updated_by", time=f.short_time(i.updated_at), name=i.updated_by)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from crisisdesk.domain.group import Group
+from crisisdesk.domain.group import GROUP_DESK, Group
 from crisisdesk.domain.playbook import Playbook
 from crisisdesk.domain.read_models import AlertView
 from crisisdesk.domain.text import Text
@@ -36,6 +36,9 @@ class EventInfo:
         return self.group.timezone
 
     def affiliate_name(self, affiliate: str) -> Text:
+        """The affiliate's name; the group's own name for the group desk's items and duties."""
+        if affiliate == GROUP_DESK:
+            return self.group.name
         try:
             return self.group.affiliate(affiliate).name
         except KeyError:

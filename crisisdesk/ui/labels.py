@@ -23,6 +23,17 @@ DUTY_STATES = {
     "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
     "not-required": QT_TRANSLATE_NOOP("Labels", "Not required"),
 }
+DUTY_KINDS = {
+    "initial": QT_TRANSLATE_NOOP("Labels", "Initial report"),
+    "intermediate": QT_TRANSLATE_NOOP("Labels", "Intermediate report"),
+    "final": QT_TRANSLATE_NOOP("Labels", "Closing report"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status report"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Report"),
+}
+DUTY_BASES = {
+    "rule": QT_TRANSLATE_NOOP("Labels", "Regulation"),
+    "target": QT_TRANSLATE_NOOP("Labels", "Group target"),
+}
 ACTION_STATES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Open"),
     "doing": QT_TRANSLATE_NOOP("Labels", "Doing"),

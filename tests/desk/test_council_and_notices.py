@@ -52,10 +52,12 @@ def test_notice_filled_from_derivation_and_posted_per_channel(desk):
     notice = desk.compose_notice(ev, "bank", "app-banner").created
     [view] = desk.notices(ev, "bank")
     assert view.state == "draft"
-    assert "비대면 계좌개설" in view.body and "모바일 운전면허증 확인" in view.body
+    remote = desk.group().affiliate("bank").service("remote-account").dependency("gov-id-check")
+    assert "비대면 계좌개설" in view.body and remote.alternative.ko in view.body
     assert "{" not in view.body + view.title
+    assert "경찰청" not in view.body and "행정안전부" not in view.body  # no back-end agencies
     english = desk.compose_notice(ev, "bank", "web-notice", lang="en").created
-    assert "Mobile driver's licence check" in next(n for n in desk.notices(ev) if n.id == english).body
+    assert remote.alternative.en in next(n for n in desk.notices(ev) if n.id == english).body
     desk.post_notice(ev, notice, "app")
     desk.post_notice(ev, notice, "web")
     posted = next(n for n in desk.notices(ev) if n.id == notice)

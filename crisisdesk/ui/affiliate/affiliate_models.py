@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from crisisdesk.domain.group import Service
@@ -47,9 +47,14 @@ class ServiceRow:
 
 
 def _rto_clock(r: ServiceRow, m: ServiceStatusModel) -> str:
-    if r.view is None or r.view.rto_deadline is None or r.status not in ("down", "degraded"):
+    """The RTO clock of a service the group must recover; the outage duration of one failing
+    outside the group (no RTO breach)."""
+    if r.view is None or r.status not in ("down", "degraded"):
         return ""
-    return timefmt.rto_clock(r.view.rto_deadline, m.now())
+    if r.view.rto_deadline is not None:
+        return timefmt.rto_clock(r.view.rto_deadline, m.now())
+    outage = r.view.outage(m.now())
+    return QCoreApplication.translate("Columns", "outage {}").format(timefmt.amount(outage)) if outage else ""
 
 
 def _service(r: ServiceRow, m: ServiceStatusModel) -> str:

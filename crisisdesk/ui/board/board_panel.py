@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -13,6 +14,7 @@ from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.board.tile import AffiliateTileWidget
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
+from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 
 TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
@@ -148,8 +150,18 @@ class BoardPanel(LazyRefresh, QWidget):
                 totals.overdue, totals.overdue_critical),
             self.tr("Past RTO <b style='color:#c01818'>{}</b>").format(board.past_rto),
         ]
+        group = board.group_progress
+        if group.applicable:
+            parts.insert(3, self.tr("Group desk <b>{}/{}</b> (overdue {})").format(
+                group.closed, group.applicable, group.overdue))
+        parts += [self._measure(m) for m in board.measures if m.total is not None and m.values]
         self.totals.setText(" &nbsp;·&nbsp; ".join(parts))
         self.totals.setAccessibleName(self.tr("Group totals"))
+
+    def _measure(self, measure) -> str:
+        """A customer-impact total, with its change since the last issued report."""
+        change = "" if not measure.change else f" ({measure.change:+,})"
+        return f"{html.escape(text(measure.label))} <b>{measure.total:,}</b>{change}"
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -133,6 +133,11 @@ class AffiliateTileWidget(QFrame):
             colour = "#c01818" if late else "#1a1a1a"
             parts.append(f"<span style='color:{colour}; font-weight:bold'>RTO "
                          f"{html.escape(timefmt.rto_clock(service.rto_deadline, now))}</span>")
+        elif service.external and service.outage(now) is not None:
+            parts.append("<span style='color:#1a1a1a'>" + html.escape(
+                self.tr("outage {}").format(timefmt.amount(service.outage(now)))) + "</span>")
+        if service.open_now is False:
+            parts.append("<span style='color:#555'>(" + html.escape(self.tr("closed now")) + ")</span>")
         return " ".join(parts)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

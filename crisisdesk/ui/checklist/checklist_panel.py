@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
 from crisisdesk.domain.checklist import is_overdue
+from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
@@ -285,6 +286,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.affiliate.clear()
         if not self._fixed:
             self.affiliate.addItem(self.tr("All affiliates"), "")
+            if self._info and any(c.for_group for c in self._info.playbook.checklists):
+                self.affiliate.addItem(self.tr("Group desk (done once)"), GROUP_DESK)
         for a in self._info.group.affiliates if self._info else ():
             self.affiliate.addItem(text(a.name), a.id)
         self.affiliate.setCurrentIndex(max(self.affiliate.findData(current), 0))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crisisdesk.domain.read_models import DutyView, NoticeView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.labels import CHANNELS, DUTY_STATES, NOTICE_STATES, label
+from crisisdesk.ui.labels import CHANNELS, DUTY_BASES, DUTY_KINDS, DUTY_STATES, NOTICE_STATES, label
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE, SOON
 
@@ -42,28 +42,46 @@ class NoticeModel(RowsModel):
 def _duty_clock(d: DutyView, m: DutyModel) -> str:
     if d.state != "due":
         return timefmt.local(d.submitted_at, _tz(m)) if d.submitted_at else ""
+    if d.deadline is None:
+        return ""
     return timefmt.relative(d.deadline, m.now())
 
 
 def _duty_colour(d: DutyView, m: DutyModel):
-    if d.state != "due":
+    if d.state != "due" or d.deadline is None:
         return None
     left = (d.deadline - m.now()).total_seconds()
     return LATE if left < 0 else SOON if left < 3600 else None
 
 
+def _duty_deadline(d: DutyView, m: DutyModel) -> str:
+    """The deadline; before its start (e.g. the closure) has happened, how long after it."""
+    if d.deadline is not None:
+        return timefmt.local(d.deadline, _tz(m))
+    return QCoreApplication.translate("Columns", "{} after closure").format(timefmt.amount(d.due))
+
+
+def _duty_report(d: DutyView, m: DutyModel) -> str:
+    title = text(d.title)
+    return title if d.occurrence == 1 else f"{title} ({d.occurrence})"
+
+
 class DutyModel(RowsModel):
     columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Filer"),
+               lambda d, m: text(m.info.affiliate_name(d.filer)) if m.info else d.filer),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda d, m: label(DUTY_KINDS, d.kind)),
         Column(QT_TRANSLATE_NOOP("Columns", "To"), lambda d, m: text(d.to)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Report"), lambda d, m: text(d.title)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda d, m: timefmt.local(d.deadline, _tz(m))),
+        Column(QT_TRANSLATE_NOOP("Columns", "Report"), _duty_report),
+        Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), _duty_deadline),
+        Column(QT_TRANSLATE_NOOP("Columns", "Basis"), lambda d, m: label(DUTY_BASES, d.basis)),
         Column(QT_TRANSLATE_NOOP("Columns", "Clock"), _duty_clock, foreground=_duty_colour),
         Column(QT_TRANSLATE_NOOP("Columns", "State"), lambda d, m: label(DUTY_STATES, d.state)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Reference"), lambda d, m: d.reference or d.reason),
+        Column(QT_TRANSLATE_NOOP("Columns", "Receipt no."), lambda d, m: d.reference or d.reason),
     )
 
     def __init__(self, clock: Callable[[], datetime], parent=None):
-        super().__init__(key=lambda d: d.duty, parent=parent)
+        super().__init__(key=lambda d: (d.duty, d.filer, d.occurrence), parent=parent)
         self.now = clock
         self.info: EventInfo | None = None
 

@@ -232,11 +232,15 @@ class NoticesPanel(LazyRefresh, QWidget):
         if state == "submitted":
             self._ask("dutySubmittedDialog", self.tr("Report submitted"),
                       self.tr("Reference of the submitted report (receipt number):"),
-                      lambda ref: self._submit(lambda desk: desk.set_duty(event, duty.duty, state, reference=ref)))
+                      lambda ref: self._submit(lambda desk: desk.set_duty(
+                          event, duty.duty, state, filer=duty.filer, occurrence=duty.occurrence,
+                          reference=ref)))
         else:
             self._ask("dutyNotRequiredDialog", self.tr("Report not required"),
                       self.tr("Why is this report not required?"),
-                      lambda why: self._submit(lambda desk: desk.set_duty(event, duty.duty, state, reason=why)))
+                      lambda why: self._submit(lambda desk: desk.set_duty(
+                          event, duty.duty, state, filer=duty.filer, occurrence=duty.occurrence,
+                          reason=why)))
 
     def _record_alert(self) -> None:
         if self._info is None:

@@ -1,0 +1,62 @@
+"""`crisisdesk duty list|file`: reporting duties per filer (each licensed affiliate, or the group)
+and their filings with receipt numbers."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from crisisdesk.cli.common import add_command, command_group, print_json
+from crisisdesk.cli.event_commands import _existing_desk, parse_time
+from crisisdesk.domain.group import GROUP_DESK
+
+STATES = ("submitted", "not-required", "due")
+
+
+def register(sub) -> None:
+    actions = command_group(sub, "duty", "reporting duties to the authorities: list them, record filings")
+    listing = add_command(actions, "list", run_list, "every duty that applies, per filer, with its deadline")
+    listing.add_argument("id", nargs="?", help="the event (default: the only open one)")
+    listing.add_argument("--json", action="store_true")
+    filing = add_command(actions, "file", run_file,
+                         "record a filing: submitted (with the receipt number), not-required (with a "
+                         "reason), or due again")
+    filing.add_argument("id")
+    filing.add_argument("duty")
+    filing.add_argument("state", choices=STATES)
+    filing.add_argument("--filer", default=GROUP_DESK,
+                        help=f"the affiliate that files (default: '{GROUP_DESK}', the group desk)")
+    filing.add_argument("--occurrence", type=int, default=1, help="for recurring duties (default 1)")
+    filing.add_argument("--reference", default="", help="the receipt number")
+    filing.add_argument("--reason", default="", help="required for not-required")
+    filing.add_argument("--at", help="when it was submitted (default: now), in the group's timezone")
+
+
+def run_list(args) -> int:
+    with _existing_desk(args) as desk:
+        duties = desk.duties(args.id)
+        tz = ZoneInfo(desk.group().timezone)
+    rows = [{"duty": d.duty, "filer": d.filer, "occurrence": d.occurrence, "kind": d.kind,
+             "basis": d.basis, "to": d.to.ko, "title": d.title.ko, "start": d.start,
+             "deadline": d.deadline.isoformat() if d.deadline else None, "state": d.state,
+             "reference": d.reference, "overdue": d.overdue} for d in duties]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no reporting duty applies yet")
+    for d in duties:
+        deadline = (d.deadline.astimezone(tz).strftime("%Y-%m-%d %H:%M") if d.deadline
+                    else f"after {d.start}")
+        late = "  OVERDUE" if d.overdue else ""
+        print(f"{d.filer:12} {d.duty}#{d.occurrence:<3} {d.kind:12} {d.basis:6} {deadline:16} "
+              f"{d.state:12} {d.reference}{late}")
+    return 0
+
+
+def run_file(args) -> int:
+    with _existing_desk(args) as desk:
+        at = parse_time(args.at, desk.group().timezone) if args.at else None
+        desk.set_duty(args.id, args.duty, args.state, filer=args.filer, occurrence=args.occurrence,
+                      reference=args.reference, reason=args.reason, at=at)
+    print(f"{args.filer} {args.duty}#{args.occurrence}: {args.state}")
+    return 0
