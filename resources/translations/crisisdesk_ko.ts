@@ -157,6 +157,14 @@
         <source>Alternative: {}</source>
         <translation>대체 수단: {}</translation>
     </message>
+    <message>
+        <source>outage {}</source>
+        <translation>장애 경과 {}</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>영업시간 외</translation>
+    </message>
 </context>
 <context>
     <name>BoardPanel</name>
@@ -185,6 +193,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Past RTO &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</source>
         <translation>RTO 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Group desk &lt;b&gt;{}/{}&lt;/b&gt; (overdue {})</source>
+        <translation>그룹 데스크 &lt;b&gt;{}/{}&lt;/b&gt; (기한 경과 {})</translation>
     </message>
     <message>
         <source>Group totals</source>
@@ -239,6 +251,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>All affiliates</source>
         <translation>전체 계열사</translation>
+    </message>
+    <message>
+        <source>Group desk (done once)</source>
+        <translation>그룹 데스크(그룹 공통 과제)</translation>
     </message>
     <message>
         <source>Blocked because: {}</source>
@@ -309,6 +325,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Affiliate</source>
         <translation>계열사</translation>
+    </message>
+    <message>
+        <source>outage {}</source>
+        <translation>장애 경과 {}</translation>
     </message>
     <message>
         <source>Service</source>
@@ -439,6 +459,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>게시</translation>
     </message>
     <message>
+        <source>{} after closure</source>
+        <translation>종결 후 {} 이내</translation>
+    </message>
+    <message>
+        <source>Filer</source>
+        <translation>보고 주체</translation>
+    </message>
+    <message>
         <source>To</source>
         <translation>보고처</translation>
     </message>
@@ -447,11 +475,15 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>보고</translation>
     </message>
     <message>
+        <source>Basis</source>
+        <translation>기한 근거</translation>
+    </message>
+    <message>
         <source>Clock</source>
         <translation>기한까지</translation>
     </message>
     <message>
-        <source>Reference</source>
+        <source>Receipt no.</source>
         <translation>접수번호·사유</translation>
     </message>
     <message>
@@ -1584,6 +1616,34 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Not required</source>
         <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>Initial report</source>
+        <translation>최초보고</translation>
+    </message>
+    <message>
+        <source>Intermediate report</source>
+        <translation>중간보고</translation>
+    </message>
+    <message>
+        <source>Closing report</source>
+        <translation>종결보고</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>현황보고</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>규정</translation>
+    </message>
+    <message>
+        <source>Group target</source>
+        <translation>그룹 내부 목표</translation>
     </message>
     <message>
         <source>Open</source>
