@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from crisisdesk.cli.common import add_command, command_group
+from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group
@@ -33,6 +34,12 @@ def register(sub) -> None:
     group_validate = add_command(group_actions, "validate", run_validate_group,
                                  "check a group file and report every problem", db=False)
     group_validate.add_argument("file", type=Path, metavar="FILE")
+    for actions_of, what in ((actions, "playbook"), (group_actions, "group file")):
+        upgrade = add_command(actions_of, "upgrade", run_upgrade,
+                              f"rewrite a version-1 {what} in the version-2 form (the original is kept "
+                              "as FILE.v1)", db=False)
+        upgrade.add_argument("file", type=Path, metavar="FILE")
+        upgrade.add_argument("--out", type=Path, metavar="FILE", help="write here instead of in place")
 
 
 def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -100,6 +107,29 @@ def run_validate_playbooks(args) -> int:
         print(f"{path}: ok (playbook {playbook.id} v{playbook.version}: "
               f"{_count(len(playbook.checklists), 'checklist')}, {_count(items, 'item')})")
     return 1 if failed else 0
+
+
+def run_upgrade(args) -> int:
+    """Write the /2 form of a /1 playbook or group file; in place, the original kept as FILE.v1."""
+    from crisisdesk.formats.located_yaml import read_limited
+    from crisisdesk.formats.upgrade import upgrade_text
+
+    path: Path = args.file
+    original = read_limited(path, str(path))
+    result = upgrade_text(original, str(path))
+    target = args.out or path
+    if args.out is None:
+        backup = path.with_name(path.name + ".v1")
+        if backup.exists():
+            raise InvalidInput(f"{backup}: already exists; move it away or give --out")
+        backup.write_bytes(original)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(result.text, encoding="utf-8")
+    temporary.replace(target)
+    print(f"{target}: written as version 2" + ("" if args.out else f" (the original is {path.name}.v1)"))
+    for note in result.notes:
+        print(f"{target}: note: {note}")
+    return 0
 
 
 def run_list_playbooks(args) -> int:
