@@ -17,7 +17,12 @@ from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group_text
 from crisisdesk.formats.located_yaml import parse
 from crisisdesk.formats.playbook_file import load_playbook_text
-from crisisdesk.formats.schema import GROUP_FORMAT, GROUP_FORMAT_1, PLAYBOOK_FORMAT, PLAYBOOK_FORMAT_1
+from crisisdesk.formats.schema import (
+    GROUP_FORMAT,
+    GROUP_FORMAT_1,
+    PLAYBOOK_FORMAT,
+    PLAYBOOK_FORMAT_1,
+)
 
 _V1_DUTY_MEANING = (("filer", "group"), ("from", "activation"), ("basis", "target"))
 
@@ -53,7 +58,7 @@ def _upgrade_playbook(doc, name: str) -> Upgrade:
     lines = doc.text.splitlines(keepends=True)
     edits: list[tuple[int, int, str, str]] = []  # (line, col, old, new), applied bottom-up
     edits.append(_format_edit(doc, lines, PLAYBOOK_FORMAT_1, PLAYBOOK_FORMAT))
-    for i, duty in enumerate(doc.data.get("reporting") or ()):
+    for i in range(len(doc.data.get("reporting") or ())):
         line, col = doc.marks[("reporting", i, "id")]
         brace = lines[line - 1].rfind("{", 0, col - 1)
         if brace >= 0:  # {id: x, ...}: the meaning goes first inside the braces
