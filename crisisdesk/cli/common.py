@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from crisisdesk.cli.output import json_safe, unencodable_json
 from crisisdesk.locations import default_db_path
 
 
@@ -24,7 +25,7 @@ def add_command(sub, name: str, func, help: str, db: bool = True) -> argparse.Ar
     parser = sub.add_parser(name, help=help, description=help)
     if db:
         add_db_option(parser)
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=func, uses_db=db)
     return parser
 
 
@@ -33,8 +34,9 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def print_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """Indented JSON; control characters escaped, and only ASCII on a console that is not UTF-8."""
+    text = json.dumps(value, ensure_ascii=unencodable_json(), indent=2, default=str)
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 def command_group(sub, name: str, help: str):

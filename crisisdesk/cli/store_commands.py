@@ -7,15 +7,18 @@ from pathlib import Path
 
 from crisisdesk.cli.common import add_command, db_path
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.backups import restore_database
+from crisisdesk.desk.backups import restore_database, verify_database
 
 
 def register(sub) -> None:
     verify = add_command(sub, "verify", run_verify,
-                         "check the database: integrity, hash chain, projections rebuilt from the journal")
+                         "check the database read-only (the file is never changed): integrity, schema "
+                         "and triggers, hash chain, projections rebuilt from the journal")
     verify.add_argument("--clear-cache", action="store_true",
                         help="first forget the parsed playbooks and group files (made again from the "
-                             "texts the events pin)")
+                             "texts the events pin); this one writes to the database")
+    verify.add_argument("--all", action="store_true",
+                        help="print every problem found, one per line (default: the first)")
     backup = add_command(sub, "backup", run_backup, "write a verified online backup of the database")
     backup.add_argument("--out", type=Path, metavar="FILE",
                         help="backup file to write (default: the backups folder beside the database)")
@@ -25,16 +28,30 @@ def register(sub) -> None:
 
 
 def run_verify(args) -> int:
-    with Desk.open(db_path(args), create=False) as desk:
-        if args.clear_cache:
+    path = db_path(args)
+    if args.clear_cache:
+        with Desk.open(path, create=False) as desk:
             print(f"cleared {desk.clear_document_cache()} cached parses of pinned texts")
-        report = desk.verify()
+    report = verify_database(path)
     if report.ok:
-        print(f"ok: {report.entries} journal entries, chain intact, projections match ({desk.path})")
+        print(f"ok: {report.entries} journal entries, chain intact, projections match ({path})")
         return 0
-    for problem in report.problems:
-        print(f"crisisdesk: {desk.path}: {problem}", file=sys.stderr)
+    lines = [_advice(problem, report.readable) for problem in report.problems]
+    if not args.all and len(lines) > 1:
+        lines = [f"{lines[0]} (and {len(lines) - 1} more: crisisdesk verify --all)"]
+    for line in lines:
+        print(f"crisisdesk: {path}: {line}", file=sys.stderr)
     return 1
+
+
+def _advice(problem: str, readable: bool) -> str:
+    """A problem with what to do: restore a backup, unless the file is not there at all or only
+    the cache of parsed texts differs (which says itself what to do)."""
+    if problem.startswith(("no such desk database", "is a folder", "parsed-document cache")):
+        return problem
+    if not readable:
+        return f"{problem}; if it is a desk database, it is damaged: restore a backup"
+    return f"damaged: {problem}; restore a backup"
 
 
 def run_backup(args) -> int:
@@ -49,6 +66,9 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    entries, aside = restore_database(args.file, db_path(args))
-    print(f"restored {entries} journal entries from {args.file}; the replaced database is kept as {aside}")
+    target = db_path(args)
+    entries, aside = restore_database(args.file, target)
+    kept = (f"the replaced database is kept as {aside}" if aside
+            else "there was no database there before")
+    print(f"restored {entries} journal entries from {args.file} into {target}; {kept}")
     return 0

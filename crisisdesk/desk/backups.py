@@ -1,4 +1,4 @@
-"""Automatic online backups beside the database, and restoring one."""
+"""Automatic online backups beside the database, restoring one, and verifying a file read-only."""
 
 from __future__ import annotations
 
@@ -6,8 +6,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crisisdesk.desk import context
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import restore as store_restore
+from crisisdesk.store.errors import StoreError
+from crisisdesk.store.schema import SCHEMA_VERSION
+from crisisdesk.store.verify import (
+    READ_ERRORS,
+    VerifyReport,
+    describe,
+    open_readonly,
+    unreadable,
+    verify,
+)
 
 STAMP = "%Y%m%d-%H%M%S"
 
@@ -64,11 +75,56 @@ class BackupCommands:
         return last is None or (datetime.now(UTC) - last).total_seconds() >= policy.every_minutes * 60
 
 
-def restore_database(backup_file: Path, db_path: Path) -> tuple[int, Path]:
-    """Restore `backup_file` over the (closed) database at `db_path`; the old file is kept aside."""
+def restore_database(backup_file: Path, db_path: Path) -> tuple[int, Path | None]:
+    """Restore `backup_file` over the (closed) database at `db_path`.
+
+    Returns the entries restored and where the replaced database was kept (None when there was
+    none). Refused, nothing changed: an empty, non-desk or unverifiable backup, and a desk that
+    another program still has open (see `store.backup.restore`).
+    """
     backup_file, db_path = Path(backup_file), Path(db_path)
     if backup_file.resolve() == db_path.resolve():
         raise InvalidInput(f"{backup_file}: is the database itself; choose a backup file")
-    aside = db_path.with_name(f"{db_path.stem}.replaced-{datetime.now(UTC).strftime(STAMP)}{db_path.suffix}")
-    entries = store_restore(backup_file, db_path, aside)
-    return entries, aside
+    stamp = datetime.now(UTC).strftime(STAMP)
+    aside = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = db_path.with_name(f"{db_path.stem}.replaced-{stamp}-{n}{db_path.suffix}")
+    return store_restore(backup_file, db_path, aside)
+
+
+def verify_database(path: Path) -> VerifyReport:
+    """Verify the desk database at `path` without changing it (read-only; its bytes stay the same).
+
+    Integrity, schema and triggers, hash chain, projections, then the cache of parsed pinned texts.
+    A file that cannot be opened as a desk gives a report with `readable` False.
+    """
+    path = Path(path)
+    try:
+        store = open_readonly(path)
+    except StoreError as exc:
+        return unreadable(path, exc)
+    try:
+        report = verify(store)
+        if report.ok and not store_is_older(store):  # migrating empties an older file's cache
+            try:
+                report.problems.extend(context.cache_problems(store.conn))
+            except READ_ERRORS as exc:
+                report.problems.append(f"the parsed-document cache could not be read: {describe(exc)}")
+        return report
+    finally:
+        store.close()
+
+
+def store_is_older(store) -> bool:
+    return store.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+
+
+def damage(path: Path) -> str | None:
+    """What is wrong with the desk database at `path` (read-only check), or None if it verifies.
+
+    For a command that failed unexpectedly: a damaged file is the usual reason.
+    """
+    report = verify_database(path)
+    return None if report.ok else report.problems[0]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
+from crisisdesk.store import owner_only
 from crisisdesk.store.errors import StoreError, StoreFull
 from crisisdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -23,11 +25,15 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
         _check_header_readonly(path)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            owner_only.make_folder(path.parent)
         except OSError as exc:
             raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from exc
+        try:
+            owner_only.create_file(path)  # 0600 first: SQLite gives its -wal and -shm the same mode
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the database: {exc.strerror}") from exc
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+        conn = sqlite3.connect(os.fsencode(path), isolation_level=None, timeout=10)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
     try:
@@ -42,16 +48,78 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing desk database that never changes the file.
+
+    No journal-mode switch, no migration, nothing written. When no `-wal` or `-journal` file
+    lies beside it (no desk has it open, the file is complete), it is opened `immutable`:
+    SQLite then creates no `-shm`/`-wal` either, so a file on read-only media or in a
+    read-only folder can be read, and an evidence copy keeps its SHA-256. Otherwise it is
+    opened `mode=ro`, reading through the WAL of a desk that is open. A file that is
+    missing, empty, not SQLite, of another program or of a newer CrisisDesk is refused
+    with a StoreError naming it.
+    """
+    path = Path(path)
+    _check_readable_header(path)
+    sidecar = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    params = "mode=ro" if sidecar else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{params}", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from exc
+    try:
+        conn.execute("PRAGMA query_only=1")
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_identity(path, application_id, user_version, desk_only=True)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path) from exc
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_readable_header(path: Path) -> None:
+    """The file exists, is not empty and starts with a complete SQLite header."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a desk database file")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such desk database") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    if not header:
+        raise StoreError(f"{path}: the file is empty (0 bytes), not a desk database")
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(f"{path}: not a CrisisDesk database (not an SQLite file, or its header is damaged)")
+    if len(header) < 100:
+        raise StoreError(f"{path}: the database file is truncated (its header is incomplete)")
+
+
+def _check_identity(path: Path, application_id: int, user_version: int, desk_only: bool) -> None:
+    if application_id != APPLICATION_ID and (desk_only or application_id != 0):
+        raise StoreError(f"{path}: an SQLite file of another program (application id {application_id:#x}), "
+                         "not a CrisisDesk database, or its header is damaged")
+    if user_version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer CrisisDesk (schema {user_version}, this program knows "
+            f"{SCHEMA_VERSION}); update the program. The file was left untouched")
+
+
 def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
 
 
-def migrate(conn: sqlite3.Connection, path: Path | str = ":memory:") -> None:
-    """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
+def migrate(conn: sqlite3.Connection, path: Path | str = ":memory:", upto: int = SCHEMA_VERSION) -> None:
+    """Bring the schema to `upto` (SCHEMA_VERSION), one migration per transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number in range(version + 1, SCHEMA_VERSION + 1):
+    for number in range(version + 1, upto + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS[number - 1]):

@@ -1,43 +1,191 @@
-"""Integrity, hash chain and projections rebuilt from the journal, compared with the file."""
+"""Integrity, schema, hash chain and projections rebuilt from the journal, compared with the file.
+
+`verify_file` reads a file read-only (it is never changed, see `database.connect_readonly`);
+`verify` checks an open store. Whatever the damage, both return a report: every SQLite,
+decoding or JSON error met while reading becomes a problem naming it, never an exception.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
+from crisisdesk.store import database
+from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import _COLUMNS, Store, row_to_stored
-from crisisdesk.store.schema import LOCAL_STATE_TABLES
+from crisisdesk.store.schema import LOCAL_STATE_TABLES, SCHEMA_VERSION
 
 INTERNAL_TABLES = {"journal", "meta", *LOCAL_STATE_TABLES}
+
+# What a damaged or hand-edited file can make reading it raise: each is reported as damage.
+READ_ERRORS = (sqlite3.Error, UnicodeError, ValueError, TypeError, KeyError, IndexError,
+               AttributeError, OverflowError, RecursionError, MemoryError)
+APPEND_ONLY_TRIGGERS = ("journal_no_update", "journal_no_delete")
 
 
 @dataclass
 class VerifyReport:
     entries: int = 0
     problems: list[str] = field(default_factory=list)
+    readable: bool = True  # False: the file could not even be opened as a desk database
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
+def open_readonly(path: Path) -> Store:
+    """The desk database at `path` as a read-only store (see `database.connect_readonly`)."""
+    return Store(database.connect_readonly(Path(path)), Path(path))
+
+
+def verify_file(path: Path) -> VerifyReport:
+    """Verify the file at `path` read-only: its bytes are the same afterwards."""
+    try:
+        store = open_readonly(path)
+    except StoreError as exc:
+        return unreadable(path, exc)
+    try:
+        return verify(store)
+    finally:
+        store.close()
+
+
+def unreadable(path: Path, exc: StoreError) -> VerifyReport:
+    """The report for a file that cannot be opened as a desk database (the path left out)."""
+    text = str(exc)
+    prefix = f"{path}: "
+    return VerifyReport(problems=[text[len(prefix):] if text.startswith(prefix) else text], readable=False)
+
+
 def verify(store: Store) -> VerifyReport:
-    """Check the file; the first problem of each kind is named (sequence and id, or row)."""
+    """Check the file; the first problem of each kind is named (sequence and id, or row).
+
+    Problems come in order of weight: SQLite integrity (which stops the rest), the hash chain,
+    the projections, then the schema (tables, indexes and the journal's append-only triggers
+    against a freshly migrated database). A file of an older schema is checked as it is, then
+    through a migrated copy in memory (the file itself is never migrated here).
+    """
     report = VerifyReport()
-    integrity = [row[0] for row in store.conn.execute("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        report.problems.append("SQLite integrity check failed: " + "; ".join(integrity[:5]))
-        return report
-    chain_problem = _check_chain(store, report)
-    if chain_problem:
-        report.problems.append(chain_problem)
-        return report
-    difference = _compare_projections(store)
-    if difference:
-        report.problems.append(difference)
+    stage = "reading the database"
+    try:
+        stage = "the SQLite integrity check"
+        integrity = [str(row[0]) for row in store.conn.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            report.problems.append("SQLite integrity check failed: " + "; ".join(integrity[:5]))
+            return report
+        stage = "the schema check"
+        schema_problem = check_schema(store.conn)
+        stage = "migrating a copy in memory"
+        checked = _current(store)
+        try:
+            stage = "the hash chain check"
+            chain_problem = _check_chain(checked, report)
+            if chain_problem:
+                report.problems.append(chain_problem)
+            else:
+                stage = "the projections check"
+                difference = _compare_projections(checked)
+                if difference:
+                    report.problems.append(difference)
+        finally:
+            if checked is not store:
+                checked.close()
+        if schema_problem:
+            report.problems.append(schema_problem)
+    except (*READ_ERRORS, CrisisDeskError) as exc:
+        report.problems.append(f"{stage} could not read the file: {describe(exc)}")
     return report
+
+
+def describe(exc: BaseException) -> str:
+    """What a read error says about the file, in one short line."""
+    text = " ".join(str(exc).split())
+    if len(text) > 160:
+        text = text[:157] + "..."
+    if isinstance(exc, sqlite3.Error):
+        return f"the database file is damaged (SQLite: {text})"
+    if isinstance(exc, UnicodeError):
+        return f"text in the file is not valid UTF-8 ({text})"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"a stored value is not valid JSON ({exc.msg} at position {exc.pos})"
+    if isinstance(exc, MemoryError | RecursionError):
+        return f"a stored value is damaged beyond reading ({type(exc).__name__})"
+    return f"a stored value is damaged ({type(exc).__name__}: {text})"
+
+
+def _current(store: Store) -> Store:
+    """`store` itself, or an in-memory copy migrated to this program's schema."""
+    version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return store
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        store.conn.backup(copy)
+        database.migrate(copy)
+    except BaseException:
+        copy.close()
+        raise
+    return Store(copy, store.path)
+
+
+_EXPECTED: dict[int, dict[tuple[str, str], tuple[str, str]]] = {}
+
+
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return {(str(kind), str(name)): (str(table), " ".join(str(sql or "").split()))
+            for kind, name, table, sql in rows if not str(name).startswith("sqlite_stat")}
+
+
+def expected_schema(version: int) -> dict[tuple[str, str], tuple[str, str]]:
+    """sqlite_master of a fresh database migrated to `version`."""
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            database.migrate(conn, upto=version)
+            _EXPECTED[version] = _schema(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def check_schema(conn: sqlite3.Connection) -> str | None:
+    """Tables, indexes, views and triggers of the file against a freshly migrated database.
+
+    A dropped append-only trigger is named first: without it the journal can be rewritten.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not 1 <= version <= SCHEMA_VERSION:
+        return f"schema: version {version} is not one this program made"
+    expected, actual = expected_schema(version), _schema(conn)
+    notes = []
+    dropped = [name for name in APPEND_ONLY_TRIGGERS if ("trigger", name) not in actual]
+    if dropped:
+        notes.append(f"the journal's append-only trigger {' and '.join(dropped)} "
+                     f"{'is' if len(dropped) == 1 else 'are'} missing (dropped: the journal could have "
+                     "been rewritten)")
+    for key in sorted(expected.keys() - actual.keys()):
+        if key[0] != "trigger" or key[1] not in APPEND_ONLY_TRIGGERS:
+            notes.append(f"the {key[0]} {key[1]} is missing")
+    for key in sorted(actual.keys() - expected.keys()):
+        notes.append(f"an extra {key[0]} {_quoted(key[1])} that CrisisDesk does not make")
+    for key in sorted(actual.keys() & expected.keys()):
+        if actual[key] != expected[key]:
+            notes.append(f"the {key[0]} {key[1]} was changed (its definition differs from CrisisDesk's)")
+    if not notes:
+        return None
+    more = f" (and {len(notes) - 3} more differences)" if len(notes) > 3 else ""
+    return "schema differs from CrisisDesk's (changed outside CrisisDesk): " + "; ".join(notes[:3]) + more
+
+
+def _quoted(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_]+", name) else repr(name)
 
 
 def _check_chain(store: Store, report: VerifyReport) -> str | None:
@@ -49,13 +197,19 @@ def _check_chain(store: Store, report: VerifyReport) -> str | None:
             return f"{where}: entries #{expected_seq}..#{seq - 1} are missing (deleted from the journal)"
         try:
             stored = row_to_stored(row[:-1])
-        except (json.JSONDecodeError, TypeError) as exc:
-            return f"{where}: payload is not valid JSON ({exc})"
+        except json.JSONDecodeError as exc:
+            return f"{where}: payload is not valid JSON ({exc.msg} at position {exc.pos})"
+        except READ_ERRORS as exc:
+            return f"{where}: cannot be read: {describe(exc)}"
         if stored.prev_hash != prev:
             return f"{where}: does not follow the previous entry (chain broken: rows removed or reordered)"
-        if chain_hash(prev, stored.entry) != stored.hash:
+        try:
+            same = chain_hash(prev, stored.entry) == stored.hash
+        except READ_ERRORS as exc:
+            return f"{where}: cannot be hashed: {describe(exc)}"
+        if not same:
             return f"{where}: content does not match its hash (the entry was edited)"
-        if event != str(stored.entry.payload.get("event", "")):
+        if not isinstance(stored.entry.payload, dict) or event != str(stored.entry.payload.get("event", "")):
             return f"{where}: its event column does not match its payload (the entry was edited)"
         prev, expected_seq = stored.hash, seq + 1
         report.entries += 1
