@@ -615,6 +615,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>번호</translation>
     </message>
     <message>
+        <source>#{}</source>
+        <translation>제{}호</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>구분</translation>
     </message>

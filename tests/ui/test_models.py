@@ -164,7 +164,7 @@ def test_report_register_model(qtmodeltester, demo_copy):
     model = RegisterModel()
     model.set_rows(records)
     qtmodeltester.check(model)
-    assert model.index(0, 2).data() == "결재 완료"
+    assert model.index(0, 0).data() == "제1호" and model.index(0, 2).data() == "결재 완료"
 
 
 def test_conflict_marker_on_a_checklist_item(qtmodeltester, demo_desk):

@@ -26,7 +26,8 @@ def _word(table: dict[str, str], key: str) -> str:
 
 class RegisterModel(RowsModel):
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "No."), lambda r, m: f"#{r.number}"),
+        Column(QT_TRANSLATE_NOOP("Columns", "No."),
+               lambda r, m: QCoreApplication.translate("Columns", "#{}").format(r.number)),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r, m: _word(DESIGNATIONS, r.designation)),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r, m: _word(STATUSES, r.status),
                foreground=lambda r, m: SOON if r.status != "issued" else None),
