@@ -7,7 +7,7 @@ from typing import Any
 from crisisdesk.desk.changes import BOARD, IMPACT, Changes
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.playbook import SERVICE_STATUSES
+from crisisdesk.domain.payload_rules import check_service, check_service_status
 
 
 class AssessmentCommands:
@@ -37,10 +37,8 @@ class AssessmentCommands:
         """Confirm or correct one service's status; the affiliate's word wins over the derivation."""
         ctx = self.open_event(event)
         member = ctx.affiliate(affiliate)
-        if service not in {s.id for s in member.services}:
-            raise InvalidInput(f"'{service}' is not a service of {affiliate}")
-        if status not in SERVICE_STATUSES:
-            raise InvalidInput(f"unknown service status '{status}' ({', '.join(SERVICE_STATUSES)})")
+        check_service(member, service)
+        check_service_status(status)
         self.record("service.assessed", {"event": ctx.id, "affiliate": affiliate,
                                                   "service": service, "status": status,
                                                   "note": note.strip()})

@@ -9,8 +9,10 @@ from pathlib import Path
 from crisisdesk.desk import context
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import Clock, from_iso, system_clock, to_iso, to_ms
+from crisisdesk.domain.desk_roles import check_allowed
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.journal import Entry, StoredEntry
+from crisisdesk.store import exchange_tables
 from crisisdesk.store.backup import backup as store_backup
 from crisisdesk.store.journal_store import Store
 from crisisdesk.store.verify import VerifyReport, verify
@@ -60,11 +62,21 @@ class DeskBase:
 
     def record(self, kind: str, payload: dict) -> StoredEntry:
         """Append one local entry and its projections in one transaction."""
+        self.check_role(kind, payload)
         return self.store.append([self.new_entry(kind, payload)])[0]
 
     def record_many(self, items: list[tuple[str, dict]]) -> list[StoredEntry]:
         """Append several local entries atomically, in order."""
+        for kind, payload in items:
+            self.check_role(kind, payload)
         return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
+
+    def check_role(self, kind: str, payload: dict) -> None:
+        """Refuse (NotAllowed, one line) an entry this desk's exchange role may not make: an
+        affiliate desk records only its own affiliate's work (domain.desk_roles)."""
+        me = exchange_tables.identity(self.store.conn)
+        if me is not None:
+            check_allowed(me["role"], me["affiliate"], kind, payload)
 
     def journal_length(self) -> int:
         """How many entries the journal holds."""

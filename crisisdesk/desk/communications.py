@@ -10,12 +10,17 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.notices import render_notice
-from crisisdesk.domain.playbook import NOTICE_CHANNELS
+from crisisdesk.domain.payload_rules import (
+    DUTY_STATES,
+    HORIZONS,
+    check_channel,
+    check_duty_state,
+    check_horizon,
+)
 from crisisdesk.domain.reporting import filers
 from crisisdesk.store import queries
 
-DUTY_STATES = ("due", "submitted", "not-required")
-HORIZONS = ("12h", "24h", "48h", "72h")
+__all__ = ["DUTY_STATES", "HORIZONS", "CommunicationCommands"]
 
 
 class CommunicationCommands:
@@ -51,8 +56,7 @@ class CommunicationCommands:
                     at: datetime | None = None) -> Changes:
         ctx = self.open_event(event)
         row = self._notice(ctx.id, notice)
-        if channel not in NOTICE_CHANNELS:
-            raise InvalidInput(f"unknown channel '{channel}' ({', '.join(NOTICE_CHANNELS)})")
+        check_channel(channel)
         if row["state"] == "withdrawn":
             raise InvalidInput("the notice was withdrawn; compose a new one")
         self.record("notice.posted", {"event": ctx.id, "notice": row["id"],
@@ -91,8 +95,7 @@ class CommunicationCommands:
         if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1 \
                 or (spec.every is None and occurrence != 1):
             raise InvalidInput(f"'{duty}' has no occurrence {occurrence}")
-        if state not in DUTY_STATES:
-            raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
+        check_duty_state(state)
         if state == "not-required" and not reason.strip():
             raise InvalidInput("say why the report is not required")
         self.record("duty.changed", {
@@ -116,8 +119,7 @@ class CommunicationCommands:
     def set_outlook(self, event: str | None, horizon: str, text: str, needs: str = "") -> Changes:
         """What the council expects at +12/24/48/72 h and what it needs."""
         ctx = self.open_event(event)
-        if horizon not in HORIZONS:
-            raise InvalidInput(f"unknown horizon '{horizon}' ({', '.join(HORIZONS)})")
+        check_horizon(horizon)
         self.record("outlook.set", {"event": ctx.id, "horizon": horizon, "text": text.strip(),
                                              "needs": needs.strip()})
         return Changes.of(ctx.id, BOARD)

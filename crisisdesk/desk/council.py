@@ -9,9 +9,10 @@ from crisisdesk.desk.context import EventContext
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.ids import new_id
+from crisisdesk.domain.payload_rules import ACTION_STATES, check_action_state, check_role
 from crisisdesk.store import queries
 
-ACTION_STATES = ("open", "doing", "done", "dropped")
+__all__ = ["ACTION_STATES", "CouncilCommands"]
 
 
 class CouncilCommands:
@@ -111,8 +112,7 @@ class CouncilCommands:
 
     def set_action(self, event: str | None, action: str, state: str, note: str = "") -> Changes:
         ctx = self.open_event(event)
-        if state not in ACTION_STATES:
-            raise InvalidInput(f"unknown action state '{state}' ({', '.join(ACTION_STATES)})")
+        check_action_state(state)
         found = [a for a in queries.actions(self.store.conn, ctx.id) if a["id"].startswith(action)]
         if len(found) != 1:
             raise InvalidInput(f"no action '{action}' in this event")
@@ -122,10 +122,7 @@ class CouncilCommands:
 
 
 def _role(ctx: EventContext, role: str) -> str:
-    ids = [r.id for r in ctx.playbook.roles]
-    if role not in ids:
-        raise InvalidInput(f"unknown role '{role}' (roles: {', '.join(ids)})")
-    return role
+    return check_role(ctx.playbook, role)
 
 
 def _roles(ctx: EventContext, roles: list[str]) -> list[str]:

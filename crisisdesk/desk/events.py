@@ -15,7 +15,9 @@ from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Group
 from crisisdesk.domain.ids import new_id
-from crisisdesk.domain.impact import PROVIDER_STATUSES
+from crisisdesk.domain.payload_rules import check_level as _check_level
+from crisisdesk.domain.payload_rules import check_provider as _check_provider
+from crisisdesk.domain.payload_rules import check_provider_status
 from crisisdesk.domain.playbook import GROUP_SCOPE, Playbook
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
@@ -115,8 +117,7 @@ class EventCommands:
         """Mark a provider down, degraded or restored."""
         ctx = self.open_event(event)
         _check_provider(ctx.group, provider)
-        if status not in PROVIDER_STATUSES:
-            raise InvalidInput(f"unknown provider status '{status}' ({', '.join(PROVIDER_STATUSES)})")
+        check_provider_status(status)
         self.record("event.provider_changed", {
             "event": ctx.id, "provider": provider, "status": status, "note": note,
             "since": to_iso(since or self.clock())})
@@ -162,18 +163,6 @@ class EventCommands:
 
     def event_rows(self, status: str | None = None) -> list[dict]:
         return queries.events(self.store.conn, status)
-
-
-def _check_level(playbook: Playbook, level: str) -> None:
-    ids = [lv.id for lv in playbook.levels]
-    if level not in ids:
-        raise InvalidInput(f"unknown level '{level}' (levels: {', '.join(ids)})")
-
-
-def _check_provider(group: Group, provider: str) -> None:
-    ids = [p.id for p in group.providers]
-    if provider not in ids:
-        raise InvalidInput(f"unknown provider '{provider}' (providers: {', '.join(ids)})")
 
 
 def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,

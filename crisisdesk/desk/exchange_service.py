@@ -1,14 +1,17 @@
 """Desk-to-desk exchange for the UI and the CLI: identity, enrolment, export and import.
 
 Import rule: a packet is verified whole (framing, enrolled sender, signature,
-scope, sequence), then the entries this desk does not hold yet are appended in
+scope, clocks not ahead of this desk's, sequence, and every new entry against the
+domain rules: desk.exchange_checks), then the entries this desk does not hold yet are appended in
 hybrid-logical-clock order in one transaction with the packet's receipt. Entries
 already held are skipped, so packets may come twice. Each packet says which
 stretch of the sender's journal it carries (`after`, `upto`); one that follows a
 stretch not yet here waits until the earlier packet is imported, so packets may
 come out of order and the result is the same. Where two desks changed the same
 item concurrently, the projections keep the latest HLC and the other change stays
-in the item's history (flagged as a conflict).
+in the item's history (flagged as a conflict). Any failure of any kind on a
+packet is its refusal (an outcome), never an exception; only a database that is
+busy or cannot be written now leaves the packet for a later try.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.bulk import collector_paused
+from crisisdesk.desk.exchange_checks import check_entries as check_rules
 from crisisdesk.desk.exchange_models import (
     DUPLICATE,
     ERROR,
@@ -255,6 +259,8 @@ class ExchangeService:
             return ImportOutcome(path, REFUSED, str(exc), reason=exc.reason)
         except OSError as exc:
             return ImportOutcome(path, ERROR, f"cannot read the file: {exc.strerror}")
+        except (MemoryError, ValueError) as exc:
+            return _refused(path, exc)
         return self.import_bytes(data, path)
 
     def import_bytes(self, data: bytes, path: Path) -> ImportOutcome:
@@ -265,7 +271,11 @@ class ExchangeService:
         except PacketRejected as exc:
             return ImportOutcome(path, REFUSED, str(exc), reason=exc.reason)
         except StoreError as exc:
-            return ImportOutcome(path, ERROR, str(exc))
+            if not _packet_fault(exc):  # busy, locked, disk full, damaged database: try later
+                return ImportOutcome(path, ERROR, str(exc))
+            return _refused(path, exc)
+        except Exception as exc:  # noqa: BLE001 (any failure on a packet is its refusal)
+            return _refused(path, exc)
 
     def _apply(self, data: bytes, path: Path) -> ImportOutcome:
         header = packet.read_header(data, self.limits)
@@ -275,6 +285,10 @@ class ExchangeService:
                 f"the packet is addressed to another desk ({header.recipient}), not to this desk "
                 f"({me.name})"))
         sender = self._sender(header)
+        if header.group != me.group:
+            raise PacketRejected(errors.OUT_OF_SCOPE, (
+                f"out of scope: the packet is for group '{header.group}', and this desk belongs "
+                f"to group '{me.group}'"))
         digest = packet.digest(data)
         held_digest = tables.received_digest(self.conn, sender.desk, header.seq)
         base = {"sender": sender.name, "seq": header.seq, "entries": header.entries}
@@ -283,6 +297,7 @@ class ExchangeService:
                                  "already imported; nothing changed", **base)
         entries = packet.open_packet(data, header, sender.verifier(), self.limits)
         scope.check_entries(sender, entries)
+        packet.check_clocks(header, entries, to_ms(self.desk.clock()), self.limits)
         if held_digest is not None:
             raise PacketRejected(errors.REPLAYED_SEQUENCE, (
                 f"replayed sequence: desk {sender.name} already sent a different packet #"
@@ -294,20 +309,22 @@ class ExchangeService:
                 f"imported yet (its journal after #{arrived}); kept for later. If that packet "
                 f"was lost, ask {sender.name} to send everything again"), **base)
         new = self._new_entries(entries)
+        check_rules(me, new, self.conn)
         try:
             with self.desk.store.transaction():
                 self.desk.store.append(new)
                 tables.record_received(self.conn, sender.desk, header.seq, digest, path.name,
                                        len(entries), len(new), header.after, header.upto,
                                        to_iso(self.desk.clock()))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise PacketRejected(errors.MALFORMED, (
-                f"an entry of the packet cannot be applied ({type(exc).__name__}: {exc})")) from None
         except StoreError as exc:
-            if isinstance(exc.__cause__, sqlite3.IntegrityError):
-                raise PacketRejected(errors.MALFORMED,
-                                     f"an entry of the packet cannot be applied ({exc})") from None
-            raise
+            if not _packet_fault(exc):
+                raise
+            raise PacketRejected(errors.MALFORMED,
+                                 f"an entry of the packet cannot be applied ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 (refused whole; the transaction rolled back)
+            raise PacketRejected(errors.MALFORMED, (
+                f"an entry of the packet cannot be applied ({type(exc).__name__}: "
+                f"{str(exc)[:300]})")) from None
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
@@ -370,6 +387,19 @@ class ExchangeService:
     def _peer(self, row: dict) -> Peer:
         return Peer(_identity(row), row["status"], row["enrolled_at"], row["enrolled_by"],
                     row["revoked_at"], row["reason"], tables.sent_upto(self.conn, row["desk"]))
+
+
+def _packet_fault(exc: StoreError) -> bool:
+    """Whether SQLite refused the packet's values (rather than being unable to write now)."""
+    return isinstance(exc.__cause__, (sqlite3.IntegrityError, sqlite3.InterfaceError,
+                                      sqlite3.ProgrammingError, sqlite3.DataError))
+
+
+def _refused(path: Path, exc: BaseException) -> ImportOutcome:
+    """An unexpected failure on a packet, as its refusal."""
+    return ImportOutcome(path, REFUSED, (f"the packet cannot be read or applied "
+                                         f"({type(exc).__name__}: {str(exc)[:300]})"),
+                         reason=errors.MALFORMED)
 
 
 def _values(entries: list[Entry], key: str) -> frozenset[str]:

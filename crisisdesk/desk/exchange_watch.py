@@ -4,7 +4,8 @@ One `step()` is one round: read the folder, import complete packets addressed
 to this desk (moved to `imported/`, or to `rejected/` with a `.why.txt`), then
 write a packet for every enrolled desk that has something new. A missing,
 unreadable or read-only folder is a status, never an exception: the next step
-tries again.
+tries again. A file that fails in any way is refused (moved to `rejected/` with
+why), never an exception: one bad file cannot stop the rounds after it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from crisisdesk.desk.exchange_models import (
 )
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.exchange import errors, folder, packet
 from crisisdesk.exchange.errors import FolderError, KeyUnavailable, PacketRejected
 from crisisdesk.exchange.folder import FolderState
@@ -110,11 +112,16 @@ class ExchangeFolder:
         except OSError as exc:
             report.state = FolderState(folder.UNREADABLE, f"cannot list {self.path}: {exc.strerror}")
             return report
+        try:
+            me = self.service.me()
+        except CrisisDeskError as exc:
+            report.problems.append(str(exc))
+            return report
         results: dict[Path, ImportOutcome] = {}
         while candidates:  # again while packets that waited for an earlier one may now go in
             progress = False
             for path in candidates:
-                outcome = self._take(path, report)
+                outcome = self._take(path, report, me.desk)
                 if outcome is not None:
                     results[path] = outcome
                     progress = progress or outcome.status == IMPORTED
@@ -129,7 +136,12 @@ class ExchangeFolder:
         if not state.ok:
             return FolderListing(state)
         me = self.service.me().desk
-        infos = [info for info in map(self._info, folder.packets(self.path)) if info is not None]
+        try:
+            found = folder.packets(self.path)
+        except OSError as exc:
+            return FolderListing(FolderState(folder.UNREADABLE,
+                                             f"cannot list {self.path}: {exc.strerror}"))
+        infos = [info for info in map(self._info, found) if info is not None]
         return FolderListing(
             state,
             incoming=tuple(i for i in infos if i.recipient == me and i.sender != me),
@@ -139,7 +151,7 @@ class ExchangeFolder:
                            for p in folder.listed(self.path, folder.REJECTED)))
 
     # -- one packet ----------------------------------------------------------------
-    def _take(self, path: Path, report: WatchReport) -> ImportOutcome | None:
+    def _take(self, path: Path, report: WatchReport, me: str) -> ImportOutcome | None:
         try:
             stat = path.stat()
         except OSError:
@@ -147,7 +159,6 @@ class ExchangeFolder:
         key = (path.name, stat.st_size, stat.st_mtime_ns)
         if key in self._handled:
             return None
-        me = self.service.me().desk
         try:
             header = packet.peek_header(path, self.service.limits)
             if header.sender == me or header.recipient != me:
@@ -158,6 +169,10 @@ class ExchangeFolder:
             outcome = ImportOutcome(path, REFUSED, str(exc), reason=exc.reason)
         except OSError as exc:
             return ImportOutcome(path, ERROR, f"cannot read the file: {exc.strerror}")
+        except Exception as exc:  # noqa: BLE001 (any failure on a file is its refusal)
+            outcome = ImportOutcome(path, REFUSED, (
+                f"the packet cannot be read ({type(exc).__name__}: {str(exc)[:300]})"),
+                reason=errors.MALFORMED)
         if outcome.reason == errors.TRUNCATED and time.time() - stat.st_mtime < self.grace:
             return ImportOutcome(path, WAITING, "still being copied; tried again later")
         if outcome.status in (IMPORTED, DUPLICATE, REFUSED):
@@ -175,9 +190,9 @@ class ExchangeFolder:
                     f"at: {to_iso(self.service.desk.clock())}"))
             else:
                 folder.move_to(outcome.path, folder.IMPORTED)
-        except OSError as exc:
-            report.problems.append(f"{outcome.path.name} could not be moved ({exc.strerror}); "
-                                   "it stays where it is")
+        except (OSError, CrisisDeskError) as exc:
+            report.problems.append(f"{outcome.path.name} could not be moved "
+                                   f"({getattr(exc, 'strerror', None) or exc}); it stays where it is")
 
     # -- outgoing ------------------------------------------------------------------
     def _export(self, report: WatchReport) -> None:
@@ -192,6 +207,9 @@ class ExchangeFolder:
             except FolderError as exc:
                 report.state = FolderState(exc.state, str(exc))
                 return
+            except CrisisDeskError as exc:  # e.g. the database is busy: the next round writes it
+                report.problems.append(f"no packet written for {peer.name}: {exc}")
+                continue
             if result is not None:
                 report.exported.append(result)
 
@@ -199,7 +217,7 @@ class ExchangeFolder:
         try:
             header = packet.peek_header(path, self.service.limits)
             size = path.stat().st_size
-        except (PacketRejected, OSError):
+        except Exception:  # noqa: BLE001 (listed only when readable; import refuses the rest)
             return None
         return PacketInfo(path, header.sender, header.sender_name, header.recipient, header.seq,
                           header.entries, header.created_at, size)

@@ -10,7 +10,10 @@ A packet file is, in order:
 
 Reading checks, in order: size, magic, header, length (truncation), then the
 caller's key lookup, the signature, and only then the body, decompressed as a
-stream with a cap so a decompression bomb stops at the declared size.
+stream with a cap so a decompression bomb stops at the declared size. JSON is
+parsed within a nesting depth (exchange.bounded_json); every entry's clock and
+time are checked for form and range (domain.hlc, domain.clock), and any failure
+of any kind while reading is a refusal of the packet, never another exception.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import struct
 import zlib
 from collections.abc import Sequence
@@ -28,8 +30,12 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from crisisdesk.domain import hlc
+from crisisdesk.domain.clock import parse_stamp, to_ms
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import errors
+from crisisdesk.exchange.bounded_json import JsonRefused
+from crisisdesk.exchange.bounded_json import loads as bounded_loads
 from crisisdesk.exchange.errors import PacketRejected
 from crisisdesk.exchange.identity import ROLES, Identity
 
@@ -40,7 +46,7 @@ SUFFIX = ".cdpkt"
 SIGNATURE_SIZE = 64
 _LENGTH = struct.Struct(">I")
 _ENTRY_KEYS = frozenset({"id", "desk", "author", "at", "hlc", "kind", "payload"})
-_HLC = re.compile(r"[0-9]{15}\.[0-9]{6}\..+")  # see domain.hlc.Hlc.encode
+HEADER_DEPTH = 4  # the header object, its sender object, and room to spare
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Limits:
     max_header: int = 64 * 2**10
     max_raw: int = 256 * 2**20
     max_entries: int = 100_000
+    max_depth: int = 16  # JSON nesting of the body: the list, an entry, its payload, … (5 in use)
+    max_skew_ms: int = hlc.MAX_SKEW_MS  # how far a clock may run ahead of the reader's
 
 
 DEFAULT_LIMITS = Limits()
@@ -165,10 +173,13 @@ def _frame(data: bytes, limits: Limits) -> PacketHeader:
     if len(data) < start + size:
         raise _truncated()
     try:
-        fields = json.loads(data[start:start + size].decode("utf-8"))
+        fields = bounded_loads(data[start:start + size], HEADER_DEPTH, "the packet header")
         header = _header(fields, size)
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError):
-        raise PacketRejected(errors.MALFORMED, "the packet header is damaged") from None
+    except JsonRefused as exc:
+        raise PacketRejected(errors.MALFORMED, f"the packet header is damaged: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 (any failure on a file is its refusal)
+        raise PacketRejected(errors.MALFORMED,
+                             f"the packet header is damaged ({_why(exc)})") from None
     if header.entries > limits.max_entries or header.raw_size > limits.max_raw:
         raise PacketRejected(errors.TOO_LARGE, (
             f"the packet is too large: {header.entries} entries, {_mib(header.raw_size)} "
@@ -189,15 +200,42 @@ def open_packet(data: bytes, header: PacketHeader, verifier: Ed25519PublicKey,
     body = signed[len(signed) - header.body_size:]
     raw = _inflate(body, header.raw_size, limits)
     try:
-        items = json.loads(raw.decode("utf-8"))
+        items = bounded_loads(raw, limits.max_depth, "the packet's body")
         if not isinstance(items, list) or len(items) != header.entries:
             raise ValueError("entry count")
         entries = tuple(_entry(item) for item in items)
-    except (UnicodeDecodeError, ValueError, TypeError, KeyError) as exc:
-        raise PacketRejected(errors.MALFORMED, f"the packet's entries are malformed ({exc})") from None
+    except PacketRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 (any failure on a file is its refusal)
+        raise PacketRejected(errors.MALFORMED,
+                             f"the packet's entries are malformed ({_why(exc)})") from None
     if len({e.id for e in entries}) != len(entries):
         raise PacketRejected(errors.MALFORMED, "the packet holds the same entry twice")
     return entries
+
+
+def check_clocks(header: PacketHeader, entries: Sequence[Entry], now_ms: int,
+                 limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a packet whose creation time, or an entry's clock or time, runs more than the
+    allowed skew ahead of this desk's wall clock `now_ms`."""
+    # Times and clocks were checked to be fixed-width on reading: the greatest string is the
+    # latest time, so only the latest of each needs a look.
+    stamps = [("the packet", header.created_at)]
+    if entries:
+        latest = max(entries, key=lambda e: e.at)
+        stamps.append((f"entry {latest.id}", latest.at))
+    for where, stamp in stamps:
+        ahead = to_ms(parse_stamp(stamp)) - now_ms
+        if ahead > limits.max_skew_ms:
+            raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: {where} is dated {stamp}, "
+                                 + hlc.ahead_message(ahead, limits.max_skew_ms))
+    if entries:
+        latest = max(entries, key=lambda e: e.hlc)
+        try:
+            hlc.check_not_ahead(hlc.parse(latest.hlc), now_ms, limits.max_skew_ms)
+        except hlc.ClockError as exc:
+            raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: entry {latest.id} has the "
+                                 f"clock {latest.hlc}, {exc}") from None
 
 
 def _check_magic(data: bytes) -> None:
@@ -220,7 +258,8 @@ def _header(fields: dict, size: int) -> PacketHeader:
         group=_text(fields["group"]), sender=_text(sender["desk"]), sender_role=sender["role"],
         sender_affiliate=sender["affiliate"], sender_name=_text(sender["name"]),
         recipient=_text(fields["recipient"]), seq=_count(fields["seq"]),
-        after=_count(fields["after"]), upto=_count(fields["upto"]), created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
+        after=_count(fields["after"]), upto=_count(fields["upto"]),
+        created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
         body_size=_count(fields["body_size"]), raw_size=_count(fields["raw_size"]),
         header_size=size)
     if fields.get("format") != FORMAT or fields.get("compression") != "zlib":
@@ -229,6 +268,7 @@ def _header(fields: dict, size: int) -> PacketHeader:
         raise ValueError("sender")
     if header.sender_affiliate is not None:
         _text(header.sender_affiliate)
+    parse_stamp(header.created_at)
     return header
 
 
@@ -258,9 +298,18 @@ def _entry(item: dict) -> Entry:
     payload = item["payload"]
     if type(payload) is not dict:
         raise ValueError(f"entry {fields[0]} has no payload object")
-    if not _HLC.fullmatch(fields[4]):
-        raise ValueError(f"entry {fields[0]} has no valid clock")
+    try:
+        clock = hlc.parse(fields[4])
+        parse_stamp(fields[3])
+    except ValueError as exc:
+        raise ValueError(f"entry {fields[0]}: {exc}") from None
+    if clock.desk != fields[1]:
+        raise ValueError(f"entry {fields[0]}: its clock names desk {clock.desk}, not its desk")
     return Entry(*fields, payload)
+
+
+def _why(exc: Exception) -> str:
+    return str(exc)[:300] or type(exc).__name__
 
 
 def _text(value) -> str:
@@ -270,7 +319,7 @@ def _text(value) -> str:
 
 
 def _count(value) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
         raise ValueError("count expected")
     return value
 

@@ -190,7 +190,7 @@ def test_decompression_bomb(trio, tmp_path):
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": me.desk, "role": me.role, "affiliate": me.affiliate,
                          "name": me.name},
-              "recipient": group.id, "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": 0,
+              "recipient": group.id, "seq": 1, "after": 0, "upto": 1, "created_at": "2025-09-26T20:20:00.000Z", "entries": 0,
               "body_size": len(body), "raw_size": 2}
     data = packet.assemble(header, body, KeyringKeys().load(bank.id))
     assert "decompression bomb" in _refuse(group, data, errors.DECOMPRESSION_BOMB, tmp_path)
@@ -223,6 +223,17 @@ def test_conflicting_copy_of_a_held_entry(trio, event, tmp_path):
 
 def test_entry_that_cannot_be_applied_rolls_back(trio, event, tmp_path):
     group, bank, _ = trio
+    good = entry(bank, "service.assessed", {"event": event, "affiliate": "bank",
+                                             "service": "atm", "status": "down"})
+    broken = entry(bank, "checklist.changed", {"event": event, "affiliate": "bank"})  # no "after"
+    data = forge(bank, group, [good, broken])
+    assert "'checklist' is missing" in _refuse(group, data, errors.INVALID_ENTRY, tmp_path)
+
+
+def test_entry_the_projections_refuse_rolls_back(trio, event, tmp_path, monkeypatch):
+    """Were an entry to pass the rules and still fail in the projections, nothing is saved."""
+    group, bank, _ = trio
+    monkeypatch.setattr("crisisdesk.desk.exchange_service.check_rules", lambda *a: None)
     good = entry(bank, "service.assessed", {"event": event, "affiliate": "bank",
                                              "service": "atm", "status": "down"})
     broken = entry(bank, "checklist.changed", {"event": event, "affiliate": "bank"})  # no "after"

@@ -86,7 +86,7 @@ def test_any_changed_byte_breaks_the_signature(where):
 
 
 def test_signed_by_another_key():
-    other = packet.build(SENDER, new_private_key(), "d-group", 1, "t", _entries())
+    other = packet.build(SENDER, new_private_key(), "d-group", 1, "2025-09-26T20:20:00.000Z", _entries())
     assert "bad signature" in _refused(errors.BAD_SIGNATURE, other)
 
 
@@ -116,7 +116,7 @@ def _bomb(declared: int, real: int) -> bytes:
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": SENDER.desk, "role": "affiliate", "affiliate": "bank",
                          "name": SENDER.name},
-              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": 1,
+              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "2025-09-26T20:20:00.000Z", "entries": 1,
               "body_size": len(body), "raw_size": declared}
     return packet.assemble(header, body, KEY)
 
@@ -147,7 +147,7 @@ def test_malformed_entries(items):
     header = {"format": 1, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": SENDER.desk, "role": "affiliate", "affiliate": "bank",
                          "name": SENDER.name},
-              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "t", "entries": count,
+              "recipient": "d-group", "seq": 1, "after": 0, "upto": 1, "created_at": "2025-09-26T20:20:00.000Z", "entries": count,
               "body_size": len(body), "raw_size": len(raw)}
     _refused(errors.MALFORMED, packet.assemble(header, body, KEY))
 

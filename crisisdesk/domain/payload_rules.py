@@ -1,0 +1,476 @@
+"""What a journal entry's payload may hold: the domain rules, shared by the desk's own
+commands and by packet import.
+
+The rules check each value's kind and its membership in the documents the event
+pinned (its playbook and group file, which never change for that event): a known
+affiliate, service, provider, level, role, duty, checklist item, impact field; a
+state, status or channel the domain knows; a well-formed time. They do not check
+the state of the desk (an event closed meanwhile, a notice withdrawn): a change made
+concurrently on another desk is still valid there, and the projections settle the
+order. Keys a payload holds beyond these are left alone (older and newer desks add
+some); keys the projections read must be there and of the right kind.
+
+`check_payload(kind, payload, facts)` raises InvalidInput with a sentence for a
+person. `facts` gives the pinned documents (see `Facts`): the desk layer parses the
+texts; this module stays pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Protocol
+
+from crisisdesk.domain.answers import normalise
+from crisisdesk.domain.checklist import STATES, ItemState, check_state
+from crisisdesk.domain.clock import parse_time
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
+from crisisdesk.domain.impact import PROVIDER_STATUSES
+from crisisdesk.domain.playbook import NOTICE_CHANNELS, SERVICE_STATUSES, Playbook
+
+ACTION_STATES = ("open", "doing", "done", "dropped")
+DUTY_STATES = ("due", "submitted", "not-required")
+HORIZONS = ("12h", "24h", "48h", "72h")
+DECISION_ACTIONS = ("decide", "amend", "withdraw")
+ID_MAX = 200  # ids, slugs and short names
+TEXT_MAX = 100_000  # free text: notes, titles, bodies
+PINNED_MAX = 16 * 2**20  # a pinned playbook or group file
+
+
+class Facts(Protocol):
+    """What the rules need to know beyond the payload."""
+
+    def event(self, event_id: str) -> EventDocs | None:
+        """The documents the event pinned, or None when this desk does not know the event."""
+
+    def parse_playbook(self, text: str, sha256: str) -> Playbook:
+        """The pinned playbook (InvalidInput when the text does not parse or match its hash)."""
+
+    def parse_group(self, text: str, sha256: str) -> Group:
+        """The pinned group file (InvalidInput likewise)."""
+
+
+@dataclass
+class EventDocs:
+    """An event's pinned playbook and group, with the lookups the rules make."""
+
+    playbook: Playbook
+    group: Group
+
+    @cached_property
+    def items(self) -> dict[str, frozenset[str]]:
+        return {c.id: frozenset(i.id for i in c.items) for c in self.playbook.checklists}
+
+    @cached_property
+    def affiliates(self) -> dict[str, Affiliate]:
+        return {a.id: a for a in self.group.affiliates}
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.playbook.roles)
+
+    @cached_property
+    def duties(self) -> frozenset[str]:
+        return frozenset(d.id for d in self.playbook.reporting)
+
+
+# -- single rules, also called by the desk's commands ------------------------------------
+def check_level(playbook: Playbook, level: str) -> None:
+    ids = [lv.id for lv in playbook.levels]
+    if level not in ids:
+        raise InvalidInput(f"unknown level '{level}' (levels: {', '.join(ids)})")
+
+
+def check_provider(group: Group, provider: str) -> None:
+    ids = [p.id for p in group.providers]
+    if provider not in ids:
+        raise InvalidInput(f"unknown provider '{provider}' (providers: {', '.join(ids)})")
+
+
+def check_provider_status(status: str) -> None:
+    if status not in PROVIDER_STATUSES:
+        raise InvalidInput(f"unknown provider status '{status}' ({', '.join(PROVIDER_STATUSES)})")
+
+
+def check_service(affiliate: Affiliate, service: str) -> None:
+    if service not in {s.id for s in affiliate.services}:
+        raise InvalidInput(f"'{service}' is not a service of {affiliate.id}")
+
+
+def check_service_status(status: str) -> None:
+    if status not in SERVICE_STATUSES:
+        raise InvalidInput(f"unknown service status '{status}' ({', '.join(SERVICE_STATUSES)})")
+
+
+def check_role(playbook: Playbook, role: str) -> str:
+    ids = [r.id for r in playbook.roles]
+    if role not in ids:
+        raise InvalidInput(f"unknown role '{role}' (roles: {', '.join(ids)})")
+    return role
+
+
+def check_action_state(state: str) -> None:
+    if state not in ACTION_STATES:
+        raise InvalidInput(f"unknown action state '{state}' ({', '.join(ACTION_STATES)})")
+
+
+def check_duty_state(state: str) -> None:
+    if state not in DUTY_STATES:
+        raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
+
+
+def check_horizon(horizon: str) -> None:
+    if horizon not in HORIZONS:
+        raise InvalidInput(f"unknown horizon '{horizon}' ({', '.join(HORIZONS)})")
+
+
+def check_channel(channel: str) -> None:
+    if channel not in NOTICE_CHANNELS:
+        raise InvalidInput(f"unknown channel '{channel}' ({', '.join(NOTICE_CHANNELS)})")
+
+
+def affiliate_of(group: Group, affiliate_id: str) -> Affiliate:
+    try:
+        return group.affiliate(affiliate_id)
+    except KeyError:
+        known = ", ".join(a.id for a in group.affiliates)
+        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
+
+
+# -- whole payloads ---------------------------------------------------------------------
+def check_payload(kind: str, payload: Mapping[str, Any], facts: Facts) -> None:
+    """Refuse (InvalidInput) a payload the domain rules do not allow for `kind`."""
+    if not isinstance(payload, Mapping):
+        raise InvalidInput("the payload is not an object")
+    rule = _RULES.get(kind)
+    if rule is None:
+        return  # local kinds (desk.*): checked where they are made, never imported
+    if kind in _GLOBAL:
+        rule(_Payload(payload), facts)
+        return
+    p = _Payload(payload)
+    event_id = p.id("event")
+    docs = facts.event(event_id)
+    if docs is None:
+        raise InvalidInput(f"unknown event '{event_id}': this desk holds no such event")
+    rule(p, docs)
+
+
+class _Payload:
+    """Typed reads of one payload, each refusing a missing key or a wrong kind of value."""
+
+    def __init__(self, data: Mapping[str, Any]):
+        self.data = data
+
+    def _get(self, key: str, required: bool, default: Any) -> Any:
+        if key not in self.data:
+            if required:
+                raise InvalidInput(f"'{key}' is missing")
+            return default
+        return self.data[key]
+
+    def text(self, key: str, required: bool = True, limit: int = TEXT_MAX, empty: bool = True) -> str:
+        value = self._get(key, required, "")
+        if not isinstance(value, str):
+            raise InvalidInput(f"'{key}' must be text, not {_kind(value)}")
+        if len(value) > limit:
+            raise InvalidInput(f"'{key}' is longer than {limit} characters")
+        if not empty and not value.strip():
+            raise InvalidInput(f"'{key}' must not be empty")
+        return value
+
+    def id(self, key: str, required: bool = True) -> str:
+        return self.text(key, required, ID_MAX, empty=not required)
+
+    def time(self, key: str, required: bool = True, empty: bool = False) -> str:
+        value = self.text(key, required, 40)
+        if value or not empty:
+            try:
+                parse_time(value)
+            except ValueError as exc:
+                raise InvalidInput(f"'{key}': {exc}") from None
+        return value
+
+    def count(self, key: str, required: bool = True, default: int = 0, least: int = 0) -> int:
+        value = self._get(key, required, default)
+        if type(value) is not int or not least <= value < 2**53:
+            raise InvalidInput(f"'{key}' must be a whole number of at least {least}, "
+                               f"not {_show(value)}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, True, False)
+        if type(value) is not bool:
+            raise InvalidInput(f"'{key}' must be true or false, not {_show(value)}")
+        return value
+
+    def obj(self, key: str, required: bool = True) -> _Payload:
+        value = self._get(key, required, {})
+        if not isinstance(value, Mapping):
+            raise InvalidInput(f"'{key}' must be an object, not {_kind(value)}")
+        return _Payload(value)
+
+    def items(self, key: str, required: bool = True) -> list:
+        value = self._get(key, required, [])
+        if not isinstance(value, list):
+            raise InvalidInput(f"'{key}' must be a list, not {_kind(value)}")
+        return value
+
+    def ids(self, key: str) -> list[str]:
+        values = self.items(key, required=False)
+        for value in values:
+            if not isinstance(value, str) or len(value) > ID_MAX:
+                raise InvalidInput(f"'{key}' must be a list of ids, not holding {_show(value)}")
+        return values
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _affiliate(docs: EventDocs, affiliate_id: str, group_desk: bool = False) -> Affiliate | None:
+    """The affiliate of the event's group (None for the group desk's own rows when allowed)."""
+    if group_desk and affiliate_id == GROUP_DESK:
+        return None
+    found = docs.affiliates.get(affiliate_id)
+    if found is None:
+        allowed = [*docs.affiliates, *([GROUP_DESK] if group_desk else [])]
+        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {', '.join(allowed)})")
+    return found
+
+
+def _item(docs: EventDocs, checklist: str, item: str) -> None:
+    if checklist not in docs.items:
+        raise InvalidInput(f"unknown checklist '{checklist}' in playbook {docs.playbook.id}")
+    if item not in docs.items[checklist]:
+        raise InvalidInput(f"unknown checklist item '{checklist}/{item}'")
+
+
+def _duty(docs: EventDocs, duty: str) -> None:
+    if duty not in docs.duties:
+        known = ", ".join(sorted(docs.duties)) or "none"
+        raise InvalidInput(f"unknown reporting duty '{duty}' (duties: {known})")
+
+
+def _item_rows(docs: EventDocs, rows: list) -> None:
+    """[affiliate, checklist, item, due, critical, owner, …] rows an event gains."""
+    for row in rows:
+        if not isinstance(row, list) or len(row) < 6:
+            raise InvalidInput(f"an item row must be a list [affiliate, checklist, item, due, "
+                               f"critical, owner], not {_show(row)}")
+        affiliate, checklist, item, due, critical, owner = row[:6]
+        if not all(isinstance(v, str) for v in (affiliate, checklist, item, due, owner)):
+            raise InvalidInput(f"an item row holds a value of the wrong kind: {_show(row)}")
+        _affiliate(docs, affiliate, group_desk=True)
+        _item(docs, checklist, item)
+        _Payload({"due": due}).time("due", empty=True)
+        if critical not in (0, 1) or type(critical) is not int:
+            raise InvalidInput(f"an item row's 'critical' must be 0 or 1, not {_show(critical)}")
+
+
+# -- one rule per kind ------------------------------------------------------------------
+def _group_loaded(p: _Payload, facts: Facts) -> None:
+    group = facts.parse_group(p.text("text", limit=PINNED_MAX), p.id("sha256"))
+    if p.id("group") != group.id:
+        raise InvalidInput(f"'group' says '{p.id('group')}' but the group file is '{group.id}'")
+    name = p.obj("name")
+    name.text("ko"), name.text("en")
+
+
+def _event_activated(p: _Payload, facts: Facts) -> None:
+    p.id("event")
+    pinned_book, pinned_group = p.obj("playbook"), p.obj("group")
+    book = facts.parse_playbook(pinned_book.text("text", limit=PINNED_MAX), pinned_book.id("sha256"))
+    group = facts.parse_group(pinned_group.text("text", limit=PINNED_MAX), pinned_group.id("sha256"))
+    if pinned_book.id("id") != book.id or pinned_book.count("version") != book.version:
+        raise InvalidInput("the pinned playbook's id or version differs from its text")
+    if pinned_group.id("id") != group.id:
+        raise InvalidInput("the pinned group's id differs from its text")
+    docs = EventDocs(book, group)
+    p.text("title", empty=False), p.text("note", required=False)
+    p.time("t0"), p.flag("drill")
+    check_level(book, p.id("level"))
+    for provider in p.items("providers", required=False):
+        q = _Payload(provider) if isinstance(provider, Mapping) else _Payload({"provider": provider})
+        check_provider(group, q.id("provider"))
+        check_provider_status(q.id("status"))
+        q.text("note", required=False)
+    _item_rows(docs, p.items("items"))
+    for duty in p.items("duties", required=False):
+        if not isinstance(duty, Mapping):
+            raise InvalidInput(f"a duty must be an object, not {_show(duty)}")
+        _duty(docs, _Payload(duty).id("duty"))
+        _Payload(duty).time("deadline", empty=True)
+
+
+def _level_changed(p: _Payload, docs: EventDocs) -> None:
+    check_level(docs.playbook, p.id("level"))
+    p.text("reason", required=False), p.id("previous", required=False)
+    _item_rows(docs, p.items("items", required=False))
+
+
+def _status_changed(p: _Payload, docs: EventDocs) -> None:
+    p.text("reason", required=False)
+
+
+def _provider_changed(p: _Payload, docs: EventDocs) -> None:
+    check_provider(docs.group, p.id("provider"))
+    check_provider_status(p.id("status"))
+    p.text("note", required=False)
+    p.time("since", required=False, empty=True)
+
+
+def _meeting_opened(p: _Payload, docs: EventDocs) -> None:
+    p.id("meeting"), p.text("title", required=False)
+    for role in p.ids("attendees"):
+        check_role(docs.playbook, role)
+
+
+def _meeting_closed(p: _Payload, docs: EventDocs) -> None:
+    p.id("meeting")
+
+
+def _decision(p: _Payload, docs: EventDocs) -> None:
+    p.id("decision")
+    action = p.id("action", required=False) or "decide"
+    if action not in DECISION_ACTIONS:
+        raise InvalidInput(f"unknown decision action '{action}' ({', '.join(DECISION_ACTIONS)})")
+    p.id("amends", required=False), p.id("meeting", required=False)
+    p.text("text", required=False), p.text("rationale", required=False)
+    decided_by = p.id("decided_by", required=False)
+    if decided_by:
+        check_role(docs.playbook, decided_by)
+    for role in p.ids("attendees"):
+        check_role(docs.playbook, role)
+    for affiliate in p.ids("affiliates"):
+        _affiliate(docs, affiliate)
+
+
+def _action_created(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("title", empty=False), p.time("deadline")
+    p.id("decision", required=False)
+    check_role(docs.playbook, p.id("owner"))
+
+
+def _action_changed(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("note", required=False)
+    check_action_state(p.id("state"))
+
+
+def _duty_changed(p: _Payload, docs: EventDocs) -> None:
+    _duty(docs, p.id("duty"))
+    check_duty_state(p.id("state"))
+    p.text("reference", required=False), p.text("reason", required=False)
+    p.time("at", required=False, empty=True), p.time("deadline", required=False, empty=True)
+    if "affiliate" in p.data:  # the filer: an affiliate, or the group desk (older entries: none)
+        _affiliate(docs, p.id("affiliate"), group_desk=True)
+    p.count("occurrence", required=False, default=1, least=1)
+
+
+def _alert(p: _Payload, docs: EventDocs) -> None:
+    p.id("alert"), p.text("issuer", empty=False), p.text("level", empty=False)
+    p.time("at"), p.text("note", required=False)
+
+
+def _outlook(p: _Payload, docs: EventDocs) -> None:
+    check_horizon(p.id("horizon"))
+    p.text("text", required=False), p.text("needs", required=False)
+
+
+def _report(p: _Payload, docs: EventDocs) -> None:
+    p.count("number", least=1), p.id("fingerprint")
+    for key in ("role", "approver", "issued_by", "kind", "lang", "designation", "prepared_by"):
+        p.text(key, required=False, limit=ID_MAX)
+    for key in ("at", "moment"):
+        p.time(key, required=False, empty=True)
+
+
+def _service_assessed(p: _Payload, docs: EventDocs) -> None:
+    member = _affiliate(docs, p.id("affiliate"))
+    check_service(member, p.id("service"))
+    check_service_status(p.id("status"))
+    p.text("note", required=False)
+
+
+def _impact_answered(p: _Payload, docs: EventDocs) -> None:
+    member = _affiliate(docs, p.id("affiliate"))
+    field_id = p.id("field")
+    try:
+        spec = docs.playbook.impact_field(field_id)
+    except KeyError:
+        known = ", ".join(f.id for f in docs.playbook.impact)
+        raise InvalidInput(f"unknown impact field '{field_id}' (fields: {known})") from None
+    value = p._get("value", True, None)
+    if normalise(spec, value, member, docs.group.timezone) != value:
+        raise InvalidInput(f"{field_id}: the value {_show(value)} is not in the form the desk "
+                           f"stores for a {spec.kind} field")
+
+
+def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
+    _affiliate(docs, p.id("affiliate"), group_desk=True)
+    _item(docs, p.id("checklist"), p.id("item"))
+    p.id("base", required=False), p.id("undoes", required=False)
+    for key in ("before", "after"):
+        state = p.obj(key, required=key == "after")
+        for name in ("state", "assignee", "note", "evidence", "reason"):
+            state.text(name, required=False)
+    after = ItemState.from_dict(p.obj("after").data)
+    check_state(after)
+    before = p.obj("before", required=False).data.get("state", "todo")
+    if before not in STATES:
+        raise InvalidInput(f"unknown state '{before}' before the change (states: {', '.join(STATES)})")
+
+
+def _notice_composed(p: _Payload, docs: EventDocs) -> None:
+    _affiliate(docs, p.id("affiliate"))
+    p.id("notice"), p.text("title"), p.text("body")
+    template = p.id("template", required=False)
+    if template and template not in {n.id for n in docs.playbook.notices}:
+        raise InvalidInput(f"unknown notice template '{template}'")
+    check_channel(p.id("channel"))
+
+
+def _notice_edited(p: _Payload, docs: EventDocs) -> None:
+    _affiliate(docs, p.id("affiliate"))
+    p.id("notice"), p.text("title"), p.text("body", empty=False)
+
+
+def _notice_posted(p: _Payload, docs: EventDocs) -> None:
+    _affiliate(docs, p.id("affiliate"))
+    p.id("notice"), p.time("at")
+    check_channel(p.id("channel"))
+
+
+def _notice_withdrawn(p: _Payload, docs: EventDocs) -> None:
+    _affiliate(docs, p.id("affiliate"))
+    p.id("notice"), p.text("reason", required=False)
+
+
+_GLOBAL = frozenset({"group.loaded", "event.activated"})
+_RULES: dict[str, Callable[[_Payload, Any], None]] = {
+    "group.loaded": _group_loaded,
+    "event.activated": _event_activated,
+    "event.level_changed": _level_changed,
+    "event.provider_changed": _provider_changed,
+    "event.closed": _status_changed, "event.reopened": _status_changed,
+    "meeting.opened": _meeting_opened, "meeting.closed": _meeting_closed,
+    "decision.recorded": _decision,
+    "action.created": _action_created, "action.changed": _action_changed,
+    "duty.changed": _duty_changed,
+    "alert.recorded": _alert,
+    "outlook.set": _outlook,
+    "report.drafted": _report, "report.approved": _report, "report.issued": _report,
+    "service.assessed": _service_assessed,
+    "impact.answered": _impact_answered,
+    "checklist.changed": _checklist_changed,
+    "notice.composed": _notice_composed, "notice.edited": _notice_edited,
+    "notice.posted": _notice_posted, "notice.withdrawn": _notice_withdrawn,
+}
