@@ -1,4 +1,4 @@
-"""`crisisdesk duty list|file`: reporting duties per filer (each licensed affiliate, or the group)
+"""`crisisdesk duty list|file|move`: reporting duties per filer (each licensed affiliate, or the group)
 and their filings with receipt numbers."""
 
 from __future__ import annotations
@@ -29,6 +29,13 @@ def register(sub) -> None:
     filing.add_argument("--reference", default="", help="the receipt number")
     filing.add_argument("--reason", default="", help="required for not-required")
     filing.add_argument("--at", help="when it was submitted (default: now), in the group's timezone")
+    move = add_command(actions, "move", run_move, "move the deadline of a duty still due (with the reason)")
+    move.add_argument("id")
+    move.add_argument("duty")
+    move.add_argument("--to", required=True, help="the new deadline, in the group's timezone")
+    move.add_argument("--reason", required=True, help="why, e.g. agreed with the FSS")
+    move.add_argument("--filer", default=GROUP_DESK)
+    move.add_argument("--occurrence", type=int, default=1)
 
 
 def run_list(args) -> int:
@@ -50,6 +57,15 @@ def run_list(args) -> int:
         late = "  OVERDUE" if d.overdue else ""
         print(f"{d.filer:12} {d.duty}#{d.occurrence:<3} {d.kind:12} {d.basis:6} {deadline:16} "
               f"{d.state:12} {d.reference}{late}")
+    return 0
+
+
+def run_move(args) -> int:
+    with _existing_desk(args) as desk:
+        deadline = parse_time(args.to, desk.group().timezone)
+        desk.move_duty(args.id, args.duty, deadline, args.reason, filer=args.filer,
+                       occurrence=args.occurrence)
+    print(f"{args.filer} {args.duty}#{args.occurrence}: due {args.to}")
     return 0
 
 

@@ -308,14 +308,15 @@ def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
             for due in occurrences(duty, filer, start, until):
                 row = filings.get((duty.id, filer, due.occurrence))
                 state = row["state"] if row else "due"
+                deadline = _time(row["deadline"]) if row and row["deadline"] else due.deadline
                 views.append(DutyView(
-                    duty=duty.id, to=duty.to, title=duty.title, deadline=due.deadline, state=state,
+                    duty=duty.id, to=duty.to, title=duty.title, deadline=deadline, state=state,
                     reference=row["reference"] if row else "", reason=row["reason"] if row else "",
                     submitted_at=_time(row["submitted_at"]) if row else None,
-                    overdue=state == "due" and due.deadline is not None and now > due.deadline,
+                    overdue=state == "due" and deadline is not None and now > deadline,
                     filer=filer, filer_name=names.get(filer, ctx.group.name), occurrence=due.occurrence,
                     kind=duty.kind, basis=duty.basis, start=duty.start, started=due.start,
-                    due=duty.due))
+                    due=duty.due, moved=bool(row and row["deadline"])))
     return sorted(views, key=lambda v: (v.deadline is None, v.deadline or now, v.filer, v.duty))
 
 

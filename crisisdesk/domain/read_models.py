@@ -298,6 +298,7 @@ class DutyView:
     start: str = "activation"  # awareness | activation | closure
     started: datetime | None = None
     due: timedelta | None = None
+    moved: bool = False  # the deadline was moved (the reason says why)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,11 @@ def duty_filings(conn, event_id: str) -> list[dict]:
                 [event_id])
 
 
+def duty_filing(conn, event_id: str, duty: str, filer: str, occurrence: int) -> dict | None:
+    return one(conn, "SELECT * FROM duty_filings WHERE event = ? AND duty = ? AND filer = ? AND occurrence = ?",
+               [event_id, duty, filer, occurrence])
+
+
 def provider_changes(conn, event_id: str) -> list[dict]:
     """Every change of the event's providers, in time order."""
     return rows(conn, "SELECT * FROM provider_changes WHERE event = ? ORDER BY since, hlc", [event_id])

@@ -207,3 +207,20 @@ def test_customer_impact_totals_with_the_change_since_the_last_report(desk, tmp_
     desk.answer(ev, "bank", "customers-affected", 2000)
     customers = next(m for m in desk.board(ev).measures if m.measure == "customers")
     assert (customers.total, customers.previous, customers.change) == (2300, 1500, 800)
+
+
+def test_a_duty_deadline_moved_by_the_council_is_kept_with_its_reason(desk):
+    ev = _activate(desk)
+    desk.clock.advance(hours=1)
+    new = NIRS_T0 + timedelta(hours=40)
+    with pytest.raises(InvalidInput, match="say why"):
+        desk.move_duty(ev, "fss-initial", new, " ", filer="bank")
+    desk.move_duty(ev, "fss-initial", new, "금감원 협의: 일요일 제출", filer="bank")
+    duty = _duties(desk, ev)[("fss-initial", "bank", 1)]
+    assert (duty.deadline, duty.moved, duty.reason) == (new, True, "금감원 협의: 일요일 제출")
+    desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-9")
+    duty = _duties(desk, ev)[("fss-initial", "bank", 1)]
+    assert (duty.state, duty.deadline) == ("submitted", new)
+    with pytest.raises(InvalidInput, match="no longer due"):
+        desk.move_duty(ev, "fss-initial", new, "again", filer="bank")
+    assert desk.verify().ok

@@ -59,10 +59,11 @@ INSERT INTO provider_changes
 CREATE TABLE duty_filings (
     event TEXT NOT NULL, duty TEXT NOT NULL, filer TEXT NOT NULL, occurrence INTEGER NOT NULL,
     state TEXT NOT NULL, reference TEXT NOT NULL, reason TEXT NOT NULL, submitted_at TEXT NOT NULL,
-    updated_by TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (event, duty, filer, occurrence)
+    updated_by TEXT NOT NULL, hlc TEXT NOT NULL, deadline TEXT NOT NULL,
+    PRIMARY KEY (event, duty, filer, occurrence)
 ) STRICT;
 INSERT INTO duty_filings
-    SELECT event, duty, '{GROUP_DESK}', 1, state, reference, reason, submitted_at, updated_by, hlc
+    SELECT event, duty, '{GROUP_DESK}', 1, state, reference, reason, submitted_at, updated_by, hlc, ''
     FROM duties WHERE hlc != '';
 ALTER TABLE events ADD COLUMN closed_at TEXT NOT NULL DEFAULT '';
 UPDATE events SET closed_at = coalesce(
@@ -143,12 +144,12 @@ def duty_changed(conn, stored) -> None:
     values = [p["state"], p.get("reference", ""), p.get("reason", ""), p.get("at", ""), e.author, e.hlc]
     filer, occurrence = p.get("affiliate") or GROUP_DESK, int(p.get("occurrence", 1))
     conn.execute(
-        "INSERT INTO duty_filings VALUES (?,?,?,?, ?,?,?,?,?,?) "
+        "INSERT INTO duty_filings VALUES (?,?,?,?, ?,?,?,?,?,?, ?) "
         "ON CONFLICT (event, duty, filer, occurrence) DO UPDATE SET state = excluded.state, "
         "reference = excluded.reference, reason = excluded.reason, "
         "submitted_at = excluded.submitted_at, updated_by = excluded.updated_by, "
-        "hlc = excluded.hlc WHERE excluded.hlc > duty_filings.hlc",
-        [p["event"], p["duty"], filer, occurrence, *values])
+        "hlc = excluded.hlc, deadline = excluded.deadline WHERE excluded.hlc > duty_filings.hlc",
+        [p["event"], p["duty"], filer, occurrence, *values, p.get("deadline", "")])
     if filer == GROUP_DESK and occurrence == 1:
         conn.execute(
             "UPDATE duties SET state = ?, reference = ?, reason = ?, submitted_at = ?, updated_by = ?, "
