@@ -1176,6 +1176,22 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>새로 내보내 달라고 요청하십시오</translation>
     </message>
     <message>
+        <source>dated more than 10 minutes ahead of this desk&apos;s clock</source>
+        <translation>이 데스크의 시계보다 10분 넘게 앞선 시각이 적혀 있음</translation>
+    </message>
+    <message>
+        <source>check the date and time of both computers, then ask for a fresh export</source>
+        <translation>양쪽 컴퓨터의 날짜와 시각을 확인한 뒤 새로 내보내 달라고 요청하십시오</translation>
+    </message>
+    <message>
+        <source>an entry holds values the rules do not allow</source>
+        <translation>규칙이 허용하지 않는 값이 든 항목이 있음</translation>
+    </message>
+    <message>
+        <source>report it: the sending desk is misused, or runs another CrisisDesk version</source>
+        <translation>신고하십시오: 보낸 데스크가 잘못 쓰였거나 다른 버전의 CrisisDesk입니다</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>연결됨</translation>
     </message>

@@ -39,6 +39,10 @@ REASONS = {  # refusal code → (what it means, what to do)
                           QT_TRANSLATE_NOOP("Exchange", "report it: tampering")),
     "malformed": (QT_TRANSLATE_NOOP("Exchange", "damaged inside"),
                   QT_TRANSLATE_NOOP("Exchange", "ask for a fresh export")),
+    "clock_ahead": (QT_TRANSLATE_NOOP("Exchange", "dated more than 10 minutes ahead of this desk's clock"),
+                    QT_TRANSLATE_NOOP("Exchange", "check the date and time of both computers, then ask for a fresh export")),
+    "invalid_entry": (QT_TRANSLATE_NOOP("Exchange", "an entry holds values the rules do not allow"),
+                      QT_TRANSLATE_NOOP("Exchange", "report it: the sending desk is misused, or runs another CrisisDesk version")),
 }
 FOLDER_STATES = {
     "ok": QT_TRANSLATE_NOOP("Exchange", "online"),
