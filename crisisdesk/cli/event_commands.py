@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -88,13 +88,20 @@ def _existing_desk(args) -> Desk:
     return Desk.open(db_path(args), create=False)
 
 
+EARLIEST, LATEST = 1970, 2999  # years a desk's times may take (deadlines are added to them)
+
+
 def parse_time(text: str, tz: str) -> datetime:
     """An ISO time; without an offset it is read in the group's timezone."""
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+        year = moment.astimezone(UTC).year
+    except (ValueError, OverflowError):
         raise InvalidInput(f"'{text}' is not a time (e.g. 2025-09-26 20:20 or 2025-09-26T11:20Z)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+    if not EARLIEST <= year <= LATEST:
+        raise InvalidInput(f"'{text}': a time between {EARLIEST} and {LATEST}, please")
+    return moment
 
 
 def run_group_load(args) -> int:

@@ -7,11 +7,16 @@ from pathlib import Path
 
 from crisisdesk.cli.common import db_path
 from crisisdesk.desk.demo import build_demo
+from crisisdesk.locations import data_dir
+from crisisdesk.store import owner_only
+
+LOG_NAME = "crisisdesk.log"
 
 
 def open_desk(args) -> int:
     from crisisdesk.ui.main import run
 
+    prepare_log(data_dir() / LOG_NAME)
     path = db_path(args)
     if args.demo:
         path = demo_database(args.db)
@@ -26,3 +31,15 @@ def demo_database(requested: Path | None) -> Path:
     if not requested.exists() or requested.stat().st_size == 0:
         build_demo(requested)
     return requested
+
+
+def prepare_log(log_path: Path) -> None:
+    """The window's log (written by ui.errors) created owner-only before the window opens it.
+
+    Its folder is made 0700 and the file 0600 if new; a log that cannot be created is not fatal
+    (the window then reports errors without it).
+    """
+    try:
+        owner_only.create_file(log_path)
+    except OSError:
+        pass

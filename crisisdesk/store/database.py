@@ -149,6 +149,8 @@ def _check_file(path: Path, create: bool) -> bool:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a desk database file")
     if path.exists():
+        if path.stat().st_size == 0 and not create:
+            raise StoreError(f"{path}: the file is empty (0 bytes), not a desk database")
         return path.stat().st_size > 0
     if not create:
         raise StoreError(f"{path}: no such desk database")
@@ -188,6 +190,10 @@ def _read_identity(path: Path) -> tuple[int, int, int]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        damaged = translate(exc, path)
+        if "damaged" in str(damaged):
+            raise StoreError(f"{path}: the database file is damaged ({exc}); it was left untouched: "
+                             "restore a backup") from exc
         raise StoreError(f"{path}: cannot read the database ({exc}); it was left untouched") from exc
     return application_id, user_version, tables
 

@@ -75,9 +75,9 @@ def verify(store: Store) -> VerifyReport:
     stage = "reading the database"
     try:
         stage = "the SQLite integrity check"
-        integrity = [str(row[0]) for row in store.conn.execute("PRAGMA integrity_check")]
+        integrity = [str(row[0]) for row in store.conn.execute("PRAGMA integrity_check(20)")]
         if integrity != ["ok"]:
-            report.problems.append("SQLite integrity check failed: " + "; ".join(integrity[:5]))
+            report.problems.append(_integrity_problem(integrity))
             return report
         stage = "the schema check"
         schema_problem = check_schema(store.conn)
@@ -101,6 +101,14 @@ def verify(store: Store) -> VerifyReport:
     except (*READ_ERRORS, CrisisDeskError) as exc:
         report.problems.append(f"{stage} could not read the file: {describe(exc)}")
     return report
+
+
+def _integrity_problem(rows: list[str]) -> str:
+    """SQLite's integrity report (several lines per row at times) as one line."""
+    found = [line.strip() for row in rows for line in row.splitlines()
+             if line.strip() and not line.startswith("*** in database")]
+    more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+    return "SQLite integrity check failed: " + "; ".join(found[:3]) + more
 
 
 def describe(exc: BaseException) -> str:
@@ -227,9 +235,10 @@ def _compare_projections(store: Store) -> str | None:
     try:
         stored_tables = _projection_tables(store.conn)
         rebuilt_tables = _projection_tables(rebuilt.conn)
-        if stored_tables != rebuilt_tables:
-            return f"projection tables differ: file has {stored_tables}, rebuild has {rebuilt_tables}"
-        for table in stored_tables:
+        missing = [t for t in rebuilt_tables if t not in stored_tables]
+        if missing:
+            return f"projection tables missing from the file: {', '.join(missing)}"
+        for table in rebuilt_tables:  # tables CrisisDesk does not make are the schema check's
             columns = [r[1] for r in store.conn.execute(f'PRAGMA table_info("{table}")')]
             order = ", ".join(f'"{c}"' for c in columns)
             ours = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
