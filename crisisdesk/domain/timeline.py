@@ -126,7 +126,7 @@ def _describe_duty(p: dict, playbook: Playbook, group: Group) -> Text:
     ko = f"대외 보고 ‘{title.ko or title.en}’{to_ko}{nth.ko}: {state.ko}"
     en = f"Reporting duty “{title.en or title.ko}”{to_en}{nth.en}: {state.en}"
     if p.get("reference"):
-        ko, en = f"{ko} — 접수번호·참조: {p['reference']}", f"{en} — reference: {p['reference']}"
+        ko, en = f"{ko} — 접수번호 {p['reference']}", f"{en} — receipt no. {p['reference']}"
     if p.get("reason"):
         ko, en = f"{ko} — 사유: {p['reason']}", f"{en} — reason: {p['reason']}"
     if "affiliate" in p:
