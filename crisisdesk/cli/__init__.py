@@ -26,8 +26,15 @@ COMMAND_MODULES = (
 )
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line (exit 2) that points to --help."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="crisisdesk",
         description="CrisisDesk: group crisis command desk (그룹 위기대응 데스크).",
     )

@@ -237,6 +237,8 @@ def run_assess(args) -> int:
             value = json.loads(args.value)
         except json.JSONDecodeError as exc:
             raise InvalidInput(f"the value is not valid JSON: {exc.msg} at column {exc.colno}") from None
+        except RecursionError:
+            raise InvalidInput("the value is nested too deeply to be an answer") from None
     with _existing_desk(args) as desk:
         desk.answer(args.id, args.affiliate, args.field, value)
         [view] = [a for a in desk.answers(args.id, args.affiliate) if a.field == args.field]

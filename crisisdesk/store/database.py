@@ -35,7 +35,7 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(os.fsencode(path), isolation_level=None, timeout=10)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        raise StoreError(f"{path}: cannot open the database: {one_line(exc)}") from exc
     try:
         configure(conn)
         migrate(conn, path)
@@ -66,7 +66,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{params}", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from exc
+        raise StoreError(f"{path}: cannot open the database read-only: {one_line(exc)}") from exc
     try:
         conn.execute("PRAGMA query_only=1")
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -192,15 +192,21 @@ def _read_identity(path: Path) -> tuple[int, int, int]:
     except sqlite3.Error as exc:
         damaged = translate(exc, path)
         if "damaged" in str(damaged):
-            raise StoreError(f"{path}: the database file is damaged ({exc}); it was left untouched: "
+            raise StoreError(f"{path}: the database file is damaged ({one_line(exc)}); it was left untouched: "
                              "restore a backup") from exc
-        raise StoreError(f"{path}: cannot read the database ({exc}); it was left untouched") from exc
+        raise StoreError(f"{path}: cannot read the database ({one_line(exc)}); it was left untouched") from exc
     return application_id, user_version, tables
+
+
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """An error's text on one line (SQLite quotes damaged schema text, newlines and all)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def translate(exc: sqlite3.Error, path: Path | str) -> StoreError:
     """A person's message for an SQLite failure."""
-    text = str(exc)
+    text = one_line(exc)
     code = getattr(exc, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL or "database or disk is full" in text:
         return StoreFull(f"{path}: the disk is full; the change was not saved (nothing already saved was lost)")

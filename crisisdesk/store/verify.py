@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
 from crisisdesk.store import database
@@ -96,6 +97,10 @@ def verify(store: Store) -> VerifyReport:
         finally:
             if checked is not store:
                 checked.close()
+        stage = "the local state check"
+        local_problem = check_local_state(store.conn)
+        if local_problem:
+            report.problems.append(local_problem)
         if schema_problem:
             report.problems.append(schema_problem)
     except (*READ_ERRORS, CrisisDeskError) as exc:
@@ -190,6 +195,30 @@ def check_schema(conn: sqlite3.Connection) -> str | None:
         return None
     more = f" (and {len(notes) - 3} more differences)" if len(notes) > 3 else ""
     return "schema differs from CrisisDesk's (changed outside CrisisDesk): " + "; ".join(notes[:3]) + more
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def check_local_state(conn: sqlite3.Connection) -> str | None:
+    """The tables the journal does not make (meta, exchange bookkeeping, the parse cache) read
+    through, and the meta values the desk relies on when it opens checked for their form."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in ("meta", *sorted(LOCAL_STATE_TABLES)):
+        if table in tables:
+            for _ in conn.execute(f'SELECT * FROM "{table}"'):
+                pass  # every value decoded: a damaged text raises here
+    meta = dict(conn.execute("SELECT key, value FROM meta")) if "meta" in tables else {}
+    desk_id = meta.get("desk_id")
+    if desk_id is not None and not _UUID.fullmatch(str(desk_id)):
+        return f"local state: the desk id in meta is damaged ({str(desk_id)[:60]!r})"
+    anchor = meta.get("demo_anchor")
+    if anchor is not None:
+        try:
+            from_iso(str(anchor))
+        except (ValueError, OverflowError):
+            return f"local state: the demo clock's anchor in meta is damaged ({str(anchor)[:60]!r})"
+    return None
 
 
 def _quoted(name: str) -> str:
