@@ -74,7 +74,7 @@ class ReportCommands:
         _check_kind(kind, lang)
         ctx = self.event(event)
         if affiliate is not None:
-            ctx.affiliate(affiliate)
+            ctx.check_doer(affiliate)
         situation = self.report_situation(ctx, as_of, None, lang)
         meta = ReportMeta(kind=kind, lang=lang, prepared_by=self.author, desk=self.desk_id[:8],
                           next_update=next_update, affiliate=affiliate, blank=blank)

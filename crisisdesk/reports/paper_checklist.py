@@ -3,7 +3,9 @@ the id to type it back in by, its owner and due time, room to write, and signatu
 
 from __future__ import annotations
 
-from crisisdesk.domain.read_models import AffiliateDetail, Situation
+from crisisdesk.domain.group import GROUP_DESK
+from crisisdesk.domain.read_models import ItemView, Situation
+from crisisdesk.domain.text import Text
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import Block, Heading, Mark, Para, Signature, Table
 from crisisdesk.reports.catalogue import Catalogue
@@ -20,36 +22,41 @@ class PaperChecklist:
         self.t = Catalogue(meta.lang)
         self.f = Formatter(self.t, situation.event.timezone)
 
-    def details(self) -> list[AffiliateDetail]:
+    def sheets(self) -> list[tuple[Text, tuple[ItemView, ...]]]:
+        """(whose, items) per sheet: the group desk's own items first, then each affiliate's."""
+        group = [(self.s.event.group_name, self.s.group_items)] if self.s.group_items else []
+        affiliates = [(d.tile.name, d.items) for d in self.s.affiliates]
         if self.meta.affiliate is None:
-            return list(self.s.affiliates)
-        return [d for d in self.s.affiliates if d.tile.affiliate == self.meta.affiliate]
+            return group + affiliates
+        if self.meta.affiliate == GROUP_DESK:
+            return group
+        return [(d.tile.name, d.items) for d in self.s.affiliates if d.tile.affiliate == self.meta.affiliate]
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
-        for index, detail in enumerate(self.details()):
-            out += self.affiliate(detail, new_page=index > 0)
+        for index, (name, items) in enumerate(self.sheets()):
+            out += self.sheet(name, items, new_page=index > 0)
         return out or [Para(self.t("none"), "muted")]
 
-    def affiliate(self, detail: AffiliateDetail, new_page: bool) -> list[Block]:
+    def sheet(self, name: Text, items: tuple[ItemView, ...], new_page: bool) -> list[Block]:
         t, f, s, ev = self.t, self.f, self.s, self.s.event
         mode = t("paper.blank") if self.meta.blank else t("paper.current", time=f.time(s.now))
         out: list[Block] = [
-            Heading(t("paper.heading", affiliate=t.text(detail.tile.name)), new_page=new_page),
+            Heading(t("paper.heading", affiliate=t.text(name)), new_page=new_page),
             Para(f"{t.text(ev.group_name)} · {ev.title} · {t('paper.t0', time=f.time(ev.t0))}"),
-            Para(f"{mode} · {t('paper.items', n=len(detail.items))}", "muted"),
+            Para(f"{mode} · {t('paper.items', n=len(items))}", "muted"),
             Para(t("paper.instructions"), "small"),
         ]
-        out.append(self.table(detail) if detail.items else Para(t("none"), "muted"))
+        out.append(self.table(items) if items else Para(t("none"), "muted"))
         out.append(Signature((t("paper.sign.filled"), t("paper.sign.signature"), t("paper.sign.time"),
                               t("paper.sign.checked"), t("paper.sign.entered"))))
         return out
 
-    def table(self, detail: AffiliateDetail) -> Table:
+    def table(self, items: tuple[ItemView, ...]) -> Table:
         t, f, blank = self.t, self.f, self.meta.blank
-        labels = facts.item_labels(detail.items)
+        labels = facts.item_labels(items)
         rows = []
-        for i in detail.items:
+        for i in items:
             done = not blank and i.state in CLOSED
             box = Mark(t("box.done") if done else t("box.empty"), bold=True)
             title = (t("critical_mark") + " " if i.critical else "") + t.text(i.title)

@@ -40,7 +40,9 @@ def test_scripted_event(db, capsys):
     assert data["event"]["level"] == "caution"
     bank = next(a for a in data["affiliates"] if a["id"] == "bank")
     remote = next(s for s in bank["services"] if s["service"] == "remote-account")
-    assert "모바일 운전면허증 확인" in remote["alternatives"]
+    assert remote["alternatives"] and "확인(" not in " ".join(remote["alternatives"])  # its own wording
+    assert remote["rto_deadline"] is None and remote["impaired_since"]  # a government outage: no RTO
+    assert data["group_desk"]["applicable"] > 0
     assert {"progress", "overdue", "overdue_critical"} <= set(bank)
 
     code, out, _ = run(capsys, "timeline", ev, "--db", db, "--json", "--lang", "en")
@@ -78,7 +80,9 @@ def test_demo_builds_a_verified_desk(tmp_path, capsys):
     assert data["event"]["level"] == "alert" and data["affiliates_hit"] == 9
     assert data["event"]["elapsed"].startswith("T+17:")
     colours = {a["colour"] for a in data["affiliates"]}
-    assert "red" in colours and len(colours) >= 2
+    assert "red" not in colours and len(colours) >= 2  # a government outage breaches no RTO
+    assert data["past_rto"] == 0
+    assert data["group_desk"]["closed"] >= 8  # the council met, the UPS was checked ... once
     assert {a["issuer"] for a in data["alerts"]} == {"행정안전부(MOIS)", "과학기술정보통신부(MSIT)"}
     assert run(capsys, "verify", "--db", path)[0] == 0
     code, _, err = run(capsys, "demo", "--db", path)

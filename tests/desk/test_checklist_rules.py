@@ -40,20 +40,21 @@ def test_blocked_needs_reason_and_nothing_is_saved(desk):
     ev = activate_nirs(desk)
     before = snapshot(desk)
     with pytest.raises(InvalidInput, match="needs a reason"):
-        desk.set_item(ev, "bank", "open-event", state="blocked")
+        desk.set_item(ev, "bank", "confirm-outage-scope", state="blocked")
     with pytest.raises(InvalidInput, match="needs a reason"):
-        desk.set_item(ev, "bank", "open-event", state="blocked", reason="   ")
+        desk.set_item(ev, "bank", "confirm-outage-scope", state="blocked", reason="   ")
     assert snapshot(desk) == before
-    desk.set_item(ev, "bank", "open-event", state="blocked", reason="담당자 연락 두절")
-    assert _state(desk, ev, "bank", "open-event").reason == "담당자 연락 두절"
-    desk.set_item(ev, "bank", "open-event", state="done")
-    assert _state(desk, ev, "bank", "open-event").reason == ""
+    desk.set_item(ev, "bank", "confirm-outage-scope", state="blocked", reason="담당자 연락 두절")
+    assert _state(desk, ev, "bank", "confirm-outage-scope").reason == "담당자 연락 두절"
+    desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+    assert _state(desk, ev, "bank", "confirm-outage-scope").reason == ""
 
 
 @pytest.mark.parametrize("call, message", [
     (lambda d, ev: d.set_item(ev, "bank", "no-such-item", state="done"), "no checklist item"),
-    (lambda d, ev: d.set_item(ev, "atlantis", "open-event", state="done"), "unknown affiliate"),
-    (lambda d, ev: d.set_item(ev, "bank", "open-event", state="finished"), "unknown state"),
+    (lambda d, ev: d.set_item(ev, "atlantis", "confirm-outage-scope", state="done"), "unknown affiliate"),
+    (lambda d, ev: d.set_item(ev, "bank", "confirm-outage-scope", state="finished"), "unknown state"),
+    (lambda d, ev: d.set_item(ev, "bank", "convene-council", state="done"), "no checklist item"),
     (lambda d, ev: d.answer(ev, "bank", "customers-affected", -5), "must not be negative"),
     (lambda d, ev: d.answer(ev, "bank", "customers-affected", "많음"), "not a whole number"),
     (lambda d, ev: d.answer(ev, "bank", "estimated-loss", "1.5e9"), "not a whole number"),
@@ -69,7 +70,8 @@ def test_blocked_needs_reason_and_nothing_is_saved(desk):
     (lambda d, ev: d.set_provider(ev, "nope", "down"), "unknown provider"),
     (lambda d, ev: d.record_decision(ev, "x", decided_by="cheif"), "unknown role 'cheif'"),
     (lambda d, ev: d.record_decision(ev, "  "), "needs its text"),
-    (lambda d, ev: d.set_duty(ev, "fss-initial", "not-required"), "not required"),
+    (lambda d, ev: d.set_duty(ev, "fss-initial", "not-required", filer="bank"), "not required"),
+    (lambda d, ev: d.set_duty(ev, "fss-initial", "submitted"), "'group' does not file"),
     (lambda d, ev: d.compose_notice(ev, "bank", "carrier-pigeon"), "unknown notice template"),
     (lambda d, ev: d.event("ffffffff"), "no event"),
 ])
@@ -100,12 +102,14 @@ def test_raising_adds_items_and_lowering_keeps_work(desk):
     base = {i.item for i in desk.checklist(ev, "bank")}
     desk.change_level(ev, "serious", "전면 장애")
     raised = {i.item for i in desk.checklist(ev, "bank")}
-    assert base < raised and "open-response-center" in raised - base
-    desk.set_item(ev, "bank", "open-response-center", state="done")
+    assert base < raised and "affiliate-response-desk" in raised - base
+    group_base = {i.item for i in desk.checklist(ev, "group")}
+    assert "open-response-center" in group_base  # the group's 24-hour room: once, for the group
+    desk.set_item(ev, "bank", "affiliate-response-desk", state="done")
     desk.change_level(ev, "attention", "진정")
     lowered = {i.item: i for i in desk.checklist(ev, "bank")}
     assert set(lowered) == raised
-    assert lowered["open-response-center"].state == "done"
+    assert lowered["affiliate-response-desk"].state == "done"
     assert desk.board(ev).event.level == "attention"
 
 
@@ -114,10 +118,11 @@ def test_event_pins_playbook_text(desk, tmp_path):
     shutil.copy(PLAYBOOKS / "gov-system-outage.yaml", copy)
     ev = desk.activate(copy, "사본 플레이북 사건").created
     pinned = desk.checklist(ev, "bank")
-    text = copy.read_text(encoding="utf-8").replace("version: 1", "version: 2")
+    version = desk.board(ev).event.playbook_version
+    text = copy.read_text(encoding="utf-8").replace(f"version: {version}", f"version: {version + 1}")
     copy.write_text(text.replace("id: confirm-outage-scope", "id: confirm-scope-renamed"), encoding="utf-8")
     assert desk.checklist(ev, "bank") == pinned
-    assert desk.board(ev).event.playbook_version == 1
+    assert desk.board(ev).event.playbook_version == version
     copy.unlink()
     assert desk.checklist(ev, "bank") == pinned
 
@@ -126,11 +131,11 @@ def test_closed_event_refuses_changes_until_reopened(desk):
     ev = activate_nirs(desk)
     desk.close_event(ev, "복구 완료")
     with pytest.raises(InvalidInput, match="closed"):
-        desk.set_item(ev, "bank", "open-event", state="done")
+        desk.set_item(ev, "group", "open-event", state="done")
     with pytest.raises(InvalidInput, match="no open event"):
         desk.event()
     desk.reopen_event(ev, "재발")
-    desk.set_item(ev, "bank", "open-event", state="done")
+    desk.set_item(ev, "group", "open-event", state="done")
     assert desk.event().id == ev
 
 

@@ -69,12 +69,17 @@ def test_notice_filled_from_derivation_and_posted_per_channel(desk):
 
 def test_duties_deadlines_and_external_alerts(desk):
     ev = activate_nirs(desk)
-    duties = {d.duty: d for d in desk.duties(ev)}
-    assert duties["fss-initial"].deadline == desk.board(ev).event.t0 + timedelta(hours=1)
+    t0 = desk.board(ev).event.t0
+    desk.clock.advance(minutes=30)  # the government ID check has been down 30 minutes: reportable
+    duties = {(d.duty, d.filer): d for d in desk.duties(ev)}
+    assert duties[("fss-initial", "bank")].deadline == t0 + timedelta(hours=24)
+    assert duties[("fss-initial", "bank")].basis == "rule"
+    assert duties[("fss-initial-target", "bank")].basis == "target"
     later = desk.clock() + timedelta(hours=2)
-    assert {d.duty for d in desk.duties(ev, now=later) if d.overdue} >= {"fss-initial"}
-    desk.set_duty(ev, "fss-initial", "submitted", reference="FSS-0001")
-    assert "fss-initial" not in {d.duty for d in desk.duties(ev, now=later) if d.overdue}
+    assert ("fss-initial-target", "bank") in {(d.duty, d.filer) for d in desk.duties(ev, now=later) if d.overdue}
+    desk.set_duty(ev, "fss-initial-target", "submitted", filer="bank", reference="FSS-0001")
+    assert ("fss-initial-target", "bank") not in {
+        (d.duty, d.filer) for d in desk.duties(ev, now=later) if d.overdue}
     desk.record_alert(ev, "행정안전부(MOIS)", "경계")
     desk.record_alert(ev, "과학기술정보통신부(MSIT)", "심각")
     assert [(a.issuer, a.level) for a in desk.board(ev).alerts] == [
@@ -86,8 +91,8 @@ def test_duties_deadlines_and_external_alerts(desk):
 
 def test_timeline_filters_by_affiliate_and_kind(desk):
     ev = activate_nirs(desk)
-    desk.set_item(ev, "bank", "open-event", state="done")
-    desk.set_item(ev, "card", "open-event", state="done")
+    desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+    desk.set_item(ev, "card", "confirm-outage-scope", state="done")
     desk.record_decision(ev, "결정")
     everything = desk.timeline(ev)
     assert [e.kind for e in everything] == ["event.activated", "checklist.changed", "checklist.changed",

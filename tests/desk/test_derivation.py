@@ -6,7 +6,7 @@ from tests.desk.factories import GROUP_FILE, activate_nirs, make_desk
 
 def test_gov_id_check_down_hits_exactly_its_dependants(tmp_path):
     group = load_group(GROUP_FILE).value
-    expected = {(a.id, s.id) for a in group.affiliates for s in a.services if "gov-id-check" in s.depends_on}
+    expected = {(a.id, s.id) for a in group.affiliates for s in a.services if "gov-id-check" in s.providers}
     assert expected, "the example group must depend on the government ID check"
     with make_desk(tmp_path / "d.sqlite") as desk:
         board = desk.board(activate_nirs(desk))
@@ -14,8 +14,10 @@ def test_gov_id_check_down_hits_exactly_its_dependants(tmp_path):
         assert hit == expected
         for tile in board.tiles:
             for service in tile.services:
-                assert service.status == "down"
-                assert "모바일 운전면허증 확인" in [alt.ko for alt in service.alternatives]
+                assert service.status == "down" and service.rto_deadline is None  # government: no RTO
+                own = group.affiliate(tile.affiliate).service(service.service).dependency("gov-id-check")
+                assert [alt.ko for alt in service.alternatives] == ([] if own.alternative.empty
+                                                                    else [own.alternative.ko])
                 assert [p.ko for p in service.providers] == [group.provider("gov-id-check").name.ko]
 
 
@@ -26,18 +28,18 @@ def test_alternative_that_is_down_is_not_offered(tmp_path):
         assert "Mobile driver's licence check" not in alternatives
 
 
-def test_rto_clock_runs_from_t0_or_failure(tmp_path):
+def test_rto_clock_runs_from_the_failure_of_the_groups_own_system(tmp_path):
     with make_desk(tmp_path / "d.sqlite") as desk:
         ev = activate_nirs(desk, down=())
         desk.clock.advance(hours=2)
-        desk.set_provider(ev, "gov-id-check", "down")
+        desk.set_provider(ev, "group-dc", "down")
         tile = desk.board(ev).tile("bank")
         critical = next(s for s in tile.services if s.critical)
         assert critical.rto_deadline == desk.clock() + critical.rto
         desk.clock.now = critical.rto_deadline + timedelta(minutes=1)
         assert desk.board(ev).tile("bank").past_rto >= 1
         assert desk.board(ev).tile("bank").colour == "red"
-        desk.set_provider(ev, "gov-id-check", "restored")
+        desk.set_provider(ev, "group-dc", "restored")
         assert desk.board(ev).tile("bank").services == ()
 
 
