@@ -29,7 +29,7 @@ def test_restore_round_trip_keeps_replaced_file(tmp_path, capsys):
     path = tmp_path / "desk.sqlite"
     with make_desk(path) as desk:
         ev = activate_nirs(desk)
-        desk.set_item(ev, "bank", "open-event", state="done")
+        desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
         assert main(["backup", "--db", str(path)]) == 0
         [backup] = list_backups(path)
         saved = snapshot(desk)

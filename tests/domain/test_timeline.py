@@ -10,8 +10,15 @@ import pytest
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import build_demo
 from crisisdesk.domain.group import Affiliate, Group, Service
-from crisisdesk.domain.playbook import (Checklist, ChecklistItem, ImpactField, Level, Playbook,
-                                        ReportingDuty, Role)
+from crisisdesk.domain.playbook import (
+    Checklist,
+    ChecklistItem,
+    ImpactField,
+    Level,
+    Playbook,
+    ReportingDuty,
+    Role,
+)
 from crisisdesk.domain.text import Text
 from crisisdesk.domain.timeline import describe
 

@@ -92,7 +92,7 @@ def _tick_with_keyboard(driver, qtbot):
 def _decide_in_meeting(driver, qtbot):
     panel = driver.panel("decisions")
     panel.meeting_title.setText("1차 위기대응협의회")
-    for row in range(2):  # chair and CIO attend
+    for row in (1, 2):  # the chair and the CIO attend (row 0 is the group chairman)
         panel.attendees.setData(panel.attendees.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     qtbot.mouseClick(panel.meeting_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.meeting is not None)
