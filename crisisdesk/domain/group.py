@@ -32,6 +32,7 @@ class Dependency:
     provider: str
     alternative: Text = Text()  # what customers can use instead (empty: no alternative)
     impact: Text = Text()  # what customers cannot do while the provider fails
+    effect: str = "down"  # what the provider's failure does to the service: down | degraded
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ def derive_hits(group: Group, providers: Mapping[str, ProviderState]) -> list[Se
             causes = [d for d in service.depends_on if d.provider in failing]
             if not causes:
                 continue
-            down = [d.provider for d in causes if failing[d.provider].status == "down"]
+            down = [d.provider for d in causes
+                    if failing[d.provider].status == "down" and d.effect == "down"]
             recoverable = [p for p in down if p in kinds and kinds[p].recoverable]
             hits.append(ServiceHit(
                 affiliate=affiliate.id, service=service.id, critical=service.critical,

@@ -199,11 +199,12 @@ def _applies_to(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-_DEPENDENCY_KEYS = ("provider", "alternative", "impact")
+_DEPENDENCY_KEYS = ("provider", "alternative", "impact", "effect")
+EFFECTS = ("down", "degraded")
 
 
 def _dependency(value: Any) -> Dependency:
-    """A provider id, or {provider: id, alternative: Text, impact: Text}."""
+    """A provider id, or {provider: id, alternative: Text, impact: Text, effect: down|degraded}."""
     if isinstance(value, str):
         return Dependency(_slug(value))
     if not isinstance(value, dict):
@@ -225,7 +226,11 @@ def _dependency(value: Any) -> Dependency:
         provider = _slug(value["provider"])
     except PydanticCustomError as exc:
         raise fail(exc.context["message"], ("provider",)) from None
-    return Dependency(provider, **texts)
+    effect = value.get("effect", "down")
+    if effect not in EFFECTS:
+        raise fail(f"expected 'down' or 'degraded' (what the provider's failure does to this "
+                   f"service), got {describe(effect)}", ("effect",))
+    return Dependency(provider, **texts, effect=effect)
 
 
 _HOURS_KEYS = ("days", "from", "to")

@@ -224,3 +224,19 @@ def test_a_duty_deadline_moved_by_the_council_is_kept_with_its_reason(desk):
     with pytest.raises(InvalidInput, match="no longer due"):
         desk.move_duty(ev, "fss-initial", new, "again", filer="bank")
     assert desk.verify().ok
+
+
+def test_a_dependency_whose_failure_only_degrades_the_service(desk, tmp_path):
+    from crisisdesk.formats.group_file import load_group_text
+    from tests.desk.truthful_factories import GROUP_2
+
+    text = GROUP_2.replace("depends_on: [group-dc, vendor]",
+                           "depends_on: [group-dc, {provider: vendor, effect: degraded}]")
+    path = tmp_path / "g2.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_group_text(text).value.affiliate("bank").service("transfers").dependency("vendor").effect \
+        == "degraded"
+    desk.load_group(path)
+    ev = _activate(desk, down=("vendor",))
+    service = _service(desk, ev, "bank", "transfers")
+    assert service.status == "degraded" and service.rto_deadline is None
