@@ -316,7 +316,7 @@ def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
                     overdue=state == "due" and deadline is not None and now > deadline,
                     filer=filer, filer_name=names.get(filer, ctx.group.name), occurrence=due.occurrence,
                     kind=duty.kind, basis=duty.basis, start=duty.start, started=due.start,
-                    due=duty.due, moved=bool(row and row["deadline"])))
+                    due=duty.due, moved=bool(row and row["deadline"]), target=due.target))
     return sorted(views, key=lambda v: (v.deadline is None, v.deadline or now, v.filer, v.duty))
 
 

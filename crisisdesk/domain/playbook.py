@@ -120,6 +120,7 @@ class ReportingDuty:
     every: timedelta | None = None  # recurs after the first deadline
     basis: str = "target"  # rule (a regulation's deadline) | target (the group's own)
     guidance: Text = Text()
+    target: timedelta | None = None  # the group's own earlier target beside a rule's deadline
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,14 @@ class DutyView:
     started: datetime | None = None
     due: timedelta | None = None
     moved: bool = False  # the deadline was moved (the reason says why)
+    target: datetime | None = None  # the group's own earlier target beside a rule's deadline
+
+    def target_missed(self, now: datetime) -> bool:
+        """The group's own target has passed unfiled, or the filing came after it."""
+        if self.target is None or self.state == "not-required":
+            return False
+        done = self.submitted_at if self.state == "submitted" else now
+        return done is not None and done > self.target
 
 
 @dataclass(frozen=True)

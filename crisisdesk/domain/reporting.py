@@ -26,6 +26,7 @@ class DutyDue:
     occurrence: int  # 1 for the first; recurring duties count up
     start: datetime | None  # None while the reference (e.g. closure) has not happened
     deadline: datetime | None
+    target: datetime | None = None  # the group's own earlier target, if the playbook sets one
 
 
 def filers(duty: ReportingDuty, group: Group) -> list[str]:
@@ -52,8 +53,10 @@ def occurrences(duty: ReportingDuty, filer: str, start: datetime | None,
     if start is None:
         return [DutyDue(duty, filer, 1, None, None)]
     deadline = start + duty.due
-    found = [DutyDue(duty, filer, 1, start, deadline)]
+    target = start + duty.target if duty.target is not None else None
+    found = [DutyDue(duty, filer, 1, start, deadline, target)]
     while duty.every is not None and deadline <= now and len(found) < MAX_OCCURRENCES:
         deadline += duty.every
-        found.append(DutyDue(duty, filer, len(found) + 1, start, deadline))
+        target = target + duty.every if target is not None else None
+        found.append(DutyDue(duty, filer, len(found) + 1, start, deadline, target))
     return found

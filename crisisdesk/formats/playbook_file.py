@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from crisisdesk.domain.durations import parse_duration
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import (
     Checklist,
@@ -33,7 +34,7 @@ from crisisdesk.formats.schema import (
     validate,
 )
 
-_V2_REPORTING_FIELDS = ("kind", "filer", "sectors", "when", "from", "every", "basis", "guidance")
+_V2_REPORTING_FIELDS = ("kind", "filer", "sectors", "when", "from", "every", "basis", "guidance", "target")
 # The kind of value each measure counts.
 _MEASURE_KINDS = {"aware-at": "datetime", "amount": "money"}
 
@@ -130,6 +131,12 @@ def _check_version_2(data: dict, report: Report, version: int) -> None:
         for name in _V2_REPORTING_FIELDS:
             if version < 2 and name in duty:
                 report.error(("reporting", i, name), f"'{name}' {needs}")
+        if "target" in duty and duty.get("basis") != "rule":
+            report.error(("reporting", i, "target"), "a target is the group's own deadline beside a "
+                                                     "rule's: give 'basis: rule' with it")
+        target, due = _as_duration(duty.get("target")), _as_duration(duty.get("due"))
+        if target is not None and due is not None and target >= due:
+            report.error(("reporting", i, "target"), "the group's target must come before the due time")
         if duty.get("filer") == "group" and duty.get("sectors") is not None:
             report.error(("reporting", i, "sectors"), "sectors are only for 'filer: licensed'")
         when = duty.get("when")
@@ -139,6 +146,13 @@ def _check_version_2(data: dict, report: Report, version: int) -> None:
             if isinstance(threshold, dict) and "customers" in threshold and "customers" not in measures:
                 report.error(("reporting", i, "when", j, "customers"),
                              "a customers threshold needs an impact field with 'measure: customers'")
+
+
+def _as_duration(value) -> timedelta | None:
+    try:
+        return parse_duration(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # reported by the schema
 
 
 def _check_warnings(data: dict, report: Report, group: Group | None, today: date) -> None:
@@ -203,4 +217,4 @@ def _duty(r, version: int) -> ReportingDuty:
         sectors=tuple(r.sectors or ()),
         when=tuple(Threshold(t.outage, t.customers) for t in r.when or ()),
         start=r.start or defaults.start, every=r.every, basis=r.basis or defaults.basis,
-        guidance=r.guidance or Text())
+        guidance=r.guidance or Text(), target=r.target)

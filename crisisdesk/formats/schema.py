@@ -159,6 +159,7 @@ class ReportingModel(_Model):
     every: Duration | None = None
     basis: DutyBasis | None = None
     guidance: TextField | None = None
+    target: Duration | None = None
 
 
 class PlaybookFile(_Model):

@@ -83,6 +83,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.figure": ("항목", "Figure"),
     "col.group_total": ("그룹 합계", "Group total"),
     "col.change": ("직전 보고 대비", "Since the last report"),
+    "duty_target": ("그룹 목표 {time}{missed}", "group target {time}{missed}"),
+    "target_missed": (" (미달)", " (missed)"),
     "after_closure": ("종결 후 {span} 이내", "{span} after closure"),
     "outage": ("장애 경과 {span}", "outage {span}"),
     "closed_now": ("영업시간 외", "closed now"),

@@ -214,6 +214,9 @@ class SituationReport(ReportWriter):
                 ref = d.reason or (f.left(d.deadline, now) if d.state == "due" and d.deadline else "—")
             deadline = (f.short_time(d.deadline) if d.deadline is not None
                          else t("after_closure", span=f.duration(d.due)))
+            if d.target is not None:
+                deadline += "\n" + t("duty_target", time=f.short_time(d.target),
+                                      missed=t("target_missed") if d.target_missed(now) else "")
             title = t.text(d.title) + (f" ({d.occurrence})" if d.occurrence > 1 else "")
             rows.append((self.name(d.filer), t.enum("duty_kind", d.kind), f"{t.text(d.to)}\n{title}",
                          f"{deadline}\n{t.enum('basis', d.basis)}",

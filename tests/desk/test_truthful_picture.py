@@ -240,3 +240,21 @@ def test_a_dependency_whose_failure_only_degrades_the_service(desk, tmp_path):
     ev = _activate(desk, down=("vendor",))
     service = _service(desk, ev, "bank", "transfers")
     assert service.status == "degraded" and service.rto_deadline is None
+
+
+def test_a_rule_deadline_with_the_groups_own_earlier_target(desk, tmp_path):
+    from tests.desk.truthful_factories import PLAYBOOK_2
+
+    path = tmp_path / "p-target.yaml"
+    path.write_text(PLAYBOOK_2.replace("    due: 24h\n    basis: rule\n", "    due: 24h\n    basis: rule\n"
+                                       "    target: 1h\n", 1), encoding="utf-8")
+    desk.test_playbook = path
+    ev = _activate(desk)
+    desk.clock.advance(minutes=40)
+    duty = _duties(desk, ev)[("fss-initial", "bank", 1)]
+    assert duty.deadline == NIRS_T0 + timedelta(hours=24) and duty.target == NIRS_T0 + timedelta(hours=1)
+    assert not duty.target_missed(desk.clock())
+    desk.clock.advance(minutes=30)
+    desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-1")
+    duty = _duties(desk, ev)[("fss-initial", "bank", 1)]
+    assert duty.target_missed(desk.clock()) and not duty.overdue  # late for the group, in time for the rule

@@ -56,9 +56,13 @@ def _duty_colour(d: DutyView, m: DutyModel):
 
 def _duty_deadline(d: DutyView, m: DutyModel) -> str:
     """The deadline; before its start (e.g. the closure) has happened, how long after it."""
-    if d.deadline is not None:
-        return timefmt.local(d.deadline, _tz(m))
-    return QCoreApplication.translate("Columns", "{} after closure").format(timefmt.amount(d.due))
+    if d.deadline is None:
+        return QCoreApplication.translate("Columns", "{} after closure").format(timefmt.amount(d.due))
+    deadline = timefmt.local(d.deadline, _tz(m))
+    if d.target is None:
+        return deadline
+    return QCoreApplication.translate("Columns", "{} (group target {})").format(
+        deadline, timefmt.local(d.target, _tz(m)))
 
 
 def _duty_report(d: DutyView, m: DutyModel) -> str:
