@@ -68,14 +68,13 @@ def verify(store: Store) -> VerifyReport:
     """Check the file; the first problem of each kind is named (sequence and id, or row).
 
     Problems come in order of weight: SQLite integrity (which stops the rest), the hash chain,
-    the projections, then the schema (tables, indexes and the journal's append-only triggers
-    against a freshly migrated database). A file of an older schema is checked as it is, then
+    the projections, the local state (meta, exchange bookkeeping, parse cache), then the schema
+    (tables, indexes and the journal's append-only triggers against a freshly migrated database). A file of an older schema is checked as it is, then
     through a migrated copy in memory (the file itself is never migrated here).
     """
     report = VerifyReport()
-    stage = "reading the database"
+    stage = "the SQLite integrity check"
     try:
-        stage = "the SQLite integrity check"
         integrity = [str(row[0]) for row in store.conn.execute("PRAGMA integrity_check(20)")]
         if integrity != ["ok"]:
             report.problems.append(_integrity_problem(integrity))

@@ -214,3 +214,18 @@ def test_damaged_desk_commands_say_so_in_one_line(tmp_path, command):
     outcome = run_cli(*argv)
     assert outcome.code == 1 and outcome.crash is None, outcome
     assert len(outcome.lines) == 1 and "restore a backup" in outcome.err, outcome.err
+
+
+def test_an_older_schema_is_verified_without_migrating_the_file(tmp_path):
+    from crisisdesk.store import database
+
+    path = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    database.migrate(conn, upto=1)
+    conn.close()
+    before = sha256(path)
+    report = verify_file(path)
+    assert report.ok, report.problems
+    assert sha256(path) == before
+    _edit(path, "DROP TRIGGER journal_no_delete")
+    assert "journal_no_delete is missing" in verify_file(path).problems[0]
