@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -119,6 +120,31 @@ def test_notice_composed_from_a_template_and_marked_posted(open_window, nirs_fil
     dialog.setTextValue("FSS-0001")
     dialog.accept()
     qtbot.waitUntil(lambda: panel.duties.rows()[duty_row].state == "submitted")
+
+
+def test_a_duty_deadline_is_moved_with_its_reason(open_window, nirs_file, qtbot):
+    from crisisdesk.ui.datetime_edit import set_moment
+    from crisisdesk.ui.dialogs.move_duty_dialog import MoveDutyDialog
+
+    driver = open_window(nirs_file)
+    panel = driver.panel("notices")
+    qtbot.waitUntil(lambda: panel.duties.rowCount() > 0)
+    duty = panel.duties.rows()[0]
+    panel.duty_table.selectRow(0)
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(MoveDutyDialog, "moveDutyDialog")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # a reason is required
+    new = duty.deadline + timedelta(hours=20)
+    set_moment(dialog.deadline, new, "Asia/Seoul")
+    type_text(dialog.reason, "금감원 협의")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    key = (duty.duty, duty.filer, duty.occurrence)
+    moved = lambda: next(d for d in panel.duties.rows() if (d.duty, d.filer, d.occurrence) == key)  # noqa: E731
+    qtbot.waitUntil(lambda: moved().moved)
+    assert moved().deadline == new and moved().reason == "금감원 협의"
+    assert "금감원 협의" in panel.duties.index(panel.duties.rows().index(moved()), 8).data()
 
 
 def test_import_validates_first_and_copies_into_the_user_folder(open_window, nirs_file, qtbot, tmp_path):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
 from crisisdesk.domain.playbook import NOTICE_CHANNELS
 from crisisdesk.domain.read_models import NoticeView
+from crisisdesk.ui.dialogs.move_duty_dialog import MoveDutyDialog
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
@@ -64,6 +65,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         self.submitted_button = QPushButton(objectName="dutySubmitted", clicked=lambda: self._duty("submitted"))
         self.not_required_button = QPushButton(objectName="dutyNotRequired",
                                                clicked=lambda: self._duty("not-required"))
+        self.move_button = QPushButton(objectName="dutyMove", clicked=self._move_duty)
         self.issuer, self.level, self.note = (QLineEdit(objectName=n) for n in ("alertIssuer", "alertLevel",
                                                                                  "alertNote"))
         self.alert_button = QPushButton(objectName="recordAlert", clicked=self._record_alert)
@@ -95,7 +97,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         self.duty_box = QGroupBox()
         duties = QVBoxLayout(self.duty_box)
         duties.addWidget(self.duty_table, 1)
-        duties.addLayout(_row(None, self.submitted_button, self.not_required_button))
+        duties.addLayout(_row(None, self.submitted_button, self.not_required_button, self.move_button))
         self.alert_box = QGroupBox()
         alerts = QVBoxLayout(self.alert_box)
         alerts.addWidget(self.alert_table, 1)
@@ -242,6 +244,22 @@ class NoticesPanel(LazyRefresh, QWidget):
                           event, duty.duty, state, filer=duty.filer, occurrence=duty.occurrence,
                           reason=why)))
 
+    def _move_duty(self) -> None:
+        duty = self.duty_table.currentIndex().data(ROW_ROLE)
+        if self._info is None or duty is None or duty.state != "due":
+            return
+        event = self._info.id
+        dialog = MoveDutyDialog(duty, text(self._info.affiliate_name(duty.filer)), self._info.timezone, self)
+        dialog.finished.connect(dialog.deleteLater)
+
+        def accepted() -> None:
+            deadline, reason = dialog.chosen()
+            self._submit(lambda desk: desk.move_duty(event, duty.duty, deadline, reason, filer=duty.filer,
+                                                     occurrence=duty.occurrence))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
     def _record_alert(self) -> None:
         if self._info is None:
             return
@@ -271,6 +289,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         self.withdraw_button.setText(self.tr("&Withdraw…"))
         self.submitted_button.setText(self.tr("Su&bmitted…"))
         self.not_required_button.setText(self.tr("&Not required…"))
+        self.move_button.setText(self.tr("&Move deadline…"))
         self.alert_button.setText(self.tr("&Record alert"))
         self.title.setAccessibleName(self.tr("Notice title"))
         self.body.setAccessibleName(self.tr("Notice text"))
