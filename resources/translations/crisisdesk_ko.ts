@@ -463,6 +463,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>종결 후 {} 이내</translation>
     </message>
     <message>
+        <source>{} (group target {})</source>
+        <translation>{} (그룹 목표 {})</translation>
+    </message>
+    <message>
         <source>Filer</source>
         <translation>보고 주체</translation>
     </message>
@@ -1820,6 +1824,25 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>MoveDutyDialog</name>
+    <message>
+        <source>Move the deadline</source>
+        <translation>보고 기한 변경</translation>
+    </message>
+    <message>
+        <source>&amp;New deadline:</source>
+        <translation>새 기한(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>사유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>e.g. agreed with the FSS (required)</source>
+        <translation>예: 금융감독원과 협의(필수)</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPanel</name>
     <message>
         <source>Withdraw notice</source>
@@ -1904,6 +1927,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>&amp;Not required…</source>
         <translation>보고 불필요(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move deadline…</source>
+        <translation>기한 변경(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Record alert</source>
