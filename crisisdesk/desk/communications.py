@@ -101,8 +101,33 @@ class CommunicationCommands:
         self.record("duty.changed", {
             "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
             "state": state, "reference": reference.strip(), "reason": reason.strip(),
-            "at": to_iso(at or self.clock()) if state == "submitted" else ""})
+            "at": to_iso(at or self.clock()) if state == "submitted" else "",
+            "deadline": self._moved_deadline(ctx.id, duty, filer, occurrence)})
         return Changes.of(ctx.id, DUTIES, BOARD)
+
+    def move_duty(self, event: str | None, duty: str, deadline: datetime, reason: str, *,
+                  filer: str = GROUP_DESK, occurrence: int = 1) -> Changes:
+        """Move the deadline of a duty that is still due (e.g. as agreed with the FSS); the
+        reason is kept and shown with it."""
+        ctx = self.open_event(event)
+        found = [d for d in self.duties(ctx.id) if (d.duty, d.filer, d.occurrence) == (duty, filer, occurrence)]
+        if not found:
+            raise InvalidInput(f"'{filer}' owes no '{duty}' ({occurrence}) in this event")
+        if found[0].state != "due":
+            raise InvalidInput(f"'{duty}' of '{filer}' is no longer due; its deadline stays")
+        if not reason.strip():
+            raise InvalidInput("say why the deadline moves (e.g. agreed with the FSS)")
+        if deadline.tzinfo is None:
+            raise InvalidInput("the new deadline needs a timezone")
+        self.record("duty.changed", {
+            "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
+            "state": "due", "reference": "", "reason": reason.strip(), "at": "",
+            "deadline": to_iso(deadline)})
+        return Changes.of(ctx.id, DUTIES, BOARD)
+
+    def _moved_deadline(self, event_id: str, duty: str, filer: str, occurrence: int) -> str:
+        row = queries.duty_filing(self.store.conn, event_id, duty, filer, occurrence)
+        return row["deadline"] if row else ""
 
     def record_alert(self, event: str | None, issuer: str, level: str, at: datetime | None = None,
                      note: str = "") -> Changes:
