@@ -33,6 +33,7 @@ def test_documented_examples_are_version_2():
     assert loaded.warnings == ()
     bank = loaded.value.affiliate("bank")
     assert bank.licensed and bank.service("branch-teller").hours is not None
+    assert bank.service("branch-teller").dependency("gov-id-check").effect == "degraded"
     remote = bank.service("remote-account").dependency("gov-id-check")
     assert "실물 운전면허증" in remote.alternative.ko and "licence" in remote.alternative.en
     assert loaded.value.provider("group-dc").kind == "own"
