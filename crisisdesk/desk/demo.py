@@ -193,8 +193,6 @@ def _story(desk: Desk, clock: _DemoClock, ev: str) -> None:
         desk.answer(ev, affiliate, field, value)
     clock.at(150)
     desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-2025-0926-0141")
-    clock.at(170)
-    desk.set_duty(ev, "fss-initial-target", "submitted", filer="bank", reference="FSS-2025-0926-0141")
     for minutes, filer, reference in _INITIAL_REPORTS:
         clock.at(minutes)
         desk.set_duty(ev, "fss-initial", "submitted", filer=filer, reference=reference)

@@ -74,12 +74,13 @@ def test_duties_deadlines_and_external_alerts(desk):
     duties = {(d.duty, d.filer): d for d in desk.duties(ev)}
     assert duties[("fss-initial", "bank")].deadline == t0 + timedelta(hours=24)
     assert duties[("fss-initial", "bank")].basis == "rule"
-    assert duties[("fss-initial-target", "bank")].basis == "target"
+    assert duties[("fss-initial", "bank")].target == t0 + timedelta(hours=1)  # the group's own goal
     later = desk.clock() + timedelta(hours=2)
-    assert ("fss-initial-target", "bank") in {(d.duty, d.filer) for d in desk.duties(ev, now=later) if d.overdue}
-    desk.set_duty(ev, "fss-initial-target", "submitted", filer="bank", reference="FSS-0001")
-    assert ("fss-initial-target", "bank") not in {
-        (d.duty, d.filer) for d in desk.duties(ev, now=later) if d.overdue}
+    unfiled = next(d for d in desk.duties(ev, now=later) if (d.duty, d.filer) == ("fss-initial", "bank"))
+    assert unfiled.target_missed(later) and not unfiled.overdue
+    desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-0001")
+    filed = next(d for d in desk.duties(ev, now=later) if (d.duty, d.filer) == ("fss-initial", "bank"))
+    assert not filed.target_missed(later) and filed.reference == "FSS-0001"
     desk.record_alert(ev, "행정안전부(MOIS)", "경계")
     desk.record_alert(ev, "과학기술정보통신부(MSIT)", "심각")
     assert [(a.issuer, a.level) for a in desk.board(ev).alerts] == [
