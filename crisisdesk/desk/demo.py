@@ -126,6 +126,16 @@ _ANSWERS = [
     (630, "card", "complaints", 9),
     (640, "card", "calls", 1300),
     (700, "life", "severity", "medium"),
+    # the late-morning round of updates (the savings bank has not reported since the morning)
+    (985, "bank", "customers-affected", 3650),
+    (1003, "nambu-bank", "customers-affected", 410),
+    (1008, "card", "customers-affected", 870),
+    (1000, "securities", "customers-affected", 180),
+    (1010, "life", "customers-affected", 95),
+    (1020, "nonlife", "customers-affected", 60),
+    (1030, "capital", "customers-affected", 140),
+    (1045, "asset-mgmt", "customers-affected", 35),
+    (1050, "bank", "calls", 6100),
 ]
 
 

@@ -77,11 +77,16 @@ class ExecutiveBrief(ReportWriter):
                       key=lambda x: x.rto_deadline)
         out = [t("brief.risk.past_rto", affiliate=self.name(x.affiliate), service=t.text(x.name),
                  span=f.duration(now - x.rto_deadline)) for x in past]
+        pressing: dict[tuple, list] = {}  # one line per report and deadline, naming its filers
         for d in s.duties:
             if d.state == "due" and d.deadline is not None \
                     and (d.deadline - now).total_seconds() < DUTY_WINDOW_HOURS * 3600:
-                out.append(t("brief.risk.duty", to=f"{self.name(d.filer)} → {t.text(d.to)}",
-                              title=t.text(d.title), left=f.left(d.deadline, now)))
+                pressing.setdefault((d.deadline, d.duty, d.occurrence), []).append(d)
+        for (deadline, _, _), duties in sorted(pressing.items()):
+            filers = [self.name(d.filer) for d in duties]
+            shown = ", ".join(filers[:3]) + (" " + t("more.affiliates", n=len(filers) - 3) if len(filers) > 3 else "")
+            out.append(t("brief.risk.duty", to=f"{shown} → {t.text(duties[0].to)}",
+                         title=t.text(duties[0].title), left=f.left(deadline, now)))
         overdue = s.board.totals.overdue_critical
         if overdue:
             out.append(t("brief.risk.overdue", n=overdue))
