@@ -171,6 +171,7 @@ def board_json(board: Board) -> dict:
                           "rto_deadline": s.rto_deadline.isoformat() if s.rto_deadline else None,
                           "past_rto": s.past_rto(board.now),
                           "impaired_since": s.impaired_since.isoformat() if s.impaired_since else None,
+                          "down_since": s.down_since.isoformat() if s.down_since else None,
                           "open_now": s.open_now} for s in t.services],
             "progress": {"applicable": t.progress.applicable, "closed": t.progress.closed,
                          "percent": t.progress.percent},

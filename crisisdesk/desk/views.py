@@ -9,7 +9,7 @@ from crisisdesk.desk.context import EventContext
 from crisisdesk.domain.checklist import Progress, is_due_soon, is_overdue
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
-from crisisdesk.domain.impact import ProviderState, ServiceHit, derive_hits, longest_outage
+from crisisdesk.domain.impact import ServiceHit, derive_hits, longest_outage, provider_states
 from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES, ImpactField, Playbook
 from crisisdesk.domain.read_models import (
     ActionView,
@@ -54,23 +54,29 @@ def event_summary(ctx: EventContext) -> EventSummary:
 def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
     """Every provider of the group with its state in the event ('normal' when never marked)."""
     states = {r["provider"]: r for r in queries.providers(conn, ctx.id)}
+    history = _provider_history(conn, ctx)
     names = {p.id: p.name for p in ctx.group.providers}
     views = []
     for provider in ctx.group.providers:
         row = states.get(provider.id)
+        since = history[provider.id].since if provider.id in history else _time(row["since"]) if row else None
         views.append(ProviderView(
             provider=provider.id, name=provider.name, kind=provider.kind,
-            status=row["status"] if row else "normal", since=_time(row["since"]) if row else None,
+            status=row["status"] if row else "normal", since=since,
             note=row["note"] if row else "",
             alternatives=tuple(names[a] for a in provider.alternatives if a in names)))
     return views
 
 
+def _provider_history(conn, ctx: EventContext):
+    """Each provider's state, with the start of its current failure, from all its changes."""
+    return provider_states((r["provider"], r["status"], from_iso(r["since"]))
+                           for r in queries.provider_changes(conn, ctx.id))
+
+
 def service_views(conn, ctx: EventContext, now: datetime) -> dict[str, list[ServiceView]]:
     """Per affiliate, the services hit by failing providers or reported not normal by the affiliate."""
-    states = {r["provider"]: ProviderState(r["status"], from_iso(r["since"]))
-              for r in queries.providers(conn, ctx.id)}
-    hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, states)}
+    hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, _provider_history(conn, ctx))}
     reported = {(r["affiliate"], r["service"]): r for r in queries.service_status(conn, ctx.id)}
     views: dict[str, list[ServiceView]] = {a.id: [] for a in ctx.group.affiliates}
     for affiliate in ctx.group.affiliates:
@@ -104,6 +110,7 @@ def _service_view(group: Group, affiliate: Affiliate, service, hit: ServiceHit |
         alternatives=hit.alternatives if hit else (),
         rto=service.rto, rto_deadline=rto_deadline,
         impaired_since=hit.since if hit else reported_at,
+        down_since=(hit.down_since if hit and hit.down_since else reported_at) if status == "down" else None,
         open_now=None if service.hours is None
         else service.hours.is_open(now, group.timezone, group.holidays))
 

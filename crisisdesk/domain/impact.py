@@ -17,7 +17,24 @@ IMPAIRED = ("down", "degraded")
 @dataclass(frozen=True)
 class ProviderState:
     status: str  # down | degraded | restored
-    since: datetime
+    since: datetime  # failing (down or degraded) without a break since
+    down_since: datetime | None = None  # down without a break since (None: not down)
+
+
+def provider_states(changes: Iterable[tuple[str, str, datetime]]) -> dict[str, ProviderState]:
+    """Each provider's state from its changes (provider, status, since) in time order: a provider
+    marked again, or degraded before it went down, keeps the start of its failure."""
+    states: dict[str, ProviderState] = {}
+    for provider, status, since in changes:
+        held = states.get(provider)
+        failing = held is not None and held.status in IMPAIRED
+        start = held.since if failing and status in IMPAIRED else since
+        if status == "down":
+            down = held.down_since if held is not None and held.status == "down" else since
+        else:
+            down = None
+        states[provider] = ProviderState(status, start, down)
+    return states
 
 
 @dataclass(frozen=True)
@@ -30,7 +47,8 @@ class ServiceHit:
     status: str  # down | degraded (derived)
     providers: tuple[str, ...]  # the failing providers it depends on
     alternatives: tuple[Text, ...]  # the service's own alternative for each failing dependency
-    since: datetime  # impaired since: the earliest failure among its providers
+    since: datetime  # impaired (down or degraded) since: the earliest failure among its providers
+    down_since: datetime | None  # down since, when a failure stops it
     rto: timedelta | None
     recovery_since: datetime | None  # down because of a provider the group must recover, since
 
@@ -60,6 +78,7 @@ def derive_hits(group: Group, providers: Mapping[str, ProviderState]) -> list[Se
                 continue
             down = [d.provider for d in causes
                     if failing[d.provider].status == "down" and d.effect == "down"]
+            down_since = {p: failing[p].down_since or failing[p].since for p in down}
             recoverable = [p for p in down if p in kinds and kinds[p].recoverable]
             hits.append(ServiceHit(
                 affiliate=affiliate.id, service=service.id, critical=service.critical,
@@ -67,8 +86,9 @@ def derive_hits(group: Group, providers: Mapping[str, ProviderState]) -> list[Se
                 providers=tuple(d.provider for d in causes),
                 alternatives=_unique(d.alternative for d in causes if not d.alternative.empty),
                 since=min(failing[d.provider].since for d in causes),
+                down_since=min(down_since.values(), default=None),
                 rto=service.rto,
-                recovery_since=min((failing[p].since for p in recoverable), default=None)))
+                recovery_since=min((down_since[p] for p in recoverable), default=None)))
     return hits
 
 

@@ -69,7 +69,8 @@ class ServiceView:
     alternatives: tuple[Text, ...]  # this service's own alternatives, in customer wording
     rto: timedelta | None
     rto_deadline: datetime | None  # None when no recovery-time clock applies
-    impaired_since: datetime | None = None
+    impaired_since: datetime | None = None  # down or degraded since
+    down_since: datetime | None = None
     open_now: bool | None = None  # False outside its opening hours; None: always open
 
     @property

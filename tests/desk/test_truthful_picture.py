@@ -82,6 +82,7 @@ def test_outsourced_failure_runs_the_clock_but_degraded_never_breaches(desk):
     desk.set_provider(ev, "vendor", "down")
     service = _service(desk, ev, "bank", "transfers")
     assert service.rto_deadline == desk.clock() + timedelta(hours=3)
+    assert service.down_since == desk.clock() and service.impaired_since == NIRS_T0  # degraded first
 
 
 def test_an_affiliate_reporting_its_own_service_down_starts_the_clock(desk):
@@ -258,3 +259,16 @@ def test_a_rule_deadline_with_the_groups_own_earlier_target(desk, tmp_path):
     desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-1")
     duty = _duties(desk, ev)[("fss-initial", "bank", 1)]
     assert duty.target_missed(desk.clock()) and not duty.overdue  # late for the group, in time for the rule
+
+
+def test_marking_a_provider_again_keeps_the_start_of_its_failure(desk):
+    ev = _activate(desk, down=("group-dc",))
+    desk.clock.advance(hours=2)
+    desk.set_provider(ev, "group-dc", "down", "UPS 교체 중")  # a new note, the same failure
+    service = _service(desk, ev, "bank", "transfers")
+    assert service.rto_deadline == NIRS_T0 + timedelta(hours=3)
+    assert next(p for p in desk.providers(ev) if p.provider == "group-dc").since == NIRS_T0
+    desk.set_provider(ev, "group-dc", "restored")
+    desk.clock.advance(hours=1)
+    desk.set_provider(ev, "group-dc", "down")  # a new failure: a new clock
+    assert _service(desk, ev, "bank", "transfers").rto_deadline == desk.clock() + timedelta(hours=3)
