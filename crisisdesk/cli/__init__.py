@@ -72,7 +72,10 @@ def _main(argv: list[str] | None) -> int:
             return open_desk(args)
         return int(args.func(args) or 0)
     except CrisisDeskError as exc:
-        print(f"crisisdesk: {exc}", file=sys.stderr)
+        message = str(exc).strip()
+        if "\n" in message:  # several problems: from the desk's own pinned texts, that is damage
+            message = damaged(args) or message
+        print(f"crisisdesk: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("crisisdesk: interrupted", file=sys.stderr)
@@ -107,19 +110,27 @@ def _is_text(value: str) -> bool:
     return True
 
 
+def damaged(args: argparse.Namespace | None) -> str | None:
+    """'PATH: the database is damaged: ...; restore a backup' when the desk database the command
+    read does not verify (a read-only check), else None."""
+    if args is None or not getattr(args, "uses_db", False):
+        return None
+    path = common.db_path(args)
+    try:
+        from crisisdesk.desk.backups import damage
+
+        found = damage(path) if path.is_file() else None
+    except Exception:  # the diagnosis must never hide the error it explains
+        found = None
+    return f"{path}: the database is damaged: {found}; restore a backup" if found else None
+
+
 def unexpected(args: argparse.Namespace | None, exc: Exception) -> str:
     """The one line for an error CrisisDesk did not expect: the damage, when the desk database
     the command read turns out damaged (the usual cause), else a fault to report."""
-    if args is not None and getattr(args, "uses_db", False):
-        path = common.db_path(args)
-        try:
-            from crisisdesk.desk.backups import damage
-
-            found = damage(path) if path.is_file() else None
-        except Exception:  # the diagnosis must never hide the error it explains
-            found = None
-        if found:
-            return f"{path}: the database is damaged: {found}; restore a backup"
+    found = damaged(args)
+    if found:
+        return found
     text = " ".join(str(exc).split())[:200]
     return (f"unexpected error ({type(exc).__name__}: {text}); this is a fault in CrisisDesk, please "
             f"report it (run again with {TRACEBACK_ENV}=1 for the details)")

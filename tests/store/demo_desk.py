@@ -37,7 +37,7 @@ def run_cli(*argv: str) -> Outcome:
             code = main([str(a) for a in argv])
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2
-        except BaseException:  # noqa: BLE001 - that is the failure being looked for
+        except Exception:  # that is the failure being looked for
             code, crash = None, traceback.format_exc()
     return Outcome(code, out.getvalue(), err.getvalue(), crash)
 

@@ -139,6 +139,7 @@ def test_the_demo_desk_itself_verifies(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(max(300, CASES // 2))
 def test_corruptions_never_crash_and_are_named(tmp_path):
     failures, outcomes = [], Counter()
     for seed in range(CASES):
