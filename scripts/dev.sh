@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up CrisisDesk from nothing and run it or its tests.
 #   bash scripts/dev.sh desk   install, then open the desk on the demo event
-#   bash scripts/dev.sh test   install, then run the layer rules, the linter and every test
+#   bash scripts/dev.sh test   install, then run the layer rules, the linter, the type checker and every test
 #   bash scripts/dev.sh install  only install (system packages, .venv)
 # Installs missing Debian packages (as root, or through sudo), a venv in .venv and
 # the package with exact versions from constraints.txt.
@@ -44,6 +44,7 @@ run_tests() {
   export QT_QPA_PLATFORM=offscreen
   .venv/bin/lint-imports
   .venv/bin/ruff check crisisdesk tests benchmarks scripts
+  .venv/bin/mypy
   .venv/bin/python -m pytest "$@"
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,13 +29,13 @@ def normalise(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> 
         raise InvalidInput(f"{field.id} ({label}): {exc}") from None
 
 
-def _text(field, value, affiliate, tz) -> str:
+def _text(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> str:
     if not isinstance(value, str):
         raise InvalidInput("expected text")
     return value.strip()
 
 
-def _count(field, value, affiliate, tz) -> int:
+def _count(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> int:
     if isinstance(value, bool):
         raise InvalidInput("expected a whole number")
     if isinstance(value, str):
@@ -49,14 +50,14 @@ def _count(field, value, affiliate, tz) -> int:
     return value
 
 
-def _choice(field, value, affiliate, tz) -> str:
+def _choice(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> str:
     ids = [c.id for c in field.choices]
     if value not in ids:
         raise InvalidInput(f"'{value}' is not one of the choices ({', '.join(ids)})")
-    return value
+    return str(value)
 
 
-def _boolean(field, value, affiliate, tz) -> bool:
+def _boolean(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -67,7 +68,7 @@ def _boolean(field, value, affiliate, tz) -> bool:
     raise InvalidInput(f"'{value}' is not yes or no")
 
 
-def _datetime(field, value, affiliate, tz) -> str:
+def _datetime(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> str:
     if isinstance(value, datetime):
         moment = value
     else:
@@ -80,11 +81,11 @@ def _datetime(field, value, affiliate, tz) -> str:
     return to_iso(moment)
 
 
-def _services(field, value, affiliate, tz) -> dict:
+def _services(field: ImpactField, value: Any, affiliate: Affiliate, tz: str) -> dict[str, dict[str, str]]:
     if not isinstance(value, dict):
         raise InvalidInput("expected a status per service")
     known = {s.id for s in affiliate.services}
-    result = {}
+    result: dict[str, dict[str, str]] = {}
     for service, answer in value.items():
         if service not in known:
             raise InvalidInput(f"'{service}' is not a service of {affiliate.id} ({', '.join(sorted(known))})")
@@ -97,7 +98,7 @@ def _services(field, value, affiliate, tz) -> dict:
     return result
 
 
-_CHECKERS = {
+_CHECKERS: dict[str, Callable[[ImpactField, Any, Affiliate, str], Any]] = {
     "text": _text, "integer": _count, "money": _count, "choice": _choice,
     "boolean": _boolean, "datetime": _datetime, "services": _services,
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.playbook import GROUP_SCOPE, Checklist, ChecklistItem, Playbook
@@ -23,12 +25,12 @@ class ItemState:
     evidence: str = ""
     reason: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         return {"state": self.state, "assignee": self.assignee, "note": self.note,
                 "evidence": self.evidence, "reason": self.reason}
 
     @classmethod
-    def from_dict(cls, data: dict) -> ItemState:
+    def from_dict(cls, data: Mapping[str, Any]) -> ItemState:
         return cls(**{k: data.get(k, "") or "" for k in ("assignee", "note", "evidence", "reason")},
                    state=data.get("state", "todo"))
 

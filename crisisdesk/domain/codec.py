@@ -42,9 +42,10 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
     if origin is tuple or origin is frozenset:
         item = _converter(typing.get_args(kind)[0])
         return lambda data: origin(item(v) for v in data)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         fields = {name: _converter(hint) for name, hint in typing.get_type_hints(kind).items()}
-        return lambda data: kind(**{name: fields[name](v) for name, v in data.items()})
+        build: Callable[..., Any] = kind
+        return lambda data: build(**{name: fields[name](v) for name, v in data.items()})
     if kind is timedelta:
         return lambda data: timedelta(seconds=data)
     if kind is date or kind is time:

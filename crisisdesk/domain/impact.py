@@ -27,12 +27,10 @@ def provider_states(changes: Iterable[tuple[str, str, datetime]]) -> dict[str, P
     states: dict[str, ProviderState] = {}
     for provider, status, since in changes:
         held = states.get(provider)
-        failing = held is not None and held.status in IMPAIRED
-        start = held.since if failing and status in IMPAIRED else since
+        start = held.since if held is not None and held.status in IMPAIRED and status in IMPAIRED else since
+        down: datetime | None = None
         if status == "down":
             down = held.down_since if held is not None and held.status == "down" else since
-        else:
-            down = None
         states[provider] = ProviderState(status, start, down)
     return states
 
@@ -58,7 +56,9 @@ class ServiceHit:
 
     @property
     def rto_deadline(self) -> datetime | None:
-        return self.recovery_since + self.rto if self.rto_applies else None
+        if self.recovery_since is None or self.rto is None:
+            return None
+        return self.recovery_since + self.rto
 
 
 def derive_hits(group: Group, providers: Mapping[str, ProviderState]) -> list[ServiceHit]:

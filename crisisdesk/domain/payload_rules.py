@@ -212,7 +212,7 @@ class _Payload:
             raise InvalidInput(f"'{key}' must be an object, not {_kind(value)}")
         return _Payload(value)
 
-    def items(self, key: str, required: bool = True) -> list:
+    def items(self, key: str, required: bool = True) -> list[Any]:
         value = self._get(key, required, [])
         if not isinstance(value, list):
             raise InvalidInput(f"'{key}' must be a list, not {_kind(value)}")
@@ -236,15 +236,19 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _affiliate(docs: EventDocs, affiliate_id: str, group_desk: bool = False) -> Affiliate | None:
-    """The affiliate of the event's group (None for the group desk's own rows when allowed)."""
-    if group_desk and affiliate_id == GROUP_DESK:
-        return None
+def _affiliate(docs: EventDocs, affiliate_id: str) -> Affiliate:
+    """The affiliate of the event's group."""
     found = docs.affiliates.get(affiliate_id)
     if found is None:
-        allowed = [*docs.affiliates, *([GROUP_DESK] if group_desk else [])]
-        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {', '.join(allowed)})")
+        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {', '.join(docs.affiliates)})")
     return found
+
+
+def _doer(docs: EventDocs, affiliate_id: str) -> None:
+    """An affiliate of the event's group, or the group desk for its own rows."""
+    if affiliate_id != GROUP_DESK and affiliate_id not in docs.affiliates:
+        allowed = [*docs.affiliates, GROUP_DESK]
+        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {', '.join(allowed)})")
 
 
 def _item(docs: EventDocs, checklist: str, item: str) -> None:
@@ -260,7 +264,7 @@ def _duty(docs: EventDocs, duty: str) -> None:
         raise InvalidInput(f"unknown reporting duty '{duty}' (duties: {known})")
 
 
-def _item_rows(docs: EventDocs, rows: list) -> None:
+def _item_rows(docs: EventDocs, rows: list[Any]) -> None:
     """[affiliate, checklist, item, due, critical, owner, …] rows an event gains."""
     for row in rows:
         if not isinstance(row, list) or len(row) < 6:
@@ -269,7 +273,7 @@ def _item_rows(docs: EventDocs, rows: list) -> None:
         affiliate, checklist, item, due, critical, owner = row[:6]
         if not all(isinstance(v, str) for v in (affiliate, checklist, item, due, owner)):
             raise InvalidInput(f"an item row holds a value of the wrong kind: {_show(row)}")
-        _affiliate(docs, affiliate, group_desk=True)
+        _doer(docs, affiliate)
         _item(docs, checklist, item)
         _Payload({"due": due}).time("due", empty=True)
         if critical not in (0, 1) or type(critical) is not int:
@@ -371,7 +375,7 @@ def _duty_changed(p: _Payload, docs: EventDocs) -> None:
     p.text("reference", required=False), p.text("reason", required=False)
     p.time("at", required=False, empty=True), p.time("deadline", required=False, empty=True)
     if "affiliate" in p.data:  # the filer: an affiliate, or the group desk (older entries: none)
-        _affiliate(docs, p.id("affiliate"), group_desk=True)
+        _doer(docs, p.id("affiliate"))
     p.count("occurrence", required=False, default=1, least=1)
 
 
@@ -415,7 +419,7 @@ def _impact_answered(p: _Payload, docs: EventDocs) -> None:
 
 
 def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
-    _affiliate(docs, p.id("affiliate"), group_desk=True)
+    _doer(docs, p.id("affiliate"))
     _item(docs, p.id("checklist"), p.id("item"))
     p.id("base", required=False), p.id("undoes", required=False)
     for key in ("before", "after"):

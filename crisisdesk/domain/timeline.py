@@ -7,8 +7,11 @@ playbook does not know (a renamed item, say) is shown as it is, as the only thin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from crisisdesk.domain.group import Group
-from crisisdesk.domain.playbook import Playbook
+from crisisdesk.domain.playbook import Playbook, ReportingDuty
 from crisisdesk.domain.text import Text
 
 GROUP_AFFILIATE = "group"  # the affiliate id of the group desk's own rows
@@ -58,15 +61,17 @@ NOTICE_WORDS = {
 }
 
 
-def _word(table: dict[str, Text], key) -> Text:
+def _word(table: dict[str, Text], key: object) -> Text:
     """The name of a stored state; an unknown one as it is."""
-    return table.get(key) or Text.plain(str(key))
+    return table.get(str(key)) or Text.plain(str(key))
 
 
-def _name(items, key: str) -> Text:
+def _name(items: Iterable[Any], key: str) -> Text:
     for item in items:
         if item.id == key:
-            return getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "label", None)
+            found = getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "label", None)
+            if isinstance(found, Text):
+                return found
     return Text.plain(key)
 
 
@@ -77,7 +82,7 @@ def affiliate_name(group: Group, affiliate: str) -> Text:
     return _name(group.affiliates, affiliate)
 
 
-def affiliate_list(group: Group, affiliates) -> Text:
+def affiliate_list(group: Group, affiliates: Iterable[str]) -> Text:
     """`한빛은행, 한빛카드 외 3개사` / `Hanbit Bank, Hanbit Card and 3 more affiliates`."""
     names = [affiliate_name(group, a) for a in affiliates]
     shown, more = names[:MAX_NAMED], len(names) - MAX_NAMED
@@ -108,11 +113,11 @@ def _service_name(group: Group, affiliate: str, service: str) -> Text:
     return Text.plain(service)
 
 
-def _duty(playbook: Playbook, duty: str):
+def _duty(playbook: Playbook, duty: str) -> ReportingDuty | None:
     return next((d for d in playbook.reporting if d.id == duty), None)
 
 
-def _describe_duty(p: dict, playbook: Playbook, group: Group) -> Text:
+def _describe_duty(p: dict[str, Any], playbook: Playbook, group: Group) -> Text:
     spec = _duty(playbook, p["duty"])
     title = spec.title if spec is not None else Text.plain(p["duty"])
     to = spec.to if spec is not None else Text()
@@ -135,7 +140,7 @@ def _describe_duty(p: dict, playbook: Playbook, group: Group) -> Text:
     return Text(ko, en)
 
 
-def describe(kind: str, p: dict, playbook: Playbook, group: Group) -> Text:
+def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> Text:
     """A short sentence for an entry of `kind` with payload `p`."""
     aff = affiliate_name(group, p["affiliate"]) if "affiliate" in p else Text()
     level = _name(playbook.levels, p.get("level", "")) if "level" in p else Text()

@@ -50,6 +50,15 @@ def fail(message: str, at: Path = ()) -> PydanticCustomError:
     return PydanticCustomError("crisisdesk", "{message}", {"message": message, "at": at})
 
 
+def _message(error: PydanticCustomError) -> str:
+    """The message of an error made by `fail()`."""
+    return str((error.context or {}).get("message", error.message()))
+
+
+def _at(error: PydanticCustomError) -> Path:
+    return tuple((error.context or {}).get("at", ()))
+
+
 def describe(value: Any) -> str:
     """A value as the user wrote it, for 'got ...' in messages."""
     if value is None:
@@ -172,7 +181,7 @@ def _timezone(value: Any) -> str:
     return value
 
 
-def _one_of(options: tuple[str, ...], what: str):
+def _one_of(options: tuple[str, ...], what: str) -> PlainValidator:
     def check(value: Any) -> str:
         if not isinstance(value, str) or value not in options:
             raise fail(f"unknown {what} {describe(value)} ({did_you_mean(str(value), options, 'expected')})")
@@ -193,7 +202,7 @@ def _applies_to(value: Any) -> tuple[str, ...]:
         try:
             _slug(item)
         except PydanticCustomError as exc:
-            raise fail(exc.context["message"], (i,)) from None
+            raise fail(_message(exc), (i,)) from None
     if "all" in value and len(value) > 1:
         raise fail("'all' cannot be combined with sectors")
     return tuple(value)
@@ -221,11 +230,11 @@ def _dependency(value: Any) -> Dependency:
             try:
                 texts[key] = _text(value[key])
             except PydanticCustomError as exc:
-                raise fail(exc.context["message"], (key, *exc.context["at"])) from None
+                raise fail(_message(exc), (key, *_at(exc))) from None
     try:
         provider = _slug(value["provider"])
     except PydanticCustomError as exc:
-        raise fail(exc.context["message"], ("provider",)) from None
+        raise fail(_message(exc), ("provider",)) from None
     effect = value.get("effect", "down")
     if effect not in EFFECTS:
         raise fail(f"expected 'down' or 'degraded' (what the provider's failure does to this "

@@ -4,6 +4,7 @@ every error located."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.domain.group import (
     GROUP_DESK,
@@ -17,6 +18,7 @@ from crisisdesk.domain.group import (
     Service,
 )
 from crisisdesk.domain.text import Text
+from crisisdesk.formats.errors import Path as FieldPath
 from crisisdesk.formats.errors import Report
 from crisisdesk.formats.fields import describe, did_you_mean
 from crisisdesk.formats.located_yaml import parse, read_limited
@@ -51,14 +53,15 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
         model = validate(GroupFile, doc.data, report)
         _check_references(doc.data, report, version)
     report.raise_if_errors()
+    assert model is not None  # a file that did not validate has errors, raised just above
     return LoadResult(_group(model, version), report.warnings, doc.text, doc.sha256, name)
 
 
-def _check_references(data: dict, report: Report, version: int) -> None:
+def _check_references(data: dict[str, Any], report: Report, version: int) -> None:
     providers = unique_ids(report, data, "providers")
     unique_ids(report, data, "affiliates")
     for i, affiliate in entries(data, "affiliates"):
-        path = ("affiliates", i)
+        path: FieldPath = ("affiliates", i)
         if affiliate.get("id") == GROUP_DESK:
             report.error((*path, "id"), f"'{GROUP_DESK}' is reserved for the group desk's own checklist; "
                                         "choose another id")
@@ -68,12 +71,12 @@ def _check_references(data: dict, report: Report, version: int) -> None:
         _only_in_2(report, affiliate, path, _V2_AFFILIATE_FIELDS, version)
         unique_ids(report, affiliate, "services", path)
         for j, service in entries(affiliate, "services"):
-            spath = (*path, "services", j)
+            spath: FieldPath = (*path, "services", j)
             _only_in_2(report, service, spath, _V2_SERVICE_FIELDS, version)
             depends_on = service.get("depends_on")
             seen: set[str] = set()
             for k, dependency in enumerate(depends_on if isinstance(depends_on, list) else ()):
-                at = (*spath, "depends_on", k)
+                at: FieldPath = (*spath, "depends_on", k)
                 if isinstance(dependency, dict):
                     if version < 2:
                         report.error(at, "a dependency with its own wording needs "
@@ -101,7 +104,8 @@ def _check_references(data: dict, report: Report, version: int) -> None:
             report.error(at, "a provider cannot be its own alternative")
 
 
-def _only_in_2(report: Report, data: dict, path: tuple, fields: tuple[str, ...], version: int) -> None:
+def _only_in_2(report: Report, data: dict[str, Any], path: FieldPath, fields: tuple[str, ...],
+               version: int) -> None:
     for name in fields:
         if version < 2 and name in data:
             report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT}'")

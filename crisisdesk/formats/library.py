@@ -39,7 +39,7 @@ def find_playbooks(dirs: Iterable[Path] | None = None, group: Group | None = Non
 
     Missing folders are skipped, and so are group files.
     """
-    found = []
+    found: list[tuple[Path, LoadResult[Playbook] | FormatError]] = []
     for folder in default_dirs() if dirs is None else dirs:
         folder = Path(folder)
         if not folder.is_dir():

@@ -139,7 +139,7 @@ def _line_col(text: str, index: int) -> Mark:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-def _mark(event) -> Mark:
+def _mark(event: yaml.events.Event) -> Mark:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 

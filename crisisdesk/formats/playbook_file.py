@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.domain.durations import parse_duration
 from crisisdesk.domain.group import Group
@@ -21,6 +22,7 @@ from crisisdesk.domain.playbook import (
     Threshold,
 )
 from crisisdesk.domain.text import Text
+from crisisdesk.formats.errors import Path as FieldPath
 from crisisdesk.formats.errors import Report
 from crisisdesk.formats.located_yaml import parse, read_limited
 from crisisdesk.formats.references import entries, listing, refer, unique_ids
@@ -30,6 +32,7 @@ from crisisdesk.formats.schema import (
     PLAYBOOK_FORMAT,
     PLAYBOOK_FORMAT_1,
     PlaybookFile,
+    ReportingModel,
     check_format,
     validate,
 )
@@ -69,25 +72,26 @@ def load_playbook_text(text: str | bytes, name: str = "<playbook>", group: Group
         _check_version_2(doc.data, report, version)
         _check_warnings(doc.data, report, group, today or date.today())
     report.raise_if_errors()
+    assert model is not None  # a file that did not validate has errors, raised just above
     return LoadResult(_playbook(model, version), report.warnings, doc.text, doc.sha256, name)
 
 
-def _required(known: dict | None) -> dict | None:
+def _required(known: dict[str, FieldPath] | None) -> dict[str, FieldPath] | None:
     """Known ids of a required list; None (nothing checked) when it is empty or broken."""
     return known or None
 
 
-def _check_references(data: dict, report: Report) -> None:
+def _check_references(data: dict[str, Any], report: Report) -> None:
     levels = _required(unique_ids(report, data, "levels"))
     roles = _required(unique_ids(report, data, "roles"))
     for key in ("impact", "checklists", "notices", "reporting"):
         unique_ids(report, data, key)
     for i, field in entries(data, "impact"):
-        path = ("impact", i)
+        path: FieldPath = ("impact", i)
         choices = field.get("choices")
         if field.get("kind") == "choice":
             if not choices:
-                at = (*path, "choices") if "choices" in field else (*path, "kind")
+                at: FieldPath = (*path, "choices") if "choices" in field else (*path, "kind")
                 report.error(at, "kind 'choice' needs a list of choices ({id: ..., label: ...})")
             unique_ids(report, field, "choices", path)
         elif choices is not None and field.get("kind") is not None:
@@ -105,10 +109,10 @@ def _check_references(data: dict, report: Report) -> None:
                 report.error(path, "missing 'due' (e.g. 1h) or 'due_at' (e.g. next-business-day 08:00)")
 
 
-def _check_version_2(data: dict, report: Report, version: int) -> None:
+def _check_version_2(data: dict[str, Any], report: Report, version: int) -> None:
     """The /2 fields: refused in a /1 file; measures unique and of the right kind of value."""
     needs = f"needs 'format: {PLAYBOOK_FORMAT}'"
-    measures: dict[str, tuple] = {}
+    measures: dict[str, FieldPath] = {}
     for i, field in entries(data, "impact"):
         measure, at = field.get("measure"), ("impact", i, "measure")
         if measure is None:
@@ -148,14 +152,14 @@ def _check_version_2(data: dict, report: Report, version: int) -> None:
                              "a customers threshold needs an impact field with 'measure: customers'")
 
 
-def _as_duration(value) -> timedelta | None:
+def _as_duration(value: object) -> timedelta | None:
     try:
         return parse_duration(value) if isinstance(value, str) else None
     except ValueError:
         return None  # reported by the schema
 
 
-def _check_warnings(data: dict, report: Report, group: Group | None, today: date) -> None:
+def _check_warnings(data: dict[str, Any], report: Report, group: Group | None, today: date) -> None:
     reviewed = data.get("reviewed")
     if isinstance(reviewed, date) and is_stale(reviewed, today):
         report.warning(("reviewed",), f"stale: last reviewed {reviewed.isoformat()}, "
@@ -206,7 +210,7 @@ def _playbook(m: PlaybookFile, version: int) -> Playbook:
     )
 
 
-def _duty(r, version: int) -> ReportingDuty:
+def _duty(r: ReportingModel, version: int) -> ReportingDuty:
     """A reporting duty. A /1 duty is the group's own target, filed once, `due` after T0; in /2
     each licensed affiliate files, from its awareness, unless the playbook says otherwise."""
     defaults = ReportingDuty(r.id, r.to, r.due, r.title)

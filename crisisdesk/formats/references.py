@@ -6,13 +6,13 @@ when other parts of the file are wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from crisisdesk.formats.errors import Path, Report
 
 
-def entries(container: Any, key: str) -> Iterator[tuple[int, dict]]:
+def entries(container: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index, mapping) for each mapping in the list `container[key]`."""
     items = container.get(key) if isinstance(container, dict) else None
     if isinstance(items, list):
@@ -40,7 +40,7 @@ def unique_ids(report: Report, container: Any, key: str, path: Path = ()) -> dic
     return seen
 
 
-def listing(known: dict[str, Path] | set[str] | tuple[str, ...], plural: str) -> str:
+def listing(known: Iterable[str], plural: str) -> str:
     names = list(known)
     if not names:
         return f"no {plural} are defined"

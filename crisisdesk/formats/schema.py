@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
@@ -208,7 +209,10 @@ def check_format(data: Any, expected: str, other: str, report: Report, older: st
     return version
 
 
-def validate(model: type[_Model], data: dict, report: Report) -> _Model | None:
+M = TypeVar("M", bound="_Model")
+
+
+def validate(model: type[M], data: dict[str, Any], report: Report) -> M | None:
     """The validated model, or None after adding every error to `report`."""
     try:
         result = model.model_validate(data)
@@ -231,7 +235,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _explained_by_typo(error: dict, typos: set[tuple[Path, Any]]) -> bool:
+def _explained_by_typo(error: ErrorDetails, typos: set[tuple[Path, Any]]) -> bool:
     """A missing field whose misspelling is reported as an unknown field beside it."""
     if error["type"] != "missing":
         return False
@@ -240,7 +244,7 @@ def _explained_by_typo(error: dict, typos: set[tuple[Path, Any]]) -> bool:
                for p, key in typos)
 
 
-def _report_error(model: type[_Model], error: dict, report: Report) -> None:
+def _report_error(model: type[_Model], error: ErrorDetails, report: Report) -> None:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from crisisdesk.domain.group import V1_PROVIDER_KINDS
 from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group_text
-from crisisdesk.formats.located_yaml import parse
+from crisisdesk.formats.located_yaml import Document, parse
 from crisisdesk.formats.playbook_file import load_playbook_text
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
@@ -54,7 +54,7 @@ def upgrade_text(text: str | bytes, name: str) -> Upgrade:
     return upgraded
 
 
-def _upgrade_playbook(doc, name: str) -> Upgrade:
+def _upgrade_playbook(doc: Document, name: str) -> Upgrade:
     lines = doc.text.splitlines(keepends=True)
     edits: list[tuple[int, int, str, str]] = []  # (line, col, old, new), applied bottom-up
     edits.append(_format_edit(doc, lines, PLAYBOOK_FORMAT_1, PLAYBOOK_FORMAT))
@@ -73,7 +73,7 @@ def _upgrade_playbook(doc, name: str) -> Upgrade:
         "items the group desk does once may move to a checklist with 'applies_to: group'"))
 
 
-def _upgrade_group(doc, name: str) -> Upgrade:
+def _upgrade_group(doc: Document, name: str) -> Upgrade:
     lines = doc.text.splitlines(keepends=True)
     edits = [_format_edit(doc, lines, GROUP_FORMAT_1, GROUP_FORMAT)]
     for i, provider in enumerate(doc.data.get("providers") or ()):
@@ -90,7 +90,7 @@ def _upgrade_group(doc, name: str) -> Upgrade:
         "mark the affiliates that file their own FSS incident reports with 'licensed: true'"))
 
 
-def _format_edit(doc, lines: list[str], old: str, new: str) -> tuple[int, int, str, str]:
+def _format_edit(doc: Document, lines: list[str], old: str, new: str) -> tuple[int, int, str, str]:
     line, col = doc.marks[("format",)]
     start = lines[line - 1].index(old, col - 1)
     return line, start + 1, old, new
