@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from crisisdesk.cli.common import add_command, command_group, db_path, print_json
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import build_demo
+from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.read_models import Board
 
@@ -115,13 +116,15 @@ def run_group_load(args) -> int:
 
 def run_event_list(args) -> int:
     with _existing_desk(args) as desk:
-        rows = sorted(desk.event_rows(), key=lambda r: (r["status"] != "open", r["t0"]))
+        records = sorted(desk.event_records(), key=lambda r: (not r.is_open, r.t0))
     if args.json:
-        print_json(rows)
+        print_json([{"id": r.id, "title": r.title, "t0": to_iso(r.t0), "drill": r.drill, "note": r.note,
+                     "level": r.level, "status": r.status, "status_reason": r.status_reason,
+                     "playbook": f"{r.playbook_id} v{r.playbook_version}"} for r in records])
         return 0
-    for r in rows:
-        flag = "drill" if r["drill"] else "real"
-        print(f"{r['id']}  {r['status']:6}  {r['level']:10} {flag:5}  {r['t0']}  {r['title']}")
+    for r in records:
+        flag = "drill" if r.drill else "real"
+        print(f"{r.id}  {r.status:6}  {r.level:10} {flag:5}  {to_iso(r.t0)}  {r.title}")
     return 0
 
 

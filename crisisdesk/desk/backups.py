@@ -69,7 +69,7 @@ class BackupCommands:
 
     def backup_due(self, policy: BackupPolicy = BackupPolicy()) -> bool:
         """Whether an open event makes a new automatic backup due now."""
-        if not self.event_rows("open"):
+        if not self.event_records("open"):
             return False
         last = last_backup_time(self.path)
         return last is None or (datetime.now(UTC) - last).total_seconds() >= policy.every_minutes * 60

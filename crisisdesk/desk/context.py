@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.codec import from_plain, to_plain
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.playbook import Playbook
+from crisisdesk.domain.read_models import EventRecord
 from crisisdesk.store import document_cache, queries
 
 _parsed: dict[str, Playbook | Group] = {}
@@ -97,25 +99,25 @@ def forget_cache(conn) -> int:
 
 @dataclass(frozen=True)
 class EventContext:
-    row: dict
+    record: EventRecord
     playbook: Playbook
     group: Group
 
     @property
     def id(self) -> str:
-        return self.row["id"]
+        return self.record.id
 
     @property
     def t0(self) -> datetime:
-        return from_iso(self.row["t0"])
+        return self.record.t0
 
     @property
     def level(self) -> str:
-        return self.row["level"]
+        return self.record.level
 
     @property
     def is_open(self) -> bool:
-        return self.row["status"] == "open"
+        return self.record.is_open
 
     def affiliate(self, affiliate_id: str) -> Affiliate:
         try:
@@ -134,7 +136,19 @@ class EventContext:
                 raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
 
 
-def event_context(row: dict, conn=None) -> EventContext:
+def event_record(row: dict[str, Any]) -> EventRecord:
+    """A stored event row as a typed record (a listing row may lack the pinned texts)."""
+    return EventRecord(
+        id=row["id"], title=row["title"], t0=from_iso(row["t0"]), drill=bool(row["drill"]),
+        note=row["note"], level=row["level"], status=row["status"], status_reason=row["status_reason"],
+        closed_at=from_iso(row["closed_at"]) if row.get("closed_at") else None,
+        activated_at=from_iso(row["activated_at"]), activated_by=row["activated_by"],
+        playbook_id=row["playbook_id"], playbook_version=int(row["playbook_version"]),
+        group_id=row["group_id"])
+
+
+def event_context(row: dict[str, Any], conn=None) -> EventContext:
     """The event with its pinned playbook and group (parsed via `conn`'s cache when given)."""
-    return EventContext(row=row, playbook=parse_playbook(row["playbook_text"], row["playbook_sha256"], conn),
+    return EventContext(record=event_record(row),
+                        playbook=parse_playbook(row["playbook_text"], row["playbook_sha256"], conn),
                         group=parse_group(row["group_text"], row["group_sha256"], conn))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
-from crisisdesk.desk.context import EventContext, event_context, parse_group, remember
+from crisisdesk.desk.context import EventContext, event_context, event_record, parse_group, remember
 from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
@@ -19,6 +19,7 @@ from crisisdesk.domain.payload_rules import check_level as _check_level
 from crisisdesk.domain.payload_rules import check_provider as _check_provider
 from crisisdesk.domain.payload_rules import check_provider_status
 from crisisdesk.domain.playbook import GROUP_SCOPE, Playbook
+from crisisdesk.domain.read_models import EventRecord
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
 
@@ -158,11 +159,12 @@ class EventCommands:
     def open_event(self, event: str | None) -> EventContext:
         ctx = self.event(event)
         if not ctx.is_open:
-            raise InvalidInput(f"event '{ctx.row['title']}' is closed; reopen it to change it")
+            raise InvalidInput(f"event '{ctx.record.title}' is closed; reopen it to change it")
         return ctx
 
-    def event_rows(self, status: str | None = None) -> list[dict]:
-        return queries.events(self.store.conn, status)
+    def event_records(self, status: str | None = None) -> list[EventRecord]:
+        """The events (open or closed ones only with `status`), latest T0 first."""
+        return [event_record(row) for row in queries.events(self.store.conn, status)]
 
 
 def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,

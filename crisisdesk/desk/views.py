@@ -42,11 +42,11 @@ def _time(text: str) -> datetime | None:
 
 
 def event_summary(ctx: EventContext) -> EventSummary:
-    book, row = ctx.playbook, ctx.row
-    level = book.level(row["level"])
+    book, record = ctx.playbook, ctx.record
+    level = book.level(record.level)
     return EventSummary(
-        id=row["id"], title=row["title"], t0=ctx.t0, drill=bool(row["drill"]), level=level.id,
-        level_title=level.title, level_rank=book.level_index(level.id), status=row["status"],
+        id=record.id, title=record.title, t0=record.t0, drill=record.drill, level=level.id,
+        level_title=level.title, level_rank=book.level_index(level.id), status=record.status,
         playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
         group_name=ctx.group.name, timezone=ctx.group.timezone)
 
@@ -292,7 +292,7 @@ def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
     (or the group), with deadlines from awareness, activation or closure; filings kept even
     where a threshold is no longer met."""
     filings = {(r["duty"], r["filer"], r["occurrence"]): r for r in queries.duty_filings(conn, ctx.id)}
-    closed_at = _time(ctx.row.get("closed_at", "")) if not ctx.is_open else None
+    closed_at = ctx.record.closed_at if not ctx.is_open else None
     until = closed_at or now
     changes = [(r["provider"], r["status"], from_iso(r["since"]))
                for r in queries.provider_changes(conn, ctx.id)]

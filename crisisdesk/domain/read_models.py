@@ -14,6 +14,30 @@ STALE_AFTER = timedelta(minutes=60)
 
 
 @dataclass(frozen=True)
+class EventRecord:
+    """An event as stored: what it is, where it stands, what it was activated from."""
+
+    id: str
+    title: str
+    t0: datetime
+    drill: bool
+    note: str
+    level: str
+    status: str  # open | closed
+    status_reason: str
+    closed_at: datetime | None
+    activated_at: datetime
+    activated_by: str
+    playbook_id: str
+    playbook_version: int
+    group_id: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
 class EventSummary:
     """An event as every view heads it: title, T0, level, drill or real, its playbook and group."""
 

@@ -32,7 +32,7 @@ def latest_group(conn) -> dict | None:
 
 def events(conn, status: str | None = None) -> list[dict]:
     sql = ("SELECT id, title, t0, drill, note, playbook_id, playbook_version, group_id, level, status, "
-           "status_reason, activated_at, activated_by FROM events")
+           "status_reason, closed_at, activated_at, activated_by FROM events")
     params: list = []
     if status:
         sql += " WHERE status = ?"

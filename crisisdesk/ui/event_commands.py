@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def closed_events(desk) -> list[OpenEvent]:
     """Runs in the executor thread."""
-    return [OpenEvent(r["id"], r["title"], bool(r["drill"])) for r in desk.event_rows("closed")]
+    return [OpenEvent(r.id, r.title, r.drill) for r in desk.event_records("closed")]
 
 
 class EventCommands(QObject):

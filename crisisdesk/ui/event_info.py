@@ -63,12 +63,12 @@ class OpenEvent:
 def load_event_info(desk, event_id: str) -> EventInfo:
     """Runs in the executor thread."""
     ctx = desk.event(event_id)
-    row = ctx.row
-    return EventInfo(id=ctx.id, title=row["title"], t0=ctx.t0, drill=bool(row["drill"]),
-                     level=row["level"], status=row["status"], playbook=ctx.playbook,
+    record = ctx.record
+    return EventInfo(id=record.id, title=record.title, t0=record.t0, drill=record.drill,
+                     level=record.level, status=record.status, playbook=ctx.playbook,
                      group=ctx.group, alerts=tuple(desk.alerts(ctx.id)))
 
 
 def open_events(desk) -> list[OpenEvent]:
     """Runs in the executor thread."""
-    return [OpenEvent(r["id"], r["title"], bool(r["drill"])) for r in desk.event_rows("open")]
+    return [OpenEvent(r.id, r.title, r.drill) for r in desk.event_records("open")]

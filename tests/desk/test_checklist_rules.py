@@ -144,7 +144,7 @@ def test_several_open_events_need_a_name(desk):
     desk.activate(PLAYBOOKS / "cyber-incident.yaml", "DDoS", drill=True)
     with pytest.raises(InvalidInput, match="several events are open"):
         desk.event()
-    assert len(desk.event_rows("open")) == 2
+    assert len(desk.event_records("open")) == 2
 
 
 def test_pinned_texts_parse_once_then_come_from_the_database_cache(tmp_path, monkeypatch):

@@ -47,7 +47,7 @@ def now():
 
 
 def _event(desk):
-    return desk.event_rows("open")[0]["id"]
+    return desk.event_records("open")[0].id
 
 
 def test_board_and_affiliate_models(qtmodeltester, demo_desk):
