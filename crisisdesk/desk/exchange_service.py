@@ -16,8 +16,10 @@ busy or cannot be written now leaves the packet for a later try.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterable
+from datetime import timedelta
 from operator import attrgetter
 from pathlib import Path
 
@@ -39,8 +41,9 @@ from crisisdesk.desk.exchange_models import (
     Peer,
 )
 from crisisdesk.domain.clock import to_iso, to_ms
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.journal import Entry
+from crisisdesk.domain.journal import GENESIS_HASH, Entry
 from crisisdesk.exchange import errors, folder, packet, scope
 from crisisdesk.exchange.errors import EnrolmentError, FolderError, KeyUnavailable, PacketRejected
 from crisisdesk.exchange.identity import (
@@ -67,12 +70,18 @@ __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "D
            "ExchangeService", "ExportResult", "ImportOutcome", "Peer"]
 
 
+RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
+MAX_RESEND_GAP = 3600
+
+
 class ExchangeService:
     """Exchange commands over one open desk; owned by the thread that owns the desk."""
 
-    def __init__(self, desk: Desk, limits: packet.Limits = packet.DEFAULT_LIMITS):
+    def __init__(self, desk: Desk, limits: packet.Limits = packet.DEFAULT_LIMITS,
+                 resend_after: int = RESEND_AFTER):
         self.desk = desk
         self.limits = limits
+        self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
         self._key: Ed25519PrivateKey | None = None
 
     @property
@@ -195,31 +204,65 @@ class ExchangeService:
 
     # -- export ------------------------------------------------------------------
     def export_to(self, ref: str, out_dir: Path, resend_all: bool = False) -> ExportResult | None:
-        """Write one packet with what `ref` has not been sent yet; None when nothing is new."""
+        """Write one packet with what `ref` has not acknowledged and was not sent lately, and
+        this desk's acknowledgement of `ref`'s journal; None when there is nothing to say.
+
+        What was sent but not acknowledged is sent again once `resend_after` has passed since
+        it was last sent (then twice as long, up to an hour, while the peer stays silent)."""
         me, peer = self.me(), self.peer(ref)
         if not peer.active:
             raise InvalidInput(f"desk {peer.name} was revoked; enrol it again to send to it")
         key = self._signing_key()
-        after = 0 if resend_all else peer.sent_upto
-        found = [(seq, e) for seq, e in tables.outgoing(self.conn, after, me.desk,
-                                                        scope.kinds_sent_by(me))
-                 if scope.travels(e, me)]
-        if not found:
-            return None
-        capped = len(found) > self.limits.max_entries
-        found = found[:self.limits.max_entries]
-        upto = found[-1][0] if capped else tables.head_seq(self.conn)
-        entries = [e for _, e in found]
         path = None
         try:
             with self.desk.store.transaction():
                 moment = self.desk.clock()
-                seq = tables.next_sent_seq(self.conn, to_ms(moment) // 1000)
                 now = to_iso(moment)
-                data = packet.build(me, key, peer.desk, seq, now, entries, after, upto)
+                epoch = self._epoch(moment)
+                st = tables.stream(self.conn, peer.desk)
+                head = tables.head_seq(self.conn)
+                acked = st["acked_upto"] if st["acked_epoch"] == epoch else 0
+                sent = st["sent_upto"] if st["sent_epoch"] == epoch else 0
+                if not st["sent_epoch"]:  # sent before acknowledgements (format 1)
+                    sent = tables.sent_upto(self.conn, peer.desk)
+                sent = max(sent, acked)
+                unchanged = dict(st)
+                echo = st["return_own"] != 0
+                due = bool(st["resend_due"]) and now >= st["resend_due"]
+                resend = resend_all or (acked < sent and due) or (st["return_own"] == 1)
+                after = 0 if (resend_all or (echo and resend)) else (acked if resend else sent)
+                found = [(seq, e) for seq, e in tables.outgoing_any(
+                    self.conn, after, scope.kinds_sent_to(me))
+                    if scope.travels_to(e, me, peer.identity, echo and after == 0)]
+                ack = self._ack_for(st)
+                ack_due = ack is not None and _ack_key(ack) != st["ack_told"]
+                if resend and not found:
+                    st["sent_epoch"], st["sent_upto"] = epoch, max(sent, head)
+                    st["acked_epoch"], st["acked_upto"] = epoch, max(acked, head)
+                if not found and not ack_due:
+                    if st != unchanged:
+                        tables.save_stream(self.conn, st)
+                    return None
+                capped = len(found) > self.limits.max_entries
+                found = found[:self.limits.max_entries]
+                if found:
+                    upto = found[-1][0] if capped else head
+                else:  # an acknowledgement alone: it carries no stretch of the journal
+                    after = upto = 0
+                entries = [e for _, e in found]
+                seq = tables.next_sent_seq(self.conn, to_ms(moment) // 1000)
+                stream = packet.Stream(epoch, tables.hash_at(self.conn, after) or "",
+                                       tables.hash_at(self.conn, upto) or "")
+                data = packet.build(me, key, peer.desk, seq, now, entries, after, upto,
+                                    stream=stream, ack=ack)
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,
                                    packet.digest(data), now)
+                if ack is not None:
+                    st["ack_told"] = _ack_key(ack)
+                if found:
+                    self._sent(st, epoch, sent, acked, upto, moment, resend, echo and after == 0)
+                tables.save_stream(self.conn, st)
                 path = folder.write_packet(Path(out_dir), name, data)
         except OSError as exc:
             state = folder.write_failure(Path(out_dir), exc)
@@ -229,6 +272,42 @@ class ExchangeService:
                 path.unlink(missing_ok=True)
             raise
         return ExportResult(peer.name, path, seq, len(entries))
+
+    def _sent(self, st: dict, epoch: str, sent: int, acked: int, upto: int, moment,
+              resend: bool, echoed: bool) -> None:
+        """Remember a packet written: how far it went, and when to send again unacknowledged."""
+        st["sent_epoch"], st["sent_upto"] = epoch, max(sent, upto)
+        if echoed:
+            st["return_own"] = 2 + upto  # echoed: done once the peer acknowledges `upto`
+        if resend:
+            gap = min(max(st["resend_gap"], self.resend_after) * 2, MAX_RESEND_GAP)
+        elif acked >= sent or not st["resend_due"]:
+            gap = self.resend_after
+        else:
+            return  # an earlier packet is already waiting for its acknowledgement
+        st["resend_gap"] = gap
+        st["resend_due"] = to_iso(moment + timedelta(seconds=gap))
+
+    def _ack_for(self, st: dict) -> packet.Ack | None:
+        """This desk's acknowledgement of the peer's journal, once it has heard its stream."""
+        if not st["their_epoch"] or not st["their_upto"]:
+            return None
+        return packet.Ack(st["their_epoch"], st["their_upto"], st["their_hash"])
+
+    def _epoch(self, moment) -> str:
+        """This desk's stream epoch (made on first use; a new one after a restore is noticed)."""
+        epoch = tables.self_value(self.conn, "epoch")
+        if epoch is None:
+            epoch = _new_epoch(moment)
+            tables.set_self_value(self.conn, "epoch", epoch)
+        return epoch
+
+    def _restored(self, moment) -> None:
+        """A peer acknowledged a journal this desk does not have: it was restored from an older
+        backup. Start a new stream epoch (peers then take everything again and send back what
+        this desk made and lost); its own entries from before now are accepted back."""
+        tables.set_self_value(self.conn, "epoch", _new_epoch(moment))
+        tables.set_self_value(self.conn, "own_before", f"{to_ms(moment):015d}.999999.")
 
     def sent_packets(self) -> list[dict]:
         return tables.sent(self.conn)
@@ -296,26 +375,43 @@ class ExchangeService:
             return ImportOutcome(path, DUPLICATE, f"packet #{header.seq} from {sender.name} was "
                                  "already imported; nothing changed", **base)
         entries = packet.open_packet(data, header, sender.verifier(), self.limits)
-        scope.check_entries(sender, entries)
         packet.check_clocks(header, entries, to_ms(self.desk.clock()), self.limits)
         if held_digest is not None:
             raise PacketRejected(errors.REPLAYED_SEQUENCE, (
                 f"replayed sequence: desk {sender.name} already sent a different packet #"
                 f"{header.seq}; this one is refused"))
-        arrived = tables.received_upto(self.conn, sender.desk)
-        if header.after > arrived:
-            return ImportOutcome(path, WAITING, (
-                f"packet #{header.seq} from {sender.name} continues an earlier packet not "
-                f"imported yet (its journal after #{arrived}); kept for later. If that packet "
-                f"was lost, ask {sender.name} to send everything again"), **base)
-        new = self._new_entries(entries)
-        check_rules(me, new, self.conn)
+        own_before = tables.self_value(self.conn, "own_before") or ""
+        scope.check_entries(sender, entries, me, own_before)
         try:
             with self.desk.store.transaction():
+                moment = self.desk.clock()
+                st = tables.stream(self.conn, sender.desk)
+                st["heard_at"] = to_iso(moment)
+                self._take_ack(st, header, moment)
+                extends = self._place(st, header)
+                if extends is None:
+                    raise _Waiting  # rolled back: a waiting packet changes nothing
+                new = self._new_entries(entries)
+                check_rules(me, new, self.conn)
                 self.desk.store.append(new)
                 tables.record_received(self.conn, sender.desk, header.seq, digest, path.name,
                                        len(entries), len(new), header.after, header.upto,
-                                       to_iso(self.desk.clock()))
+                                       to_iso(moment))
+                if extends:
+                    tables.add_mark(self.conn, sender.desk, st["their_epoch"], header.upto,
+                                    header.upto_hash)
+                    if header.upto > st["their_upto"]:
+                        st["their_upto"], st["their_hash"] = header.upto, header.upto_hash
+                tables.save_stream(self.conn, st)
+                tables.note_heard(self.conn, _heard(new, to_iso(moment)))
+        except _Waiting:
+            return ImportOutcome(path, WAITING, (
+                f"packet #{header.seq} from {sender.name} continues an earlier packet not "
+                f"imported yet (its journal after #{header.after}); kept for later. A lost "
+                f"packet is sent again by {sender.name} when it hears this desk's "
+                "acknowledgement"), **base)
+        except PacketRejected:
+            raise
         except StoreError as exc:
             if not _packet_fault(exc):
                 raise
@@ -329,6 +425,59 @@ class ExchangeService:
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
             events=_values(new, "event"), affiliates=_values(new, "affiliate"), **base)
+
+    def _take_ack(self, st: dict, header: packet.PacketHeader, moment) -> None:
+        """Move the peer's acknowledged mark of this desk's journal (on acknowledgement, not on
+        writing). A mark lower than before means the peer was restored: resend at once. A mark
+        this desk's journal does not have means this desk was restored: new epoch."""
+        ack = header.ack
+        if ack is None or header.seq <= st["ack_seq"] or not ack.epoch:
+            return
+        st["ack_seq"] = header.seq
+        epoch = self._epoch(moment)
+        if _epoch_order(ack.epoch) > _epoch_order(epoch):
+            self._restored(moment)
+            return
+        if ack.epoch != epoch:
+            return  # about an older epoch of this desk: the peer has not caught up yet
+        held = tables.hash_at(self.conn, ack.upto)
+        if held is None or (ack.hash and held != ack.hash):
+            self._restored(moment)
+            return
+        before = st["acked_upto"] if st["acked_epoch"] == epoch else 0
+        st["acked_epoch"], st["acked_upto"] = epoch, ack.upto
+        if ack.upto < before:  # the peer lost what it had acknowledged: send it again now
+            st["resend_due"] = to_iso(moment)
+        elif ack.upto > before:
+            st["resend_gap"] = self.resend_after
+            st["resend_due"] = to_iso(moment + timedelta(seconds=self.resend_after))
+        if st["return_own"] >= 2 and ack.upto >= st["return_own"] - 2:
+            st["return_own"] = 0
+
+    def _place(self, st: dict, header: packet.PacketHeader) -> bool | None:
+        """Where a packet falls in the sender's stream: True when it continues what this desk
+        holds (the mark may move), False when it is from an older history or already covered
+        (its entries are taken, the mark stays), None when it must wait for an earlier one."""
+        epoch = header.epoch
+        if epoch and epoch != st["their_epoch"]:
+            if not st["their_epoch"]:  # first packet of format 2: the chain so far carries on
+                st["their_epoch"], st["their_epoch_seq"] = epoch, header.seq
+                if st["their_upto"]:
+                    tables.add_mark(self.conn, st["peer"], epoch, st["their_upto"], "")
+            elif _epoch_order(epoch) > _epoch_order(st["their_epoch"]) \
+                    and header.seq > st["their_epoch_seq"]:
+                # the sender was restored from a backup: its journal starts again from here,
+                # and what it made and lost goes back to it
+                st.update(their_epoch=epoch, their_epoch_seq=header.seq, their_upto=0,
+                          their_hash=GENESIS_HASH, return_own=1)
+            else:
+                return False
+        if header.after == 0 or tables.has_mark(self.conn, st["peer"], st["their_epoch"],
+                                                header.after, header.after_hash):
+            return True
+        if header.upto <= st["their_upto"]:
+            return False
+        return None
 
     def _sender(self, header: packet.PacketHeader) -> Identity:
         row = tables.peer(self.conn, header.sender)
@@ -387,6 +536,31 @@ class ExchangeService:
     def _peer(self, row: dict) -> Peer:
         return Peer(_identity(row), row["status"], row["enrolled_at"], row["enrolled_by"],
                     row["revoked_at"], row["reason"], tables.sent_upto(self.conn, row["desk"]))
+
+
+class _Waiting(Exception):
+    """The packet follows one not imported yet (raised inside the transaction to undo it)."""
+
+
+def _new_epoch(moment) -> str:
+    """A stream epoch: when it began (so a later one sorts after it) and a random tail."""
+    return f"{to_ms(moment):015d}-{secrets.token_hex(4)}"
+
+
+def _epoch_order(epoch: str) -> tuple[int, str]:
+    head = epoch.split("-", 1)[0]
+    return (int(head) if head.isdigit() else 0, epoch)
+
+
+def _ack_key(ack: packet.Ack) -> str:
+    return f"{ack.epoch}:{ack.upto}"
+
+
+def _heard(entries: list[Entry], at: str) -> list[tuple[str, str, str]]:
+    """(event, affiliate, when received) for the affiliates' entries among `entries`."""
+    return list({(e.payload["event"], e.payload["affiliate"], at) for e in entries
+                 if e.kind in AFFILIATE_KINDS and isinstance(e.payload.get("event"), str)
+                 and isinstance(e.payload.get("affiliate"), str)})
 
 
 def _packet_fault(exc: StoreError) -> bool:

@@ -2,9 +2,10 @@
 
 A packet file is, in order:
 
-    MAGIC  "CrisisDesk packet 1\\n"
+    MAGIC  "CrisisDesk packet 2\\n"  (format 1 is still read)
     4 bytes, big-endian: length of the header
-    header: JSON (group, sender, recipient, sequence, counts and sizes)
+    header: JSON (group, sender, recipient, sequence, counts and sizes; from format 2 also
+            the sender's stream (epoch, chain hashes) and its acknowledgements)
     body: zlib-compressed JSON array of journal entries (`Entry.content()`)
     64 bytes: Ed25519 signature of everything before it
 
@@ -39,9 +40,11 @@ from crisisdesk.exchange.bounded_json import loads as bounded_loads
 from crisisdesk.exchange.errors import PacketRejected
 from crisisdesk.exchange.identity import ROLES, Identity
 
-FORMAT = 1
+FORMAT = 2
+READABLE_FORMATS = (1, 2)
 MAGIC_PREFIX = b"CrisisDesk packet "
 MAGIC = MAGIC_PREFIX + b"%d\n" % FORMAT
+_MAGICS = {version: MAGIC_PREFIX + b"%d\n" % version for version in READABLE_FORMATS}
 SUFFIX = ".cdpkt"
 SIGNATURE_SIZE = 64
 _LENGTH = struct.Struct(">I")
@@ -65,6 +68,16 @@ DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
+class Ack:
+    """What the sender holds of the recipient's stream: its journal up to position `upto`
+    (whose chain hash is `hash`) without a gap, in the recipient's stream `epoch`."""
+
+    epoch: str
+    upto: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class PacketHeader:
     group: str
     sender: str
@@ -80,6 +93,11 @@ class PacketHeader:
     body_size: int
     raw_size: int
     header_size: int
+    format: int = FORMAT
+    epoch: str = ""  # the sender's stream epoch (format 2; "" for format 1)
+    after_hash: str = ""  # the sender's chain hash at `after` ("" unknown)
+    upto_hash: str = ""  # the sender's chain hash at `upto`
+    ack: Ack | None = None  # what the sender holds of the recipient's stream (format 2)
 
     @property
     def file_name(self) -> str:
@@ -88,7 +106,8 @@ class PacketHeader:
 
     @property
     def total_size(self) -> int:
-        return len(MAGIC) + _LENGTH.size + self.header_size + self.body_size + SIGNATURE_SIZE
+        return len(_MAGICS[self.format]) + _LENGTH.size + self.header_size + self.body_size \
+        + SIGNATURE_SIZE
 
 
 def packet_name(group: str, desk_name: str, seq: int) -> str:
@@ -100,10 +119,22 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Stream:
+    """Where a packet sits in its sender's journal: `epoch` names the sender's history (a new
+    one after a restore), the hashes are the sender's chain hashes at `after` and `upto`."""
+
+    epoch: str
+    after_hash: str = ""
+    upto_hash: str = ""
+
+
 def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, created_at: str,
-          entries: Sequence[Entry], after: int = 0, upto: int = 0) -> bytes:
+          entries: Sequence[Entry], after: int = 0, upto: int = 0, stream: Stream | None = None,
+          ack: Ack | None = None) -> bytes:
     """A signed packet carrying `entries` from `sender` to the desk `recipient`: the sender's
-    journal entries for it in positions `after < position <= upto`."""
+    journal entries for it in positions `after < position <= upto`, with the sender's
+    acknowledgement of what it holds of the recipient's journal."""
     raw = json.dumps([e.content() for e in entries], ensure_ascii=False,
                      separators=(",", ":")).encode("utf-8")
     body = zlib.compress(raw, 6)
@@ -116,13 +147,19 @@ def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, cr
         "entries": len(entries), "body_size": len(body), "raw_size": len(raw),
         "compression": "zlib",
     }
+    if stream is not None:
+        header["stream"] = {"epoch": stream.epoch, "after_hash": stream.after_hash,
+                            "upto_hash": stream.upto_hash}
+    if ack is not None:  # keyed by desk: what the sender holds of that desk's journal
+        header["acks"] = {recipient: {"epoch": ack.epoch, "upto": ack.upto, "hash": ack.hash}}
     return assemble(header, body, key)
 
 
 def assemble(header: dict, body: bytes, key: Ed25519PrivateKey) -> bytes:
     """Magic, header, body and the signature over all of them."""
     head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    signed = MAGIC + _LENGTH.pack(len(head)) + head + body
+    magic = _MAGICS.get(header.get("format"), MAGIC)
+    signed = magic + _LENGTH.pack(len(head)) + head + body
     return signed + key.sign(signed)
 
 
@@ -145,7 +182,7 @@ def read_header(data: bytes, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
 def peek_header(path: Path, limits: Limits = DEFAULT_LIMITS) -> PacketHeader:
     """The header of a packet file and its length checked, reading only the file's start."""
     with open(path, "rb") as handle:
-        prefix = handle.read(len(MAGIC) + _LENGTH.size + limits.max_header)
+        prefix = handle.read(len(MAGIC) + _LENGTH.size + limits.max_header)  # same length for 1, 2
         size = os.fstat(handle.fileno()).st_size
     header = _frame(prefix, limits)
     _check_length(size, header, limits)
@@ -163,18 +200,19 @@ def _check_length(size: int, header: PacketHeader, limits: Limits) -> None:
 
 def _frame(data: bytes, limits: Limits) -> PacketHeader:
     """Magic, header length and header (from the whole file or its first bytes)."""
-    _check_magic(data)
-    start = len(MAGIC) + _LENGTH.size
+    version = _check_magic(data)
+    magic = _MAGICS[version]
+    start = len(magic) + _LENGTH.size
     if len(data) < start:
         raise _truncated()
-    (size,) = _LENGTH.unpack_from(data, len(MAGIC))
+    (size,) = _LENGTH.unpack_from(data, len(magic))
     if size > limits.max_header:
         raise PacketRejected(errors.MALFORMED, "the packet header is damaged (impossible length)")
     if len(data) < start + size:
         raise _truncated()
     try:
         fields = bounded_loads(data[start:start + size], HEADER_DEPTH, "the packet header")
-        header = _header(fields, size)
+        header = _header(fields, size, version)
     except JsonRefused as exc:
         raise PacketRejected(errors.MALFORMED, f"the packet header is damaged: {exc}") from None
     except Exception as exc:  # noqa: BLE001 (any failure on a file is its refusal)
@@ -238,10 +276,12 @@ def check_clocks(header: PacketHeader, entries: Sequence[Entry], now_ms: int,
                                  f"clock {latest.hlc}, {exc}") from None
 
 
-def _check_magic(data: bytes) -> None:
-    if data.startswith(MAGIC):
-        return
-    if len(data) < len(MAGIC) and MAGIC.startswith(data):
+def _check_magic(data: bytes) -> int:
+    """The packet format the file starts with (refused when not one this desk reads)."""
+    for version, magic in _MAGICS.items():
+        if data.startswith(magic):
+            return version
+    if len(data) < len(MAGIC) and any(m.startswith(data) for m in _MAGICS.values()):
         raise _truncated()
     if data.startswith(MAGIC_PREFIX):
         version = data[len(MAGIC_PREFIX):len(MAGIC_PREFIX) + 8].split(b"\n", 1)[0]
@@ -252,8 +292,9 @@ def _check_magic(data: bytes) -> None:
     raise PacketRejected(errors.NOT_A_PACKET, "not a CrisisDesk packet")
 
 
-def _header(fields: dict, size: int) -> PacketHeader:
+def _header(fields: dict, size: int, version: int) -> PacketHeader:
     sender = fields["sender"]
+    stream, ack = _stream(fields, version), _ack(fields, version)
     header = PacketHeader(
         group=_text(fields["group"]), sender=_text(sender["desk"]), sender_role=sender["role"],
         sender_affiliate=sender["affiliate"], sender_name=_text(sender["name"]),
@@ -261,8 +302,9 @@ def _header(fields: dict, size: int) -> PacketHeader:
         after=_count(fields["after"]), upto=_count(fields["upto"]),
         created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
         body_size=_count(fields["body_size"]), raw_size=_count(fields["raw_size"]),
-        header_size=size)
-    if fields.get("format") != FORMAT or fields.get("compression") != "zlib":
+        header_size=size, format=version, epoch=stream.epoch, after_hash=stream.after_hash,
+        upto_hash=stream.upto_hash, ack=ack)
+    if fields.get("format") != version or fields.get("compression") != "zlib":
         raise ValueError("format")
     if header.sender_role not in ROLES or header.seq < 1 or header.upto < header.after:
         raise ValueError("sender")
@@ -270,6 +312,42 @@ def _header(fields: dict, size: int) -> PacketHeader:
         _text(header.sender_affiliate)
     parse_stamp(header.created_at)
     return header
+
+
+def _stream(fields: dict, version: int) -> Stream:
+    """The sender's stream (format 2; unknown keys are left for later formats)."""
+    if version < 2 or "stream" not in fields:
+        return Stream("")
+    stream = fields["stream"]
+    return Stream(_token(stream["epoch"]), _hash(stream["after_hash"]),
+                  _hash(stream["upto_hash"]))
+
+
+def _ack(fields: dict, version: int) -> Ack | None:
+    """The sender's acknowledgement of the recipient's journal (format 2)."""
+    if version < 2 or "acks" not in fields:
+        return None
+    acks = fields["acks"]
+    if not isinstance(acks, dict) or len(acks) > 1:
+        raise ValueError("acks")
+    for desk, ack in acks.items():
+        if desk != fields["recipient"]:
+            raise ValueError("an acknowledgement for another desk")
+        return Ack(_token(ack["epoch"], empty=True), _count(ack["upto"]), _hash(ack["hash"]))
+    return None
+
+
+def _token(value, empty: bool = False) -> str:
+    if not isinstance(value, str) or len(value) > 80 or (not value and not empty):
+        raise ValueError("epoch expected")
+    return value
+
+
+def _hash(value) -> str:
+    if not isinstance(value, str) or len(value) not in (0, 64) \
+            or value.strip("0123456789abcdef"):
+        raise ValueError("hash expected")
+    return value
 
 
 def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:

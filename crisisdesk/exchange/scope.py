@@ -1,9 +1,16 @@
 """Which entries travel between two desks, and what an enrolled sender may send.
 
 The group desk sends the group kinds it originated (events, levels, providers,
-playbooks pinned in events, decisions …) to each affiliate desk. An affiliate
-desk sends the affiliate kinds it originated for its own affiliate to the group
-desk. The group desk does not relay one affiliate's entries to another.
+playbooks pinned in events, decisions …) to each affiliate desk, and every
+affiliate kind (items, answers, assessments, notices) for that desk's affiliate
+or for the group desk's own sheet (affiliate "group"), whichever desk made it:
+its own edits on the phone's word and the entries of the affiliate's other
+desks (relayed). An affiliate desk sends the affiliate kinds it originated for
+its own affiliate to the group desk. One affiliate never sees another's work.
+
+After a desk was restored from an old backup, its peers send it back the
+entries it made itself and lost (`echo`); a desk accepts such returned entries
+of its own only from before its restore was noticed (`own_before`).
 """
 
 from __future__ import annotations
@@ -22,10 +29,33 @@ def kinds_sent_by(sender: Identity) -> frozenset[str]:
 
 
 def travels(entry: Entry, sender: Identity) -> bool:
-    """Whether `sender` sends this entry of its journal to its peers."""
+    """Whether `sender` sends this entry of its journal to its peers (format 1: own entries)."""
     if entry.desk != sender.desk or entry.kind not in kinds_sent_by(sender):
         return False
     return sender.role == GROUP or entry.payload.get("affiliate") == sender.affiliate
+
+
+def kinds_sent_to(sender: Identity) -> frozenset[str]:
+    """The kinds `sender` may send to any peer (its own, and relayed or returned ones)."""
+    return GROUP_KINDS | AFFILIATE_KINDS if sender.role == GROUP else kinds_sent_by(sender)
+
+
+def travels_to(entry: Entry, sender: Identity, peer: Identity, echo: bool = False) -> bool:
+    """Whether `sender` sends this entry of its journal to `peer`; with `echo`, the peer's own
+    entries go back to it too (it was restored from a backup and lost them)."""
+    if entry.desk == peer.desk:
+        return echo and entry.kind not in LOCAL_KINDS
+    if sender.role == AFFILIATE:
+        return travels(entry, sender)
+    if entry.kind in GROUP_KINDS:
+        return entry.desk == sender.desk
+    return entry.kind in AFFILIATE_KINDS and visible_to(entry, peer)
+
+
+def visible_to(entry: Entry, peer: Identity) -> bool:
+    """Whether an affiliate entry is one `peer` may hold: its own affiliate's, or the group
+    desk's own sheet."""
+    return peer.role == GROUP or entry.payload.get("affiliate") in (peer.affiliate, GROUP)
 
 
 def check_pair(me: Identity, peer: Identity) -> None:
@@ -41,8 +71,12 @@ def check_pair(me: Identity, peer: Identity) -> None:
                              f"{wanted}")
 
 
-def check_entries(sender: Identity, entries: Iterable[Entry]) -> None:
-    """Refuse a packet holding an unknown kind, or anything the enrolled sender may not send."""
+def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | None = None,
+                  own_before: str = "") -> None:
+    """Refuse a packet holding an unknown kind, or anything the enrolled sender may not send to
+    `me`: the group desk relays an affiliate's entries to that affiliate's desks; a desk's own
+    entries come back to it only when made before `own_before` (the HLC at which this desk
+    noticed it was restored; "" for never)."""
     entries = list(entries)
     for entry in entries:
         if entry.kind not in ALL_KINDS:
@@ -53,6 +87,18 @@ def check_entries(sender: Identity, entries: Iterable[Entry]) -> None:
         where = f"entry {entry.id} ({entry.kind})"
         if entry.kind in LOCAL_KINDS:
             raise PacketRejected(errors.OUT_OF_SCOPE, f"out of scope: {where} never leaves its desk")
+        if me is not None and entry.desk == me.desk:
+            if not own_before or entry.hlc >= own_before:
+                raise PacketRejected(errors.OUT_OF_SCOPE, (
+                    f"out of scope: {where} claims to be made on this desk, and this desk was "
+                    "not restored from a backup before it"))
+            continue
+        if me is not None and sender.role == GROUP and entry.kind in AFFILIATE_KINDS:
+            if not visible_to(entry, me):
+                raise PacketRejected(errors.OUT_OF_SCOPE, (
+                    f"out of scope: {where} touches affiliate "
+                    f"'{entry.payload.get('affiliate')}', and this desk is {_role(me)}"))
+            continue
         if entry.desk != sender.desk:
             raise PacketRejected(errors.OUT_OF_SCOPE, (
                 f"out of scope: {where} was made on another desk; desk {sender.name} may only "

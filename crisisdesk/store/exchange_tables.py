@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from crisisdesk.domain.journal import Entry, canonical_json
+from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json
 from crisisdesk.store.journal_store import _COLUMNS, row_to_stored
 
 _CHUNK = 500
@@ -124,3 +124,94 @@ def held_copies(conn: sqlite3.Connection, entries: list[Entry]) -> dict[str, boo
             held[id_] = ((e.desk, e.author, e.at, e.hlc, e.kind) == (desk, author, at, hlc, kind)
                          and canonical_json(e.payload) == payload)
     return held
+
+
+# -- acknowledged streams (schema 3) -------------------------------------------------------
+STREAM_DEFAULTS = {
+    "their_epoch": "", "their_epoch_seq": 0, "their_upto": 0, "their_hash": "", "heard_at": "",
+    "acked_epoch": "", "acked_upto": 0, "sent_epoch": "", "sent_upto": 0,
+    "ack_told": "", "resend_due": "", "resend_gap": 0, "return_own": 0, "ack_seq": 0,
+}
+
+
+def stream(conn: sqlite3.Connection, peer: str) -> dict:
+    """The stream state with `peer` (defaults when nothing was exchanged yet). A peer known
+    from before schema 3 starts from its packets received (their chain, hash unknown) and
+    what was sent to it (not acknowledged: it is sent again once)."""
+    row = one(conn, "SELECT * FROM exchange_streams WHERE peer = ?", [peer])
+    if row is not None:
+        return row
+    return {"peer": peer, **STREAM_DEFAULTS, "their_upto": received_upto(conn, peer)}
+
+
+def save_stream(conn: sqlite3.Connection, state: dict) -> None:
+    names = ["peer", *STREAM_DEFAULTS]
+    conn.execute(f"INSERT OR REPLACE INTO exchange_streams ({','.join(names)}) "
+                 f"VALUES ({','.join('?' * len(names))})", [state[n] for n in names])
+
+
+def streams(conn: sqlite3.Connection) -> dict[str, dict]:
+    return {r["peer"]: r for r in rows(conn, "SELECT * FROM exchange_streams")}
+
+
+def self_value(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM exchange_self WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_self_value(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO exchange_self VALUES (?, ?)", [key, value])
+
+
+def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
+    """This desk's chain hash at journal position `seq` (the genesis hash at 0; None past the
+    end)."""
+    if seq == 0:
+        return GENESIS_HASH
+    row = conn.execute("SELECT hash FROM journal WHERE seq = ?", [seq]).fetchone()
+    return row[0] if row else None
+
+
+def count_outgoing(conn: sqlite3.Connection, after: int, kinds: Iterable[str]) -> int:
+    """How many entries of `kinds` the journal holds after position `after` (an upper bound of
+    what a peer is behind by; the exact count filters by scope)."""
+    kinds = sorted(kinds)
+    return conn.execute(
+        f"SELECT count(*) FROM journal WHERE seq > ? AND kind IN ({','.join('?' * len(kinds))})",
+        [after, *kinds]).fetchone()[0]
+
+
+def outgoing_any(conn: sqlite3.Connection, after: int,
+                 kinds: Iterable[str]) -> list[tuple[int, Entry]]:
+    """Entries of `kinds` made on any desk after journal sequence `after`, in journal order."""
+    kinds = sorted(kinds)
+    cursor = conn.execute(
+        f"SELECT {_COLUMNS} FROM journal WHERE seq > ? AND kind IN ({','.join('?' * len(kinds))}) "
+        "ORDER BY seq", [after, *kinds])
+    return [(stored.seq, stored.entry) for stored in map(row_to_stored, cursor)]
+
+
+def note_heard(conn: sqlite3.Connection, rows_: list[tuple[str, str, str]]) -> None:
+    """When this desk received (or made) affiliates' entries: (event, affiliate, local time)."""
+    conn.executemany(
+        "INSERT INTO affiliate_heard VALUES (?,?,?) ON CONFLICT (event, affiliate) DO UPDATE "
+        "SET at = excluded.at WHERE excluded.at > affiliate_heard.at", rows_)
+
+
+def heard(conn: sqlite3.Connection, event: str) -> dict[str, str]:
+    return dict(conn.execute("SELECT affiliate, at FROM affiliate_heard WHERE event = ?", [event]))
+
+
+def add_mark(conn: sqlite3.Connection, sender: str, epoch: str, upto: int, hash_: str) -> None:
+    """This desk holds `sender`'s journal (history `epoch`) up to `upto` without a gap."""
+    conn.execute("INSERT OR IGNORE INTO exchange_marks VALUES (?,?,?,?)",
+                 [sender, epoch, upto, hash_])
+
+
+def has_mark(conn: sqlite3.Connection, sender: str, epoch: str, upto: int, hash_: str) -> bool:
+    """Whether this desk holds `sender`'s journal up to `upto` (chain hash `hash_`; an unknown
+    hash on either side, from format 1, matches by position)."""
+    return conn.execute(
+        "SELECT 1 FROM exchange_marks WHERE sender = ? AND epoch = ? AND upto = ? "
+        "AND (hash = ? OR hash = '' OR ? = '') LIMIT 1",
+        [sender, epoch, upto, hash_, hash_]).fetchone() is not None

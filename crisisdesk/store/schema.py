@@ -44,7 +44,35 @@ CREATE TABLE exchange_received (
     upto INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (sender, seq)
 ) STRICT;
 """
-LOCAL_STATE_TABLES = frozenset({"exchange_sent", "exchange_received"}) | document_cache.TABLES
+# Schema 3 (acknowledged exchange, store/exchange_tables.py): per peer, the stream state both
+# ways (what it acknowledged of this desk's journal, what this desk holds of its journal); this
+# desk's own stream epoch; when this desk last heard from each affiliate (staleness by receipt).
+EXCHANGE_STATE_3 = """
+CREATE TABLE exchange_streams (
+    peer TEXT PRIMARY KEY,
+    their_epoch TEXT NOT NULL DEFAULT '', their_epoch_seq INTEGER NOT NULL DEFAULT 0,
+    their_upto INTEGER NOT NULL DEFAULT 0, their_hash TEXT NOT NULL DEFAULT '',
+    heard_at TEXT NOT NULL DEFAULT '',
+    acked_epoch TEXT NOT NULL DEFAULT '', acked_upto INTEGER NOT NULL DEFAULT 0,
+    sent_epoch TEXT NOT NULL DEFAULT '', sent_upto INTEGER NOT NULL DEFAULT 0,
+    ack_told TEXT NOT NULL DEFAULT '', resend_due TEXT NOT NULL DEFAULT '',
+    resend_gap INTEGER NOT NULL DEFAULT 0, return_own INTEGER NOT NULL DEFAULT 0,
+    ack_seq INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE exchange_marks (
+    sender TEXT NOT NULL, epoch TEXT NOT NULL, upto INTEGER NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (sender, epoch, upto, hash)
+) STRICT;
+CREATE TABLE exchange_self (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE affiliate_heard (
+    event TEXT NOT NULL, affiliate TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (event, affiliate)
+) STRICT;
+INSERT INTO affiliate_heard SELECT event, affiliate, last_at FROM affiliate_activity;
+"""
+LOCAL_STATE_TABLES = frozenset({
+    "exchange_sent", "exchange_received", "exchange_streams", "exchange_marks", "exchange_self",
+    "affiliate_heard"}) | document_cache.TABLES
 
 # Schema 2 (truthful picture): provider history, duty filings per filer, closure times; the
 # cache of parsed documents is emptied because the group and playbook models grew.
@@ -53,5 +81,6 @@ MIGRATION_2 = EVENTS_2 + "DELETE FROM parsed_documents;\n"
 MIGRATIONS: tuple[str, ...] = (
     JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,
     MIGRATION_2,
+    EXCHANGE_STATE_3,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -61,7 +61,7 @@ def _header(w: World, by="bank", body=b"", raw=b"", entries=0, **changes) -> dic
     node = getattr(w, by)
     me = node.exchange.me()
     recipient = w.group.id if by == "bank" else w.bank.id
-    header = {"format": 1, "group": "hanbit", "compression": "zlib",
+    header = {"format": packet.FORMAT, "group": "hanbit", "compression": "zlib",
               "sender": {"desk": me.desk, "role": me.role, "affiliate": me.affiliate,
                          "name": me.name},
               "recipient": recipient, "seq": 1, "after": 0, "upto": 1,
@@ -400,8 +400,8 @@ CASES = [
          lambda w: {"group": "other", "name": {"ko": "x", "en": "x"}, "text": "x",
                     "sha256": hashlib.sha256(b"x").hexdigest(), "source": ""}),
          E.INVALID_ENTRY, "does not load"),
-    Case("group sends an affiliate's answer", "bank", _from_group("impact.answered",
-         lambda w: answer(w, "customers-affected", 5)), E.OUT_OF_SCOPE),
+    Case("group sends another affiliate's answer", "bank", _from_group("impact.answered",
+         lambda w: {**answer(w, "customers-affected", 5), "affiliate": "card"}), E.OUT_OF_SCOPE),
 ]
 
 

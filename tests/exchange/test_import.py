@@ -106,7 +106,7 @@ def test_twice_and_out_of_order_end_in_the_same_state(trio, event, tmp_path):
 def test_group_desk_packet_carries_the_event_to_affiliates(trio, event):
     group, bank, card = trio
     for node in (bank, card):
-        assert node.desk.event(event).row["title"] == "IDC fire drill"
+        assert node.desk.event(event).record.title == "IDC fire drill"
         assert node.desk.checklist(event, node.exchange.me().affiliate)
 
 
@@ -143,10 +143,10 @@ def test_out_of_scope(trio, event, tmp_path, case):
     assert "out of scope" in _refuse(group, data, errors.OUT_OF_SCOPE, tmp_path)
 
 
-def test_group_may_not_send_affiliate_kinds(trio, event, tmp_path):
+def test_group_may_not_send_another_affiliates_work(trio, event, tmp_path):
     group, bank, _ = trio
-    data = forge(group, bank, [entry(group, "checklist.changed", {"affiliate": "bank"})])
-    assert "comes only from an affiliate desk" in _refuse(bank, data, errors.OUT_OF_SCOPE, tmp_path)
+    data = forge(group, bank, [entry(group, "checklist.changed", {"affiliate": "card"})])
+    assert "touches affiliate 'card'" in _refuse(bank, data, errors.OUT_OF_SCOPE, tmp_path)
 
 
 def test_replayed_sequence(trio, event, tmp_path):
@@ -270,7 +270,7 @@ def test_a_packet_waits_for_the_one_before_it(trio, event, tmp_path):
     db = fresh.desk.path
     before = snapshot(db)
     waiting = fresh.exchange.import_file(late.path)
-    assert waiting.status == WAITING and "send everything again" in waiting.message
+    assert waiting.status == WAITING and "sent again" in waiting.message
     assert snapshot(db) == before
     outcomes = fresh.exchange.import_files([late.path, early.path, late.path])
     assert [o.status for o in outcomes] == [DUPLICATE, IMPORTED, IMPORTED]  # retried after #1

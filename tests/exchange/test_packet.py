@@ -46,7 +46,60 @@ def test_round_trip():
     assert header.file_name == "hanbit-bank.aaaabbbb-0000000007.cdpkt"
     assert (header.sender, header.recipient, header.seq, header.entries) == (
         SENDER.desk, "d-group", 7, 3)
+    assert data.startswith(b"CrisisDesk packet 2\n")
+    assert (header.format, header.epoch, header.ack) == (2, "", None)
+
+
+def test_stream_and_acknowledgement_round_trip():
+    ack = packet.Ack("001758918000000-abcd1234", 41, "ab" * 32)
+    stream = packet.Stream("001758918000000-0000ffff", "0" * 64, "cd" * 32)
+    data = packet.build(SENDER, KEY, "d-group", 8, "2025-09-26T20:21:00.000Z", _entries(),
+                        after=0, upto=12, stream=stream, ack=ack)
+    header, _ = _open(data)
+    assert (header.epoch, header.after_hash, header.upto_hash, header.ack) == (
+        stream.epoch, stream.after_hash, stream.upto_hash, ack)
+
+
+def _format_1(entries) -> bytes:
+    """A packet as CrisisDesk wrote it before acknowledgements (format 1)."""
+    import json
+    import zlib
+    raw = json.dumps([e.content() for e in entries], separators=(",", ":")).encode()
+    body = zlib.compress(raw)
+    header = {"format": 1, "group": SENDER.group, "compression": "zlib",
+              "sender": {"desk": SENDER.desk, "role": SENDER.role,
+                         "affiliate": SENDER.affiliate, "name": SENDER.name},
+              "recipient": "d-group", "seq": 3, "after": 0, "upto": 5,
+              "created_at": "2025-09-26T20:21:00.000Z", "entries": len(entries),
+              "body_size": len(body), "raw_size": len(raw)}
+    return packet.assemble(header, body, KEY)
+
+
+def test_format_1_is_still_read():
+    data = _format_1(_entries())
     assert data.startswith(b"CrisisDesk packet 1\n")
+    header, entries = _open(data)
+    assert (header.format, header.upto, header.epoch, header.ack) == (1, 5, "", None)
+    assert list(entries) == _entries()
+
+
+@pytest.mark.parametrize("bad", [{"stream": {"epoch": "", "after_hash": "", "upto_hash": ""}},
+                                 {"stream": {"epoch": "e", "after_hash": "xyz", "upto_hash": ""}},
+                                 {"acks": {"someone-else": {"epoch": "e", "upto": 1, "hash": ""}}},
+                                 {"acks": {"d-group": {"epoch": "e", "upto": -1, "hash": ""}}},
+                                 {"acks": []}])
+def test_a_damaged_stream_or_acknowledgement_is_malformed(bad):
+    import json
+    import zlib
+    raw = json.dumps([e.content() for e in _entries()], separators=(",", ":")).encode()
+    body = zlib.compress(raw)
+    header = {"format": 2, "group": SENDER.group, "compression": "zlib",
+              "sender": {"desk": SENDER.desk, "role": SENDER.role,
+                         "affiliate": SENDER.affiliate, "name": SENDER.name},
+              "recipient": "d-group", "seq": 3, "after": 0, "upto": 5,
+              "created_at": "2025-09-26T20:21:00.000Z", "entries": 3,
+              "body_size": len(body), "raw_size": len(raw), **bad}
+    assert "damaged" in _refused(errors.MALFORMED, packet.assemble(header, body, KEY))
 
 
 def test_names_sort_by_sequence():
@@ -68,7 +121,7 @@ def test_not_a_packet(data):
 
 
 def test_newer_format():
-    data = _build().replace(b"CrisisDesk packet 1\n", b"CrisisDesk packet 2\n", 1)
+    data = _build().replace(b"CrisisDesk packet 2\n", b"CrisisDesk packet 3\n", 1)
     assert "update CrisisDesk" in _refused(errors.NEWER_FORMAT, data)
 
 
