@@ -53,7 +53,11 @@ class DeskBase:
         self.close()
 
     def new_entry(self, kind: str, payload: dict) -> Entry:
-        """A local entry stamped with this desk, its author, the clock and the next HLC."""
+        """A local entry stamped with this desk, its author, the clock and the next HLC.
+
+        Call it inside the write transaction that appends the entry (as `record` does): the
+        journal's last clock is then read under SQLite's write lock, so two programs writing to
+        one desk at once never give out the same or a decreasing clock."""
         now = self.clock()
         last = max(filter(None, (self._hlc, self.store.last_hlc())), default=None)
         self._hlc = hlc.tick(last, to_ms(now), self.desk_id)
@@ -63,13 +67,15 @@ class DeskBase:
     def record(self, kind: str, payload: dict) -> StoredEntry:
         """Append one local entry and its projections in one transaction."""
         self.check_role(kind, payload)
-        return self.store.append([self.new_entry(kind, payload)])[0]
+        with self.store.transaction():  # the clock is taken under the write lock
+            return self.store.append([self.new_entry(kind, payload)])[0]
 
     def record_many(self, items: list[tuple[str, dict]]) -> list[StoredEntry]:
         """Append several local entries atomically, in order."""
         for kind, payload in items:
             self.check_role(kind, payload)
-        return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
+        with self.store.transaction():  # the clocks are taken under the write lock
+            return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
 
     def check_role(self, kind: str, payload: dict) -> None:
         """Refuse (NotAllowed, one line) an entry this desk's exchange role may not make: an

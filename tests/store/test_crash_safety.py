@@ -12,7 +12,7 @@ from pathlib import Path
 from crisisdesk.desk.app import Desk
 from tests.conftest import LONG
 
-ROUNDS = 200 if LONG else 20
+ROUNDS = 1000 if LONG else 20
 WRITER = Path(__file__).with_name("crash_writer.py")
 
 
