@@ -45,7 +45,8 @@ def run_list(args) -> int:
     rows = [{"duty": d.duty, "filer": d.filer, "occurrence": d.occurrence, "kind": d.kind,
              "basis": d.basis, "to": d.to.ko, "title": d.title.ko, "start": d.start,
              "deadline": d.deadline.isoformat() if d.deadline else None, "state": d.state,
-             "reference": d.reference, "overdue": d.overdue} for d in duties]
+             "reference": d.reference, "reason": d.reason, "moved": d.moved,
+             "overdue": d.overdue} for d in duties]
     if args.json:
         print_json(rows)
         return 0
@@ -55,8 +56,9 @@ def run_list(args) -> int:
         deadline = (d.deadline.astimezone(tz).strftime("%Y-%m-%d %H:%M") if d.deadline
                     else f"after {d.start}")
         late = "  OVERDUE" if d.overdue else ""
+        moved = f"  (moved: {d.reason})" if d.moved else ""
         print(f"{d.filer:12} {d.duty}#{d.occurrence:<3} {d.kind:12} {d.basis:6} {deadline:16} "
-              f"{d.state:12} {d.reference}{late}")
+              f"{d.state:12} {d.reference}{late}{moved}")
     return 0
 
 

@@ -236,8 +236,13 @@ def _story(desk: Desk, clock: _DemoClock, ev: str) -> None:
     desk.amend_decision(ev, phishing, "고객센터 상담 인력 2배 증원 및 주말 연장 운영",
                         "토요일 오전 문의량이 예상의 2배", "chair")
     _decide(desk, ev, "복구가 길어질 계열사의 금감원 중간보고는 일요일 18시까지 제출",
-            "규정상 기한보다 앞당겨 그룹이 일괄 점검", "compliance",
+            "그룹 기준(인지 후 48시간)보다 앞당겨 그룹이 일괄 점검", "compliance",
             action=("중간보고서 초안 작성", "compliance", 1300))
+    sunday = datetime(2025, 9, 28, 18, 0, tzinfo=KST)
+    for duty in desk.duties(ev):
+        if duty.duty == "fss-intermediate" and duty.deadline is not None and duty.deadline > sunday:
+            desk.move_duty(ev, duty.duty, sunday, "협의회 결정: 일요일 18시까지 제출", filer=duty.filer,
+                           occurrence=duty.occurrence)
     withdrawn = _decide(desk, ev, "토요일 야간 배치 작업 전면 중지", "", "cio")
     desk.withdraw_decision(ev, withdrawn, "배치는 정부 연계와 무관함을 확인")
     _tick(desk, clock, ev, _ALERT_TICKS)
