@@ -45,6 +45,14 @@ class ReadModels:
             ctx.check_doer(affiliate)
         return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
 
+    def checklist_item(self, event: str | None, affiliate: str, item: str,
+                       now: datetime | None = None) -> ItemView:
+        """One item of an affiliate (or the group desk) by `item` or `checklist/item`, as stored."""
+        ctx = self.event(event)
+        row = self._item_row(ctx, affiliate, item)
+        return next(v for v in views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
+                    if (v.checklist, v.item) == (row["checklist"], row["item"]))
+
     def answers(self, event: str | None, affiliate: str, lang: str = "ko") -> list[AnswerView]:
         ctx = self.event(event)
         ctx.affiliate(affiliate)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import timedelta
 
@@ -264,3 +265,32 @@ def test_a_database_that_cannot_be_opened_then_another_that_can(qtbot, nirs_file
     assert window.info.title == "국가정보자원관리원 화재"
     assert window.panels["settings"].path.text() == str(nirs_file)
     window.close()
+
+
+def test_a_saved_tick_is_drawn_at_once_as_the_desk_stored_it(open_window, nirs_file, qtbot, clock):
+    """The checklist redraws the saved item from the desk's own answer (no rule re-derived in the
+    view): leaving 'blocked' clears the reason, the author and time are the desk's."""
+    driver = open_window(nirs_file)
+    panel = driver.panel("checklists")
+    panel.set_affiliate("bank")
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0)
+    index = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    item = panel.model.item_at(panel.proxy.mapToSource(index))
+    key = (item.affiliate, item.checklist, item.item)
+    drawn = []
+    panel.saved.connect(lambda _changes: drawn.append(panel.model.item(key)))
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(index)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_B)
+    dialog = panel.findChild(QInputDialog, "blockedReasonDialog")
+    dialog.setTextValue("  벤더 회신 대기  ")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(drawn) == 1)
+    assert (drawn[0].state, drawn[0].reason) == ("blocked", "벤더 회신 대기")  # stripped by the desk
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(drawn) == 2)
+    driver.settle()
+    with Desk.open(nirs_file, clock=clock) as desk:
+        stored = desk.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
+    assert (drawn[1].state, drawn[1].reason) == ("done", "")
+    assert drawn[1] == dataclasses.replace(stored, overdue=drawn[1].overdue, due_soon=drawn[1].due_soon)

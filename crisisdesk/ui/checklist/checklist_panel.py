@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
-from crisisdesk.domain.checklist import is_overdue
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
@@ -34,7 +31,6 @@ from crisisdesk.ui.checklist.checklist_model import (
     RELATIVE,
     TITLE,
     ChecklistModel,
-    key_of,
 )
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
@@ -48,6 +44,11 @@ COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: t
 KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo",
         Qt.Key.Key_H: "history"}
 
+
+
+def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> tuple[Changes, ItemView]:
+    """Runs in the executor thread: what a command changed, and the item as the desk now holds it."""
+    return changes, desk.checklist_item(event, affiliate, ref)
 
 class ChecklistTree(QTreeView):
     """Space ticks done (again: back to do), D doing, B blocked (asks why), N n/a, T to do, H history."""
@@ -229,26 +230,14 @@ class ChecklistPanel(LazyRefresh, QWidget):
         event = self._info.id
         ref = f"{item.checklist}/{item.item}"
 
-        def done(result: Changes) -> None:
+        def done(result: tuple[Changes, ItemView]) -> None:
             self._undo.append((event, ref, item))
-            self._show_saved(item, changes)
-            self.saved.emit(result)
+            self.model.replace_item(result[1])  # drawn at once as saved; the refresh follows
+            self.saved.emit(result[0])
 
-        self._executor.submit(lambda desk: desk.set_item(event, item.affiliate, ref, **changes), done,
-                              lambda exc: show_error(self, exc))
-
-    def _show_saved(self, before: ItemView, changes: dict) -> None:
-        """Draw what the desk just saved at once; the refresh its Changes ask for follows."""
-        current = self.model.item(key_of(before))
-        if current is None:
-            return
-        values = {k: v.strip() for k, v in changes.items()}
-        if "state" in values and values["state"] != "blocked":
-            values.setdefault("reason", "")
-        info = self._executor.info
-        self.model.replace_item(dataclasses.replace(
-            current, **values, updated_at=self._executor.clock(), updated_by=info.author if info else "",
-            overdue=is_overdue(current.due, values.get("state", current.state), self._executor.clock())))
+        self._executor.submit(lambda desk: _saved(desk.set_item(event, item.affiliate, ref, **changes),
+                                                  desk, event, item.affiliate, ref),
+                              done, lambda exc: show_error(self, exc))
 
     def undo(self) -> None:
         """Ctrl+Z: take back the last change made from this view (a compensating journal entry)."""
@@ -256,13 +245,13 @@ class ChecklistPanel(LazyRefresh, QWidget):
             return
         event, ref, before = self._undo.pop()
 
-        def done(result: Changes) -> None:
-            self._show_saved(before, {"state": before.state, "assignee": before.assignee, "note": before.note,
-                                      "reason": before.reason})
-            self.saved.emit(result)
+        def done(result: tuple[Changes, ItemView]) -> None:
+            self.model.replace_item(result[1])
+            self.saved.emit(result[0])
 
-        self._executor.submit(lambda desk: desk.undo_item(event, before.affiliate, ref), done,
-                              lambda exc: show_error(self, exc))
+        self._executor.submit(lambda desk: _saved(desk.undo_item(event, before.affiliate, ref),
+                                                  desk, event, before.affiliate, ref),
+                              done, lambda exc: show_error(self, exc))
 
     def show_history(self) -> None:
         """Every change of the current item (H): who, on which desk, undos, concurrent edits."""
