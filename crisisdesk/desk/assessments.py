@@ -21,7 +21,7 @@ class AssessmentCommands:
             spec = ctx.playbook.impact_field(field)
         except KeyError:
             known = ", ".join(f.id for f in ctx.playbook.impact)
-            raise InvalidInput(f"unknown impact field '{field}' (fields: {known})") from None
+            raise InvalidInput.of("unknown impact field '{field}' (fields: {known})", field=field, known=known) from None
         value = normalise(spec, value, member, ctx.group.timezone)
         items = [("impact.answered", {"event": ctx.id, "affiliate": affiliate, "field": field,
                                       "value": value})]

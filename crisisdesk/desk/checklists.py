@@ -31,7 +31,7 @@ class ChecklistCommands:
         )
         check_state(after)
         if after == before:
-            raise InvalidInput(f"item '{row['item']}' already has these values; nothing to save")
+            raise InvalidInput.of("item '{item}' already has these values; nothing to save", item=row['item'])
         self.record("checklist.changed", {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": before.as_dict(), "after": after.as_dict(),
@@ -47,7 +47,7 @@ class ChecklistCommands:
         undone = {c["undoes"] for c in history if c["undoes"]}
         candidates = [c for c in history if not c["undoes"] and c["entry"] not in undone]
         if not candidates:
-            raise InvalidInput(f"item '{row['item']}' has no change left to undo")
+            raise InvalidInput.of("item '{item}' has no change left to undo", item=row['item'])
         last = candidates[-1]
         self.record("checklist.changed", {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
@@ -67,12 +67,12 @@ class ChecklistCommands:
             checklist, item_id = item.split("/", 1)
             row = queries.item(self.store.conn, ctx.id, affiliate, checklist, item_id)
             if row is None:
-                raise InvalidInput(f"{affiliate} has no checklist item '{item}' in this event")
+                raise InvalidInput.of("{affiliate} has no checklist item '{item}' in this event", affiliate=affiliate, item=item)
             return row
         keys = queries.item_keys(self.store.conn, ctx.id, affiliate, item)
         if not keys:
-            raise InvalidInput(f"{affiliate} has no checklist item '{item}' in this event")
+            raise InvalidInput.of("{affiliate} has no checklist item '{item}' in this event", affiliate=affiliate, item=item)
         if len(keys) > 1:
             options = ", ".join(f"{k['checklist']}/{k['item']}" for k in keys)
-            raise InvalidInput(f"item '{item}' is in several checklists; write one of: {options}")
+            raise InvalidInput.of("item '{item}' is in several checklists; write one of: {options}", item=item, options=options)
         return queries.item(self.store.conn, ctx.id, affiliate, keys[0]["checklist"], item)

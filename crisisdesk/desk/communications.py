@@ -33,7 +33,7 @@ class CommunicationCommands:
         found = [n for n in ctx.playbook.notices if n.id == template]
         if not found:
             known = ", ".join(n.id for n in ctx.playbook.notices) or "none"
-            raise InvalidInput(f"unknown notice template '{template}' (templates: {known})")
+            raise InvalidInput.of("unknown notice template '{template}' (templates: {known})", template=template, known=known)
         services = list(self.board(ctx.id).tile(affiliate).services)
         title, body = render_notice(found[0], member, ctx.group, services, self.clock(), lang)
         notice = new_id()
@@ -46,7 +46,7 @@ class CommunicationCommands:
         ctx = self.open_event(event)
         row = self._notice(ctx.id, notice)
         if not body.strip():
-            raise InvalidInput("a notice needs a body")
+            raise InvalidInput.of("a notice needs a body")
         self.record("notice.edited", {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "title": title.strip(),
                                                "body": body.strip()})
@@ -58,7 +58,7 @@ class CommunicationCommands:
         row = self._notice(ctx.id, notice)
         check_channel(channel)
         if row["state"] == "withdrawn":
-            raise InvalidInput("the notice was withdrawn; compose a new one")
+            raise InvalidInput.of("the notice was withdrawn; compose a new one")
         self.record("notice.posted", {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "channel": channel,
                                                "at": to_iso(at or self.clock())})
@@ -68,7 +68,7 @@ class CommunicationCommands:
         ctx = self.open_event(event)
         row = self._notice(ctx.id, notice)
         if not reason.strip():
-            raise InvalidInput("say why the notice is withdrawn")
+            raise InvalidInput.of("say why the notice is withdrawn")
         self.record("notice.withdrawn", {"event": ctx.id, "notice": row["id"],
                                                   "affiliate": row["affiliate"], "reason": reason.strip()})
         return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
@@ -76,7 +76,7 @@ class CommunicationCommands:
     def _notice(self, event_id: str, notice: str) -> dict:
         found = [n for n in queries.notices(self.store.conn, event_id) if n["id"].startswith(notice)]
         if len(found) != 1:
-            raise InvalidInput(f"no notice '{notice}' in this event")
+            raise InvalidInput.of("no notice '{notice}' in this event", notice=notice)
         return found[0]
 
     def set_duty(self, event: str | None, duty: str, state: str, *, filer: str = GROUP_DESK,
@@ -88,16 +88,16 @@ class CommunicationCommands:
         spec = next((d for d in ctx.playbook.reporting if d.id == duty), None)
         if spec is None:
             known = ", ".join(d.id for d in ctx.playbook.reporting) or "none"
-            raise InvalidInput(f"unknown reporting duty '{duty}' (duties: {known})")
+            raise InvalidInput.of("unknown reporting duty '{duty}' (duties: {known})", duty=duty, known=known)
         allowed = filers(spec, ctx.group)
         if filer not in allowed:
-            raise InvalidInput(f"'{filer}' does not file '{duty}' (filers: {', '.join(allowed) or 'none'})")
+            raise InvalidInput.of("'{filer}' does not file '{duty}' (filers: {listing})", filer=filer, duty=duty, listing=', '.join(allowed) or 'none')
         if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1 \
                 or (spec.every is None and occurrence != 1):
-            raise InvalidInput(f"'{duty}' has no occurrence {occurrence}")
+            raise InvalidInput.of("'{duty}' has no occurrence {occurrence}", duty=duty, occurrence=occurrence)
         check_duty_state(state)
         if state == "not-required" and not reason.strip():
-            raise InvalidInput("say why the report is not required")
+            raise InvalidInput.of("say why the report is not required")
         self.record("duty.changed", {
             "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
             "state": state, "reference": reference.strip(), "reason": reason.strip(),
@@ -112,13 +112,13 @@ class CommunicationCommands:
         ctx = self.open_event(event)
         found = [d for d in self.duties(ctx.id) if (d.duty, d.filer, d.occurrence) == (duty, filer, occurrence)]
         if not found:
-            raise InvalidInput(f"'{filer}' owes no '{duty}' ({occurrence}) in this event")
+            raise InvalidInput.of("'{filer}' owes no '{duty}' ({occurrence}) in this event", filer=filer, duty=duty, occurrence=occurrence)
         if found[0].state != "due":
-            raise InvalidInput(f"'{duty}' of '{filer}' is no longer due; its deadline stays")
+            raise InvalidInput.of("'{duty}' of '{filer}' is no longer due; its deadline stays", duty=duty, filer=filer)
         if not reason.strip():
-            raise InvalidInput("say why the deadline moves (e.g. agreed with the FSS)")
+            raise InvalidInput.of("say why the deadline moves (e.g. agreed with the FSS)")
         if deadline.tzinfo is None:
-            raise InvalidInput("the new deadline needs a timezone")
+            raise InvalidInput.of("the new deadline needs a timezone")
         self.record("duty.changed", {
             "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
             "state": "due", "reference": "", "reason": reason.strip(), "at": "",
@@ -134,7 +134,7 @@ class CommunicationCommands:
         """An authority's alert level (e.g. MOIS 경계, MSIT 심각), kept beside the group's own."""
         ctx = self.open_event(event)
         if not issuer.strip() or not level.strip():
-            raise InvalidInput("an external alert needs its issuer and level")
+            raise InvalidInput.of("an external alert needs its issuer and level")
         alert = new_id()
         self.record("alert.recorded", {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
                                                 "level": level.strip(), "at": to_iso(at or self.clock()),

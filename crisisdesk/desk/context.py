@@ -124,7 +124,8 @@ class EventContext:
             return self.group.affiliate(affiliate_id)
         except KeyError:
             known = ", ".join(a.id for a in self.group.affiliates)
-            raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
+            raise InvalidInput.of("unknown affiliate '{affiliate}' (affiliates: {known})",
+                                    affiliate=affiliate_id, known=known) from None
 
     def check_doer(self, affiliate_id: str) -> None:
         """An affiliate of the group, or GROUP_DESK for the group desk's own items and duties."""
@@ -133,7 +134,8 @@ class EventContext:
                 self.group.affiliate(affiliate_id)
             except KeyError:
                 known = ", ".join([GROUP_DESK, *(a.id for a in self.group.affiliates)])
-                raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
+                raise InvalidInput.of("unknown affiliate '{affiliate}' (affiliates: {known})",
+                                    affiliate=affiliate_id, known=known) from None
 
 
 def event_record(row: dict[str, Any]) -> EventRecord:

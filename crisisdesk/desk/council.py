@@ -21,7 +21,7 @@ class CouncilCommands:
     def open_meeting(self, event: str | None, title: str, attendees: list[str]) -> Changes:
         ctx = self.open_event(event)
         if self.current_meeting(ctx.id):
-            raise InvalidInput("a council meeting is already open; close it first")
+            raise InvalidInput.of("a council meeting is already open; close it first")
         meeting = new_id()
         self.record("meeting.opened", {"event": ctx.id, "meeting": meeting,
                                                 "title": title.strip(), "attendees": _roles(ctx, attendees)})
@@ -31,7 +31,7 @@ class CouncilCommands:
         ctx = self.open_event(event)
         meeting = self.current_meeting(ctx.id)
         if not meeting:
-            raise InvalidInput("no council meeting is open")
+            raise InvalidInput.of("no council meeting is open")
         self.record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
         return Changes.of(ctx.id, DECISIONS)
 
@@ -44,7 +44,7 @@ class CouncilCommands:
         """A council decision; during an open meeting it belongs to it and takes its attendees."""
         ctx = self.open_event(event)
         if not text.strip():
-            raise InvalidInput("a decision needs its text")
+            raise InvalidInput.of("a decision needs its text")
         _role(ctx, decided_by)
         for affiliate in affiliates:
             ctx.affiliate(affiliate)
@@ -61,7 +61,7 @@ class CouncilCommands:
         ctx = self.open_event(event)
         original = self._original(ctx, decision)
         if not text.strip():
-            raise InvalidInput("an amendment needs its text")
+            raise InvalidInput.of("an amendment needs its text")
         _role(ctx, decided_by)
         return self._decision(ctx, "amend", original["id"], text, rationale, decided_by,
                               original["attendees"], original["affiliates"], original["meeting"])
@@ -71,7 +71,7 @@ class CouncilCommands:
         ctx = self.open_event(event)
         original = self._original(ctx, decision)
         if not reason.strip():
-            raise InvalidInput("say why the decision is withdrawn")
+            raise InvalidInput.of("say why the decision is withdrawn")
         return self._decision(ctx, "withdraw", original["id"], "", reason, decided_by,
                               original["attendees"], original["affiliates"], original["meeting"])
 
@@ -98,10 +98,10 @@ class CouncilCommands:
                       decision: str = "") -> Changes:
         ctx = self.open_event(event)
         if not title.strip():
-            raise InvalidInput("an action needs a title")
+            raise InvalidInput.of("an action needs a title")
         _role(ctx, owner)
         if deadline.tzinfo is None:
-            raise InvalidInput("the deadline needs a timezone")
+            raise InvalidInput.of("the deadline needs a timezone")
         if decision:
             decision = self._original(ctx, decision)["id"]
         action = new_id()
@@ -115,7 +115,7 @@ class CouncilCommands:
         check_action_state(state)
         found = [a for a in queries.actions(self.store.conn, ctx.id) if a["id"].startswith(action)]
         if len(found) != 1:
-            raise InvalidInput(f"no action '{action}' in this event")
+            raise InvalidInput.of("no action '{action}' in this event", action=action)
         self.record("action.changed", {"event": ctx.id, "action": found[0]["id"],
                                                 "state": state, "note": note.strip()})
         return Changes.of(ctx.id, DECISIONS)

@@ -44,7 +44,7 @@ class EventCommands:
     def group(self) -> Group:
         row = queries.latest_group(self.store.conn)
         if row is None:
-            raise InvalidInput("no group file is loaded yet: load one first (crisisdesk group load FILE)")
+            raise InvalidInput.of("no group file is loaded yet: load one first (crisisdesk group load FILE)")
         return parse_group(row["text"], row["sha256"], self.store.conn)
 
     def has_group(self) -> bool:
@@ -77,14 +77,14 @@ class EventCommands:
         book, group = result.value, self.group()
         group_row = queries.latest_group(self.store.conn)
         if not title.strip():
-            raise InvalidInput("an event needs a title")
+            raise InvalidInput.of("an event needs a title")
         level = level or book.levels[0].id
         _check_level(book, level)
         for provider in down:
             _check_provider(group, provider)
         t0 = t0 or self.clock()
         if t0.tzinfo is None:
-            raise InvalidInput("T0 needs a timezone")
+            raise InvalidInput.of("T0 needs a timezone")
         event_id = new_id()
         remember(self.store.conn, result.sha256, book)
         self.record("event.activated", {
@@ -103,9 +103,9 @@ class EventCommands:
         ctx = self.open_event(event)
         _check_level(ctx.playbook, level)
         if not reason.strip():
-            raise InvalidInput("say why the level changes (a reason is required)")
+            raise InvalidInput.of("say why the level changes (a reason is required)")
         if level == ctx.level:
-            raise InvalidInput(f"the event is already at level '{level}'")
+            raise InvalidInput.of("the event is already at level '{level}'", level=level)
         existing = {(r["affiliate"], r["checklist"], r["item"])
                     for r in queries.items(self.store.conn, ctx.id)}
         self.record("event.level_changed", {
@@ -127,16 +127,16 @@ class EventCommands:
     def close_event(self, event: str, reason: str) -> Changes:
         ctx = self.open_event(event)
         if not reason.strip():
-            raise InvalidInput("say why the event is closed (a reason is required)")
+            raise InvalidInput.of("say why the event is closed (a reason is required)")
         self.record("event.closed", {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     def reopen_event(self, event: str, reason: str) -> Changes:
         ctx = self.event(event)
         if ctx.is_open:
-            raise InvalidInput("the event is already open")
+            raise InvalidInput.of("the event is already open")
         if not reason.strip():
-            raise InvalidInput("say why the event is reopened (a reason is required)")
+            raise InvalidInput.of("say why the event is reopened (a reason is required)")
         self.record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
@@ -146,10 +146,10 @@ class EventCommands:
         if event is None:
             open_events = queries.events(self.store.conn, "open")
             if not open_events:
-                raise InvalidInput("no open event: activate one, or name the event")
+                raise InvalidInput.of("no open event: activate one, or name the event")
             if len(open_events) > 1:
                 listing = ", ".join(f"{e['id'][:8]} {e['title']}" for e in open_events)
-                raise InvalidInput(f"several events are open; name one ({listing})")
+                raise InvalidInput.of("several events are open; name one ({listing})", listing=listing)
             event = open_events[0]["id"]
         try:
             return event_context(queries.event(self.store.conn, event), self.store.conn)
@@ -159,7 +159,7 @@ class EventCommands:
     def open_event(self, event: str | None) -> EventContext:
         ctx = self.event(event)
         if not ctx.is_open:
-            raise InvalidInput(f"event '{ctx.record.title}' is closed; reopen it to change it")
+            raise InvalidInput.of("event '{title}' is closed; reopen it to change it", title=ctx.record.title)
         return ctx
 
     def event_records(self, status: str | None = None) -> list[EventRecord]:

@@ -38,9 +38,9 @@ class ItemState:
 def check_state(new: ItemState) -> None:
     """Refuse a state the rules do not allow."""
     if new.state not in STATES:
-        raise InvalidInput(f"unknown state '{new.state}' (states: {', '.join(STATES)})")
+        raise InvalidInput.of("unknown state '{state}' (states: {listing})", state=new.state, listing=', '.join(STATES))
     if new.state == "blocked" and not new.reason.strip():
-        raise InvalidInput("a blocked item needs a reason: say what blocks it")
+        raise InvalidInput.of("a blocked item needs a reason: say what blocks it")
 
 
 def applicable_items(playbook: Playbook, sector: str, level: str) -> list[tuple[Checklist, ChecklistItem]]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from crisisdesk.domain.errors import CrisisDeskError
+from crisisdesk.ui import desk_errors
 
 log = logging.getLogger("crisisdesk.ui")
 _state: dict = {"log_path": None, "box": None}
@@ -32,7 +33,7 @@ def set_up_log(log_path: Path) -> None:
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A person's error as its message and what to do; anything else as a polite logged apology."""
     if isinstance(exc, CrisisDeskError):
-        _show(parent, title or QCoreApplication.translate("Errors", "Not saved"), str(exc),
+        _show(parent, title or QCoreApplication.translate("Errors", "Not saved"), desk_errors.message(exc),
               QCoreApplication.translate("Errors", "Nothing was changed. Correct what the message names and try again."),
               QMessageBox.Icon.Warning)
         return

@@ -807,6 +807,173 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>DeskErrors</name>
+    <message>
+        <source>unknown impact field &apos;{field}&apos; (fields: {known})</source>
+        <translation>영향 평가 항목 &apos;{field}&apos;이(가) 없습니다(항목: {known})</translation>
+    </message>
+    <message>
+        <source>item &apos;{item}&apos; already has these values; nothing to save</source>
+        <translation>점검 항목 &apos;{item}&apos;에 이미 같은 값이 있어 저장할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{item}&apos; has no change left to undo</source>
+        <translation>점검 항목 &apos;{item}&apos;에 되돌릴 변경이 더 없습니다</translation>
+    </message>
+    <message>
+        <source>{affiliate} has no checklist item &apos;{item}&apos; in this event</source>
+        <translation>이 사건에서 {affiliate}의 점검 항목 &apos;{item}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{item}&apos; is in several checklists; write one of: {options}</source>
+        <translation>점검 항목 &apos;{item}&apos;이(가) 여러 점검표에 있습니다. 다음 중 하나로 지정하십시오: {options}</translation>
+    </message>
+    <message>
+        <source>unknown notice template &apos;{template}&apos; (templates: {known})</source>
+        <translation>공지 양식 &apos;{template}&apos;이(가) 없습니다(양식: {known})</translation>
+    </message>
+    <message>
+        <source>a notice needs a body</source>
+        <translation>공지 본문을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the notice was withdrawn; compose a new one</source>
+        <translation>철회된 공지입니다. 새 공지를 작성하십시오</translation>
+    </message>
+    <message>
+        <source>say why the notice is withdrawn</source>
+        <translation>공지 철회 사유를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>no notice &apos;{notice}&apos; in this event</source>
+        <translation>이 사건에 공지 &apos;{notice}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown reporting duty &apos;{duty}&apos; (duties: {known})</source>
+        <translation>보고 의무 &apos;{duty}&apos;이(가) 없습니다(보고: {known})</translation>
+    </message>
+    <message>
+        <source>&apos;{filer}&apos; does not file &apos;{duty}&apos; (filers: {listing})</source>
+        <translation>&apos;{filer}&apos;은(는) &apos;{duty}&apos; 보고 주체가 아닙니다(보고 주체: {listing})</translation>
+    </message>
+    <message>
+        <source>&apos;{duty}&apos; has no occurrence {occurrence}</source>
+        <translation>&apos;{duty}&apos; 보고에 {occurrence}회차가 없습니다</translation>
+    </message>
+    <message>
+        <source>say why the report is not required</source>
+        <translation>보고가 필요 없는 사유를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>&apos;{filer}&apos; owes no &apos;{duty}&apos; ({occurrence}) in this event</source>
+        <translation>이 사건에서 &apos;{filer}&apos;에게 &apos;{duty}&apos;({occurrence}회차) 보고 의무가 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;{duty}&apos; of &apos;{filer}&apos; is no longer due; its deadline stays</source>
+        <translation>&apos;{filer}&apos;의 &apos;{duty}&apos; 보고는 이미 처리되어 기한을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>say why the deadline moves (e.g. agreed with the FSS)</source>
+        <translation>기한을 바꾸는 사유를 입력하십시오(예: 금융감독원과 협의)</translation>
+    </message>
+    <message>
+        <source>the new deadline needs a timezone</source>
+        <translation>새 기한에 시간대가 필요합니다</translation>
+    </message>
+    <message>
+        <source>an external alert needs its issuer and level</source>
+        <translation>외부 경보의 발령 기관과 단계를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>unknown affiliate &apos;{affiliate}&apos; (affiliates: {known})</source>
+        <translation>계열사 &apos;{affiliate}&apos;이(가) 없습니다(계열사: {known})</translation>
+    </message>
+    <message>
+        <source>a council meeting is already open; close it first</source>
+        <translation>이미 열린 협의회가 있습니다. 먼저 종료하십시오</translation>
+    </message>
+    <message>
+        <source>no council meeting is open</source>
+        <translation>열린 협의회가 없습니다</translation>
+    </message>
+    <message>
+        <source>a decision needs its text</source>
+        <translation>결정 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>an amendment needs its text</source>
+        <translation>수정 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>say why the decision is withdrawn</source>
+        <translation>결정 철회 사유를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>an action needs a title</source>
+        <translation>조치 제목을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the deadline needs a timezone</source>
+        <translation>기한에 시간대가 필요합니다</translation>
+    </message>
+    <message>
+        <source>no action &apos;{action}&apos; in this event</source>
+        <translation>이 사건에 조치 &apos;{action}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>no group file is loaded yet: load one first (crisisdesk group load FILE)</source>
+        <translation>그룹 파일을 아직 불러오지 않았습니다. 먼저 불러오십시오(crisisdesk group load FILE)</translation>
+    </message>
+    <message>
+        <source>an event needs a title</source>
+        <translation>사건 제목을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>T0 needs a timezone</source>
+        <translation>T0에 시간대가 필요합니다</translation>
+    </message>
+    <message>
+        <source>say why the level changes (a reason is required)</source>
+        <translation>단계를 바꾸는 사유를 입력하십시오(필수)</translation>
+    </message>
+    <message>
+        <source>the event is already at level &apos;{level}&apos;</source>
+        <translation>사건이 이미 &apos;{level}&apos; 단계입니다</translation>
+    </message>
+    <message>
+        <source>say why the event is closed (a reason is required)</source>
+        <translation>사건 종결 사유를 입력하십시오(필수)</translation>
+    </message>
+    <message>
+        <source>the event is already open</source>
+        <translation>사건이 이미 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>say why the event is reopened (a reason is required)</source>
+        <translation>사건 재개 사유를 입력하십시오(필수)</translation>
+    </message>
+    <message>
+        <source>event &apos;{title}&apos; is closed; reopen it to change it</source>
+        <translation>사건 &apos;{title}&apos;은(는) 종결되었습니다. 바꾸려면 먼저 재개하십시오</translation>
+    </message>
+    <message>
+        <source>no open event: activate one, or name the event</source>
+        <translation>진행 중인 사건이 없습니다. 사건을 발령하거나 사건을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>several events are open; name one ({listing})</source>
+        <translation>진행 중인 사건이 여럿입니다. 하나를 지정하십시오({listing})</translation>
+    </message>
+    <message>
+        <source>unknown state &apos;{state}&apos; (states: {listing})</source>
+        <translation>상태 &apos;{state}&apos;이(가) 없습니다(상태: {listing})</translation>
+    </message>
+    <message>
+        <source>a blocked item needs a reason: say what blocks it</source>
+        <translation>진행 불가 항목에는 사유가 필요합니다. 무엇이 막고 있는지 입력하십시오</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>No database open</source>

@@ -1,0 +1,65 @@
+"""The desk's error messages, as the interface shows them: each template of a desk error made with
+`CrisisDeskError.of()` is listed here so Qt's translation tools find it, and is translated and
+filled with the error's values when shown (tests/ui/test_desk_errors.py keeps the list complete)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from crisisdesk.domain.errors import CrisisDeskError
+
+CONTEXT = "DeskErrors"
+
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown impact field '{field}' (fields: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' already has these values; nothing to save"),
+    QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' has no change left to undo"),
+    QT_TRANSLATE_NOOP("DeskErrors", "{affiliate} has no checklist item '{item}' in this event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' is in several checklists; write one of: {options}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown notice template '{template}' (templates: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a notice needs a body"),
+    QT_TRANSLATE_NOOP("DeskErrors", "the notice was withdrawn; compose a new one"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the notice is withdrawn"),
+    QT_TRANSLATE_NOOP("DeskErrors", "no notice '{notice}' in this event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown reporting duty '{duty}' (duties: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{filer}' does not file '{duty}' (filers: {listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{duty}' has no occurrence {occurrence}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the report is not required"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{filer}' owes no '{duty}' ({occurrence}) in this event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{duty}' of '{filer}' is no longer due; its deadline stays"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the deadline moves (e.g. agreed with the FSS)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "the new deadline needs a timezone"),
+    QT_TRANSLATE_NOOP("DeskErrors", "an external alert needs its issuer and level"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown affiliate '{affiliate}' (affiliates: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a council meeting is already open; close it first"),
+    QT_TRANSLATE_NOOP("DeskErrors", "no council meeting is open"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a decision needs its text"),
+    QT_TRANSLATE_NOOP("DeskErrors", "an amendment needs its text"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the decision is withdrawn"),
+    QT_TRANSLATE_NOOP("DeskErrors", "an action needs a title"),
+    QT_TRANSLATE_NOOP("DeskErrors", "the deadline needs a timezone"),
+    QT_TRANSLATE_NOOP("DeskErrors", "no action '{action}' in this event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "no group file is loaded yet: load one first (crisisdesk group load FILE)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "an event needs a title"),
+    QT_TRANSLATE_NOOP("DeskErrors", "T0 needs a timezone"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the level changes (a reason is required)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "the event is already at level '{level}'"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the event is closed (a reason is required)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "the event is already open"),
+    QT_TRANSLATE_NOOP("DeskErrors", "say why the event is reopened (a reason is required)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "event '{title}' is closed; reopen it to change it"),
+    QT_TRANSLATE_NOOP("DeskErrors", "no open event: activate one, or name the event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "several events are open; name one ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown state '{state}' (states: {listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a blocked item needs a reason: say what blocks it"),
+)
+
+
+def message(error: CrisisDeskError) -> str:
+    """The error's message in the interface's language (its English text when not translatable)."""
+    if not error.template:
+        return str(error)
+    try:
+        return QCoreApplication.translate(CONTEXT, error.template).format(**error.values)
+    except (KeyError, IndexError, ValueError):  # a translation that names other placeholders
+        return str(error)
