@@ -11,11 +11,14 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
     AffiliateDetail,
+    AlertView,
     AnswerView,
     Board,
     DecisionView,
+    DutyView,
     EventSummary,
     ItemView,
+    NoticeView,
     ProviderView,
     RevisionView,
     Situation,
@@ -71,13 +74,13 @@ class ReadModels:
     def meetings(self, event: str | None = None):
         return views.meeting_views(self.store.conn, self.event(event))
 
-    def notices(self, event: str | None = None, affiliate: str | None = None):
+    def notices(self, event: str | None = None, affiliate: str | None = None) -> list[NoticeView]:
         return views.notice_views(self.store.conn, self.event(event), affiliate)
 
-    def duties(self, event: str | None = None, now: datetime | None = None):
+    def duties(self, event: str | None = None, now: datetime | None = None) -> list[DutyView]:
         return views.duty_views(self.store.conn, self.event(event), now or self.clock())
 
-    def alerts(self, event: str | None = None):
+    def alerts(self, event: str | None = None) -> list[AlertView]:
         return views.alert_views(self.store.conn, self.event(event))
 
     def outlook(self, event: str | None = None):

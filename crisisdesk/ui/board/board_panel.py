@@ -12,6 +12,7 @@ from crisisdesk.desk.changes import BOARD, Changes
 from crisisdesk.domain.read_models import Board
 from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.board.tile import AffiliateTileWidget
+from crisisdesk.ui.desk_protocol import BoardDesk
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
@@ -73,7 +74,10 @@ class BoardPanel(LazyRefresh, QWidget):
         event = self._event
         if event is None:
             return
-        self._executor.submit(lambda desk: desk.board(event), lambda board: self._apply(event, board))
+        def read(desk: BoardDesk) -> Board:
+            return desk.board(event)
+
+        self._executor.submit(read, lambda board: self._apply(event, board))
 
     def _apply(self, event: str, board: Board) -> None:
         if event != self._event:

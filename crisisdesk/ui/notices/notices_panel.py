@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
 from crisisdesk.domain.playbook import NOTICE_CHANNELS
-from crisisdesk.domain.read_models import NoticeView
+from crisisdesk.domain.read_models import AlertView, DutyView, NoticeView
+from crisisdesk.ui.desk_protocol import NoticesDesk
 from crisisdesk.ui.dialogs.move_duty_dialog import MoveDutyDialog
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
@@ -149,8 +150,10 @@ class NoticesPanel(LazyRefresh, QWidget):
         if self._info is None:
             return
         event = self._info.id
-        self._executor.submit(lambda desk: (desk.notices(event), desk.duties(event), desk.alerts(event)),
-                              lambda r: self._apply(event, *r))
+        def read(desk: NoticesDesk) -> tuple[list[NoticeView], list[DutyView], list[AlertView]]:
+            return desk.notices(event), desk.duties(event), desk.alerts(event)
+
+        self._executor.submit(read, lambda r: self._apply(event, *r))
 
     def _apply(self, event: str, notices, duties, alerts) -> None:
         if self._info is None or event != self._info.id:

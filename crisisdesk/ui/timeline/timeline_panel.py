@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import TIMELINE, Changes
+from crisisdesk.domain.read_models import TimelineEntry
 from crisisdesk.ui import timefmt
+from crisisdesk.ui.desk_protocol import TimelineDesk
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
@@ -114,8 +116,10 @@ class TimelinePanel(LazyRefresh, QWidget):
             return
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
-        self._executor.submit(lambda desk: desk.timeline(event, affiliate, kinds),
-                              lambda entries: self._apply(event, entries))
+        def read(desk: TimelineDesk) -> list[TimelineEntry]:
+            return desk.timeline(event, affiliate, kinds)
+
+        self._executor.submit(read, lambda entries: self._apply(event, entries))
 
     def _apply(self, event: str, entries) -> None:
         if self._info is not None and event == self._info.id:
