@@ -32,7 +32,7 @@ from crisisdesk.formats.schema import (
     PLAYBOOK_FORMAT,
     PLAYBOOK_FORMAT_1,
     PlaybookFile,
-    ReportingModel,
+    ReportingSchema,
     check_format,
     validate,
 )
@@ -210,7 +210,7 @@ def _playbook(m: PlaybookFile, version: int) -> Playbook:
     )
 
 
-def _duty(r: ReportingModel, version: int) -> ReportingDuty:
+def _duty(r: ReportingSchema, version: int) -> ReportingDuty:
     """A reporting duty. A /1 duty is the group's own target, filed once, `due` after T0; in /2
     each licensed affiliate files, from its awareness, unless the playbook says otherwise."""
     defaults = ReportingDuty(r.id, r.to, r.due, r.title)

@@ -53,12 +53,12 @@ class GroupHeader(_Model):
     name: TextField
 
 
-class DrSiteModel(_Model):
+class DrSiteSchema(_Model):
     location: str
     capacity_pct: Percent | None = None
 
 
-class ServiceModel(_Model):
+class ServiceSchema(_Model):
     id: Id
     name: TextField
     critical: bool | None = None
@@ -67,16 +67,16 @@ class ServiceModel(_Model):
     hours: HoursField | None = None
 
 
-class AffiliateModel(_Model):
+class AffiliateSchema(_Model):
     id: Id
     name: TextField
     sector: Id
-    dr_site: DrSiteModel | None = None
-    services: list[ServiceModel] | None = None
+    dr_site: DrSiteSchema | None = None
+    services: list[ServiceSchema] | None = None
     licensed: bool | None = None
 
 
-class ProviderModel(_Model):
+class ProviderSchema(_Model):
     id: Id
     name: TextField
     kind: str  # the kinds differ by version: checked in group_file
@@ -88,36 +88,36 @@ class GroupFile(_Model):
     group: GroupHeader
     timezone: Timezone | None = None
     holidays: list[Day] | None = None
-    affiliates: Annotated[list[AffiliateModel], NON_EMPTY]
-    providers: list[ProviderModel] | None = None
+    affiliates: Annotated[list[AffiliateSchema], NON_EMPTY]
+    providers: list[ProviderSchema] | None = None
 
 
-class LevelModel(_Model):
+class LevelSchema(_Model):
     id: Id
     title: TextField
     criteria: TextField | None = None
 
 
-class RoleModel(_Model):
+class RoleSchema(_Model):
     id: Id
     title: TextField
 
 
-class ChoiceModel(_Model):
+class ChoiceSchema(_Model):
     id: Id
     label: TextField
 
 
-class ImpactModel(_Model):
+class ImpactSchema(_Model):
     id: Id
     kind: ImpactKind
     label: TextField
-    choices: list[ChoiceModel] | None = None
+    choices: list[ChoiceSchema] | None = None
     help: TextField | None = None
     measure: Measure | None = None
 
 
-class ItemModel(_Model):
+class ItemSchema(_Model):
     id: Id
     title: TextField
     owner: Id
@@ -128,26 +128,26 @@ class ItemModel(_Model):
     guidance: TextField | None = None
 
 
-class ChecklistModel(_Model):
+class ChecklistSchema(_Model):
     id: Id
     title: TextField
     applies_to: AppliesTo
-    items: Annotated[list[ItemModel], NON_EMPTY]
+    items: Annotated[list[ItemSchema], NON_EMPTY]
 
 
-class NoticeModel(_Model):
+class NoticeSchema(_Model):
     id: Id
     channel: Channel
     title: NoticeText
     body: NoticeText
 
 
-class ThresholdModel(_Model):
+class ThresholdSchema(_Model):
     outage: Duration | None = None
     customers: PositiveInt | None = None
 
 
-class ReportingModel(_Model):
+class ReportingSchema(_Model):
     id: Id
     to: TextField
     due: Duration
@@ -155,7 +155,7 @@ class ReportingModel(_Model):
     kind: DutyKind | None = None
     filer: DutyFiler | None = None
     sectors: list[Id] | None = None
-    when: Annotated[list[ThresholdModel], NON_EMPTY] | None = None
+    when: Annotated[list[ThresholdSchema], NON_EMPTY] | None = None
     start: DutyStart | None = Field(default=None, alias="from")
     every: Duration | None = None
     basis: DutyBasis | None = None
@@ -171,12 +171,12 @@ class PlaybookFile(_Model):
     reviewed: Day
     summary: TextField
     triggers: list[Id] | None = None
-    levels: Annotated[list[LevelModel], NON_EMPTY]
-    roles: Annotated[list[RoleModel], NON_EMPTY]
-    impact: list[ImpactModel]
-    checklists: list[ChecklistModel]
-    notices: list[NoticeModel] | None = None
-    reporting: list[ReportingModel] | None = None
+    levels: Annotated[list[LevelSchema], NON_EMPTY]
+    roles: Annotated[list[RoleSchema], NON_EMPTY]
+    impact: list[ImpactSchema]
+    checklists: list[ChecklistSchema]
+    notices: list[NoticeSchema] | None = None
+    reporting: list[ReportingSchema] | None = None
 
 
 def check_format(data: Any, expected: str, other: str, report: Report, older: str = "") -> int:

@@ -24,7 +24,7 @@ def closed_events(desk) -> list[OpenEvent]:
     return [OpenEvent(r.id, r.title, r.drill) for r in desk.event_records("closed")]
 
 
-class EventCommands(QObject):
+class EventActions(QObject):
     activated = Signal(str)  # the new event's id
     reopened = Signal(str)
 

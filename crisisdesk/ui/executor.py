@@ -24,7 +24,7 @@ class DeskNotOpen(CrisisDeskError):
 
 
 @dataclass(frozen=True)
-class DeskInfo:
+class OpenedDesk:
     """Who this desk is, where its data lives, and its clock (demo desks run on demo time)."""
 
     desk_id: str
@@ -72,7 +72,7 @@ class _Worker(QObject):
             self.open_failed.emit(exc)
             return
         desk = self.desk
-        self.opened.emit(DeskInfo(desk.desk_id, desk.author, desk.path, desk.clock,
+        self.opened.emit(OpenedDesk(desk.desk_id, desk.author, desk.path, desk.clock,
                                   getattr(desk, "is_demo", False)))
 
     @Slot(int, object)
@@ -102,7 +102,7 @@ class DeskExecutor(QObject):
     """
 
     changed = Signal(object)  # Changes
-    opened = Signal(object)  # DeskInfo
+    opened = Signal(object)  # OpenedDesk
     open_failed = Signal(object)  # the exception
     failed = Signal(object)  # an error no on_error took
     busy = Signal(bool)
@@ -125,7 +125,7 @@ class DeskExecutor(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.open_failed.connect(self.open_failed)
         self._thread.started.connect(self._worker.start)
-        self.info: DeskInfo | None = None
+        self.info: OpenedDesk | None = None
         self.clock = DeskClock()
         self._worker.opened.connect(self._remember, Qt.ConnectionType.QueuedConnection)
 
@@ -157,7 +157,7 @@ class DeskExecutor(QObject):
             self._thread.wait()
         self._jobs.clear()
 
-    def _remember(self, info: DeskInfo) -> None:
+    def _remember(self, info: OpenedDesk) -> None:
         self.info = info
         self.clock.clock = info.clock
         self.opened.emit(info)

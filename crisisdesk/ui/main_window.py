@@ -10,10 +10,10 @@ from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_commands import EventCommands
+from crisisdesk.ui.event_commands import EventActions
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
 from crisisdesk.ui.exchange.watch import ExchangeWatch
-from crisisdesk.ui.executor import DeskExecutor, DeskInfo, DeskNotOpen
+from crisisdesk.ui.executor import DeskExecutor, DeskNotOpen, OpenedDesk
 from crisisdesk.ui.header import EventHeader
 from crisisdesk.ui.panel_host import PanelHost
 from crisisdesk.ui.status_bar import DeskStatusBar
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.executor = executor
         self.info: EventInfo | None = None
-        self.desk: DeskInfo | None = None
+        self.desk: OpenedDesk | None = None
         self._opening_done = False  # the start-up's open has succeeded or failed
         self._events: list[OpenEvent] = []
         self._preferred: str | None = None
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = DeskStatusBar(executor.clock)
         self.setStatusBar(self.status)
-        self.commands = EventCommands(executor, self)
+        self.commands = EventActions(executor, self)
         self._build_nav()
         self._connect()
         for name in EAGER:
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
             panel.set_event(self.info)
 
     # -- desk and event ----------------------------------------------------------
-    def _opened(self, info: DeskInfo) -> None:
+    def _opened(self, info: OpenedDesk) -> None:
         reopened, self._opening_done = self._opening_done, True
         self.desk = info
         self.status.set_info(info)

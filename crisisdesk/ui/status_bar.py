@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from crisisdesk.ui.executor import DeskInfo
+from crisisdesk.ui.executor import OpenedDesk
 
 BUSY_AFTER_MS = 300
 
@@ -18,7 +18,7 @@ class DeskStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("deskStatusBar")
         self._clock = clock
-        self.info: DeskInfo | None = None
+        self.info: OpenedDesk | None = None
         self._saved: datetime | None = None
         self._exchange: tuple[str, str] = ("", "")  # state, message
         self.identity = QLabel(objectName="deskIdentity")
@@ -37,7 +37,7 @@ class DeskStatusBar(QStatusBar):
         self._busy_timer.timeout.connect(lambda: self.busy.setVisible(True))
         self._show()
 
-    def set_info(self, info: DeskInfo | None) -> None:
+    def set_info(self, info: OpenedDesk | None) -> None:
         self.info = info
         self._show()
 

@@ -27,7 +27,7 @@ from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
-from crisisdesk.ui.executor import DeskExecutor, DeskInfo
+from crisisdesk.ui.executor import DeskExecutor, OpenedDesk
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.opening import backup_policy, desk_opener
 
@@ -41,7 +41,7 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPanel")
         self._executor, self._watch, self._backups = executor, watch, backups
-        self._desk: DeskInfo | None = None
+        self._desk: OpenedDesk | None = None
         self._info: EventInfo | None = None
         settings = QSettings()
         self.language = QComboBox(objectName="languageChoice")
@@ -122,7 +122,7 @@ class SettingsPanel(QWidget):
         return host
 
     # -- desk and event ------------------------------------------------------------------
-    def set_desk(self, info: DeskInfo) -> None:
+    def set_desk(self, info: OpenedDesk) -> None:
         self._desk = info
         self.desk_id.setText(info.desk_id)
         self.author.setText(info.author)
