@@ -19,6 +19,14 @@ def register(sub) -> None:
                              "texts the events pin); this one writes to the database")
     verify.add_argument("--all", action="store_true",
                         help="print every problem found, one per line (default: the first)")
+    verify.add_argument("--peer", type=Path, action="append", default=[], metavar="PEER_DB",
+                        help="also check the journal against the checkpoints of this desk that a "
+                             "peer desk's database (or its backup) holds, read-only; repeatable")
+    verify.add_argument("--anchored", action="store_true",
+                        help="exit 1 unless every entry is covered by a signed checkpoint")
+    checkpoint = add_command(sub, "checkpoint", run_checkpoint,
+                             "sign the journal's head now with the desk key (a signed checkpoint)")
+    del checkpoint
     backup = add_command(sub, "backup", run_backup, "write a verified online backup of the database")
     backup.add_argument("--out", type=Path, metavar="FILE",
                         help="backup file to write (default: the backups folder beside the database)")
@@ -32,10 +40,10 @@ def run_verify(args) -> int:
     if args.clear_cache:
         with Desk.open(path, create=False) as desk:
             print(f"cleared {desk.clear_document_cache()} cached parses of pinned texts")
-    report = verify_database(path)
+    report = verify_database(path, args.peer)
     if report.ok:
-        print(f"ok: {report.entries} journal entries, chain intact, projections match ({path})")
-        return 0
+        print(f"{report.summary()} ({path})")
+        return 1 if args.anchored and not report.covered else 0
     lines = [_advice(problem, report.readable) for problem in report.problems]
     if not args.all and len(lines) > 1:
         lines = [f"{lines[0]} (and {len(lines) - 1} more: crisisdesk verify --all)"]
@@ -52,6 +60,30 @@ def _advice(problem: str, readable: bool) -> str:
     if not readable:
         return f"{problem}; if it is a desk database, it is damaged: restore a backup"
     return f"damaged: {problem}; restore a backup"
+
+
+def run_checkpoint(args) -> int:
+    with Desk.open(db_path(args), create=False) as desk:
+        made = desk.checkpoint()
+        if made is None:
+            why = desk.checkpoint_status() or "the journal is empty"
+            print(f"crisisdesk: no checkpoint signed: {why}", file=sys.stderr)
+            return 1
+    print(f"checkpoint signed: {made.short()} (desk {made.desk})")
+    return 0
+
+
+def warn_on_open(path: Path, problems: list[str]) -> None:
+    """The opening check's finding, one line on stderr (once per file and run)."""
+    if path in _WARNED:
+        return
+    _WARNED.add(path)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    print(f"crisisdesk: warning: {path}: the opening check found: {problems[0]}{more}; run "
+          "crisisdesk verify", file=sys.stderr)
+
+
+_WARNED: set[Path] = set()
 
 
 def run_backup(args) -> int:

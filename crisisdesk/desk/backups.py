@@ -16,6 +16,7 @@ from crisisdesk.store.verify import (
     VerifyReport,
     describe,
     open_readonly,
+    peer_copies,
     unreadable,
     verify,
 )
@@ -94,11 +95,13 @@ def restore_database(backup_file: Path, db_path: Path) -> tuple[int, Path | None
     return store_restore(backup_file, db_path, aside)
 
 
-def verify_database(path: Path) -> VerifyReport:
+def verify_database(path: Path, peers: list[Path] | None = None) -> VerifyReport:
     """Verify the desk database at `path` without changing it (read-only; its bytes stay the same).
 
-    Integrity, schema and triggers, hash chain, projections, then the cache of parsed pinned texts.
-    A file that cannot be opened as a desk gives a report with `readable` False.
+    Integrity, schema and triggers, hash chain, signed checkpoints (also the copies that the
+    desks at `peers` hold, read-only), projections, then the cache of parsed pinned texts.
+    A file that cannot be opened as a desk gives a report with `readable` False; a peer's file
+    that cannot be read raises StoreError naming it.
     """
     path = Path(path)
     try:
@@ -106,7 +109,12 @@ def verify_database(path: Path) -> VerifyReport:
     except StoreError as exc:
         return unreadable(path, exc)
     try:
-        report = verify(store)
+        copies = peer_copies(store, list(peers or []))
+    except BaseException:
+        store.close()
+        raise
+    try:
+        report = verify(store, copies)
         if report.ok and not store_is_older(store):  # migrating empties an older file's cache
             try:
                 report.problems.extend(context.cache_problems(store.conn))

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
-from crisisdesk.desk import context
+from crisisdesk.desk import checkpoints, context
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import Clock, from_iso, system_clock, to_iso, to_ms
 from crisisdesk.domain.desk_roles import check_allowed
+from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.journal import Entry, StoredEntry
 from crisisdesk.store import exchange_tables
 from crisisdesk.store.backup import backup as store_backup
 from crisisdesk.store.journal_store import Store
-from crisisdesk.store.verify import VerifyReport, verify
+from crisisdesk.store.verify import VerifyReport, quick_check, verify
 
 
 class DeskBase:
     """One desk: its database, identity, author and clock."""
+
+    # Called with (path, problems) when the opening check finds something (the CLI prints it).
+    on_open_warnings: ClassVar[Callable[[Path, list[str]], None] | None] = None
 
     def __init__(self, store: Store, clock: Clock = system_clock, author: str | None = None):
         self.store = store
@@ -33,6 +40,12 @@ class DeskBase:
             store.set_meta("desk_id", desk_id)
         self.desk_id = desk_id
         self._hlc: hlc.Hlc | None = None
+        self.signer = checkpoints.Signer()
+        self.checkpoint_seq: int | None = None
+        # The opening check (schema, triggers, chain head against the last signed checkpoint).
+        self.open_warnings: list[str] = quick_check(store)
+        if self.open_warnings and DeskBase.on_open_warnings is not None:
+            DeskBase.on_open_warnings(self.path, self.open_warnings)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, author: str | None = None,
@@ -44,7 +57,22 @@ class DeskBase:
         return Path(str(self.store.path))
 
     def close(self) -> None:
+        """Sign a checkpoint of what was added since the last one (when the desk has its key),
+        then close the database."""
+        try:
+            checkpoints.on_close(self)
+        except (CrisisDeskError, sqlite3.Error):
+            pass  # a full disk or a read-only file: closing must still work
         self.store.close()
+
+    def checkpoint(self, reason: str = "manual"):
+        """Sign the journal's head now; None when the desk has no key it can use."""
+        return checkpoints.make(self, reason)
+
+    def checkpoint_status(self) -> str:
+        """Why this desk makes no checkpoints ('' when it does)."""
+        self.signer.get(self.store.conn)
+        return "" if self.signer.key is not None else self.signer.why
 
     def __enter__(self):
         return self
@@ -68,14 +96,28 @@ class DeskBase:
         """Append one local entry and its projections in one transaction."""
         self.check_role(kind, payload)
         with self.store.transaction():  # the clock is taken under the write lock
-            return self.store.append([self.new_entry(kind, payload)])[0]
+            stored = self.store.append([self.new_entry(kind, payload)])[0]
+        self._after_append(stored.seq)
+        return stored
 
     def record_many(self, items: list[tuple[str, dict]]) -> list[StoredEntry]:
         """Append several local entries atomically, in order."""
         for kind, payload in items:
             self.check_role(kind, payload)
         with self.store.transaction():  # the clocks are taken under the write lock
-            return self.store.append([self.new_entry(kind, payload) for kind, payload in items])
+            stored = self.store.append([self.new_entry(kind, payload) for kind, payload in items])
+        if stored:
+            self._after_append(stored[-1].seq)
+        return stored
+
+    def _after_append(self, head: int) -> None:
+        """An interval checkpoint when one is due (never failing the command just saved)."""
+        if self.store.conn.in_transaction:
+            return  # inside a caller's transaction: the interval waits for the next command
+        try:
+            checkpoints.after_append(self, head)
+        except (CrisisDeskError, sqlite3.Error):
+            pass
 
     def check_role(self, kind: str, payload: dict) -> None:
         """Refuse (NotAllowed, one line) an entry this desk's exchange role may not make: an

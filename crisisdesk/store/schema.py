@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crisisdesk.store import document_cache
+from crisisdesk.store import checkpoints, document_cache
 from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
 
@@ -72,7 +72,7 @@ INSERT INTO affiliate_heard SELECT event, affiliate, last_at FROM affiliate_acti
 """
 LOCAL_STATE_TABLES = frozenset({
     "exchange_sent", "exchange_received", "exchange_streams", "exchange_marks", "exchange_self",
-    "affiliate_heard"}) | document_cache.TABLES
+    "affiliate_heard"}) | document_cache.TABLES | checkpoints.TABLES
 
 # Schema 2 (truthful picture): provider history, duty filings per filer, closure times; the
 # cache of parsed documents is emptied because the group and playbook models grew.
@@ -82,5 +82,8 @@ MIGRATIONS: tuple[str, ...] = (
     JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,
     MIGRATION_2,
     EXCHANGE_STATE_3,
+    # Schema 4 (anchored journal, store/checkpoints.py): signed checkpoints of this desk's and
+    # its peers' journals, kept outside the journal.
+    checkpoints.DDL,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,10 +13,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crisisdesk.domain.checkpoint import Coverage
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
-from crisisdesk.store import database
+from crisisdesk.store import checkpoints, database
+from crisisdesk.store.checkpoints import CheckpointCheck, PeerCopy
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import _COLUMNS, Store, row_to_stored
 from crisisdesk.store.schema import LOCAL_STATE_TABLES, SCHEMA_VERSION
@@ -34,10 +36,34 @@ class VerifyReport:
     entries: int = 0
     problems: list[str] = field(default_factory=list)
     readable: bool = True  # False: the file could not even be opened as a desk database
+    anchors: CheckpointCheck | None = None  # the journal against the signed checkpoints
 
     @property
     def ok(self) -> bool:
+        """No damage found (entries may still be not covered by any checkpoint: `covered`)."""
         return not self.problems
+
+    @property
+    def coverage(self) -> Coverage:
+        return self.anchors.coverage if self.anchors else Coverage(self.entries, 0)
+
+    @property
+    def covered(self) -> bool:
+        """Every entry is anchored by a signed checkpoint (only then does verify say 'ok')."""
+        return self.ok and self.coverage.complete
+
+    def summary(self) -> str:
+        """verify's line for a file without damage: 'ok: ...' only when every entry is covered
+        by a checkpoint; else 'intact, not anchored: ...', naming what is not covered."""
+        anchors = self.anchors
+        clause = self.coverage.describe()
+        if anchors is not None and anchors.no_key:
+            clause = ("no signed checkpoints (this desk has no key: desk init gives it one); "
+                      + clause)
+        elif anchors is not None and anchors.fingerprint and anchors.own:
+            clause += f"; signed by the desk key {anchors.fingerprint}"
+        head = (f"{self.entries} journal entries, chain intact, projections match; {clause}")
+        return f"ok: {head}" if self.covered else f"intact, not anchored: {head}"
 
 
 def open_readonly(path: Path) -> Store:
@@ -45,14 +71,35 @@ def open_readonly(path: Path) -> Store:
     return Store(database.connect_readonly(Path(path)), Path(path))
 
 
-def verify_file(path: Path) -> VerifyReport:
+def peer_copies(store: Store, peer_paths: list[Path]) -> list[PeerCopy]:
+    """What each peer database (opened read-only, never changed) holds of the desk `store`: its
+    checkpoints and the key it enrolled. Raises StoreError for a peer file that cannot be read."""
+    if not peer_paths:
+        return []
+    try:
+        desk_id = str(store.meta("desk_id") or "")
+    except READ_ERRORS:
+        desk_id = ""  # the desk's own damage is verify's to name
+    copies = []
+    for path in peer_paths:
+        peer = open_readonly(path)
+        try:
+            copies.append(checkpoints.peer_copy(peer.conn, desk_id))
+        except READ_ERRORS as exc:
+            raise StoreError(f"{path}: cannot read the peer's database: {describe(exc)}") from exc
+        finally:
+            peer.close()
+    return copies
+
+
+def verify_file(path: Path, copies: list[PeerCopy] | None = None) -> VerifyReport:
     """Verify the file at `path` read-only: its bytes are the same afterwards."""
     try:
         store = open_readonly(path)
     except StoreError as exc:
         return unreadable(path, exc)
     try:
-        return verify(store)
+        return verify(store, copies or [])
     finally:
         store.close()
 
@@ -64,11 +111,13 @@ def unreadable(path: Path, exc: StoreError) -> VerifyReport:
     return VerifyReport(problems=[text[len(prefix):] if text.startswith(prefix) else text], readable=False)
 
 
-def verify(store: Store) -> VerifyReport:
+def verify(store: Store, copies: list[PeerCopy] | None = None) -> VerifyReport:
     """Check the file; the first problem of each kind is named (sequence and id, or row).
 
     Problems come in order of weight: SQLite integrity (which stops the rest), the hash chain,
-    the projections, the local state (meta, exchange bookkeeping, parse cache), then the schema
+    the signed checkpoints (this desk's, and `copies` of them read from peers' databases: a
+    history rewritten with recomputed hashes differs from them), the projections, the local
+    state (meta, exchange bookkeeping, parse cache), then the schema
     (tables, indexes and the journal's append-only triggers against a freshly migrated database). A file of an older schema is checked as it is, then
     through a migrated copy in memory (the file itself is never migrated here).
     """
@@ -88,7 +137,11 @@ def verify(store: Store) -> VerifyReport:
             chain_problem = _check_chain(checked, report)
             if chain_problem:
                 report.problems.append(chain_problem)
-            else:
+            stage = "the checkpoint check"
+            report.anchors = checkpoints.check(checked.conn, str(checked.meta("desk_id") or ""),
+                                               copies or [])
+            report.problems.extend(report.anchors.problems[:5])
+            if not chain_problem:
                 stage = "the projections check"
                 difference = _compare_projections(checked)
                 if difference:
@@ -300,3 +353,57 @@ def rebuild(store: Store, upto: int | None = None) -> Store:
 def _short(columns: list[str], row: tuple) -> str:
     pairs = [f"{c}={v!r}"[:80] for c, v in zip(columns, row, strict=False)]
     return "(" + ", ".join(pairs[:6]) + (", ..." if len(pairs) > 6 else "") + ")"
+
+
+QUICK_TAIL = 20_000  # entries after the last checkpoint whose hashes the opening check recomputes
+
+
+def quick_check(store: Store) -> list[str]:
+    """The check made on every open, in milliseconds: the schema and the journal's append-only
+    triggers, and the chain head against this desk's last signed checkpoint (its signature, its
+    hash at its position, and the hashes of the entries after it). Problems, one line each; the
+    full check is `verify`."""
+    problems: list[str] = []
+    try:
+        schema_problem = check_schema(store.conn)
+        if schema_problem:
+            problems.append(schema_problem)
+        desk_id = store.meta("desk_id")
+        identity = checkpoints.own_key(store.conn)
+        last = checkpoints.latest(store.conn, desk_id) if desk_id and identity else None
+        if identity is None or last is None:
+            return problems
+        head, _ = store.head()
+        if not checkpoints.signature_valid(last, identity[1]):
+            problems.append(f"the desk's last checkpoint {last.short()} is not validly signed by its "
+                            "key (forged or damaged)")
+            return problems
+        row = store.conn.execute("SELECT hash FROM journal WHERE seq = ?", (last.seq,)).fetchone()
+        if row is None:
+            problems.append(f"the journal ends at #{head}, but the desk's last signed checkpoint "
+                            f"{last.short()} covers #{last.seq}: entries were removed")
+        elif row[0] != last.hash:
+            problems.append(f"journal entry #{last.seq} does not match the desk's last signed "
+                            f"checkpoint {last.short()}: the history was rewritten")
+        elif head - last.seq <= QUICK_TAIL:
+            tail = _check_tail(store, last.seq, last.hash)
+            if tail:
+                problems.append(tail)
+    except READ_ERRORS as exc:
+        problems.append(f"the opening check could not read the file: {describe(exc)}")
+    return problems
+
+
+def _check_tail(store: Store, after: int, prev: str) -> str | None:
+    """The hash chain of the entries after `after` (whose hash is `prev`)."""
+    expected = after + 1
+    for row in store.conn.execute(f"SELECT {_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq",
+                                  (after,)):
+        stored = row_to_stored(row)
+        where = f"journal entry #{stored.seq} ({stored.entry.id})"
+        if stored.seq != expected:
+            return f"{where}: entries #{expected}..#{stored.seq - 1} are missing (deleted from the journal)"
+        if stored.prev_hash != prev or chain_hash(prev, stored.entry) != stored.hash:
+            return f"{where}: does not match the hash chain (the entry was edited)"
+        prev, expected = stored.hash, expected + 1
+    return None
