@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from crisisdesk.desk import views
+from crisisdesk.desk import checkpoints, views
 from crisisdesk.desk.changes import REPORTS, Changes
 from crisisdesk.desk.context import EventContext
 from crisisdesk.domain.clock import from_iso, to_iso
@@ -169,6 +169,7 @@ class ReportCommands:
                                f"(crisisdesk report approve {number})")
         issued_at = from_iso(to_iso(self.clock()))
         record = dataclasses.replace(record, issued_at=issued_at, issued_by=self.author)
+        checkpoints.for_report(self, to_iso(issued_at))  # signed now, printed in the footer
         rendered = self._render_record(ctx, record, "situation", progress)
         if rendered.fingerprint != record.fingerprint:
             raise InvalidInput(f"situation report #{number} no longer renders as it was drafted "
@@ -253,7 +254,8 @@ class ReportCommands:
             next_update=record.next_update, status=record.status,
             approved_by=record.approved_by if record.status != "draft" else "",
             approved_at=record.approved_at if record.status != "draft" else None,
-            issued_at=record.issued_at, issued_by=record.issued_by)
+            issued_at=record.issued_at, issued_by=record.issued_by,
+            checkpoint=checkpoints.printed_on(self, to_iso(record.issued_at)) if record.issued_at else "")
         return render(situation, meta, progress)
 
 

@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page": ("{page} / {pages}쪽", "page {page} of {pages}"),
     "fingerprint": ("지문 {value}", "fingerprint {value}"),
     "as_of": ("기준 {time} · 기록 #{seq}", "as of {time} · journal #{seq}"),
+    "checkpoint": ("서명된 기록 검증점 {value}", "signed journal checkpoint {value}"),
     # titles
     "title.situation": ("그룹 위기 상황보고서", "Group Crisis Situation Report"),
     "title.brief": ("회장 보고 요약", "Executive Brief"),

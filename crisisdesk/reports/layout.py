@@ -42,6 +42,7 @@ class Furniture:
     as_of: str  # printed label: as-of time and journal position
     qr: str  # what the QR code carries
     watermark: str = ""  # "" for none
+    checkpoint: str = ""  # printed label: the signed journal checkpoint ("" for none)
 
     def draw(self, c: Canvas, page: int, pages: int) -> None:
         width, height = A4
@@ -66,6 +67,9 @@ class Furniture:
         c.setFont(fonts.REGULAR, 8)
         c.drawString(MARGIN_X, bottom + 8 * mm, self.fingerprint)
         c.drawString(MARGIN_X, bottom + 3.5 * mm, _fit(self.as_of, fonts.REGULAR, 8, width * 0.45))
+        if self.checkpoint:
+            c.setFont(fonts.REGULAR, 6.5)
+            c.drawString(MARGIN_X, bottom - 0.5 * mm, _fit(self.checkpoint, fonts.REGULAR, 6.5, width * 0.55))
         c.setFont(fonts.BOLD, 8.5)
         c.drawCentredString(width / 2 + 20 * mm, bottom + 5.5 * mm,
                             self.page_label.format(page=page, pages=pages))

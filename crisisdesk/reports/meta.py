@@ -39,6 +39,7 @@ class ReportMeta:
     approved_at: datetime | None = None
     issued_at: datetime | None = None
     issued_by: str = ""
+    checkpoint: str = ""  # issued reports: the desk's signed checkpoint, short form ("" for none)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
