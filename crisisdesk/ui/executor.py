@@ -32,6 +32,7 @@ class OpenedDesk:
     path: Path
     clock: Clock
     demo: bool = False
+    warnings: tuple[str, ...] = ()  # what the opening check found (schema, triggers, checkpoint)
 
 
 class DeskClock:
@@ -73,7 +74,8 @@ class _Worker(QObject):
             return
         desk = self.desk
         self.opened.emit(OpenedDesk(desk.desk_id, desk.author, desk.path, desk.clock,
-                                  getattr(desk, "is_demo", False)))
+                                  getattr(desk, "is_demo", False),
+                                  tuple(getattr(desk, "open_warnings", ()))))
 
     @Slot(int, object)
     def run(self, job: int, fn: DeskFn) -> None:

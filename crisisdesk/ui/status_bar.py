@@ -6,8 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
+from crisisdesk.ui import integrity
 from crisisdesk.ui.executor import OpenedDesk
 
 BUSY_AFTER_MS = 300
@@ -25,13 +27,23 @@ class DeskStatusBar(QStatusBar):
         self.path = QLabel(objectName="databasePath")
         self.saved = QLabel(objectName="lastSave")
         self.exchange = QLabel(objectName="exchangeState")
+        self.journal = QLabel(objectName="journalIntegrity")
+        self._integrity: tuple[str, str] = ("", "")  # state, verify's line
+        self.check = integrity.IntegrityCheck(self)
+        self.check.started.connect(lambda: self.set_integrity(integrity.CHECKING, ""))
+        self.check.finished.connect(lambda r: self.set_integrity(r.state, r.line))
+        self.verify_action = QAction(self, objectName="verifyJournal")
+        self.verify_action.triggered.connect(self.verify_now)
+        self.verify_button = QToolButton(objectName="verifyJournalButton")
+        self.verify_button.setDefaultAction(self.verify_action)
         self.busy = QProgressBar(objectName="busyIndicator")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setVisible(False)
-        for widget in (self.identity, self.path, self.saved, self.exchange):
+        for widget in (self.identity, self.path, self.saved, self.exchange, self.journal):
             widget.setContentsMargins(10, 0, 10, 0)
             self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.verify_button)
         self.addPermanentWidget(self.busy)
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(lambda: self.busy.setVisible(True))
@@ -39,7 +51,18 @@ class DeskStatusBar(QStatusBar):
 
     def set_info(self, info: OpenedDesk | None) -> None:
         self.info = info
+        warnings = info.warnings if info is not None else ()
+        self._integrity = (integrity.WARNING, " · ".join(warnings)) if warnings else ("", "")
         self._show()
+
+    def set_integrity(self, state: str, line: str) -> None:
+        self._integrity = (state, line)
+        self._show()
+
+    def verify_now(self) -> None:
+        """The full check of the open desk's file, in the background."""
+        if self.info is not None:
+            self.check.start(self.info.path)
 
     def mark_saved(self) -> None:
         self._saved = self._clock().astimezone()  # the desk's time (a demo desk runs on demo time)
@@ -80,9 +103,34 @@ class DeskStatusBar(QStatusBar):
             self.exchange.setText(self.tr("Exchange folder: offline"))
             self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
         self.exchange.setToolTip(message)
+        self._show_integrity()
         self.identity.setAccessibleName(self.tr("Desk identity"))
         self.saved.setAccessibleName(self.tr("Last save"))
         self.exchange.setAccessibleName(self.tr("Exchange folder state"))
+
+    def _show_integrity(self) -> None:
+        state, line = self._integrity
+        texts = {
+            "": (self.tr("Journal: not verified yet"), "color:#555;"),
+            integrity.CHECKING: (self.tr("Journal: checking…"), "color:#555;"),
+            integrity.OK: (self.tr("Journal verified: every entry under a signed checkpoint"),
+                           "color:#2e7d32;"),
+            integrity.INTACT: (self.tr("Journal intact: some entries not covered by any checkpoint"),
+                               "color:#8a6d00;"),
+            integrity.WARNING: (self.tr("Journal warning: the opening check found a problem"),
+                                "color:#c01818; font-weight:bold;"),
+            integrity.DAMAGED: (self.tr("Journal damaged: restore a backup"),
+                                "color:#c01818; font-weight:bold;"),
+        }
+        text, style = texts.get(state, texts[""])
+        self.journal.setText(text)
+        self.journal.setStyleSheet(style)
+        self.journal.setToolTip(line)
+        self.journal.setAccessibleName(self.tr("Journal integrity"))
+        self.verify_action.setText(self.tr("Verify"))
+        self.verify_action.setToolTip(self.tr("Check the whole journal against its signed checkpoints "
+                                              "(in the background)"))
+        self.verify_action.setEnabled(state != integrity.CHECKING and self.info is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1023,6 +1023,42 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>Exchange folder state</source>
         <translation>교환 폴더 상태</translation>
     </message>
+    <message>
+        <source>Journal: not verified yet</source>
+        <translation>기록: 아직 검증 전</translation>
+    </message>
+    <message>
+        <source>Journal: checking…</source>
+        <translation>기록: 검증 중…</translation>
+    </message>
+    <message>
+        <source>Journal verified: every entry under a signed checkpoint</source>
+        <translation>기록 검증 완료: 모든 항목이 서명된 검증점 안에 있음</translation>
+    </message>
+    <message>
+        <source>Journal intact: some entries not covered by any checkpoint</source>
+        <translation>기록 손상 없음: 일부 항목은 검증점 밖</translation>
+    </message>
+    <message>
+        <source>Journal warning: the opening check found a problem</source>
+        <translation>기록 경고: 열 때 점검에서 문제 발견</translation>
+    </message>
+    <message>
+        <source>Journal damaged: restore a backup</source>
+        <translation>기록 손상: 백업을 복원하십시오</translation>
+    </message>
+    <message>
+        <source>Journal integrity</source>
+        <translation>기록 무결성</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Check the whole journal against its signed checkpoints (in the background)</source>
+        <translation>전체 기록을 서명된 검증점과 대조합니다(백그라운드)</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
