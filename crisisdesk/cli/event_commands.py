@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from crisisdesk.cli.common import add_command, command_group, db_path, print_json
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import build_demo
+from crisisdesk.domain.checklist import STATES
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.read_models import Board
@@ -51,7 +52,7 @@ def register(sub) -> None:
     check.add_argument("id")
     check.add_argument("affiliate")
     check.add_argument("item", help="item id, or checklist/item")
-    check.add_argument("state", choices=["todo", "doing", "done", "n/a", "blocked", "undo"])
+    check.add_argument("state", choices=[*STATES, "undo"])
     check.add_argument("--note")
     check.add_argument("--reason", help="required for blocked")
     check.add_argument("--assignee")

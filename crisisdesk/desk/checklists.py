@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crisisdesk.desk.changes import BOARD, CHECKLIST, Changes
 from crisisdesk.desk.context import EventContext
-from crisisdesk.domain.checklist import ItemState, check_state
+from crisisdesk.domain.checklist import ItemState
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store import queries
 
@@ -19,17 +19,7 @@ class ChecklistCommands:
         ctx = self.open_event(event)
         row = self._item_row(ctx, affiliate, item)
         before = ItemState.from_dict(row)
-        new_state = before.state if state is None else state
-        if reason is None:
-            reason = before.reason if new_state == "blocked" else ""
-        after = ItemState(
-            state=new_state,
-            assignee=before.assignee if assignee is None else assignee.strip(),
-            note=before.note if note is None else note.strip(),
-            evidence=before.evidence if evidence is None else evidence.strip(),
-            reason=reason.strip(),
-        )
-        check_state(after)
+        after = before.changed(state=state, assignee=assignee, note=note, evidence=evidence, reason=reason)
         if after == before:
             raise InvalidInput.of("item '{item}' already has these values; nothing to save", item=row['item'])
         self.record("checklist.changed", {

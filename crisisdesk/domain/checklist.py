@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.playbook import GROUP_SCOPE, Checklist, ChecklistItem, Playbook
 
-STATES = ("todo", "doing", "done", "n/a", "blocked")
-CLOSED_STATES = frozenset({"done", "n/a"})
+
+class Check(StrEnum):
+    """The states of a checklist item (each equal to the word stored in the journal)."""
+
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    NA = "n/a"
+    BLOCKED = "blocked"
+
+
+STATES = tuple(Check)
+CLOSED_STATES = frozenset({Check.DONE, Check.NA})
 DUE_SOON = timedelta(minutes=30)
 
 
@@ -19,7 +31,7 @@ DUE_SOON = timedelta(minutes=30)
 class ItemState:
     """What a person set on an item."""
 
-    state: str = "todo"
+    state: str = Check.TODO
     assignee: str = ""
     note: str = ""
     evidence: str = ""
@@ -32,14 +44,31 @@ class ItemState:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ItemState:
         return cls(**{k: data.get(k, "") or "" for k in ("assignee", "note", "evidence", "reason")},
-                   state=data.get("state", "todo"))
+                   state=data.get("state", Check.TODO))
+
+    def changed(self, *, state: str | None = None, assignee: str | None = None, note: str | None = None,
+                evidence: str | None = None, reason: str | None = None) -> ItemState:
+        """The values after a change: fields given as None keep theirs (text stripped); leaving
+        'blocked' clears the reason unless a new one is given. Refused when the rules say no."""
+        new_state = self.state if state is None else state
+        if reason is None:
+            reason = self.reason if new_state == Check.BLOCKED else ""
+        after = ItemState(
+            state=new_state,
+            assignee=self.assignee if assignee is None else assignee.strip(),
+            note=self.note if note is None else note.strip(),
+            evidence=self.evidence if evidence is None else evidence.strip(),
+            reason=reason.strip())
+        check_state(after)
+        return after
 
 
 def check_state(new: ItemState) -> None:
     """Refuse a state the rules do not allow."""
     if new.state not in STATES:
-        raise InvalidInput.of("unknown state '{state}' (states: {listing})", state=new.state, listing=', '.join(STATES))
-    if new.state == "blocked" and not new.reason.strip():
+        raise InvalidInput.of("unknown state '{state}' (states: {listing})", state=new.state,
+                              listing=", ".join(STATES))
+    if new.state == Check.BLOCKED and not new.reason.strip():
         raise InvalidInput.of("a blocked item needs a reason: say what blocks it")
 
 

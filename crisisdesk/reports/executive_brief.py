@@ -3,6 +3,7 @@ the situation in three lines, affiliates hit, top risks, decisions needed, next 
 
 from __future__ import annotations
 
+from crisisdesk.domain.checklist import Check
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import Block, Heading, Kpis, OnePage, Para, Space
 from crisisdesk.reports.writer import ReportWriter
@@ -98,7 +99,7 @@ class ExecutiveBrief(ReportWriter):
     def needs(self) -> list[str]:
         t, s = self.t, self.s
         out = [t("brief.need.outlook", horizon=o.horizon, text=o.needs) for o in s.outlook if o.needs]
-        blocked = [i for d in s.affiliates for i in d.items if i.state == "blocked"]
+        blocked = [i for d in s.affiliates for i in d.items if i.state == Check.BLOCKED]
         blocked.sort(key=lambda i: (not i.critical, i.due))
         out += [t("brief.need.blocked", affiliate=self.name(i.affiliate), item=t.text(i.title),
                   reason=i.reason) for i in blocked]

@@ -3,6 +3,7 @@ the id to type it back in by, its owner and due time, room to write, and signatu
 
 from __future__ import annotations
 
+from crisisdesk.domain.checklist import CLOSED_STATES
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView, Situation
 from crisisdesk.domain.text import Text
@@ -12,7 +13,6 @@ from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.formatting import Formatter
 from crisisdesk.reports.meta import ReportMeta
 
-CLOSED = ("done", "n/a")
 ROW_HEIGHT = 22.0  # points: room for a hand-written note
 
 
@@ -57,7 +57,7 @@ class PaperChecklist:
         labels = facts.item_labels(items)
         rows = []
         for i in items:
-            done = not blank and i.state in CLOSED
+            done = not blank and i.state in CLOSED_STATES
             box = Mark(t("box.done") if done else t("box.empty"), bold=True)
             title = (t("critical_mark") + " " if i.critical else "") + t.text(i.title)
             row = [box, Mark(labels[(i.checklist, i.item)], bold=True), title, t.text(i.owner_title),

@@ -3,6 +3,7 @@ one section per affiliate, and annexes (all decisions, timeline)."""
 
 from __future__ import annotations
 
+from crisisdesk.domain.checklist import Check
 from crisisdesk.domain.read_models import AffiliateDetail, DecisionView
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import (
@@ -20,7 +21,7 @@ from crisisdesk.reports.blocks import (
 from crisisdesk.reports.writer import ReportWriter
 
 HORIZONS = ("12h", "24h", "48h", "72h")
-STATE_TONES = {"done": "green", "n/a": "muted", "blocked": "red", "doing": "yellow"}
+STATE_TONES = {Check.DONE: "green", Check.NA: "muted", Check.BLOCKED: "red", Check.DOING: "yellow"}
 
 
 class SituationReport(ReportWriter):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from crisisdesk.domain.checklist import Check
+
 LEVEL_COLOURS = ("#1f6fd1", "#e0b000", "#ef7d00", "#d62020")  # 관심 주의 경계 심각
 LEVEL_TEXT = ("#ffffff", "#1a1a1a", "#1a1a1a", "#ffffff")
 
@@ -15,8 +17,8 @@ SOON = QColor("#a86800")
 STALE = "#ef7d00"
 MUTED = QColor("#666666")
 
-STATE_COLOURS = {"done": QColor("#2e9d4b"), "n/a": QColor("#808080"), "blocked": QColor("#c01818"),
-                 "doing": QColor("#1f6fd1"), "todo": QColor("#1a1a1a")}
+STATE_COLOURS = {Check.DONE: QColor("#2e9d4b"), Check.NA: QColor("#808080"), Check.BLOCKED: QColor("#c01818"),
+                 Check.DOING: QColor("#1f6fd1"), Check.TODO: QColor("#1a1a1a")}
 
 
 def level_index(rank: int, count: int) -> int:

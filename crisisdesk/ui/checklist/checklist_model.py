@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from crisisdesk.domain.checklist import CLOSED_STATES, is_due_soon, is_overdue
+from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
@@ -247,7 +247,7 @@ class ChecklistModel(TwoLevelModel):
             return text(self.info.affiliate_name(item.affiliate)) if self.info else item.affiliate
         if column == STATE:
             name = label(ITEM_STATES, item.state)
-            return f"{name}: {item.reason}" if item.state == "blocked" and item.reason else name
+            return f"{name}: {item.reason}" if item.state == Check.BLOCKED and item.reason else name
         if column == OWNER:
             return text(item.owner_title)
         if column == DUE:
@@ -288,7 +288,7 @@ class ChecklistModel(TwoLevelModel):
             return False
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == TITLE:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            self.change_requested.emit(item, {"state": "done" if checked else "todo"})
+            self.change_requested.emit(item, {"state": Check.DONE if checked else Check.TODO})
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() in EDITABLE:
             field = EDITABLE[index.column()]

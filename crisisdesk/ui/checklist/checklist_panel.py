@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
+from crisisdesk.domain.checklist import Check
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import timefmt
@@ -41,7 +42,7 @@ from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.tables import ColumnFit
 
 COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: title, state and due fit
-KEYS = {Qt.Key.Key_D: "doing", Qt.Key.Key_B: "blocked", Qt.Key.Key_N: "n/a", Qt.Key.Key_T: "todo",
+KEYS = {Qt.Key.Key_D: Check.DOING, Qt.Key.Key_B: Check.BLOCKED, Qt.Key.Key_N: Check.NA, Qt.Key.Key_T: Check.TODO,
         Qt.Key.Key_H: "history"}
 
 
@@ -209,10 +210,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self.show_history()
             return
         if state == "toggle":
-            state = "todo" if item.state == "done" else "done"
+            state = Check.TODO if item.state == Check.DONE else Check.DONE
         if state == item.state:
             return
-        if state == "blocked":
+        if state == Check.BLOCKED:
             self._ask_reason(item)
             return
         self._save(item, {"state": state})
@@ -222,7 +223,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         dialog.setObjectName("blockedReasonDialog")
         dialog.setWindowTitle(self.tr("Blocked"))
         dialog.setLabelText(self.tr("What blocks “{}”?").format(text(item.title)))
-        dialog.textValueSelected.connect(lambda reason: self._save(item, {"state": "blocked", "reason": reason}))
+        dialog.textValueSelected.connect(lambda reason: self._save(item, {"state": Check.BLOCKED, "reason": reason}))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
