@@ -33,7 +33,7 @@ def _median_ms(func, repeat: int = 7) -> float:
 
 def measure(path: Path) -> dict:
     desk = Desk.open(path)
-    ev = desk.event_rows()[0]["id"]
+    ev = desk.event_records()[0].id
     entries = desk.store.head()[0]
     board_ms = _median_ms(lambda: desk.board(ev))
     situation_ms = _median_ms(lambda: desk.situation(ev), repeat=3)

@@ -76,7 +76,7 @@ def large(affiliates: int, items: int, decisions: int) -> dict:
         build(path, affiliates=affiliates, items=items, changes=1, decisions=decisions)
         built = time.perf_counter() - start
         with Desk.open(path, clock=lambda: DEMO_NOW) as desk:
-            ev = desk.event_rows()[0]["id"]
+            ev = desk.event_records()[0].id
             read, situation = _median(
                 lambda: desk.report_situation(desk.event(ev), None, DEMO_NOW, "ko"), repeat=1)
     meta = ReportMeta(kind="situation", number=1, designation="initial", status="draft")

@@ -47,7 +47,7 @@ def exchange_scene() -> Path:
                      passphrase=PASSPHRASE)
         on_group.enrol(on_bank.export_public_key(work / "bank.cdkey"))
         on_bank.enrol(on_group.export_public_key(work / "group.cdkey"))
-        event = group.event_rows("open")[0]["id"]
+        event = group.event_records("open")[0].id
         on_group.export_to(on_bank.me().desk, work)
         on_bank.import_files(sorted(work.glob("*.cdpkt")))
         for item in [i for i in bank.checklist(event, "bank") if i.state == "todo"][:2]:
