@@ -343,6 +343,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>RTO</translation>
     </message>
     <message>
+        <source>RTO / outage</source>
+        <translation>RTO·장애 경과</translation>
+    </message>
+    <message>
         <source>Alternatives</source>
         <translation>대체 수단</translation>
     </message>

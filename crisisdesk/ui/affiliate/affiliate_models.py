@@ -84,7 +84,7 @@ class ServiceStatusModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Service"), _service, tooltip=_service),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r, m: label(SERVICE_STATUSES, r.status),
                foreground=lambda r, m: LATE if r.status == "down" else None),
-        Column(QT_TRANSLATE_NOOP("Columns", "RTO"), _rto_clock,
+        Column(QT_TRANSLATE_NOOP("Columns", "RTO / outage"), _rto_clock,
                foreground=lambda r, m: LATE if r.view and r.view.past_rto(m.now()) else None),
         Column(QT_TRANSLATE_NOOP("Columns", "Alternatives"), _alternatives, tooltip=_alternatives),
         Column(QT_TRANSLATE_NOOP("Columns", "Caused by"), _causes, tooltip=_causes),
