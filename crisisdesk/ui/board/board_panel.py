@@ -21,6 +21,9 @@ from crisisdesk.ui.lazy import LazyRefresh
 TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
 
 
+BOARD_MEASURES = 2  # customer-impact totals in the header (customers, transactions first)
+
+
 class BoardPanel(LazyRefresh, QWidget):
     affiliate_requested = Signal(str)
     loaded = Signal()  # the tiles show the latest board
@@ -158,7 +161,8 @@ class BoardPanel(LazyRefresh, QWidget):
         if group.applicable:
             parts.insert(3, self.tr("Group desk <b>{}/{}</b> (overdue {})").format(
                 group.closed, group.applicable, group.overdue))
-        parts += [self._measure(m) for m in board.measures if m.total is not None and m.values]
+        summed = [m for m in board.measures if m.total is not None and m.values]
+        parts += [self._measure(m) for m in summed[:BOARD_MEASURES]]  # the rest in the reports
         self.totals.setText(" &nbsp;·&nbsp; ".join(parts))
         self.totals.setAccessibleName(self.tr("Group totals"))
 
