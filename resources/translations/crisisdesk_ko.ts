@@ -344,7 +344,8 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>RTO / outage</source>
-        <translation>RTO·장애 경과</translation>
+        <translation>RTO
+경과</translation>
     </message>
     <message>
         <source>Alternatives</source>
