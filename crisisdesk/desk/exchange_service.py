@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from crisisdesk.desk import checkpoints as desk_checkpoints
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.bulk import collector_paused
 from crisisdesk.desk.exchange_checks import check_entries as check_rules
@@ -41,7 +42,7 @@ from crisisdesk.desk.exchange_models import (
     Peer,
 )
 from crisisdesk.domain.clock import to_iso, to_ms
-from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import GENESIS_HASH, Entry
 from crisisdesk.exchange import errors, folder, packet, scope
@@ -70,6 +71,9 @@ __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "D
            "ExchangeService", "ExportResult", "ImportOutcome", "Peer"]
 
 
+TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
+OLDER = "older"  # a packet from a sender's history before its restore
+ACK_WANTED = "?"  # a packet waited: tell the sender what this desk holds
 RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
 MAX_RESEND_GAP = 3600
 
@@ -82,6 +86,7 @@ class ExchangeService:
         self.desk = desk
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
+        self._counted: _Counts | None = None
         self._key: Ed25519PrivateKey | None = None
 
     @property
@@ -231,9 +236,10 @@ class ExchangeService:
                 due = bool(st["resend_due"]) and now >= st["resend_due"]
                 resend = resend_all or (acked < sent and due) or (st["return_own"] == 1)
                 after = 0 if (resend_all or (echo and resend)) else (acked if resend else sent)
-                found = [(seq, e) for seq, e in tables.outgoing_any(
-                    self.conn, after, scope.kinds_sent_to(me))
-                    if scope.travels_to(e, me, peer.identity, echo and after == 0)]
+                echoing = echo and after == 0
+                kinds = TRAVELLING_KINDS if echoing else scope.kinds_sent_to(me)
+                found = [(seq, e) for seq, e in tables.outgoing_any(self.conn, after, kinds)
+                         if scope.travels_to(e, me, peer.identity, echoing)]
                 ack = self._ack_for(st)
                 ack_due = ack is not None and _ack_key(ack) != st["ack_told"]
                 if resend and not found:
@@ -250,18 +256,19 @@ class ExchangeService:
                 else:  # an acknowledgement alone: it carries no stretch of the journal
                     after = upto = 0
                 entries = [e for _, e in found]
-                seq = tables.next_sent_seq(self.conn, to_ms(moment) // 1000)
+                seq = tables.next_sent_seq(self.conn, to_ms(moment))
                 stream = packet.Stream(epoch, tables.hash_at(self.conn, after) or "",
                                        tables.hash_at(self.conn, upto) or "")
                 data = packet.build(me, key, peer.desk, seq, now, entries, after, upto,
-                                    stream=stream, ack=ack)
+                                    stream=stream, ack=ack,
+                                    checkpoints=desk_checkpoints.for_packet(self.desk, key))
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,
                                    packet.digest(data), now)
                 if ack is not None:
                     st["ack_told"] = _ack_key(ack)
                 if found:
-                    self._sent(st, epoch, sent, acked, upto, moment, resend, echo and after == 0)
+                    self._sent(st, epoch, sent, acked, upto, moment, resend, echoing)
                 tables.save_stream(self.conn, st)
                 path = folder.write_packet(Path(out_dir), name, data)
         except OSError as exc:
@@ -290,24 +297,36 @@ class ExchangeService:
 
     def _ack_for(self, st: dict) -> packet.Ack | None:
         """This desk's acknowledgement of the peer's journal, once it has heard its stream."""
-        if not st["their_epoch"] or not st["their_upto"]:
+        if not st["their_epoch"] or (not st["their_upto"] and st["ack_told"] != ACK_WANTED):
             return None
-        return packet.Ack(st["their_epoch"], st["their_upto"], st["their_hash"])
+        return packet.Ack(st["their_epoch"], st["their_upto"], st["their_hash"],
+                          self._counts().made_by(st["peer"]))
+
+    def _counts(self) -> _Counts:
+        if self._counted is None:
+            self._counted = _Counts()
+        self._counted.refresh(self.conn)
+        return self._counted
 
     def _epoch(self, moment) -> str:
         """This desk's stream epoch (made on first use; a new one after a restore is noticed)."""
         epoch = tables.self_value(self.conn, "epoch")
-        if epoch is None:
-            epoch = _new_epoch(moment)
-            tables.set_self_value(self.conn, "epoch", epoch)
+        if epoch is None:  # also a desk restored from a backup made before its first packet
+            self._restored(moment)
+            epoch = tables.self_value(self.conn, "epoch")
         return epoch
 
     def _restored(self, moment) -> None:
         """A peer acknowledged a journal this desk does not have: it was restored from an older
         backup. Start a new stream epoch (peers then take everything again and send back what
         this desk made and lost); its own entries from before now are accepted back."""
-        tables.set_self_value(self.conn, "epoch", _new_epoch(moment))
-        tables.set_self_value(self.conn, "own_before", f"{to_ms(moment):015d}.999999.")
+        epoch = _new_epoch(moment)
+        tables.set_self_value(self.conn, "epoch", epoch)
+        # what it made before now: its clocks were at most the allowed skew ahead of its wall
+        # clock (a clock follows the latest it has seen, and those are checked on import)
+        before = to_ms(moment) + self.limits.max_skew_ms
+        tables.set_self_value(self.conn, "own_before", f"{before:015d}.999999.")
+        tables.set_self_value(self.conn, "own_before_epoch", epoch)
 
     def sent_packets(self) -> list[dict]:
         return tables.sent(self.conn)
@@ -381,7 +400,9 @@ class ExchangeService:
                 f"replayed sequence: desk {sender.name} already sent a different packet #"
                 f"{header.seq}; this one is refused"))
         own_before = tables.self_value(self.conn, "own_before") or ""
-        scope.check_entries(sender, entries, me, own_before)
+        mine = [e for e in entries if e.desk == me.desk]  # sent back to this desk
+        held = frozenset(tables.held_copies(self.conn, mine)) if mine else frozenset()
+        scope.check_entries(sender, entries, me, own_before, held)
         try:
             with self.desk.store.transaction():
                 moment = self.desk.clock()
@@ -389,27 +410,26 @@ class ExchangeService:
                 st["heard_at"] = to_iso(moment)
                 self._take_ack(st, header, moment)
                 extends = self._place(st, header)
-                if extends is None:
-                    raise _Waiting  # rolled back: a waiting packet changes nothing
-                new = self._new_entries(entries)
-                check_rules(me, new, self.conn)
-                self.desk.store.append(new)
-                tables.record_received(self.conn, sender.desk, header.seq, digest, path.name,
-                                       len(entries), len(new), header.after, header.upto,
-                                       to_iso(moment))
-                if extends:
-                    tables.add_mark(self.conn, sender.desk, st["their_epoch"], header.upto,
-                                    header.upto_hash)
-                    if header.upto > st["their_upto"]:
-                        st["their_upto"], st["their_hash"] = header.upto, header.upto_hash
-                tables.save_stream(self.conn, st)
-                tables.note_heard(self.conn, _heard(new, to_iso(moment)))
-        except _Waiting:
-            return ImportOutcome(path, WAITING, (
-                f"packet #{header.seq} from {sender.name} continues an earlier packet not "
-                f"imported yet (its journal after #{header.after}); kept for later. A lost "
-                f"packet is sent again by {sender.name} when it hears this desk's "
-                "acknowledgement"), **base)
+                if extends is None:  # no entry saved; this desk says what it holds instead
+                    if st["ack_told"] != f"{st['their_epoch']}:{st['their_upto']}":
+                        st["ack_told"] = ACK_WANTED
+                    tables.save_stream(self.conn, st)
+                else:
+                    new = self._new_entries(entries)
+                    check_rules(me, new, self.conn)
+                    self.desk.store.append(new)
+                    tables.record_received(self.conn, sender.desk, header.seq, digest,
+                                           path.name, len(entries), len(new), header.after,
+                                           header.upto, to_iso(moment))
+                    if extends is OLDER and any(e.desk == sender.desk for e in new):
+                        st["return_own"] = 1  # made there before its restore: it lacks them
+                    elif extends is True:
+                        tables.add_mark(self.conn, sender.desk, st["their_epoch"], header.upto,
+                                        header.upto_hash)
+                        if header.upto > st["their_upto"]:
+                            st["their_upto"], st["their_hash"] = header.upto, header.upto_hash
+                    tables.save_stream(self.conn, st)
+                    tables.note_heard(self.conn, _heard(new, to_iso(moment)))
         except PacketRejected:
             raise
         except StoreError as exc:
@@ -421,6 +441,13 @@ class ExchangeService:
             raise PacketRejected(errors.MALFORMED, (
                 f"an entry of the packet cannot be applied ({type(exc).__name__}: "
                 f"{str(exc)[:300]})")) from None
+        if extends is None:
+            return ImportOutcome(path, WAITING, (
+                f"packet #{header.seq} from {sender.name} continues an earlier packet not "
+                f"imported yet (its journal after #{header.after}); kept for later. A lost "
+                f"packet is sent again by {sender.name} once it has this desk's "
+                "acknowledgement"), **base)
+        desk_checkpoints.keep_from_packet(self.desk, sender, header.checkpoints)
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
@@ -444,6 +471,10 @@ class ExchangeService:
         if held is None or (ack.hash and held != ack.hash):
             self._restored(moment)
             return
+        if ack.made > self._counts().own_for(self.me(), self.peer(st["peer"]).identity) \
+                and tables.self_value(self.conn, "own_before_epoch") != epoch:
+            self._restored(moment)  # the peer holds entries made here that this desk lost
+            return
         before = st["acked_upto"] if st["acked_epoch"] == epoch else 0
         st["acked_epoch"], st["acked_upto"] = epoch, ack.upto
         if ack.upto < before:  # the peer lost what it had acknowledged: send it again now
@@ -454,10 +485,11 @@ class ExchangeService:
         if st["return_own"] >= 2 and ack.upto >= st["return_own"] - 2:
             st["return_own"] = 0
 
-    def _place(self, st: dict, header: packet.PacketHeader) -> bool | None:
+    def _place(self, st: dict, header: packet.PacketHeader) -> bool | str | None:
         """Where a packet falls in the sender's stream: True when it continues what this desk
-        holds (the mark may move), False when it is from an older history or already covered
-        (its entries are taken, the mark stays), None when it must wait for an earlier one."""
+        holds (the mark may move), False when it is already covered and OLDER when it is from
+        the sender's history before its restore (its entries are taken, the mark stays), None
+        when it must wait for an earlier one."""
         epoch = header.epoch
         if epoch and epoch != st["their_epoch"]:
             if not st["their_epoch"]:  # first packet of format 2: the chain so far carries on
@@ -471,7 +503,7 @@ class ExchangeService:
                 st.update(their_epoch=epoch, their_epoch_seq=header.seq, their_upto=0,
                           their_hash=GENESIS_HASH, return_own=1)
             else:
-                return False
+                return OLDER
         if header.after == 0 or tables.has_mark(self.conn, st["peer"], st["their_epoch"],
                                                 header.after, header.after_hash):
             return True
@@ -538,8 +570,37 @@ class ExchangeService:
                     row["revoked_at"], row["reason"], tables.sent_upto(self.conn, row["desk"]))
 
 
-class _Waiting(Exception):
-    """The packet follows one not imported yet (raised inside the transaction to undo it)."""
+class _Counts:
+    """Entries per desk that made them, kept up to date from the journal's new entries (it is
+    append-only): how many of a peer's entries this desk holds, and how many of this desk's
+    own a peer may hold. A peer holding more of this desk's entries than this desk has means
+    this desk lost some (restored from an older backup)."""
+
+    def __init__(self):
+        self.head = 0
+        self.by_desk: dict[str, int] = {}
+        self.own: dict[tuple[str, str, str], int] = {}  # (desk, "group kinds" or affiliate)
+
+    def refresh(self, conn: sqlite3.Connection) -> None:
+        for seq, desk, kind, affiliate in conn.execute(
+                "SELECT seq, desk, kind, json_extract(payload, '$.affiliate') FROM journal "
+                "WHERE seq > ? ORDER BY seq", [self.head]):
+            self.head = seq
+            if kind in LOCAL_KINDS:
+                continue
+            self.by_desk[desk] = self.by_desk.get(desk, 0) + 1
+            key = (desk, "", "") if kind in GROUP_KINDS else (desk, "a", str(affiliate))
+            self.own[key] = self.own.get(key, 0) + 1
+
+    def made_by(self, desk: str) -> int:
+        return self.by_desk.get(desk, 0)
+
+    def own_for(self, me: Identity, peer: Identity) -> int:
+        """How many entries made on this desk `peer` may hold."""
+        if peer.role == GROUP:
+            return self.by_desk.get(me.desk, 0)
+        return self.own.get((me.desk, "", ""), 0) + sum(
+            self.own.get((me.desk, "a", a), 0) for a in {peer.affiliate or "", GROUP})
 
 
 def _new_epoch(moment) -> str:

@@ -75,6 +75,7 @@ class Ack:
     epoch: str
     upto: int
     hash: str
+    made: int = -1  # how many entries made on the recipient the sender holds (-1: not said)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class PacketHeader:
     after_hash: str = ""  # the sender's chain hash at `after` ("" unknown)
     upto_hash: str = ""  # the sender's chain hash at `upto`
     ack: Ack | None = None  # what the sender holds of the recipient's stream (format 2)
+    checkpoints: tuple[dict, ...] = ()  # the sender's signed checkpoints (desk.checkpoints)
 
     @property
     def file_name(self) -> str:
@@ -111,7 +113,7 @@ class PacketHeader:
 
 
 def packet_name(group: str, desk_name: str, seq: int) -> str:
-    return f"{group}-{desk_name}-{seq:010d}{SUFFIX}"
+    return f"{group}-{desk_name}-{seq:013d}{SUFFIX}"
 
 
 def digest(data: bytes) -> str:
@@ -131,7 +133,7 @@ class Stream:
 
 def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, created_at: str,
           entries: Sequence[Entry], after: int = 0, upto: int = 0, stream: Stream | None = None,
-          ack: Ack | None = None) -> bytes:
+          ack: Ack | None = None, checkpoints: Sequence[dict] = ()) -> bytes:
     """A signed packet carrying `entries` from `sender` to the desk `recipient`: the sender's
     journal entries for it in positions `after < position <= upto`, with the sender's
     acknowledgement of what it holds of the recipient's journal."""
@@ -151,7 +153,10 @@ def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, cr
         header["stream"] = {"epoch": stream.epoch, "after_hash": stream.after_hash,
                             "upto_hash": stream.upto_hash}
     if ack is not None:  # keyed by desk: what the sender holds of that desk's journal
-        header["acks"] = {recipient: {"epoch": ack.epoch, "upto": ack.upto, "hash": ack.hash}}
+        header["acks"] = {recipient: {"epoch": ack.epoch, "upto": ack.upto, "hash": ack.hash,
+                                      "made": ack.made}}
+    if checkpoints:  # the sender's signed checkpoints of its own journal (domain.checkpoint)
+        header["checkpoints"] = list(checkpoints)
     return assemble(header, body, key)
 
 
@@ -303,7 +308,7 @@ def _header(fields: dict, size: int, version: int) -> PacketHeader:
         created_at=_text(fields["created_at"]), entries=_count(fields["entries"]),
         body_size=_count(fields["body_size"]), raw_size=_count(fields["raw_size"]),
         header_size=size, format=version, epoch=stream.epoch, after_hash=stream.after_hash,
-        upto_hash=stream.upto_hash, ack=ack)
+        upto_hash=stream.upto_hash, ack=ack, checkpoints=_checkpoints(fields))
     if fields.get("format") != version or fields.get("compression") != "zlib":
         raise ValueError("format")
     if header.sender_role not in ROLES or header.seq < 1 or header.upto < header.after:
@@ -333,8 +338,19 @@ def _ack(fields: dict, version: int) -> Ack | None:
     for desk, ack in acks.items():
         if desk != fields["recipient"]:
             raise ValueError("an acknowledgement for another desk")
-        return Ack(_token(ack["epoch"], empty=True), _count(ack["upto"]), _hash(ack["hash"]))
+        made = ack.get("made", -1)
+        return Ack(_token(ack["epoch"], empty=True), _count(ack["upto"]), _hash(ack["hash"]),
+                   -1 if made == -1 else _count(made))
     return None
+
+
+def _checkpoints(fields: dict) -> tuple[dict, ...]:
+    """The sender's checkpoints, as objects (their form and signatures are checked by the
+    desk that keeps them); at most 32."""
+    found = fields.get("checkpoints", [])
+    if not isinstance(found, list) or len(found) > 32 or not all(isinstance(c, dict) for c in found):
+        raise ValueError("checkpoints")
+    return tuple(found)
 
 
 def _token(value, empty: bool = False) -> str:

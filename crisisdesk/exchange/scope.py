@@ -72,11 +72,11 @@ def check_pair(me: Identity, peer: Identity) -> None:
 
 
 def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | None = None,
-                  own_before: str = "") -> None:
+                  own_before: str = "", held: frozenset[str] = frozenset()) -> None:
     """Refuse a packet holding an unknown kind, or anything the enrolled sender may not send to
     `me`: the group desk relays an affiliate's entries to that affiliate's desks; a desk's own
     entries come back to it only when made before `own_before` (the HLC at which this desk
-    noticed it was restored; "" for never)."""
+    noticed it was restored; "" for never), or are already held here (`held`: their ids)."""
     entries = list(entries)
     for entry in entries:
         if entry.kind not in ALL_KINDS:
@@ -88,7 +88,7 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
         if entry.kind in LOCAL_KINDS:
             raise PacketRejected(errors.OUT_OF_SCOPE, f"out of scope: {where} never leaves its desk")
         if me is not None and entry.desk == me.desk:
-            if not own_before or entry.hlc >= own_before:
+            if entry.id not in held and (not own_before or entry.hlc >= own_before):
                 raise PacketRejected(errors.OUT_OF_SCOPE, (
                     f"out of scope: {where} claims to be made on this desk, and this desk was "
                     "not restored from a backup before it"))

@@ -46,11 +46,12 @@ def sent_upto(conn: sqlite3.Connection, recipient: str) -> int:
     return row[0] or 0
 
 
-def next_sent_seq(conn: sqlite3.Connection, now_s: int) -> int:
-    """The next packet sequence: past every one sent, and not below the clock in seconds, so
-    a desk restored from a backup never reuses a number its peers have seen."""
+def next_sent_seq(conn: sqlite3.Connection, now_ms: int) -> int:
+    """The next packet sequence: past every one sent, and not below the clock in milliseconds
+    (format 1 used seconds), so a desk restored from a backup never reuses a number its peers
+    have seen (it would take a thousand packets a second to outrun the clock)."""
     last = conn.execute("SELECT max(seq) FROM exchange_sent").fetchone()[0] or 0
-    return max(last + 1, now_s)
+    return max(last + 1, now_ms)
 
 
 def record_sent(conn: sqlite3.Connection, seq: int, recipient: str, file: str, entries: int,

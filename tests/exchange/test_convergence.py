@@ -110,7 +110,7 @@ def round_of_updates(tmp_path_factory):
         "group": (saved, packets, _replay(saved, packets, list(range(len(packets))))),
         "bank": (bank_saved, to_bank, _replay(bank_saved, to_bank, list(range(len(to_bank))))),
         "items": group.desk.checklist(event, "bank"),
-        "bank_event": bank.desk.event(event).row,
+        "bank_event": bank.desk.event(event).record,
     }
     for node in (group, bank, card):
         node.close()
@@ -127,7 +127,7 @@ def test_reference_round_is_sensible(round_of_updates):
     assert (first.state, first.note) == ("done", "DR 전환 완료")  # the latest HLC won
     assert len(tables["answers"]) == 2 and tables["service_status"]
     bank_event = round_of_updates["bank_event"]
-    assert (bank_event["status"], bank_event["level"]) == ("closed", "caution")
+    assert (bank_event.status, bank_event.level) == ("closed", "caution")
     _, _, (bank_tables, _) = round_of_updates["bank"]
     assert len(bank_tables["decisions"]) == 1
 

@@ -43,7 +43,7 @@ def test_round_trip():
     data = _build()
     header, entries = _open(data)
     assert list(entries) == _entries()
-    assert header.file_name == "hanbit-bank.aaaabbbb-0000000007.cdpkt"
+    assert header.file_name == "hanbit-bank.aaaabbbb-0000000000007.cdpkt"
     assert (header.sender, header.recipient, header.seq, header.entries) == (
         SENDER.desk, "d-group", 7, 3)
     assert data.startswith(b"CrisisDesk packet 2\n")
