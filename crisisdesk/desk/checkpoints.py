@@ -144,6 +144,19 @@ def take_from_packet(conn: sqlite3.Connection, sender: Identity, items: Iterable
     return new
 
 
+def keep_from_packet(desk: DeskBase, sender: Identity, items: Iterable[object]) -> int:
+    """After a packet from `sender` was imported: keep the checkpoints it carried (never failing
+    the import, which is saved already)."""
+    items = list(items)
+    if not items:
+        return 0
+    try:
+        with desk.store.transaction():
+            return take_from_packet(desk.store.conn, sender, items, to_iso(desk.clock()))
+    except CrisisDeskError:
+        return 0
+
+
 def for_report(desk: DeskBase, at: str) -> str:
     """The checkpoint's short form printed on a report issued at `at` ('' without a key)."""
     checkpoint = table.by_time(desk.store.conn, desk.desk_id, "report", at) or make(desk, "report", at)

@@ -7,13 +7,9 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import keyring
-import pytest
-
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json, chain_hash
-from tests.memory_keyring import MemoryKeyring
 
 T0 = datetime(2025, 9, 26, 20, 20, tzinfo=UTC)
 
@@ -25,15 +21,6 @@ class StepClock:
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1)
         return self.now
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def open_desk(path: Path) -> Desk:

@@ -19,7 +19,6 @@ from tests.store.anchored_desk import (
     add_entries,
     keyed_desk,
     keyless_session,
-    memory_keyring,  # noqa: F401 (fixture)
     open_desk,
 )
 from tests.store.demo_desk import demo_copy, run_cli

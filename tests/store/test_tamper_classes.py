@@ -36,7 +36,6 @@ from tests.store.anchored_desk import (
     drop_triggers,
     keyed_desk,
     keyless_session,
-    memory_keyring,  # noqa: F401 (fixture)
     open_desk,
     raw,
     rebuild_projections,
