@@ -57,9 +57,11 @@ class IntegrityCheck(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.signals = IntegritySignals(self)
+        # Not parented: a job still running when the window closes emits into a live object;
+        # the connections to bound methods end with this object.
+        self.signals = IntegritySignals()
         self.signals.done.connect(self._done)
-        self.signals.failed.connect(lambda exc: self._done(IntegrityResult(DAMAGED, str(exc))))
+        self.signals.failed.connect(self._failed)
         self.running = False
 
     def start(self, path: Path) -> bool:
@@ -70,6 +72,9 @@ class IntegrityCheck(QObject):
         self.started.emit()
         QThreadPool.globalInstance().start(IntegrityJob(Path(path), self.signals))
         return True
+
+    def _failed(self, exc: object) -> None:
+        self._done(IntegrityResult(DAMAGED, str(exc)))
 
     def _done(self, result: IntegrityResult) -> None:
         self.running = False
