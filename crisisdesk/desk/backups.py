@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crisisdesk.desk import context
+from crisisdesk.desk import checkpoints, context
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
@@ -115,6 +115,13 @@ def verify_database(path: Path, peers: list[Path] | None = None) -> VerifyReport
         raise
     try:
         report = verify(store, copies)
+        if report.readable and report.anchors is not None and not report.anchors.no_key:
+            try:
+                found = checkpoints.key_problem(store.conn)
+            except READ_ERRORS:
+                found = None  # the desk's damage is named by verify itself
+            if found:
+                report.problems.insert(0, found)
         if report.ok and not store_is_older(store):  # migrating empties an older file's cache
             try:
                 report.problems.extend(context.cache_problems(store.conn))

@@ -144,6 +144,25 @@ def take_from_packet(conn: sqlite3.Connection, sender: Identity, items: Iterable
     return new
 
 
+def key_problem(conn: sqlite3.Connection) -> str | None:
+    """When this computer's OS keyring holds a private key for the desk, a problem if the desk's
+    identity names another public key: the identity (and the checkpoints signed with it) was
+    replaced by someone without the desk's key. None when it matches or cannot be told (no
+    keyring, a key file, another computer)."""
+    row = exchange_tables.identity(conn)
+    if row is None or row["key_store"] != KEYRING:
+        return None
+    try:
+        key = KeyringKeys().load(row["desk"])
+    except Exception:  # noqa: BLE001 (no keyring, not this computer: nothing to compare with)
+        return None
+    if public_bytes(key) == base64.b64decode(row["public_key"]):
+        return None
+    return ("the desk's public key is not the one of the private key kept for this desk in this "
+            "computer's keyring: the desk's identity, and the checkpoints signed with it, were "
+            "replaced outside CrisisDesk")
+
+
 def keep_from_packet(desk: DeskBase, sender: Identity, items: Iterable[object]) -> int:
     """After a packet from `sender` was imported: keep the checkpoints it carried (never failing
     the import, which is saved already)."""

@@ -53,7 +53,8 @@ def template(tmp_path_factory):
     from tests.memory_keyring import MemoryKeyring
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
     try:
         base = tmp_path_factory.mktemp("anchored")
         desk = keyed_desk(base / "desk.sqlite")
@@ -75,6 +76,7 @@ def template(tmp_path_factory):
             desk_checkpoints.take_from_packet(peer.store.conn, sender, [c.to_dict() for c in held],
                                               "2025-09-26T21:00:00.000Z")
         keyless_session(peer).close()
+        (base / "keyring.json").write_text(json.dumps([[*k, v] for k, v in backend.secrets.items()]))
         yield base
     finally:
         keyring.set_keyring(previous)
@@ -313,3 +315,17 @@ def test_opening_check_warns_on_rewritten_history(case, template, tmp_path):
         assert quick_check(store), case.name
     finally:
         store.close()
+
+
+def test_a_replaced_identity_is_caught_on_the_desks_own_computer(template, tmp_path, memory_keyring):
+    """Where the OS keyring holds the desk's private key, verify compares the identity with it:
+    the forger who replaced the identity and re-signed every checkpoint is caught without a peer."""
+    for service, user, secret in json.loads((template / "keyring.json").read_text()):
+        memory_keyring.set_password(service, user, secret)
+    path = tmp_path / "desk.sqlite"
+    shutil.copy(template / "desk.sqlite", path)
+    assert verify_database(path).ok  # the untouched desk: its key matches
+    new_identity(path)
+    report = verify_database(path)
+    assert not report.ok
+    assert "the desk's identity, and the checkpoints signed with it, were replaced" in report.problems[0]
