@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import sys
 from pathlib import Path
@@ -13,16 +14,46 @@ DB_ENV = "CRISISDESK_DB"
 
 
 def bundle_root() -> Path:
-    """The folder holding `resources/` and `playbooks/` (PyInstaller's or the checkout's)."""
+    """The folder holding `resources/` and `playbooks/`.
+
+    In the PyInstaller bundle, PyInstaller's folder; in an installed wheel, the `crisisdesk`
+    package itself (setup.py puts the shipped files there); in a source checkout (an
+    editable install too), the checkout.
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    if (package / "resources").is_dir():
+        return package
+    return package.parent
 
 
 def resource_path(*parts: str) -> Path:
     """A bundled file under `resources/`; never written to."""
     return bundle_root().joinpath("resources", *parts)
+
+
+LICENCE_FILES = ("LICENSE", "THIRD_PARTY_NOTICES.md")
+
+
+def licence_files() -> list[Path]:
+    """CrisisDesk's licence and the third-party notices, wherever this copy was installed from.
+
+    Beside the program in a checkout and in the bundle; in an installed wheel, in its
+    metadata (`crisisdesk-*.dist-info/licenses/`). Missing ones are left out.
+    """
+    found = [bundle_root() / name for name in LICENCE_FILES if (bundle_root() / name).is_file()]
+    if len(found) == len(LICENCE_FILES):
+        return found
+    try:
+        files = importlib.metadata.distribution("crisisdesk").files or []
+    except importlib.metadata.PackageNotFoundError:
+        return found
+    installed = {Path(str(f)).name: Path(str(f.locate())) for f in files
+                 if Path(str(f)).name in LICENCE_FILES and "licenses" in Path(str(f)).parts}
+    return [installed[name] for name in LICENCE_FILES
+            if name in installed and installed[name].is_file()]
 
 
 def shipped_playbooks_dir() -> Path:

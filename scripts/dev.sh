@@ -35,7 +35,7 @@ install_system_packages() {
 install_python_packages() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -m pip install -q -c constraints.txt -e ".[test]" 2>&1 | grep -v "is ignored" || true
+  .venv/bin/python -m pip install -q -c constraints.txt --build-constraint constraints.txt -e ".[test]" 2>&1 | grep -v "is ignored" || true
   .venv/bin/python -c "import crisisdesk, PySide6, reportlab, sqlite_utils" \
     || { echo "the Python packages did not install" >&2; exit 1; }
 }

@@ -20,7 +20,7 @@ from crisisdesk.exchange.keys import EncryptedFileKeys, keyring_status
 from crisisdesk.formats.group_file import load_group
 from crisisdesk.formats.library import find_playbooks
 from crisisdesk.formats.result import LoadResult
-from crisisdesk.locations import resource_path, shipped_playbooks_dir
+from crisisdesk.locations import LICENCE_FILES, licence_files, resource_path, shipped_playbooks_dir
 from crisisdesk.reports import fonts
 
 
@@ -114,6 +114,15 @@ def _font(folder: Path, state: dict) -> str:
     return f"{name} registered from {resource_path('fonts')} (licence beside it)"
 
 
+def _licences(folder: Path, state: dict) -> str:
+    found = licence_files()
+    names = [path.name for path in found]
+    missing = [name for name in LICENCE_FILES if name not in names]
+    if missing or any(path.stat().st_size == 0 for path in found):
+        raise AssertionError(f"licence files missing or empty: {', '.join(missing) or names}")
+    return f"{', '.join(names)} in {found[0].parent}"
+
+
 def _keys(folder: Path, state: dict) -> str:
     status = keyring_status()
     store = EncryptedFileKeys(folder / "self-test.key", "self-test passphrase")
@@ -138,6 +147,7 @@ _CHECKS: tuple[tuple[str, Callable[[Path, dict], str]], ...] = (
     ("reports", _reports),
     ("journal", _journal),
     ("korean font", _font),
+    ("licences", _licences),
     ("keys", _keys),
     ("cleanup", _close),
 )
