@@ -48,6 +48,9 @@ def register(sub) -> None:
                         help="send everything again (a packet was lost); imports skip what is held")
     imp = add_command(exchange, "import", run_import, "import packet files (each all or nothing)")
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    status = add_command(exchange, "status", run_status,
+                         "per peer: last heard, behind by how many entries, waiting for what")
+    status.add_argument("--json", action="store_true")
     listing = add_command(exchange, "list", run_list, "list an exchange folder's packets")
     listing.add_argument("folder", type=Path, metavar="DIR")
     watch = add_command(exchange, "watch", run_watch,
@@ -182,6 +185,31 @@ def run_import(args) -> int:
         else:
             print(line)
     return 1 if failed else 0
+
+
+def run_status(args) -> int:
+    desk, service = _open(args)
+    with desk:
+        found = service.status()
+    if args.json:
+        print_json({"peers": [{
+            "desk": s.peer.desk, "name": s.peer.name, "status": s.peer.status,
+            "last_heard": s.last_heard, "behind": s.behind, "waiting_for": s.waiting_for,
+            "sending_back": s.returning} for s in found]})
+        return 0
+    if not found:
+        print("no enrolled desks (crisisdesk desk enrol FILE)")
+    for s in found:
+        heard = s.last_heard or "never"
+        line = f"{s.peer.name}: last heard {heard}, behind by {s.behind} entries"
+        if s.waiting_for:
+            line += f", waiting for {s.waiting_for}"
+        if s.returning:
+            line += ", sending back what it lost in a restore"
+        if not s.peer.active:
+            line += " (revoked)"
+        print(line)
+    return 0
 
 
 def run_list(args) -> int:

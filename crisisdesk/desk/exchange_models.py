@@ -58,6 +58,29 @@ class Peer:
 
 
 @dataclass(frozen=True)
+class PeerStatus:
+    """How the exchange with one peer stands (`exchange status`, the exchange panel)."""
+
+    peer: Peer
+    last_heard: str  # this desk's time when the peer's latest packet came in ("" never)
+    behind: int  # entries this desk holds for the peer that it has not acknowledged
+    missing: tuple[int, int] | None  # a stretch of the peer's journal a waiting packet needs
+    awaiting_ack: bool  # sent, not yet acknowledged (sent again automatically)
+    returning: bool  # sending back what the peer made and lost in a restore
+
+    @property
+    def waiting_for(self) -> str:
+        """What this desk waits for from the peer, in one line (English; the UI translates the
+        parts)."""
+        if self.missing is not None:
+            return (f"its journal after #{self.missing[0]} (a packet up to #{self.missing[1]} "
+                    "is missing; it is sent again)")
+        if self.awaiting_ack:
+            return f"its acknowledgement of {self.behind} entries"
+        return ""
+
+
+@dataclass(frozen=True)
 class ExportResult:
     peer: str  # desk name of the recipient
     path: Path

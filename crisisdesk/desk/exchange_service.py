@@ -40,6 +40,7 @@ from crisisdesk.desk.exchange_models import (
     ExportResult,
     ImportOutcome,
     Peer,
+    PeerStatus,
 )
 from crisisdesk.domain.clock import to_iso, to_ms
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
@@ -68,7 +69,7 @@ from crisisdesk.store import exchange_tables as tables
 from crisisdesk.store.errors import StoreError
 
 __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "DeskInfo",
-           "ExchangeService", "ExportResult", "ImportOutcome", "Peer"]
+           "ExchangeService", "ExportResult", "ImportOutcome", "Peer", "PeerStatus"]
 
 
 TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
@@ -87,6 +88,7 @@ class ExchangeService:
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
         self._counted: _Counts | None = None
+        self._greeted: set[str] = set()  # peers told this desk's acknowledgement this session
         self._key: Ed25519PrivateKey | None = None
 
     @property
@@ -241,11 +243,12 @@ class ExchangeService:
                 found = [(seq, e) for seq, e in tables.outgoing_any(self.conn, after, kinds)
                          if scope.travels_to(e, me, peer.identity, echoing)]
                 ack = self._ack_for(st)
-                ack_due = ack is not None and _ack_key(ack) != st["ack_told"]
-                if resend and not found:
-                    st["sent_epoch"], st["sent_upto"] = epoch, max(sent, head)
-                    st["acked_epoch"], st["acked_upto"] = epoch, max(acked, head)
-                if not found and not ack_due:
+                # said again to each peer once a session: a desk restored from a backup then
+                # tells its peers what it really holds, and they send it what it lacks
+                ack_due = ack is not None and (
+                    (_ack_key(ack) != st["ack_told"] and (ack.upto or st["ack_told"] == ACK_WANTED))
+                    or peer.desk not in self._greeted)
+                if not found and not ack_due and not (resend and after < head):
                     if st != unchanged:
                         tables.save_stream(self.conn, st)
                     return None
@@ -253,6 +256,8 @@ class ExchangeService:
                 found = found[:self.limits.max_entries]
                 if found:
                     upto = found[-1][0] if capped else head
+                elif resend:  # nothing there for the peer: a stretch without entries
+                    upto = head
                 else:  # an acknowledgement alone: it carries no stretch of the journal
                     after = upto = 0
                 entries = [e for _, e in found]
@@ -267,7 +272,8 @@ class ExchangeService:
                                    packet.digest(data), now)
                 if ack is not None:
                     st["ack_told"] = _ack_key(ack)
-                if found:
+                    self._greeted.add(peer.desk)
+                if upto:
                     self._sent(st, epoch, sent, acked, upto, moment, resend, echoing)
                 tables.save_stream(self.conn, st)
                 path = folder.write_packet(Path(out_dir), name, data)
@@ -297,7 +303,7 @@ class ExchangeService:
 
     def _ack_for(self, st: dict) -> packet.Ack | None:
         """This desk's acknowledgement of the peer's journal, once it has heard its stream."""
-        if not st["their_epoch"] or (not st["their_upto"] and st["ack_told"] != ACK_WANTED):
+        if not st["their_epoch"]:
             return None
         return packet.Ack(st["their_epoch"], st["their_upto"], st["their_hash"],
                           self._counts().made_by(st["peer"]))
@@ -327,6 +333,30 @@ class ExchangeService:
         before = to_ms(moment) + self.limits.max_skew_ms
         tables.set_self_value(self.conn, "own_before", f"{before:015d}.999999.")
         tables.set_self_value(self.conn, "own_before_epoch", epoch)
+
+    def stream_mark(self, sender: str) -> tuple[str, int]:
+        """How far this desk holds `sender`'s journal (its epoch and position): when it moves,
+        packets that waited for an earlier one may go in."""
+        st = tables.stream(self.conn, sender)
+        return st["their_epoch"], st["their_upto"]
+
+    def status(self) -> list[PeerStatus]:
+        """Per enrolled peer: when this desk last heard from it, how many entries it has not
+        acknowledged, and what this desk is waiting for from it."""
+        me, found = self.me(), []
+        epoch = tables.self_value(self.conn, "epoch") or ""
+        for peer in self.peers():
+            st = tables.stream(self.conn, peer.desk)
+            acked = st["acked_upto"] if st["acked_epoch"] == epoch and epoch else 0
+            behind = sum(1 for _, e in tables.outgoing_any(self.conn, acked,
+                                                           scope.kinds_sent_to(me))
+                         if scope.travels_to(e, me, peer.identity))
+            missing = (st["their_upto"], st["waiting_after"]) \
+                if st["waiting_after"] > st["their_upto"] else None
+            found.append(PeerStatus(peer, st["heard_at"], behind, missing,
+                                    behind > 0 and bool(st["sent_upto"]),
+                                    st["return_own"] != 0))
+        return found
 
     def sent_packets(self) -> list[dict]:
         return tables.sent(self.conn)
@@ -413,6 +443,8 @@ class ExchangeService:
                 if extends is None:  # no entry saved; this desk says what it holds instead
                     if st["ack_told"] != f"{st['their_epoch']}:{st['their_upto']}":
                         st["ack_told"] = ACK_WANTED
+                    if not st["waiting_after"] or header.after < st["waiting_after"]:
+                        st["waiting_after"] = header.after
                     tables.save_stream(self.conn, st)
                 else:
                     new = self._new_entries(entries)
@@ -428,6 +460,8 @@ class ExchangeService:
                                         header.upto_hash)
                         if header.upto > st["their_upto"]:
                             st["their_upto"], st["their_hash"] = header.upto, header.upto_hash
+                    if st["waiting_after"] <= st["their_upto"]:
+                        st["waiting_after"] = 0
                     tables.save_stream(self.conn, st)
                     tables.note_heard(self.conn, _heard(new, to_iso(moment)))
         except PacketRejected:
@@ -501,7 +535,8 @@ class ExchangeService:
                 # the sender was restored from a backup: its journal starts again from here,
                 # and what it made and lost goes back to it
                 st.update(their_epoch=epoch, their_epoch_seq=header.seq, their_upto=0,
-                          their_hash=GENESIS_HASH, return_own=1)
+                          their_hash=GENESIS_HASH, return_own=1,
+                          waiting_after=0)
             else:
                 return OLDER
         if header.after == 0 or tables.has_mark(self.conn, st["peer"], st["their_epoch"],

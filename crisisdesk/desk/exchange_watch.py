@@ -31,6 +31,8 @@ from crisisdesk.exchange import errors, folder, packet
 from crisisdesk.exchange.errors import FolderError, KeyUnavailable, PacketRejected
 from crisisdesk.exchange.folder import FolderState
 
+KEEP_DAYS = 30  # imported packets are deleted after this many days
+
 
 @dataclass(frozen=True)
 class PacketInfo:
@@ -93,12 +95,17 @@ class ExchangeFolder:
     """A watched exchange folder; keep one per desk session so handled files are remembered."""
 
     def __init__(self, service: ExchangeService, path: Path, settle: float = 2.0,
-                 grace: float = 120.0):
+                 grace: float = 120.0, keep_days: int = KEEP_DAYS):
         self.service = service
         self.path = Path(path)
         self.settle = settle  # a file modified more recently than this is not read yet
         self.grace = grace  # a truncated file younger than this is still being copied
+        self.keep_days = keep_days  # imported packets are kept this many days, by day
         self._handled: dict[tuple[str, int, int], str] = {}
+        # packets that wait for an earlier one: tried again only once their sender's stream
+        # here has moved (not verified again every round)
+        self._waiting: dict[tuple[str, int, int], tuple[str, tuple[str, int]]] = {}
+        self._pruned = 0.0
 
     def status(self) -> FolderState:
         return folder.check(self.path)
@@ -127,9 +134,21 @@ class ExchangeFolder:
                     progress = progress or outcome.status == IMPORTED
             candidates = [p for p, o in results.items() if o.status == WAITING] if progress else []
         report.outcomes = list(results.values())
+        self._prune(report)
         if export:
             self._export(report)
         return report
+
+    def _prune(self, report: WatchReport) -> None:
+        """Delete imported packets older than `keep_days` (at most once an hour)."""
+        if time.monotonic() - self._pruned < 3600 and self._pruned:
+            return
+        self._pruned = time.monotonic()
+        today = self.service.desk.clock().date()
+        removed = folder.prune_imported(self.path, today, self.keep_days)
+        if removed:
+            report.problems.append(f"{removed} imported packets older than {self.keep_days} "
+                                   "days deleted")
 
     def listing(self) -> FolderListing:
         state = self.status()
@@ -159,12 +178,19 @@ class ExchangeFolder:
         key = (path.name, stat.st_size, stat.st_mtime_ns)
         if key in self._handled:
             return None
+        waited = self._waiting.get(key)
+        if waited is not None and self.service.stream_mark(waited[0]) == waited[1]:
+            return ImportOutcome(path, WAITING, "still waiting for an earlier packet")
         try:
             header = packet.peek_header(path, self.service.limits)
             if header.sender == me or header.recipient != me:
                 self._handled[key] = SKIPPED  # own outgoing packet, or another desk's
                 return None
             outcome = self.service.import_file(path)
+            if outcome.status == WAITING:
+                self._waiting[key] = (header.sender, self.service.stream_mark(header.sender))
+            else:
+                self._waiting.pop(key, None)
         except PacketRejected as exc:
             outcome = ImportOutcome(path, REFUSED, str(exc), reason=exc.reason)
         except OSError as exc:
@@ -189,7 +215,7 @@ class ExchangeFolder:
                     f"refused by: desk {me.name} ({me.desk})\n"
                     f"at: {to_iso(self.service.desk.clock())}"))
             else:
-                folder.move_to(outcome.path, folder.IMPORTED)
+                folder.archive(outcome.path, self.service.desk.clock().date())
         except (OSError, CrisisDeskError) as exc:
             report.problems.append(f"{outcome.path.name} could not be moved "
                                    f"({getattr(exc, 'strerror', None) or exc}); it stays where it is")

@@ -3,7 +3,8 @@
 Layout (the same folder may be shared by every desk of the group):
 
     <folder>/*.cdpkt              packets waiting for their recipient
-    <folder>/imported/            packets this or another desk has imported
+    <folder>/imported/YYYY-MM-DD/ packets this or another desk has imported, by day (UTC);
+                                  days older than the kept age are deleted (`prune_imported`)
     <folder>/rejected/            refused packets, each with `<name>.why.txt`
 
 Packets are written under a hidden temporary name and renamed when complete;
@@ -15,8 +16,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from crisisdesk.exchange.packet import SUFFIX
@@ -117,6 +121,38 @@ def move_to(path: Path, subfolder: str) -> Path:
     return target
 
 
+def archive(path: Path, day: date) -> Path:
+    """Move an imported packet into `imported/<day>/`."""
+    path = Path(path)
+    (path.parent / IMPORTED).mkdir(exist_ok=True)
+    return move_to(path, f"{IMPORTED}/{day.isoformat()}")
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def prune_imported(folder: Path, today: date, keep_days: int) -> int:
+    """Delete the days of `imported/` older than `keep_days` (and loose packets there older than
+    that by their time); how many packets went."""
+    into = Path(folder) / IMPORTED
+    if not into.is_dir():
+        return 0
+    oldest = (today - timedelta(days=keep_days)).isoformat()
+    cutoff = time.time() - keep_days * 86400
+    removed = 0
+    for item in into.iterdir():
+        try:
+            if item.is_dir() and _DAY.fullmatch(item.name) and item.name < oldest:
+                removed += sum(1 for p in item.iterdir() if p.name.endswith(SUFFIX))
+                shutil.rmtree(item)
+            elif item.is_file() and item.name.endswith(SUFFIX) and item.stat().st_mtime < cutoff:
+                item.unlink()
+                removed += 1
+        except OSError:
+            continue  # another desk pruned it first, or a read-only share: next time
+    return removed
+
+
 def reject(path: Path, why: str) -> Path:
     """Move a refused packet to `rejected/` and write why beside it."""
     moved = move_to(path, REJECTED)
@@ -128,11 +164,17 @@ def reject(path: Path, why: str) -> Path:
 
 
 def listed(folder: Path, subfolder: str) -> list[Path]:
-    """Packets kept in `imported/` or `rejected/`, by name."""
+    """Packets kept in `imported/` (and its days) or `rejected/`, by name."""
     into = Path(folder) / subfolder
     if not into.is_dir():
         return []
-    return sorted(p for p in into.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
+    found = []
+    for item in into.iterdir():
+        if item.is_dir() and _DAY.fullmatch(item.name):
+            found.extend(p for p in item.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
+        elif item.name.endswith(SUFFIX) and item.is_file():
+            found.append(item)
+    return sorted(found, key=lambda p: p.name)
 
 
 def why(rejected_packet: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json
 from crisisdesk.store.journal_store import _COLUMNS, row_to_stored
 
@@ -130,7 +131,7 @@ def held_copies(conn: sqlite3.Connection, entries: list[Entry]) -> dict[str, boo
 # -- acknowledged streams (schema 3) -------------------------------------------------------
 STREAM_DEFAULTS = {
     "their_epoch": "", "their_epoch_seq": 0, "their_upto": 0, "their_hash": "", "heard_at": "",
-    "acked_epoch": "", "acked_upto": 0, "sent_epoch": "", "sent_upto": 0,
+    "waiting_after": 0, "acked_epoch": "", "acked_upto": 0, "sent_epoch": "", "sent_upto": 0,
     "ack_told": "", "resend_due": "", "resend_gap": 0, "return_own": 0, "ack_seq": 0,
 }
 
@@ -216,3 +217,18 @@ def has_mark(conn: sqlite3.Connection, sender: str, epoch: str, upto: int, hash_
         "SELECT 1 FROM exchange_marks WHERE sender = ? AND epoch = ? AND upto = ? "
         "AND (hash = ? OR hash = '' OR ? = '') LIMIT 1",
         [sender, epoch, upto, hash_, hash_]).fetchone() is not None
+
+
+def heard_with_local(conn: sqlite3.Connection, event: str, heard: dict[str, str]) -> dict[str, str]:
+    """`heard` (receipt times of imported entries) with the times of the affiliates' entries
+    made on this desk itself, the latest of the two per affiliate."""
+    kinds = sorted(AFFILIATE_KINDS)
+    local = conn.execute(
+        "SELECT json_extract(payload, '$.affiliate'), max(at) FROM journal WHERE event = ? "
+        "AND desk = (SELECT value FROM meta WHERE key = 'desk_id') "
+        f"AND kind IN ({','.join('?' * len(kinds))}) GROUP BY 1", [event, *kinds])
+    found = dict(heard)
+    for affiliate, at in local:
+        if isinstance(affiliate, str) and at > found.get(affiliate, ""):
+            found[affiliate] = at
+    return found

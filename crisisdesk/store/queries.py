@@ -108,8 +108,16 @@ def service_status(conn, event_id: str) -> list[dict]:
 
 
 def activity(conn, event_id: str) -> dict[str, str]:
-    return {r["affiliate"]: r["last_at"] for r in
-            rows(conn, "SELECT affiliate, last_at FROM affiliate_activity WHERE event = ?", [event_id])}
+    """When this desk last heard from each affiliate: an entry made here counts from when it was
+    made, one imported from when it arrived (exchange_tables.note_heard), never from the sending
+    desk's clock."""
+    from crisisdesk.store import exchange_tables
+
+    heard = exchange_tables.heard(conn, event_id)
+    if not heard:  # nothing imported for this event: every entry was made here
+        return {r["affiliate"]: r["last_at"] for r in rows(
+            conn, "SELECT affiliate, last_at FROM affiliate_activity WHERE event = ?", [event_id])}
+    return exchange_tables.heard_with_local(conn, event_id, heard)
 
 
 def meetings(conn, event_id: str) -> list[dict]:

@@ -52,7 +52,7 @@ CREATE TABLE exchange_streams (
     peer TEXT PRIMARY KEY,
     their_epoch TEXT NOT NULL DEFAULT '', their_epoch_seq INTEGER NOT NULL DEFAULT 0,
     their_upto INTEGER NOT NULL DEFAULT 0, their_hash TEXT NOT NULL DEFAULT '',
-    heard_at TEXT NOT NULL DEFAULT '',
+    heard_at TEXT NOT NULL DEFAULT '', waiting_after INTEGER NOT NULL DEFAULT 0,
     acked_epoch TEXT NOT NULL DEFAULT '', acked_upto INTEGER NOT NULL DEFAULT 0,
     sent_epoch TEXT NOT NULL DEFAULT '', sent_upto INTEGER NOT NULL DEFAULT 0,
     ack_told TEXT NOT NULL DEFAULT '', resend_due TEXT NOT NULL DEFAULT '',

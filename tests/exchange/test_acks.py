@@ -1,0 +1,257 @@
+"""Acknowledgements, resending, restores, relays, staleness by receipt, the watcher's memory and
+housekeeping, and `exchange status`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.cli import main
+from crisisdesk.desk.app import Desk
+from crisisdesk.desk.exchange_service import DUPLICATE, IMPORTED, WAITING, ExchangeService
+from crisisdesk.desk.exchange_watch import ExchangeFolder
+from crisisdesk.domain.journal import Entry
+from crisisdesk.exchange import folder, packet
+from crisisdesk.exchange.keys import KeyringKeys
+from crisisdesk.store import queries
+from tests.exchange.factories import PLAYBOOK, enrol_pair, journal_contents, make_node
+
+
+def _send(sender, recipient, out: Path) -> Path | None:
+    result = sender.exchange.export_to(recipient.id, out)
+    return None if result is None else result.path
+
+
+def _deliver(sender, recipient, out: Path) -> str | None:
+    path = _send(sender, recipient, out)
+    if path is None:
+        return None
+    outcome = recipient.exchange.import_file(path)
+    path.unlink()
+    return outcome.status
+
+
+def _settle(nodes, out: Path, rounds: int = 8) -> None:
+    """Rounds of exchange between the group desk (first) and the others until quiet."""
+    group, *others = nodes
+    for _ in range(rounds):
+        moved = False
+        for node in others:
+            moved |= _deliver(group, node, out) is not None
+            moved |= _deliver(node, group, out) is not None
+        if not moved:
+            return
+
+
+def _item(node, event: str, affiliate: str, index: int = 0) -> str:
+    item = node.desk.checklist(event, affiliate)[index]
+    return f"{item.checklist}/{item.item}"
+
+
+@pytest.fixture
+def event(trio, tmp_path):
+    group, bank, card = trio
+    made = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    _settle(trio, tmp_path)
+    return made
+
+
+def test_the_mark_moves_on_acknowledgement_and_a_lost_packet_goes_again(trio, event, tmp_path):
+    group, bank, _ = trio
+    bank.exchange.resend_after = 30
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    lost = _send(bank, group, tmp_path)
+    lost.unlink()  # the stick was lost
+    (status,) = bank.exchange.status()
+    assert status.behind == 1 and "acknowledgement of 1 entries" in status.waiting_for
+    assert _send(bank, group, tmp_path) is None  # not yet: it was only just sent
+    for _ in range(40):  # half a minute of the desk's clock
+        bank.desk.clock()
+    again = _send(bank, group, tmp_path)
+    assert again is not None and group.exchange.import_file(again).status == IMPORTED
+    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"doing"}
+    assert _deliver(group, bank, tmp_path) == IMPORTED  # the acknowledgement
+    (status,) = bank.exchange.status()
+    assert (status.behind, status.waiting_for) == (0, "")
+    assert status.last_heard
+    assert _send(bank, group, tmp_path) is None  # nothing more to say: quiet
+
+
+def test_a_waiting_packet_makes_the_desk_say_what_it_holds(trio, event, tmp_path):
+    group, bank, _ = trio
+    group.desk.change_level(event, "caution", "spreading")
+    _send(group, bank, tmp_path).unlink()  # lost
+    group.desk.change_level(event, "alert", "second hall")
+    late = _send(group, bank, tmp_path)
+    assert bank.exchange.import_file(late).status == WAITING
+    status = {s.peer.name: s for s in bank.exchange.status()}[group.exchange.me().name]
+    assert "is missing" in status.waiting_for
+    assert _send(group, bank, tmp_path) is None  # too early to send again
+    group.desk.clock.now += timedelta(seconds=group.exchange.resend_after)
+    again = _send(group, bank, tmp_path)  # sent again, from what the bank acknowledged
+    assert bank.exchange.import_files([again, late])[0].status == IMPORTED
+    assert bank.desk.event(event).level == "alert"
+
+
+def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, event, tmp_path):
+    group, bank, card = trio
+    saved = tmp_path / "group-backup.sqlite"
+    group.desk.backup(saved)
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="done")
+    card.desk.answer(event, "card", "customers-affected", 1200)
+    group.desk.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
+    _settle(trio, tmp_path)
+    expected = journal_contents(group.desk)
+    group.desk.close()
+    shutil.copyfile(saved, group.desk.path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
+    group.desk, group.exchange = restored, ExchangeService(restored)
+    assert journal_contents(restored) != expected  # lost: the bank's tick, card's answer, decision
+    _settle(trio, tmp_path, rounds=12)
+    assert journal_contents(restored) >= expected  # everything back, with no one acting
+    assert any(d.text == "DR 센터로 전환" for d in restored.decisions(event))
+    assert restored.verify().ok
+
+
+def test_group_edits_travel_and_two_desks_of_one_affiliate_converge(trio, event, tmp_path):
+    group, bank, card = trio
+    bank2 = make_node(tmp_path / "bank2", "affiliate", "bank")
+    enrol_pair(group, bank2)
+    _settle([group, bank2], tmp_path)
+    item = _item(bank, event, "bank")
+    bank.desk.set_item(event, "bank", item, state="doing")  # at the bank
+    group.desk.set_item(event, "bank", item, state="blocked", reason="전화: 전원 없음")  # phone
+    bank2.desk.answer(event, "bank", "customers-affected", 300)
+    group.desk.set_item(event, "group", _item(group, event, "group"), state="done")
+    _settle([group, bank, card, bank2], tmp_path)
+    for node in (bank, bank2):  # the same winner and the conflict flagged on every bank desk
+        assert queries.conflicted_items(node.desk.store.conn, event, "bank") == \
+            queries.conflicted_items(group.desk.store.conn, event, "bank") != set()
+        assert node.desk.checklist(event, "bank") == group.desk.checklist(event, "bank")
+        assert node.desk.checklist(event, "group") == group.desk.checklist(event, "group")
+    assert [a.value for a in bank.desk.answers(event, "bank")
+            if a.field == "customers-affected"] == [300]
+    card_items = card.desk.checklist(event, "card")
+    assert card.desk.checklist(event, "group") == group.desk.checklist(event, "group")
+    assert not any(i.state != "todo" for i in card_items)  # card never sees the bank's work
+    held = "\n".join(journal_contents(card.desk))
+    assert '"affiliate":"bank"' not in held
+    bank2.close()
+
+
+def test_a_format_1_packet_is_still_imported(trio, event, tmp_path):
+    group, bank, _ = trio
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    made = [s.entry for s in bank.desk.store.entries() if s.entry.kind == "checklist.changed"]
+    data = _format_1(bank, group, made)
+    assert data.startswith(b"CrisisDesk packet 1\n")
+    path = tmp_path / "old.cdpkt"
+    path.write_bytes(data)
+    assert group.exchange.import_file(path).status == IMPORTED
+    assert group.exchange.import_file(path).status == DUPLICATE
+    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"doing"}
+
+
+def _format_1(sender, recipient, entries: list[Entry]) -> bytes:
+    import zlib
+
+    raw = json.dumps([e.content() for e in entries], ensure_ascii=False,
+                     separators=(",", ":")).encode()
+    body = zlib.compress(raw)
+    me = sender.exchange.me()
+    header = {"format": 1, "group": me.group, "compression": "zlib",
+              "sender": {"desk": me.desk, "role": me.role, "affiliate": me.affiliate,
+                         "name": me.name},
+              "recipient": recipient.id, "seq": 1758918000, "after": 0, "upto": 0,
+              "created_at": entries[-1].at, "entries": len(entries), "body_size": len(body),
+              "raw_size": len(raw)}
+    return packet.assemble(header, body, KeyringKeys().load(sender.id))
+
+
+def test_staleness_counts_from_receipt_not_the_senders_clock(trio, event, tmp_path):
+    group, bank, _ = trio
+    bank.desk.clock.now += timedelta(minutes=9)  # the bank's computer runs 9 minutes fast
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    sent_at = bank.desk.store.conn.execute("SELECT max(at) FROM journal").fetchone()[0]
+    assert _deliver(bank, group, tmp_path) == IMPORTED
+    heard = queries.activity(group.desk.store.conn, event)["bank"]
+    assert heard < sent_at  # when it arrived here, not the bank's clock
+    assert heard <= group.desk.clock().isoformat().replace("+00:00", "Z")
+    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone
+    assert queries.activity(group.desk.store.conn, event)["card"] > heard
+
+
+def test_the_watcher_does_not_verify_a_waiting_packet_again_every_round(trio, event, tmp_path,
+                                                                       monkeypatch):
+    group, bank, _ = trio
+    shared = tmp_path / "share"
+    shared.mkdir()
+    group.desk.change_level(event, "caution", "spreading")
+    _send(group, bank, tmp_path).unlink()  # lost
+    group.desk.change_level(event, "alert", "second hall")
+    late = _send(group, bank, tmp_path)
+    late.rename(shared / late.name)
+    watcher = ExchangeFolder(bank.exchange, shared, settle=0)
+    calls = []
+    real = bank.exchange.import_file
+    monkeypatch.setattr(bank.exchange, "import_file", lambda p: calls.append(p) or real(p))
+    for _ in range(3):
+        report = watcher.step(export=False)
+        assert [o.status for o in report.outcomes] == [WAITING]
+    assert len(calls) == 1  # verified once; then remembered until the stream moves
+
+
+def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
+    group, bank, _ = trio
+    shared = tmp_path / "share"
+    shared.mkdir()
+    group.desk.change_level(event, "caution", "spreading")
+    watcher_group = ExchangeFolder(group.exchange, shared, settle=0)
+    watcher_bank = ExchangeFolder(bank.exchange, shared, settle=0, keep_days=7)
+    watcher_group.step()
+    watcher_bank.step()
+    day = bank.desk.clock().date().isoformat()
+    archived = list((shared / folder.IMPORTED / day).glob("*.cdpkt"))
+    assert archived and watcher_bank.listing().imported
+    old_day = shared / folder.IMPORTED / "2020-01-01"
+    old_day.mkdir()
+    (old_day / "x.cdpkt").write_bytes(b"old")
+    loose = shared / folder.IMPORTED / "y.cdpkt"
+    loose.write_bytes(b"old")
+    past = time.time() - 30 * 86400
+    os.utime(loose, (past, past))
+    assert folder.prune_imported(shared, date(2025, 9, 27), keep_days=7) == 2
+    assert not old_day.exists() and not loose.exists()
+    assert list((shared / folder.IMPORTED / day).glob("*.cdpkt")) == archived  # kept
+
+
+def test_exchange_status_on_the_command_line(trio, event, tmp_path, capsys):
+    group, bank, _ = trio
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    _send(bank, group, tmp_path).unlink()
+    path = str(bank.desk.path)
+    bank.desk.close()
+    assert main(["exchange", "status", "--db", path]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(group.exchange.me().name + ": last heard 20")
+    assert "behind by 1 entries, waiting for its acknowledgement of 1 entries" in line
+    assert main(["exchange", "status", "--db", path, "--json"]) == 0
+    (peer,) = json.loads(capsys.readouterr().out)["peers"]
+    assert peer["behind"] == 1 and peer["last_heard"]
+    bank.desk = Desk.open(Path(path), create=False)
+
+
+def test_clock_skew_at_the_limit_is_accepted(trio, event, tmp_path):
+    group, bank, _ = trio
+    bank.desk.clock.now = group.desk.clock.now + timedelta(minutes=9, seconds=50)
+    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    assert _deliver(bank, group, tmp_path) == IMPORTED
+    assert datetime.now(UTC) > group.desk.clock.now  # (the test desks live in the past)
