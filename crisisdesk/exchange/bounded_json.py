@@ -2,9 +2,11 @@
 
 Python's parser recurses once per level of nesting, so a text nested 60,000 deep
 would end in RecursionError (or worse, with a raised recursion limit). `loads`
-measures the depth first at C speed: strings are cut out, the brackets left are
-stripped of their innermost pairs one level per pass, and a text still not empty
-after `max_depth` passes is refused unparsed.
+measures the depth first at C speed: escaped backslashes and quotes are dropped
+(then every quote left delimits a string), everything but quotes and brackets is
+dropped, the strings left (now only their brackets) are cut out, the brackets left
+are stripped of their innermost pairs one level per pass, and a text still not
+empty after `max_depth` passes is refused unparsed.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import json
 import re
 from typing import Any
 
-_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_STRINGS = re.compile(rb'"[^"]*"')  # once escapes are gone and only quotes and brackets left
 _LEAVES = re.compile(rb"\[\]|\{\}")
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
 
 
 class JsonRefused(ValueError):
@@ -25,7 +27,8 @@ class JsonRefused(ValueError):
 def depth_within(data: bytes, max_depth: int) -> bool:
     """Whether the brackets of the JSON text `data` nest at most `max_depth` deep (a text
     whose brackets do not pair up counts as too deep: it is no JSON either)."""
-    rest = _STRINGS.sub(b"", data).translate(None, _NOT_BRACKETS)
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    rest = _STRINGS.sub(b"", unescaped.translate(None, _NOT_BRACKETS_OR_QUOTES))
     for _ in range(max_depth):
         if not rest:
             return True

@@ -560,6 +560,18 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>등록</translation>
     </message>
     <message>
+        <source>Last heard</source>
+        <translation>마지막 수신</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>확인 안 됨</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>기다리는 것</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>파일</translation>
     </message>
@@ -1455,6 +1467,26 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>revoked {}: {}</source>
         <translation>{} 철회: {}</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>{} entries</source>
+        <translation>{}건</translation>
+    </message>
+    <message>
+        <source>its journal after #{} (a packet is missing; it is sent again)</source>
+        <translation>#{} 이후 기록 (빠진 패킷을 다시 보내 오는 중)</translation>
+    </message>
+    <message>
+        <source>its acknowledgement</source>
+        <translation>수신 확인</translation>
+    </message>
+    <message>
+        <source>sending back what it lost in a restore</source>
+        <translation>복원으로 잃은 기록을 돌려보내는 중</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePanel</name>
@@ -1553,6 +1585,14 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Read aloud on the phone when the other desk enrols this one</source>
         <translation>상대 데스크가 이 데스크를 등록할 때 전화로 읽어 주십시오</translation>
+    </message>
+    <message>
+        <source>Exchange with each desk (sent again by itself when not acknowledged):</source>
+        <translation>데스크별 교환 현황 (수신 확인이 없으면 자동으로 다시 보냅니다):</translation>
+    </message>
+    <message>
+        <source>Exchange with each desk</source>
+        <translation>데스크별 교환 현황</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,10 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     qtbot.mouseClick(panel.folder.sync_button, Qt.MouseButton.LeftButton)  # the event goes out to the bank
     qtbot.waitUntil(lambda: panel.folder.outgoing.rowCount() == 1)
     assert bank_service.me().name in panel.folder.summary.text()
+    qtbot.waitUntil(lambda: panel.status.rowCount() == 1 and panel.status.rows()[0].awaiting_ack)
+    assert panel.status.index(0, 0).data() == bank_service.me().name  # sent, not acknowledged
+    assert panel.status.index(0, 1).data() == "없음" and panel.status.index(0, 3).data() == "수신 확인"
+    assert panel.status.index(0, 2).data() == f"{panel.status.rows()[0].behind}건"
     assert [o.status for o in bank_service.import_files(share.glob("*.cdpkt"))] == ["imported"]
 
     first, second = bank_desk.checklist(event, "bank")[:2]

@@ -28,7 +28,7 @@ from crisisdesk.ui.exchange.key_dialogs import (
     InitDialog,
     PassphraseDialog,
 )
-from crisisdesk.ui.exchange.packet_models import PeerModel, desk_role
+from crisisdesk.ui.exchange.packet_models import PeerModel, PeerStatusModel, desk_role
 from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
@@ -64,6 +64,9 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.peers = PeerModel(self)
         self.peer_table = table_view("peerTable", self.peers)
         ColumnFit(self.peer_table, whole=(2, 4))  # the fingerprint and the enrolment time are never cut
+        self.status = PeerStatusModel(self)
+        self.status_table = table_view("peerStatusTable", self.status)
+        ColumnFit(self.status_table, whole=(1, 2))  # when heard and how many: never cut
         self.enrol_button = QPushButton(objectName="enrolPeer", clicked=self._choose_key_in)
         self.revoke_button = QPushButton(objectName="revokePeer", clicked=self.revoke)
         self.folder = FolderBox(executor, watch)
@@ -79,6 +82,9 @@ class ExchangePanel(LazyRefresh, QWidget):
         peers = QVBoxLayout(self.peers_box)
         peers.addWidget(self.peer_table, 1)
         peers.addLayout(_row(self.enrol_button, self.revoke_button))
+        self.status_label = QLabel(objectName="peerStatusLabel")
+        peers.addWidget(self.status_label)
+        peers.addWidget(self.status_table, 1)
         left = QVBoxLayout()
         left.addWidget(self.identity_box)
         left.addWidget(self.peers_box, 1)
@@ -92,7 +98,7 @@ class ExchangePanel(LazyRefresh, QWidget):
     # -- data -----------------------------------------------------------------------------
     def set_event(self, info: EventInfo | None) -> None:
         if info is not None:
-            self.peers.tz = info.timezone
+            self.peers.tz = self.status.tz = info.timezone
             self.folder.set_timezone(info.timezone)
 
     def on_changes(self, changes: Changes) -> None:
@@ -110,6 +116,8 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.snap = snap
         info = snap.info
         self.peers.set_rows(snap.peers)
+        self.status.set_rows(snap.status)
+        self.status.repaint_all()  # the same desks, newer figures
         self.init_button.setVisible(info is None)
         self.unlock_button.setVisible(snap.locked)
         self.export_key_button.setEnabled(info is not None)
@@ -244,7 +252,11 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.fingerprint.setAccessibleName(self.tr("Fingerprint of this desk"))
         self.fingerprint.setToolTip(self.tr("Read aloud on the phone when the other desk enrols this one"))
         self.peer_table.setAccessibleName(self.tr("Trusted desks"))
+        self.status_label.setText(self.tr("Exchange with each desk (sent again by itself when "
+                                          "not acknowledged):"))
+        self.status_table.setAccessibleName(self.tr("Exchange with each desk"))
         self.peers.repaint_all()
+        self.status.repaint_all()
         if self.snap is not None:
             self._apply(self.snap)
 

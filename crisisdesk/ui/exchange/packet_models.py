@@ -42,6 +42,30 @@ def _peer_state(p, m) -> str:
     return QCoreApplication.translate("Exchange", "revoked {}: {}").format(_when(p.revoked_at, m), p.reason or "—")
 
 
+def _heard(status, m) -> str:
+    if not status.last_heard:
+        return QCoreApplication.translate("Exchange", "never")
+    return _when(status.last_heard, m)
+
+
+def _behind(status, m) -> str:
+    return QCoreApplication.translate("Exchange", "{} entries").format(status.behind)
+
+
+def _waiting_for(status, m) -> str:
+    """What this desk waits for from the peer, in words."""
+    parts = []
+    if status.missing is not None:
+        parts.append(QCoreApplication.translate(
+            "Exchange", "its journal after #{} (a packet is missing; it is sent again)").format(
+            status.missing[0]))
+    elif status.awaiting_ack:
+        parts.append(QCoreApplication.translate("Exchange", "its acknowledgement"))
+    if status.returning:
+        parts.append(QCoreApplication.translate("Exchange", "sending back what it lost in a restore"))
+    return "; ".join(parts) or "—"
+
+
 class PeerModel(RowsModel):
     """Enrolled and revoked desks; a text the view may elide is whole in its tooltip."""
 
@@ -57,6 +81,24 @@ class PeerModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__(key=lambda p: p.desk, parent=parent)
+        self.tz = "Asia/Seoul"
+
+
+class PeerStatusModel(RowsModel):
+    """How the exchange stands with each trusted desk (exchange_models.PeerStatus): when it was
+    last heard, how many entries it has not acknowledged, what this desk waits for from it."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Desk"), lambda s, m: s.peer.name,
+               tooltip=lambda s, m: s.peer.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Last heard"), _heard, tooltip=_heard),
+        Column(QT_TRANSLATE_NOOP("Columns", "Unacknowledged"), _behind, tooltip=_behind,
+               foreground=lambda s, m: SOON if s.behind else None),
+        Column(QT_TRANSLATE_NOOP("Columns", "Waiting for"), _waiting_for, tooltip=_waiting_for),
+    )
+
+    def __init__(self, parent=None):
+        super().__init__(key=lambda s: s.peer.desk, parent=parent)
         self.tz = "Asia/Seoul"
 
 

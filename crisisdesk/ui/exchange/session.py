@@ -72,6 +72,7 @@ class Snapshot:
     affiliates: tuple[tuple[str, Text], ...] = ()
     sent: int = 0
     received: int = 0
+    status: tuple = ()  # exchange_models.PeerStatus: last heard, not acknowledged, waiting for
 
 
 def snapshot(desk) -> Snapshot:
@@ -84,7 +85,8 @@ def snapshot(desk) -> Snapshot:
         locked=svc.needs_passphrase(), peers=tuple(svc.peers()) if info else (),
         group_id=group.id if group else "",
         affiliates=tuple((a.id, a.name) for a in group.affiliates) if group else (),
-        sent=len(svc.sent_packets()) if info else 0, received=len(svc.received_packets()) if info else 0)
+        sent=len(svc.sent_packets()) if info else 0, received=len(svc.received_packets()) if info else 0,
+        status=tuple(svc.status()) if info else ())
 
 
 @dataclass(frozen=True)
