@@ -542,6 +542,9 @@ class ExchangeService:
         if header.after == 0 or tables.has_mark(self.conn, st["peer"], st["their_epoch"],
                                                 header.after, header.after_hash):
             return True
+        if header.after == st["their_upto"] and (
+                not header.after_hash or st["their_hash"] in ("", header.after_hash)):
+            return True  # continues the mark itself (known before marks were kept: format 1)
         if header.upto <= st["their_upto"]:
             return False
         return None

@@ -160,7 +160,8 @@ def test_a_format_1_packet_is_still_imported(trio, event, tmp_path):
     assert {i.state for i in group.desk.checklist(event, "bank")} >= {"doing"}
 
 
-def _format_1(sender, recipient, entries: list[Entry]) -> bytes:
+def _format_1(sender, recipient, entries: list[Entry], seq: int = 1758918000, after: int = 0,
+              upto: int = 0) -> bytes:
     import zlib
 
     raw = json.dumps([e.content() for e in entries], ensure_ascii=False,
@@ -170,7 +171,7 @@ def _format_1(sender, recipient, entries: list[Entry]) -> bytes:
     header = {"format": 1, "group": me.group, "compression": "zlib",
               "sender": {"desk": me.desk, "role": me.role, "affiliate": me.affiliate,
                          "name": me.name},
-              "recipient": recipient.id, "seq": 1758918000, "after": 0, "upto": 0,
+              "recipient": recipient.id, "seq": seq, "after": after, "upto": upto,
               "created_at": entries[-1].at, "entries": len(entries), "body_size": len(body),
               "raw_size": len(raw)}
     return packet.assemble(header, body, KeyringKeys().load(sender.id))
@@ -255,3 +256,25 @@ def test_clock_skew_at_the_limit_is_accepted(trio, event, tmp_path):
     bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     assert _deliver(bank, group, tmp_path) == IMPORTED
     assert datetime.now(UTC) > group.desk.clock.now  # (the test desks live in the past)
+
+
+def test_format_1_packets_keep_chaining(trio, event, tmp_path):
+    """Two packets of an older CrisisDesk, the second continuing the first, in either order."""
+    group, bank, _ = trio
+    item = _item(bank, event, "bank")
+    bank.desk.set_item(event, "bank", item, state="doing")
+    first = [s.entry for s in bank.desk.store.entries() if s.entry.kind == "checklist.changed"]
+    bank.desk.set_item(event, "bank", item, state="done")
+    second = [s.entry for s in bank.desk.store.entries()
+              if s.entry.kind == "checklist.changed" and s.entry not in first]
+    head = bank.desk.store.head()[0]
+    paths = []
+    for number, (entries, after, upto) in enumerate([(first, 0, head - 1), (second, head - 1,
+                                                                            head)]):
+        path = tmp_path / f"old-{number}.cdpkt"
+        path.write_bytes(_format_1(bank, group, entries, seq=1758918000 + number, after=after,
+                                   upto=upto))
+        paths.append(path)
+    assert group.exchange.import_file(paths[1]).status == WAITING
+    assert [o.status for o in group.exchange.import_files(paths[::-1])] == [IMPORTED, IMPORTED]
+    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"done"}
