@@ -63,6 +63,8 @@ def test_licence_metadata_is_the_spdx_form_and_its_files_exist():
 
 
 def test_third_party_notices_are_current_and_name_the_licences_that_matter():
+    if not Path("/usr/share/common-licenses/LGPL-3").is_file():
+        pytest.skip("the GNU licence texts come from Debian's /usr/share/common-licenses")
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "third_party_notices.py"), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
