@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 DDL = """
 CREATE TABLE parsed_documents (sha256 TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL) STRICT;
@@ -14,14 +15,14 @@ CREATE TABLE parsed_documents (sha256 TEXT PRIMARY KEY, kind TEXT NOT NULL, body
 TABLES = frozenset({"parsed_documents"})
 
 
-def get(conn: sqlite3.Connection, sha256: str, kind: str):
+def get(conn: sqlite3.Connection, sha256: str, kind: str) -> Any:
     """The plain form stored for `sha256`, or None."""
     row = conn.execute("SELECT body FROM parsed_documents WHERE sha256 = ? AND kind = ?",
                        [sha256, kind]).fetchone()
     return json.loads(row[0]) if row else None
 
 
-def put(conn: sqlite3.Connection, sha256: str, kind: str, plain) -> None:
+def put(conn: sqlite3.Connection, sha256: str, kind: str, plain: Any) -> None:
     """Keep the plain form; a read-only or full database simply keeps no cache."""
     try:
         conn.execute("INSERT OR REPLACE INTO parsed_documents VALUES (?, ?, ?)",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.domain.hlc import Hlc
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash
@@ -27,7 +28,7 @@ class Store:
         self.path = path
 
     @cached_property
-    def db(self):
+    def db(self) -> Any:
         """The same connection through sqlite-utils, for ad-hoc queries and tools."""
         import sqlite_utils
 
@@ -106,7 +107,7 @@ class Store:
     def entries(self, after: int = 0, upto: int | None = None) -> Iterator[StoredEntry]:
         """Stored entries in chain order, `after < seq <= upto`."""
         sql = f"SELECT {_COLUMNS} FROM journal WHERE seq > ?"
-        params: list = [after]
+        params: list[Any] = [after]
         if upto is not None:
             sql += " AND seq <= ?"
             params.append(upto)
@@ -130,7 +131,7 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def row_to_stored(row: tuple) -> StoredEntry:
+def row_to_stored(row: tuple[Any, ...]) -> StoredEntry:
     seq, id_, desk, author, at, hlc, kind, payload, prev, digest = row
     entry = Entry(id=id_, desk=desk, author=author, at=at, hlc=hlc, kind=kind,
                   payload=json.loads(payload))

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.domain.checkpoint import Coverage
 from crisisdesk.domain.clock import from_iso
@@ -350,7 +351,7 @@ def rebuild(store: Store, upto: int | None = None) -> Store:
     return fresh
 
 
-def _short(columns: list[str], row: tuple) -> str:
+def _short(columns: list[str], row: tuple[Any, ...]) -> str:
     pairs = [f"{c}={v!r}"[:80] for c, v in zip(columns, row, strict=False)]
     return "(" + ", ".join(pairs[:6]) + (", ..." if len(pairs) > 6 else "") + ")"
 

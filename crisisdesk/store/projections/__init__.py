@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from crisisdesk.domain.journal import StoredEntry
 
@@ -49,13 +50,14 @@ def projects_batch(*kinds: str) -> Callable[[BatchProjector], BatchProjector]:
     return register
 
 
-def latest_per_row(batch: list[StoredEntry], row: Callable[[dict], tuple]) -> list[StoredEntry]:
+def latest_per_row(batch: list[StoredEntry],
+                   row: Callable[[dict[str, Any]], tuple[Any, ...]]) -> list[StoredEntry]:
     """Of the entries that write the same row (`row(payload)`), the one with the latest HLC.
 
     Under latest-HLC-wins the others would lose to it in any order, so writing only it gives
     the same table; their history is kept by the caller's other writes.
     """
-    latest: dict[tuple, StoredEntry] = {}
+    latest: dict[tuple[Any, ...], StoredEntry] = {}
     for item in batch:
         key = row(item.entry.payload)
         held = latest.get(key)

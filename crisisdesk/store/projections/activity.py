@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 DDL = """
 CREATE TABLE affiliate_activity (
     event TEXT NOT NULL, affiliate TEXT NOT NULL, last_at TEXT NOT NULL,
@@ -14,12 +16,12 @@ _TOUCH = ("INSERT INTO affiliate_activity VALUES (?,?,?) ON CONFLICT (event, aff
           "SET last_at = excluded.last_at WHERE excluded.last_at > affiliate_activity.last_at")
 
 
-def touch(conn, event: str, affiliate: str, at: str) -> None:
+def touch(conn: sqlite3.Connection, event: str, affiliate: str, at: str) -> None:
     """Record activity at `at` unless a later one is already known."""
     conn.execute(_TOUCH, [event, affiliate, at])
 
 
-def touch_many(conn, rows: list[tuple[str, str, str]]) -> None:
+def touch_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
     """`touch` for many (event, affiliate, at), once per affiliate."""
     latest: dict[tuple[str, str], str] = {}
     for event, affiliate, at in rows:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from crisisdesk.domain.journal import canonical_json
+import sqlite3
+from typing import Any
+
+from crisisdesk.domain.journal import StoredEntry, canonical_json
 from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
 
@@ -21,7 +24,7 @@ CREATE TABLE service_status (
 
 
 @projects_batch("impact.answered")
-def answered(conn, batch) -> None:
+def answered(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     rows = [(s.entry, s.entry.payload) for s in batch]
     conn.executemany("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?)",
                      [(e.id, p["event"], p["affiliate"], p["field"], canonical_json(p["value"]), e.at,
@@ -29,12 +32,12 @@ def answered(conn, batch) -> None:
     touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p in rows])
 
 
-def _service_key(payload: dict) -> tuple:
+def _service_key(payload: dict[str, Any]) -> tuple[Any, ...]:
     return payload["event"], payload["affiliate"], payload["service"]
 
 
 @projects_batch("service.assessed")
-def service_assessed(conn, batch) -> None:
+def service_assessed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     rows = [(s.entry, s.entry.payload) for s in batch]
     latest = [(s.entry, s.entry.payload) for s in latest_per_row(batch, _service_key)]
     conn.executemany(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
 
@@ -27,7 +31,7 @@ CREATE INDEX item_changes_item ON item_changes(event, affiliate, checklist, item
 _FIELDS = ("state", "assignee", "note", "evidence", "reason")
 
 
-def insert_items(conn, event: str, items: list[list]) -> None:
+def insert_items(conn: sqlite3.Connection, event: str, items: list[list[Any]]) -> None:
     """Add items ([affiliate, checklist, item, due, critical, owner]); existing ones keep their work."""
     conn.executemany(
         "INSERT OR IGNORE INTO checklist_items (event, affiliate, checklist, item, due, critical, owner) "
@@ -35,12 +39,12 @@ def insert_items(conn, event: str, items: list[list]) -> None:
         [(event, *row) for row in items])
 
 
-def _item_key(payload: dict) -> tuple:
+def _item_key(payload: dict[str, Any]) -> tuple[Any, ...]:
     return payload["event"], payload["affiliate"], payload["checklist"], payload["item"]
 
 
 @projects_batch("checklist.changed")
-def changed(conn, batch) -> None:
+def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     entries = [(s.entry, s.entry.payload, s) for s in batch]
     conn.executemany(
         "INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from typing import Any
 
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
 DDL = """
@@ -26,12 +29,12 @@ CREATE TABLE actions (
 """
 
 
-def _json(value) -> str:
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
 @projects("meeting.opened")
-def meeting_opened(conn, stored) -> None:
+def meeting_opened(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO meetings (id, event, title, attendees, opened_at, opened_by) "
                  "VALUES (?,?,?,?,?,?)",
@@ -40,13 +43,13 @@ def meeting_opened(conn, stored) -> None:
 
 
 @projects("meeting.closed")
-def meeting_closed(conn, stored) -> None:
+def meeting_closed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE meetings SET closed_at = ? WHERE id = ?", [e.at, p["meeting"]])
 
 
 @projects("decision.recorded")
-def decision_recorded(conn, stored) -> None:
+def decision_recorded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -56,7 +59,7 @@ def decision_recorded(conn, stored) -> None:
 
 
 @projects("action.created")
-def action_created(conn, stored) -> None:
+def action_created(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO actions VALUES (?,?,?,?,?,?,'open','',?,?,?) ON CONFLICT (id) DO NOTHING",
@@ -65,7 +68,7 @@ def action_created(conn, stored) -> None:
 
 
 @projects("action.changed")
-def action_changed(conn, stored) -> None:
+def action_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE actions SET state = ?, note = ?, hlc = ? WHERE id = ? AND hlc < ?",
                  [p["state"], p.get("note", ""), e.hlc, p["action"], e.hlc])

@@ -5,7 +5,10 @@ Set-type state is latest-HLC-wins, so replaying entries in any order gives the s
 
 from __future__ import annotations
 
+import sqlite3
+
 from crisisdesk.domain.group import GROUP_DESK
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 from crisisdesk.store.projections.checklists import insert_items
 
@@ -73,7 +76,7 @@ UPDATE events SET closed_at = coalesce(
 
 
 @projects("event.activated")
-def activated(conn, stored) -> None:
+def activated(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO events (id, title, t0, drill, note, playbook_id, playbook_version, "
@@ -97,7 +100,7 @@ def activated(conn, stored) -> None:
 
 
 @projects("event.level_changed")
-def level_changed(conn, stored) -> None:
+def level_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE events SET level = ?, level_hlc = ? WHERE id = ? AND level_hlc < ?",
                  [p["level"], e.hlc, p["event"], e.hlc])
@@ -105,7 +108,7 @@ def level_changed(conn, stored) -> None:
 
 
 @projects("event.closed", "event.reopened")
-def status_changed(conn, stored) -> None:
+def status_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     closed = e.kind == "event.closed"
     conn.execute(
@@ -116,19 +119,21 @@ def status_changed(conn, stored) -> None:
 
 
 @projects("event.provider_changed")
-def provider_changed(conn, stored) -> None:
+def provider_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     since = p.get("since") or e.at
     _set_provider(conn, p["event"], p["provider"], p["status"], since, p.get("note", ""), e.hlc)
     _add_provider_change(conn, p["event"], p["provider"], p["status"], since, e.hlc)
 
 
-def _add_provider_change(conn, event, provider, status, since, hlc) -> None:
+def _add_provider_change(conn: sqlite3.Connection, event: str, provider: str, status: str, since: str,
+                         hlc: str) -> None:
     conn.execute("INSERT OR IGNORE INTO provider_changes VALUES (?,?,?,?,?)",
                  [event, provider, status, since, hlc])
 
 
-def _set_provider(conn, event, provider, status, since, note, hlc) -> None:
+def _set_provider(conn: sqlite3.Connection, event: str, provider: str, status: str, since: str, note: str,
+                  hlc: str) -> None:
     conn.execute(
         "INSERT INTO provider_status VALUES (?,?,?,?,?,?) ON CONFLICT (event, provider) DO UPDATE "
         "SET status = excluded.status, since = excluded.since, note = excluded.note, hlc = excluded.hlc "
@@ -137,7 +142,7 @@ def _set_provider(conn, event, provider, status, since, note, hlc) -> None:
 
 
 @projects("duty.changed")
-def duty_changed(conn, stored) -> None:
+def duty_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     """A filing of one occurrence of a duty; entries from before schema 2 name no filer (the
     group desk filed) and also keep the first schema's table current."""
     e, p = stored.entry, stored.entry.payload
@@ -157,14 +162,14 @@ def duty_changed(conn, stored) -> None:
 
 
 @projects("alert.recorded")
-def alert_recorded(conn, stored) -> None:
+def alert_recorded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO alerts VALUES (?,?,?,?,?,?,?)",
                  [p["alert"], p["event"], p["issuer"], p["level"], p["at"], p.get("note", ""), e.author])
 
 
 @projects("outlook.set")
-def outlook_set(conn, stored) -> None:
+def outlook_set(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO outlook VALUES (?,?,?,?,?,?,?) ON CONFLICT (event, horizon) DO UPDATE SET "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
 DDL = """
@@ -13,7 +16,7 @@ CREATE TABLE groups (
 
 
 @projects("group.loaded")
-def group_loaded(conn, stored) -> None:
+def group_loaded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     p = stored.entry.payload
     conn.execute(
         "INSERT INTO groups (id, name_ko, name_en, text, sha256, hlc) VALUES (?, ?, ?, ?, ?, ?) "

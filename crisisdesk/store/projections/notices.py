@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 from crisisdesk.store.projections.activity import touch
 
@@ -20,7 +23,7 @@ CREATE TABLE notice_posts (
 
 
 @projects("notice.composed")
-def composed(conn, stored) -> None:
+def composed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO notices VALUES (?,?,?,?,?,?,?,'draft','',?,?,?,'') ON CONFLICT (id) DO NOTHING",
@@ -30,7 +33,7 @@ def composed(conn, stored) -> None:
 
 
 @projects("notice.edited")
-def edited(conn, stored) -> None:
+def edited(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE notices SET title = ?, body = ?, text_hlc = ? WHERE id = ? AND text_hlc < ?",
                  [p["title"], p["body"], e.hlc, p["notice"], e.hlc])
@@ -38,7 +41,7 @@ def edited(conn, stored) -> None:
 
 
 @projects("notice.posted")
-def posted(conn, stored) -> None:
+def posted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT OR IGNORE INTO notice_posts VALUES (?,?,?,?)",
                  [p["notice"], p["channel"], p["at"], e.author])
@@ -48,7 +51,7 @@ def posted(conn, stored) -> None:
 
 
 @projects("notice.withdrawn")
-def withdrawn(conn, stored) -> None:
+def withdrawn(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE notices SET state = 'withdrawn', reason = ?, state_hlc = ? WHERE id = ?",
                  [p.get("reason", ""), e.hlc, p["notice"]])

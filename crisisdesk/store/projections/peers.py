@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
 DDL = """
@@ -21,7 +24,7 @@ CREATE TABLE peers (
 
 
 @projects("desk.initialised")
-def initialised(conn, stored) -> None:
+def initialised(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO desk_identity VALUES (?,?,?,?,?,?,?,?,?,?)",
                  [p["desk"], p["role"], p["group"], p["affiliate"], p["public_key"],
@@ -29,7 +32,7 @@ def initialised(conn, stored) -> None:
 
 
 @projects("desk.enrolled")
-def enrolled(conn, stored) -> None:
+def enrolled(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
         "INSERT INTO peers (desk, role, group_id, affiliate, public_key, fingerprint, status, "
@@ -43,7 +46,7 @@ def enrolled(conn, stored) -> None:
 
 
 @projects("desk.revoked")
-def revoked(conn, stored) -> None:
+def revoked(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE peers SET status = 'revoked', revoked_at = ?, revoked_by = ?, reason = ? "
                  "WHERE desk = ?", [e.at, e.author, p.get("reason", ""), p["desk"]])

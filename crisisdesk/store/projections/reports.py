@@ -6,6 +6,10 @@ may be replayed in any order.
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 from crisisdesk.store.queries import rows
 
@@ -31,7 +35,8 @@ _DRAFT = ("kind", "lang", "as_of", "moment", "period_from", "designation", "next
           "prepared_by", "desk", "fingerprint", "pages")
 
 
-def _upsert(conn, event: str, number: int, values: dict, hlc_column: str, hlc: str) -> None:
+def _upsert(conn: sqlite3.Connection, event: str, number: int, values: dict[str, Any], hlc_column: str,
+            hlc: str) -> None:
     columns = list(values) + [hlc_column]
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)
@@ -44,7 +49,7 @@ def _upsert(conn, event: str, number: int, values: dict, hlc_column: str, hlc: s
 
 
 @projects("report.drafted")
-def drafted(conn, stored) -> None:
+def drafted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     values = {key: p.get(key) or ("" if key not in ("as_of", "pages") else 0) for key in _DRAFT}
     values["drafted_at"] = e.at
@@ -52,7 +57,7 @@ def drafted(conn, stored) -> None:
 
 
 @projects("report.approved")
-def approved(conn, stored) -> None:
+def approved(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     _upsert(conn, p["event"], p["number"], {
         "approved_fingerprint": p["fingerprint"], "approved_by": p.get("approver", e.author),
@@ -60,13 +65,13 @@ def approved(conn, stored) -> None:
 
 
 @projects("report.issued")
-def issued(conn, stored) -> None:
+def issued(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     _upsert(conn, p["event"], p["number"], {
         "issued_at": p.get("at") or e.at, "issued_by": p.get("issued_by", e.author),
         "issued_fingerprint": p["fingerprint"]}, "issue_hlc", e.hlc)
 
 
-def report_rows(conn, event: str) -> list[dict]:
+def report_rows(conn: sqlite3.Connection, event: str) -> list[dict[str, Any]]:
     """The register of one event, by number."""
     return rows(conn, "SELECT * FROM reports WHERE event = ? AND draft_hlc != '' ORDER BY number", [event])
