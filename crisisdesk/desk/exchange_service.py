@@ -88,7 +88,8 @@ class ExchangeService:
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
         self._counted: _Counts | None = None
-        self._greeted: set[str] = set()  # peers told this desk's acknowledgement this session
+        self._greeted: set[str] = set()
+        self._behind_counts: dict[tuple[str, int, int], int] = {}  # peers told this desk's acknowledgement this session
         self._key: Ed25519PrivateKey | None = None
 
     @property
@@ -348,15 +349,30 @@ class ExchangeService:
         for peer in self.peers():
             st = tables.stream(self.conn, peer.desk)
             acked = st["acked_upto"] if st["acked_epoch"] == epoch and epoch else 0
-            behind = sum(1 for _, e in tables.outgoing_any(self.conn, acked,
-                                                           scope.kinds_sent_to(me))
-                         if scope.travels_to(e, me, peer.identity))
+            behind = self._behind(me, peer.identity, acked)
             missing = (st["their_upto"], st["waiting_after"]) \
                 if st["waiting_after"] > st["their_upto"] else None
             found.append(PeerStatus(peer, st["heard_at"], behind, missing,
                                     behind > 0 and bool(st["sent_upto"]),
                                     st["return_own"] != 0))
         return found
+
+    def _behind(self, me: Identity, peer: Identity, acked: int) -> int:
+        """How many entries after `acked` travel to `peer` (counted in SQL, remembered until the
+        journal or the acknowledgement moves: the panel asks after every round)."""
+        head = tables.head_seq(self.conn)
+        key = (peer.desk, acked, head)
+        if key not in self._behind_counts:
+            if me.role == GROUP:
+                count = tables.count_for_affiliate(self.conn, acked, me.desk, peer.desk,
+                                                   peer.affiliate or "")
+            else:
+                count = tables.count_made_here(self.conn, acked, me.desk,
+                                               scope.kinds_sent_by(me))
+            self._behind_counts = {k: v for k, v in self._behind_counts.items()
+                                   if k[0] != peer.desk}
+            self._behind_counts[key] = count
+        return self._behind_counts[key]
 
     def sent_packets(self) -> list[dict]:
         return tables.sent(self.conn)

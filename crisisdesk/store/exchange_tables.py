@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json
 from crisisdesk.store.journal_store import _COLUMNS, row_to_stored
 
@@ -174,13 +174,26 @@ def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     return row[0] if row else None
 
 
-def count_outgoing(conn: sqlite3.Connection, after: int, kinds: Iterable[str]) -> int:
-    """How many entries of `kinds` the journal holds after position `after` (an upper bound of
-    what a peer is behind by; the exact count filters by scope)."""
+def count_made_here(conn: sqlite3.Connection, after: int, desk: str,
+                    kinds: Iterable[str]) -> int:
+    """Entries of `kinds` made on `desk` after position `after`."""
     kinds = sorted(kinds)
     return conn.execute(
-        f"SELECT count(*) FROM journal WHERE seq > ? AND kind IN ({','.join('?' * len(kinds))})",
-        [after, *kinds]).fetchone()[0]
+        f"SELECT count(*) FROM journal WHERE seq > ? AND desk = ? "
+        f"AND kind IN ({','.join('?' * len(kinds))})", [after, desk, *kinds]).fetchone()[0]
+
+
+def count_for_affiliate(conn: sqlite3.Connection, after: int, group_desk: str, peer: str,
+                        affiliate: str) -> int:
+    """Entries after `after` the group desk sends to the desk `peer` of `affiliate`: its own
+    group kinds, and affiliate kinds for that affiliate or the group's sheet not made there."""
+    group_kinds, affiliate_kinds = sorted(GROUP_KINDS), sorted(AFFILIATE_KINDS)
+    return conn.execute(
+        "SELECT count(*) FROM journal WHERE seq > ? AND ("
+        f"(desk = ? AND kind IN ({','.join('?' * len(group_kinds))})) OR "
+        f"(desk != ? AND kind IN ({','.join('?' * len(affiliate_kinds))}) "
+        "AND json_extract(payload, '$.affiliate') IN (?, 'group')))",
+        [after, group_desk, *group_kinds, peer, *affiliate_kinds, affiliate]).fetchone()[0]
 
 
 def outgoing_any(conn: sqlite3.Connection, after: int,

@@ -278,3 +278,31 @@ def test_format_1_packets_keep_chaining(trio, event, tmp_path):
     assert group.exchange.import_file(paths[1]).status == WAITING
     assert [o.status for o in group.exchange.import_files(paths[::-1])] == [IMPORTED, IMPORTED]
     assert {i.state for i in group.desk.checklist(event, "bank")} >= {"done"}
+
+
+def test_behind_counts_exactly_what_would_travel(trio, event, tmp_path):
+    from crisisdesk.exchange import scope
+    from crisisdesk.store import exchange_tables as tables
+
+    group, bank, card = trio
+    item = _item(bank, event, "bank")
+    bank.desk.set_item(event, "bank", item, state="doing")
+    _deliver(bank, group, tmp_path)  # relayed to other bank desks, not back to this one
+    group.desk.set_item(event, "bank", item, state="done")  # on the phone's word
+    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")
+    group.desk.set_item(event, "group", _item(group, event, "group"), state="done")
+    group.desk.change_level(event, "caution", "spreading")
+    for node in (group, bank):
+        me = node.exchange.me()
+        for status in node.exchange.status():
+            peer = status.peer.identity
+            state = tables.stream(node.desk.store.conn, peer.desk)
+            epoch = tables.self_value(node.desk.store.conn, "epoch")
+            acked = state["acked_upto"] if state["acked_epoch"] == epoch else 0
+            expected = sum(1 for _, e in tables.outgoing_any(
+                node.desk.store.conn, acked, scope.kinds_sent_to(me))
+                if scope.travels_to(e, me, peer))
+            assert status.behind == expected
+    behind = {s.peer.name: s.behind for s in group.exchange.status()}
+    assert behind[bank.exchange.me().name] == 3  # its item (group's edit), the sheet, the level
+    assert behind[card.exchange.me().name] == 3
