@@ -77,6 +77,7 @@ OLDER = "older"  # a packet from a sender's history before its restore
 ACK_WANTED = "?"  # a packet waited: tell the sender what this desk holds
 RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
 MAX_RESEND_GAP = 3600
+RESTORE_GUARD_MS = 3_600_000  # a peer's acknowledgement starts a new epoch at most once an hour
 
 
 class ExchangeService:
@@ -323,6 +324,16 @@ class ExchangeService:
             epoch = tables.self_value(self.conn, "epoch")
         return epoch
 
+    def _restored_by_peer(self, moment) -> None:
+        """A peer's acknowledgement shows this desk was restored: a new epoch, at most once an
+        hour (a misused peer's false acknowledgements cannot make every desk send everything
+        again and again)."""
+        last = tables.self_value(self.conn, "restored_at")
+        if last and to_ms(moment) - int(last) < RESTORE_GUARD_MS:
+            return
+        tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
+        self._restored(moment)
+
     def _restored(self, moment) -> None:
         """A peer acknowledged a journal this desk does not have: it was restored from an older
         backup. Start a new stream epoch (peers then take everything again and send back what
@@ -513,17 +524,17 @@ class ExchangeService:
         st["ack_seq"] = header.seq
         epoch = self._epoch(moment)
         if _epoch_order(ack.epoch) > _epoch_order(epoch):
-            self._restored(moment)
+            self._restored_by_peer(moment)
             return
         if ack.epoch != epoch:
             return  # about an older epoch of this desk: the peer has not caught up yet
         held = tables.hash_at(self.conn, ack.upto)
         if held is None or (ack.hash and held != ack.hash):
-            self._restored(moment)
+            self._restored_by_peer(moment)
             return
         if ack.made > self._counts().own_for(self.me(), self.peer(st["peer"]).identity) \
                 and tables.self_value(self.conn, "own_before_epoch") != epoch:
-            self._restored(moment)  # the peer holds entries made here that this desk lost
+            self._restored_by_peer(moment)  # the peer holds entries made here that this desk lost
             return
         before = st["acked_upto"] if st["acked_epoch"] == epoch else 0
         st["acked_epoch"], st["acked_upto"] = epoch, ack.upto

@@ -16,6 +16,7 @@ from crisisdesk.cli import main
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import DUPLICATE, IMPORTED, WAITING, ExchangeService
 from crisisdesk.desk.exchange_watch import ExchangeFolder
+from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import folder, packet
 from crisisdesk.exchange.keys import KeyringKeys
@@ -306,3 +307,22 @@ def test_behind_counts_exactly_what_would_travel(trio, event, tmp_path):
     behind = {s.peer.name: s.behind for s in group.exchange.status()}
     assert behind[bank.exchange.me().name] == 3  # its item (group's edit), the sheet, the level
     assert behind[card.exchange.me().name] == 3
+
+
+def test_false_acknowledgements_start_a_new_epoch_at_most_once_an_hour(trio, event, tmp_path):
+    from crisisdesk.store import exchange_tables as tables
+
+    group, bank, _ = trio
+    conn = group.desk.store.conn
+    epochs = [tables.self_value(conn, "epoch")]
+    for seq in (1, 2, 3):  # the bank claims to hold a group journal the group never had
+        ack = packet.Ack(epochs[0], 10**6, "ab" * 32)
+        data = packet.build(bank.exchange.me(), KeyringKeys().load(bank.id), group.id,
+                            1758918000000 + seq * 10**6, to_iso(bank.desk.clock()),
+                            [], stream=packet.Stream(tables.self_value(
+                                bank.desk.store.conn, "epoch")), ack=ack)
+        path = tmp_path / f"false-{seq}.cdpkt"
+        path.write_bytes(data)
+        assert group.exchange.import_file(path).status == IMPORTED
+        epochs.append(tables.self_value(conn, "epoch"))
+    assert len(set(epochs)) == 2  # one new epoch, not one per packet
