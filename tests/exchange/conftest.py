@@ -1,21 +1,15 @@
-"""Exchange tests: an in-memory keyring for every test, and three desks of one group."""
+"""Exchange tests: an in-memory keyring for every test (tests/conftest.py), and three desks of one group."""
 
 from __future__ import annotations
 
-import keyring
 import pytest
 
 from tests.exchange.factories import enrol_pair, make_node
-from tests.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def _every_test_has_a_memory_keyring(memory_keyring):
+    return memory_keyring
 
 
 @pytest.fixture
