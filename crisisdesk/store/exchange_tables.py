@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json
@@ -17,26 +18,26 @@ from crisisdesk.store.journal_store import _COLUMNS, row_to_stored
 _CHUNK = 500
 
 
-def rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
+def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> dict | None:
+def one(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
     found = rows(conn, sql, params)
     return found[0] if found else None
 
 
-def identity(conn: sqlite3.Connection) -> dict | None:
+def identity(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM desk_identity LIMIT 1")
 
 
-def peers(conn: sqlite3.Connection) -> list[dict]:
+def peers(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM peers ORDER BY role DESC, affiliate, desk")
 
 
-def peer(conn: sqlite3.Connection, desk: str) -> dict | None:
+def peer(conn: sqlite3.Connection, desk: str) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM peers WHERE desk = ?", [desk])
 
 
@@ -61,7 +62,7 @@ def record_sent(conn: sqlite3.Connection, seq: int, recipient: str, file: str, e
                  [seq, recipient, file, entries, upto, digest, at])
 
 
-def sent(conn: sqlite3.Connection, recipient: str | None = None) -> list[dict]:
+def sent(conn: sqlite3.Connection, recipient: str | None = None) -> list[dict[str, Any]]:
     if recipient is None:
         return rows(conn, "SELECT * FROM exchange_sent ORDER BY seq")
     return rows(conn, "SELECT * FROM exchange_sent WHERE recipient = ? ORDER BY seq", [recipient])
@@ -90,7 +91,7 @@ def received_upto(conn: sqlite3.Connection, sender: str) -> int:
     return mark
 
 
-def received(conn: sqlite3.Connection, sender: str | None = None) -> list[dict]:
+def received(conn: sqlite3.Connection, sender: str | None = None) -> list[dict[str, Any]]:
     if sender is None:
         return rows(conn, "SELECT * FROM exchange_received ORDER BY sender, seq")
     return rows(conn, "SELECT * FROM exchange_received WHERE sender = ? ORDER BY seq", [sender])
@@ -108,7 +109,7 @@ def outgoing(conn: sqlite3.Connection, after: int, desk: str,
 
 
 def head_seq(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])
 
 
 def held_copies(conn: sqlite3.Connection, entries: list[Entry]) -> dict[str, bool]:
@@ -136,7 +137,7 @@ STREAM_DEFAULTS = {
 }
 
 
-def stream(conn: sqlite3.Connection, peer: str) -> dict:
+def stream(conn: sqlite3.Connection, peer: str) -> dict[str, Any]:
     """The stream state with `peer` (defaults when nothing was exchanged yet). A peer known
     from before schema 3 starts from its packets received (their chain, hash unknown) and
     what was sent to it (not acknowledged: it is sent again once)."""
@@ -146,13 +147,13 @@ def stream(conn: sqlite3.Connection, peer: str) -> dict:
     return {"peer": peer, **STREAM_DEFAULTS, "their_upto": received_upto(conn, peer)}
 
 
-def save_stream(conn: sqlite3.Connection, state: dict) -> None:
+def save_stream(conn: sqlite3.Connection, state: dict[str, Any]) -> None:
     names = ["peer", *STREAM_DEFAULTS]
     conn.execute(f"INSERT OR REPLACE INTO exchange_streams ({','.join(names)}) "
                  f"VALUES ({','.join('?' * len(names))})", [state[n] for n in names])
 
 
-def streams(conn: sqlite3.Connection) -> dict[str, dict]:
+def streams(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
     return {r["peer"]: r for r in rows(conn, "SELECT * FROM exchange_streams")}
 
 
@@ -178,9 +179,9 @@ def count_made_here(conn: sqlite3.Connection, after: int, desk: str,
                     kinds: Iterable[str]) -> int:
     """Entries of `kinds` made on `desk` after position `after`."""
     kinds = sorted(kinds)
-    return conn.execute(
+    return int(conn.execute(
         f"SELECT count(*) FROM journal WHERE seq > ? AND desk = ? "
-        f"AND kind IN ({','.join('?' * len(kinds))})", [after, desk, *kinds]).fetchone()[0]
+        f"AND kind IN ({','.join('?' * len(kinds))})", [after, desk, *kinds]).fetchone()[0])
 
 
 def count_for_affiliate(conn: sqlite3.Connection, after: int, group_desk: str, peer: str,
@@ -188,12 +189,12 @@ def count_for_affiliate(conn: sqlite3.Connection, after: int, group_desk: str, p
     """Entries after `after` the group desk sends to the desk `peer` of `affiliate`: its own
     group kinds, and affiliate kinds for that affiliate or the group's sheet not made there."""
     group_kinds, affiliate_kinds = sorted(GROUP_KINDS), sorted(AFFILIATE_KINDS)
-    return conn.execute(
+    return int(conn.execute(
         "SELECT count(*) FROM journal WHERE seq > ? AND ("
         f"(desk = ? AND kind IN ({','.join('?' * len(group_kinds))})) OR "
         f"(desk != ? AND kind IN ({','.join('?' * len(affiliate_kinds))}) "
         "AND json_extract(payload, '$.affiliate') IN (?, 'group')))",
-        [after, group_desk, *group_kinds, peer, *affiliate_kinds, affiliate]).fetchone()[0]
+        [after, group_desk, *group_kinds, peer, *affiliate_kinds, affiliate]).fetchone()[0])
 
 
 def outgoing_any(conn: sqlite3.Connection, after: int,

@@ -9,38 +9,38 @@ from typing import Any
 from crisisdesk.store.errors import StoreError
 
 
-def rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
+def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> dict[str, Any] | None:
+def one(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
     found = rows(conn, sql, params)
     return found[0] if found else None
 
 
-def of_event(conn, table: str, event_id: str, affiliate: str | None, order: str) -> list[dict[str, Any]]:
+def of_event(conn: sqlite3.Connection, table: str, event_id: str, affiliate: str | None, order: str) -> list[dict[str, Any]]:
     """Rows of one event's `table`, of one affiliate when given, in `order`."""
     where, params = ("event = ? AND affiliate = ?", [event_id, affiliate]) if affiliate else ("event = ?", [event_id])
     return rows(conn, f"SELECT * FROM {table} WHERE {where} ORDER BY {order}", params)
 
 
-def latest_group(conn) -> dict | None:
+def latest_group(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM groups ORDER BY hlc DESC LIMIT 1")
 
 
-def events(conn, status: str | None = None) -> list[dict]:
+def events(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:
     sql = ("SELECT id, title, t0, drill, note, playbook_id, playbook_version, group_id, level, status, "
            "status_reason, closed_at, activated_at, activated_by FROM events")
-    params: list = []
+    params: list[Any] = []
     if status:
         sql += " WHERE status = ?"
         params.append(status)
     return rows(conn, sql + " ORDER BY t0 DESC", params)
 
 
-def event(conn, event_id: str) -> dict:
+def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
     found = one(conn, "SELECT * FROM events WHERE id = ?", [event_id])
     if found is None:
         matches = rows(conn, "SELECT * FROM events WHERE id LIKE ?", [event_id + "%"])
@@ -51,15 +51,15 @@ def event(conn, event_id: str) -> dict:
     return found
 
 
-def providers(conn, event_id: str) -> list[dict]:
+def providers(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM provider_status WHERE event = ? ORDER BY provider", [event_id])
 
 
-def items(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+def items(conn: sqlite3.Connection, event_id: str, affiliate: str | None = None) -> list[dict[str, Any]]:
     return of_event(conn, "checklist_items", event_id, affiliate, "affiliate, due, checklist, item")
 
 
-def pinned_texts(conn) -> dict[tuple[str, str], str]:
+def pinned_texts(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
     """The playbook and group texts the events and the group file pin, by (SHA-256, kind)."""
     found = conn.execute(
         "SELECT playbook_sha256, 'Playbook', playbook_text FROM events UNION "
@@ -68,17 +68,17 @@ def pinned_texts(conn) -> dict[tuple[str, str], str]:
     return {(sha256, kind): text for sha256, kind, text in found}
 
 
-def item(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> dict | None:
+def item(conn: sqlite3.Connection, event_id: str, affiliate: str, checklist: str, item_id: str) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM checklist_items WHERE event = ? AND affiliate = ? AND checklist = ? "
                      "AND item = ?", [event_id, affiliate, checklist, item_id])
 
 
-def item_keys(conn, event_id: str, affiliate: str, item_id: str) -> list[dict]:
+def item_keys(conn: sqlite3.Connection, event_id: str, affiliate: str, item_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT checklist, item FROM checklist_items WHERE event = ? AND affiliate = ? "
                       "AND item = ?", [event_id, affiliate, item_id])
 
 
-def item_changes(conn, event_id: str, affiliate: str, checklist: str, item_id: str) -> list[dict]:
+def item_changes(conn: sqlite3.Connection, event_id: str, affiliate: str, checklist: str, item_id: str) -> list[dict[str, Any]]:
     found = rows(conn, "SELECT * FROM item_changes WHERE event = ? AND affiliate = ? AND checklist = ? "
                        "AND item = ? ORDER BY hlc", [event_id, affiliate, checklist, item_id])
     for change in found:
@@ -87,7 +87,7 @@ def item_changes(conn, event_id: str, affiliate: str, checklist: str, item_id: s
     return found
 
 
-def conflicted_items(conn, event_id: str, affiliate: str | None = None) -> set[tuple[str, str, str]]:
+def conflicted_items(conn: sqlite3.Connection, event_id: str, affiliate: str | None = None) -> set[tuple[str, str, str]]:
     """Items with two changes made on the same base: concurrent edits on different desks."""
     where, params = ("AND affiliate = ? ", [event_id, affiliate]) if affiliate else ("", [event_id])
     found = rows(conn, "SELECT affiliate, checklist, item FROM item_changes WHERE event = ? " + where +
@@ -96,18 +96,18 @@ def conflicted_items(conn, event_id: str, affiliate: str | None = None) -> set[t
     return {(r["affiliate"], r["checklist"], r["item"]) for r in found}
 
 
-def answers(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+def answers(conn: sqlite3.Connection, event_id: str, affiliate: str | None = None) -> list[dict[str, Any]]:
     found = of_event(conn, "answers", event_id, affiliate, "affiliate, field, hlc")
     for answer in found:
         answer["value"] = json.loads(answer["value"])
     return found
 
 
-def service_status(conn, event_id: str) -> list[dict]:
+def service_status(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM service_status WHERE event = ?", [event_id])
 
 
-def activity(conn, event_id: str) -> dict[str, str]:
+def activity(conn: sqlite3.Connection, event_id: str) -> dict[str, str]:
     """When this desk last heard from each affiliate: an entry made here counts from when it was
     made, one imported from when it arrived (exchange_tables.note_heard), never from the sending
     desk's clock."""
@@ -120,14 +120,14 @@ def activity(conn, event_id: str) -> dict[str, str]:
     return exchange_tables.heard_with_local(conn, event_id, heard)
 
 
-def meetings(conn, event_id: str) -> list[dict]:
+def meetings(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     found = rows(conn, "SELECT * FROM meetings WHERE event = ? ORDER BY opened_at", [event_id])
     for m in found:
         m["attendees"] = json.loads(m["attendees"])
     return found
 
 
-def decisions(conn, event_id: str) -> list[dict]:
+def decisions(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     found = rows(conn, "SELECT * FROM decisions WHERE event = ? ORDER BY hlc", [event_id])
     for d in found:
         d["attendees"] = json.loads(d["attendees"])
@@ -135,38 +135,38 @@ def decisions(conn, event_id: str) -> list[dict]:
     return found
 
 
-def decision(conn, decision_id: str) -> dict | None:
+def decision(conn: sqlite3.Connection, decision_id: str) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM decisions WHERE id = ?", [decision_id])
 
 
-def actions(conn, event_id: str) -> list[dict]:
+def actions(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM actions WHERE event = ? ORDER BY deadline, created_at", [event_id])
 
 
-def duty_filings(conn, event_id: str) -> list[dict]:
+def duty_filings(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM duty_filings WHERE event = ? ORDER BY duty, filer, occurrence",
                 [event_id])
 
 
-def duty_filing(conn, event_id: str, duty: str, filer: str, occurrence: int) -> dict | None:
+def duty_filing(conn: sqlite3.Connection, event_id: str, duty: str, filer: str, occurrence: int) -> dict[str, Any] | None:
     return one(conn, "SELECT * FROM duty_filings WHERE event = ? AND duty = ? AND filer = ? AND occurrence = ?",
                [event_id, duty, filer, occurrence])
 
 
-def provider_changes(conn, event_id: str) -> list[dict]:
+def provider_changes(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     """Every change of the event's providers, in time order."""
     return rows(conn, "SELECT * FROM provider_changes WHERE event = ? ORDER BY since, hlc", [event_id])
 
 
-def alerts(conn, event_id: str) -> list[dict]:
+def alerts(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM alerts WHERE event = ? ORDER BY at", [event_id])
 
 
-def outlook(conn, event_id: str) -> list[dict]:
+def outlook(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM outlook WHERE event = ? ORDER BY horizon", [event_id])
 
 
-def notices(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
+def notices(conn: sqlite3.Connection, event_id: str, affiliate: str | None = None) -> list[dict[str, Any]]:
     found = of_event(conn, "notices", event_id, affiliate, "created_at")
     posts = rows(conn, "SELECT p.* FROM notice_posts p JOIN notices n ON n.id = p.notice "
                        "WHERE n.event = ? ORDER BY posted_at", [event_id])
@@ -175,11 +175,11 @@ def notices(conn, event_id: str, affiliate: str | None = None) -> list[dict]:
     return found
 
 
-def journal_for_event(conn, event_id: str, upto: int | None = None) -> list[dict]:
+def journal_for_event(conn: sqlite3.Connection, event_id: str, upto: int | None = None) -> list[dict[str, Any]]:
     """Journal entries of one event in HLC order (the timeline)."""
     sql = ("SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal "
            "WHERE event = ?")
-    params: list = [event_id]
+    params: list[Any] = [event_id]
     if upto is not None:
         sql += " AND seq <= ?"
         params.append(upto)
@@ -189,13 +189,13 @@ def journal_for_event(conn, event_id: str, upto: int | None = None) -> list[dict
     return found
 
 
-def seq_at(conn, moment_iso: str) -> int:
+def seq_at(conn: sqlite3.Connection, moment_iso: str) -> int:
     """The last journal position written at or before a UTC time."""
     row = conn.execute("SELECT max(seq) FROM journal WHERE at <= ?", [moment_iso]).fetchone()
     return row[0] or 0
 
 
-def progress_by_affiliate(conn, event_id: str, now_iso: str) -> dict[str, tuple[int, ...]]:
+def progress_by_affiliate(conn: sqlite3.Connection, event_id: str, now_iso: str) -> dict[str, tuple[int, ...]]:
     """Per affiliate: applicable, closed, critical, critical closed, overdue, overdue critical."""
     found = conn.execute(
         "SELECT affiliate, count(*), sum(state IN ('done','n/a')), sum(critical), "
