@@ -11,7 +11,6 @@ from crisisdesk.ui import integrity
 from crisisdesk.ui.executor import OpenedDesk
 from crisisdesk.ui.status_bar import DeskStatusBar
 from tests.store.anchored_desk import add_entries, keyed_desk, open_desk
-from tests.store.conftest import memory_keyring  # noqa: F401 (fixture)
 
 
 def _info(path, warnings=()) -> OpenedDesk:
