@@ -168,7 +168,7 @@ def listed(folder: Path, subfolder: str) -> list[Path]:
     into = Path(folder) / subfolder
     if not into.is_dir():
         return []
-    found = []
+    found: list[Path] = []
     for item in into.iterdir():
         if item.is_dir() and _DAY.fullmatch(item.name):
             found.extend(p for p in item.iterdir() if p.name.endswith(SUFFIX) and p.is_file())

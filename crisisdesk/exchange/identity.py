@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -56,7 +57,7 @@ class Identity:
     @property
     def label(self) -> str:
         """Short readable name: `group` or the affiliate id."""
-        return self.affiliate if self.role == AFFILIATE else GROUP
+        return self.affiliate or "" if self.role == AFFILIATE else GROUP
 
     @property
     def short_id(self) -> str:
@@ -68,7 +69,7 @@ class Identity:
         """`label.shortid`, as used in packet file names."""
         return f"{self.label}.{self.short_id}"
 
-    def claims(self) -> dict:
+    def claims(self) -> dict[str, Any]:
         return {"desk": self.desk, "role": self.role, "group": self.group,
                 "affiliate": self.affiliate, "public_key": _b64(self.public_key)}
 
@@ -81,7 +82,7 @@ class Identity:
         return Ed25519PublicKey.from_public_bytes(self.public_key)
 
     @classmethod
-    def from_claims(cls, data: dict) -> Identity:
+    def from_claims(cls, data: dict[str, Any]) -> Identity:
         try:
             return cls(desk=str(data["desk"]), role=data["role"], group=data["group"],
                        affiliate=data.get("affiliate"), public_key=_unb64(data["public_key"]))
@@ -89,7 +90,7 @@ class Identity:
             raise EnrolmentError(f"incomplete desk identity ({exc})") from None
 
 
-def fingerprint(claims: dict) -> str:
+def fingerprint(claims: dict[str, Any]) -> str:
     """Fingerprint of an identity's claims (desk, role, group, affiliate, key)."""
     digest = hashlib.sha256(canonical_json(claims).encode("utf-8")).digest()
     digits = f"{int.from_bytes(digest[:9], 'big') % 10**20:020d}"

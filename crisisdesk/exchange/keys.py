@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import keyring
 import keyring.backends.fail
@@ -149,7 +149,7 @@ class EncryptedFileKeys:
                                   "altered)") from None
         return Ed25519PrivateKey.from_private_bytes(raw)
 
-    def _derive(self, salt: bytes, params: dict) -> bytes:
+    def _derive(self, salt: bytes, params: dict[str, Any]) -> bytes:
         return Scrypt(salt=salt, length=32, **params).derive(self.passphrase.encode("utf-8"))
 
 

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -99,7 +100,7 @@ class PacketHeader:
     after_hash: str = ""  # the sender's chain hash at `after` ("" unknown)
     upto_hash: str = ""  # the sender's chain hash at `upto`
     ack: Ack | None = None  # what the sender holds of the recipient's stream (format 2)
-    checkpoints: tuple[dict, ...] = ()  # the sender's signed checkpoints (desk.checkpoints)
+    checkpoints: tuple[dict[str, Any], ...] = ()  # the sender's signed checkpoints (desk.checkpoints)
 
     @property
     def file_name(self) -> str:
@@ -133,7 +134,7 @@ class Stream:
 
 def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, created_at: str,
           entries: Sequence[Entry], after: int = 0, upto: int = 0, stream: Stream | None = None,
-          ack: Ack | None = None, checkpoints: Sequence[dict] = ()) -> bytes:
+          ack: Ack | None = None, checkpoints: Sequence[dict[str, Any]] = ()) -> bytes:
     """A signed packet carrying `entries` from `sender` to the desk `recipient`: the sender's
     journal entries for it in positions `after < position <= upto`, with the sender's
     acknowledgement of what it holds of the recipient's journal."""
@@ -160,10 +161,10 @@ def build(sender: Identity, key: Ed25519PrivateKey, recipient: str, seq: int, cr
     return assemble(header, body, key)
 
 
-def assemble(header: dict, body: bytes, key: Ed25519PrivateKey) -> bytes:
+def assemble(header: dict[str, Any], body: bytes, key: Ed25519PrivateKey) -> bytes:
     """Magic, header, body and the signature over all of them."""
     head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    magic = _MAGICS.get(header.get("format"), MAGIC)
+    magic = _MAGICS.get(int(header.get("format") or 0), MAGIC)
     signed = magic + _LENGTH.pack(len(head)) + head + body
     return signed + key.sign(signed)
 
@@ -289,15 +290,15 @@ def _check_magic(data: bytes) -> int:
     if len(data) < len(MAGIC) and any(m.startswith(data) for m in _MAGICS.values()):
         raise _truncated()
     if data.startswith(MAGIC_PREFIX):
-        version = data[len(MAGIC_PREFIX):len(MAGIC_PREFIX) + 8].split(b"\n", 1)[0]
-        if version.isdigit() and int(version) > FORMAT:
+        stated = data[len(MAGIC_PREFIX):len(MAGIC_PREFIX) + 8].split(b"\n", 1)[0]
+        if stated.isdigit() and int(stated) > FORMAT:
             raise PacketRejected(errors.NEWER_FORMAT, (
-                f"the packet was made by a newer CrisisDesk (packet format {int(version)}); "
+                f"the packet was made by a newer CrisisDesk (packet format {int(stated)}); "
                 "update CrisisDesk"))
     raise PacketRejected(errors.NOT_A_PACKET, "not a CrisisDesk packet")
 
 
-def _header(fields: dict, size: int, version: int) -> PacketHeader:
+def _header(fields: dict[str, Any], size: int, version: int) -> PacketHeader:
     sender = fields["sender"]
     stream, ack = _stream(fields, version), _ack(fields, version)
     header = PacketHeader(
@@ -319,7 +320,7 @@ def _header(fields: dict, size: int, version: int) -> PacketHeader:
     return header
 
 
-def _stream(fields: dict, version: int) -> Stream:
+def _stream(fields: dict[str, Any], version: int) -> Stream:
     """The sender's stream (format 2; unknown keys are left for later formats)."""
     if version < 2 or "stream" not in fields:
         return Stream("")
@@ -328,7 +329,7 @@ def _stream(fields: dict, version: int) -> Stream:
                   _hash(stream["upto_hash"]))
 
 
-def _ack(fields: dict, version: int) -> Ack | None:
+def _ack(fields: dict[str, Any], version: int) -> Ack | None:
     """The sender's acknowledgement of the recipient's journal (format 2)."""
     if version < 2 or "acks" not in fields:
         return None
@@ -344,7 +345,7 @@ def _ack(fields: dict, version: int) -> Ack | None:
     return None
 
 
-def _checkpoints(fields: dict) -> tuple[dict, ...]:
+def _checkpoints(fields: dict[str, Any]) -> tuple[dict[str, Any], ...]:
     """The sender's checkpoints, as objects (their form and signatures are checked by the
     desk that keeps them); at most 32."""
     found = fields.get("checkpoints", [])
@@ -353,13 +354,13 @@ def _checkpoints(fields: dict) -> tuple[dict, ...]:
     return tuple(found)
 
 
-def _token(value, empty: bool = False) -> str:
+def _token(value: object, empty: bool = False) -> str:
     if not isinstance(value, str) or len(value) > 80 or (not value and not empty):
         raise ValueError("epoch expected")
     return value
 
 
-def _hash(value) -> str:
+def _hash(value: object) -> str:
     if not isinstance(value, str) or len(value) not in (0, 64) \
             or value.strip("0123456789abcdef"):
         raise ValueError("hash expected")
@@ -382,7 +383,7 @@ def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
     return raw
 
 
-def _entry(item: dict) -> Entry:
+def _entry(item: dict[str, Any]) -> Entry:
     if type(item) is not dict or item.keys() != _ENTRY_KEYS:
         raise ValueError("an entry has missing or extra fields")
     fields = (item["id"], item["desk"], item["author"], item["at"], item["hlc"], item["kind"])
@@ -406,13 +407,13 @@ def _why(exc: Exception) -> str:
     return str(exc)[:300] or type(exc).__name__
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError("text expected")
     return value
 
 
-def _count(value) -> int:
+def _count(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
         raise ValueError("count expected")
     return value
