@@ -85,7 +85,7 @@ def restore_database(backup_file: Path, db_path: Path) -> tuple[int, Path | None
     """
     backup_file, db_path = Path(backup_file), Path(db_path)
     if backup_file.resolve() == db_path.resolve():
-        raise InvalidInput(f"{backup_file}: is the database itself; choose a backup file")
+        raise InvalidInput.of("{backup_file}: is the database itself; choose a backup file", backup_file=backup_file)
     stamp = datetime.now(UTC).strftime(STAMP)
     aside = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
     n = 1

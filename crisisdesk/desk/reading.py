@@ -99,7 +99,7 @@ class ReadModels:
             try:
                 as_of = from_iso(text)
             except ValueError:
-                raise InvalidInput(f"'{as_of}' is neither #SEQ nor a time with a timezone") from None
+                raise InvalidInput.of("'{as_of}' is neither #SEQ nor a time with a timezone", as_of=as_of) from None
         if isinstance(as_of, datetime):
             return queries.seq_at(self.store.conn, to_iso(as_of))
         return int(as_of)
@@ -113,7 +113,7 @@ class ReadModels:
             return _situation(self.store.conn, ctx, now or self.clock(), head)
         seq = self.journal_position(as_of)
         if seq > head or seq < 1:
-            raise InvalidInput(f"journal position #{seq} does not exist (the journal ends at #{head})")
+            raise InvalidInput.of("journal position #{seq} does not exist (the journal ends at #{head})", seq=seq, head=head)
         if isinstance(as_of, datetime):
             moment = as_of
         else:
@@ -122,7 +122,7 @@ class ReadModels:
         try:
             row = queries.one(replay.conn, "SELECT * FROM events WHERE id = ?", [ctx.id])
             if row is None:
-                raise InvalidInput(f"the event did not exist yet at journal position #{seq}")
+                raise InvalidInput.of("the event did not exist yet at journal position #{seq}", seq=seq)
             return _situation(replay.conn, event_context(row), now or moment, seq)
         finally:
             replay.close()

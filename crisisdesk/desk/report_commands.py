@@ -100,7 +100,7 @@ class ReportCommands:
     def report_record(self, event: str | None, number: int) -> ReportRecord:
         found = [r for r in self.report_register(event) if r.number == int(number)]
         if not found:
-            raise InvalidInput(f"no situation report #{number} in this event (see: crisisdesk report list)")
+            raise InvalidInput.of("no situation report #{number} in this event (see: crisisdesk report list)", number=number)
         return found[0]
 
     def draft_report(self, event: str | None = None, *, lang: str = "ko",
@@ -140,13 +140,13 @@ class ReportCommands:
         ctx = self.event(event)
         record = self.report_record(ctx.id, number)
         if record.status == "issued":
-            raise InvalidInput(f"situation report #{number} is already issued")
+            raise InvalidInput.of("situation report #{number} is already issued", number=number)
         if record.status == "approved":
-            raise InvalidInput(f"situation report #{number} is already approved")
+            raise InvalidInput.of("situation report #{number} is already approved", number=number)
         try:
             ctx.playbook.role(APPROVER_ROLE)
         except KeyError:
-            raise InvalidInput(f"the playbook has no '{APPROVER_ROLE}' role to approve reports") from None
+            raise InvalidInput.of("the playbook has no '{role}' role to approve reports", role=APPROVER_ROLE) from None
         self.record("report.approved", {
             "event": ctx.id, "number": record.number, "fingerprint": record.fingerprint,
             "role": APPROVER_ROLE, "approver": (approver or self.author).strip()})
@@ -163,17 +163,16 @@ class ReportCommands:
             self.check_output(out)
         record = self.report_record(ctx.id, number)
         if record.status == "issued":
-            raise InvalidInput(f"situation report #{number} is already issued; reprint it instead")
+            raise InvalidInput.of("situation report #{number} is already issued; reprint it instead", number=number)
         if record.status != "approved":
-            raise InvalidInput(f"situation report #{number} is not approved: the chair approves it first "
-                               f"(crisisdesk report approve {number})")
+            raise InvalidInput.of("situation report #{number} is not approved: the chair approves it first (crisisdesk report approve {number})", number=number)
         issued_at = from_iso(to_iso(self.clock()))
         record = dataclasses.replace(record, issued_at=issued_at, issued_by=self.author)
         checkpoints.for_report(self, to_iso(issued_at))  # signed now, printed in the footer
         rendered = self._render_record(ctx, record, "situation", progress)
         if rendered.fingerprint != record.fingerprint:
-            raise InvalidInput(f"situation report #{number} no longer renders as it was drafted "
-                               f"({rendered.short} ≠ {record.short}); draft it again")
+            raise InvalidInput.of("situation report #{number} no longer renders as it was drafted ({rendered} ≠ {drafted}); draft it again",
+                                  number=number, rendered=rendered.short, drafted=record.short)
         self._record_with_file("report.issued", {
             "event": ctx.id, "number": record.number, "kind": record.kind, "lang": record.lang,
             "as_of": record.as_of, "moment": to_iso(record.moment), "fingerprint": rendered.fingerprint,
@@ -186,7 +185,7 @@ class ReportCommands:
         """Report `number` exactly as it was printed (same content, same fingerprint); with
         kind="brief", the executive brief as of that report's position."""
         if kind not in ("situation", "brief"):
-            raise InvalidInput(f"a reprint is of a situation report or its brief, not '{kind}'")
+            raise InvalidInput.of("a reprint is of a situation report or its brief, not '{kind}'", kind=kind)
         ctx = self.event(event)
         return self._render_record(ctx, self.report_record(ctx.id, number), kind, progress)
 
@@ -197,11 +196,11 @@ class ReportCommands:
         path = Path(path)
         folder = path.parent if str(path.parent) else Path(".")
         if path.is_dir():
-            raise InvalidInput(f"{path}: is a folder; give a file name such as report.pdf")
+            raise InvalidInput.of("{path}: is a folder; give a file name such as report.pdf", path=path)
         if not folder.is_dir():
-            raise InvalidInput(f"{path}: the folder {folder} does not exist")
+            raise InvalidInput.of("{path}: the folder {folder} does not exist", path=path, folder=folder)
         if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            raise InvalidInput(f"{path}: cannot write here (permission denied)")
+            raise InvalidInput.of("{path}: cannot write here (permission denied)", path=path)
         return path
 
     @staticmethod
@@ -216,7 +215,7 @@ class ReportCommands:
         except OSError as exc:
             if "tmp" in locals() and os.path.exists(tmp):
                 os.unlink(tmp)
-            raise InvalidInput(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+            raise InvalidInput.of("{path}: cannot write the report: {reason}", path=path, reason=exc.strerror or exc) from None
         return path
 
     # -- helpers ------------------------------------------------------------------------
@@ -238,7 +237,7 @@ class ReportCommands:
             return head, from_iso(to_iso(self.clock()))
         seq = self.journal_position(as_of)
         if seq > head or seq < 1:
-            raise InvalidInput(f"journal position #{seq} does not exist (the journal ends at #{head})")
+            raise InvalidInput.of("journal position #{seq} does not exist (the journal ends at #{head})", seq=seq, head=head)
         if isinstance(as_of, datetime):
             return seq, from_iso(to_iso(as_of))
         if isinstance(as_of, str) and not as_of.strip().startswith("#"):
@@ -261,9 +260,9 @@ class ReportCommands:
 
 def _check_kind(kind: str, lang: str) -> None:
     if kind not in KINDS:
-        raise InvalidInput(f"unknown report kind '{kind}' ({', '.join(KINDS)})")
+        raise InvalidInput.of("unknown report kind '{kind}' ({listing})", kind=kind, listing=', '.join(KINDS))
     if lang not in LANGS:
-        raise InvalidInput(f"unknown report language '{lang}' ({', '.join(LANGS)})")
+        raise InvalidInput.of("unknown report language '{lang}' ({listing})", lang=lang, listing=', '.join(LANGS))
 
 
 def _time(text: str) -> datetime | None:

@@ -982,12 +982,84 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>진행 중인 사건이 여럿입니다. 하나를 지정하십시오({listing})</translation>
     </message>
     <message>
+        <source>&apos;{as_of}&apos; is neither #SEQ nor a time with a timezone</source>
+        <translation>&apos;{as_of}&apos;은(는) #번호도, 시간대가 있는 시각도 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown report kind &apos;{kind}&apos; ({listing})</source>
+        <translation>보고서 종류 &apos;{kind}&apos;이(가) 없습니다({listing})</translation>
+    </message>
+    <message>
+        <source>unknown report language &apos;{lang}&apos; ({listing})</source>
+        <translation>보고서 언어 &apos;{lang}&apos;이(가) 없습니다({listing})</translation>
+    </message>
+    <message>
+        <source>a reprint is of a situation report or its brief, not &apos;{kind}&apos;</source>
+        <translation>재인쇄는 상황보고서나 그 요약본만 됩니다(&apos;{kind}&apos; 불가)</translation>
+    </message>
+    <message>
+        <source>the playbook has no &apos;{role}&apos; role to approve reports</source>
+        <translation>플레이북에 보고서를 결재할 &apos;{role}&apos; 역할이 없습니다</translation>
+    </message>
+    <message>
         <source>unknown state &apos;{state}&apos; (states: {listing})</source>
         <translation>상태 &apos;{state}&apos;이(가) 없습니다(상태: {listing})</translation>
     </message>
     <message>
         <source>a blocked item needs a reason: say what blocks it</source>
         <translation>진행 불가 항목에는 사유가 필요합니다. 무엇이 막고 있는지 입력하십시오</translation>
+    </message>
+    <message>
+        <source>{backup_file}: is the database itself; choose a backup file</source>
+        <translation>{backup_file}: 데스크 데이터베이스 자체입니다. 백업 파일을 고르십시오</translation>
+    </message>
+    <message>
+        <source>journal position #{seq} does not exist (the journal ends at #{head})</source>
+        <translation>기록 #{seq}이(가) 없습니다(기록은 #{head}까지입니다)</translation>
+    </message>
+    <message>
+        <source>the event did not exist yet at journal position #{seq}</source>
+        <translation>기록 #{seq} 시점에는 사건이 아직 없었습니다</translation>
+    </message>
+    <message>
+        <source>no situation report #{number} in this event (see: crisisdesk report list)</source>
+        <translation>이 사건에 상황보고서 제{number}호가 없습니다(crisisdesk report list 참조)</translation>
+    </message>
+    <message>
+        <source>situation report #{number} is already issued</source>
+        <translation>상황보고서 제{number}호는 이미 발행되었습니다</translation>
+    </message>
+    <message>
+        <source>situation report #{number} is already approved</source>
+        <translation>상황보고서 제{number}호는 이미 결재되었습니다</translation>
+    </message>
+    <message>
+        <source>situation report #{number} is already issued; reprint it instead</source>
+        <translation>상황보고서 제{number}호는 이미 발행되었습니다. 재인쇄하십시오</translation>
+    </message>
+    <message>
+        <source>situation report #{number} is not approved: the chair approves it first (crisisdesk report approve {number})</source>
+        <translation>상황보고서 제{number}호는 결재 전입니다. 먼저 의장이 결재하십시오(crisisdesk report approve {number})</translation>
+    </message>
+    <message>
+        <source>situation report #{number} no longer renders as it was drafted ({rendered} ≠ {drafted}); draft it again</source>
+        <translation>상황보고서 제{number}호가 작성 당시와 다르게 만들어집니다({rendered} ≠ {drafted}). 다시 작성하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give a file name such as report.pdf</source>
+        <translation>{path}: 폴더입니다. report.pdf 같은 파일 이름을 주십시오</translation>
+    </message>
+    <message>
+        <source>{path}: the folder {folder} does not exist</source>
+        <translation>{path}: 폴더 {folder}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write here (permission denied)</source>
+        <translation>{path}: 여기에 쓸 수 없습니다(권한 없음)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the report: {reason}</source>
+        <translation>{path}: 보고서를 쓸 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
