@@ -41,10 +41,10 @@ def relative(moment: datetime, now: datetime) -> str:
 
 
 def rto_clock(deadline: datetime, now: datetime) -> str:
-    """`1:25 left` before the RTO, `+0:35 past` after it."""
+    """`1:25 left` before the RTO, `+0:35 past` after it; two days or more in words (`+7 d past`)."""
     delta = deadline - now
     minutes = int(abs(delta).total_seconds() // 60)
-    clock = f"{minutes // 60}:{minutes % 60:02d}"
+    clock = f"{minutes // 60}:{minutes % 60:02d}" if minutes < 48 * 60 else amount(abs(delta))
     if delta >= timedelta(0):
         return QCoreApplication.translate("Time", "{} left").format(clock)
     return QCoreApplication.translate("Time", "+{} past").format(clock)

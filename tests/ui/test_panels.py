@@ -294,3 +294,29 @@ def test_a_saved_tick_is_drawn_at_once_as_the_desk_stored_it(open_window, nirs_f
         stored = desk.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
     assert (drawn[1].state, drawn[1].reason) == ("done", "")
     assert drawn[1] == dataclasses.replace(stored, overdue=drawn[1].overdue, due_soon=drawn[1].due_soon)
+
+
+def test_activate_dialog_follows_the_chosen_playbook_until_a_title_is_typed(open_window, group_file, qtbot):
+    driver = open_window(group_file)
+    dialog = driver.window.commands.activate()
+    qtbot.waitUntil(lambda: dialog.playbook.count() > 1)
+    first = dialog.title.text()
+    dialog.playbook.setCurrentIndex(1)
+    second = dialog.title.text()
+    assert second and second != first  # the suggestion follows the playbook
+    type_text(dialog.title, " 추가")
+    typed = dialog.title.text()
+    dialog.playbook.setCurrentIndex(0)
+    assert dialog.title.text() == typed  # what the user typed stays
+    dialog.reject()
+
+
+def test_a_long_rto_overrun_reads_in_days():
+    from datetime import datetime, timezone
+
+    from crisisdesk.ui import timefmt
+
+    now = datetime(2025, 10, 3, tzinfo=timezone.utc)
+    assert "+1:25" in timefmt.rto_clock(now - timedelta(hours=1, minutes=25), now)
+    long = timefmt.rto_clock(now - timedelta(hours=10376, minutes=28), now)
+    assert "10376" not in long and "432" in long

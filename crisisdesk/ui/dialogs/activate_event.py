@@ -62,6 +62,7 @@ class ActivateEventDialog(QDialog):
         self._executor = executor
         self.group: Group | None = None
         self._books: list[LoadResult] = []
+        self._suggested_title = ""  # the title filled in from the playbook, until the user types one
         self.playbook = QComboBox(objectName="playbookChoice")
         self.playbook.currentIndexChanged.connect(self._playbook_changed)
         self.summary = QLabel(objectName="playbookSummary", wordWrap=True)
@@ -157,8 +158,9 @@ class ActivateEventDialog(QDialog):
             self.levels_text.setText(" → ".join(text(lv.title) for lv in p.levels))
             for lv in p.levels:
                 self.level.addItem(text(lv.title), lv.id)
-            if not self.title.text():
-                self.title.setText(text(p.title))
+            if self.title.text() in ("", self._suggested_title):  # never what the user typed
+                self._suggested_title = text(p.title)
+                self.title.setText(self._suggested_title)
         self.level.blockSignals(False)
         self._level_changed()
         self._preview()
