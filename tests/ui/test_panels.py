@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -312,11 +312,11 @@ def test_activate_dialog_follows_the_chosen_playbook_until_a_title_is_typed(open
 
 
 def test_a_long_rto_overrun_reads_in_days():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from crisisdesk.ui import timefmt
 
-    now = datetime(2025, 10, 3, tzinfo=timezone.utc)
+    now = datetime(2025, 10, 3, tzinfo=UTC)
     assert "+1:25" in timefmt.rto_clock(now - timedelta(hours=1, minutes=25), now)
     long = timefmt.rto_clock(now - timedelta(hours=10376, minutes=28), now)
     assert "10376" not in long and "432" in long
