@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from crisisdesk.store import owner_only
@@ -36,16 +37,11 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(os.fsencode(path), isolation_level=None, timeout=10)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database: {one_line(exc)}") from exc
-    try:
+    def prepare() -> None:
         configure(conn)
         migrate(conn, path)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise translate(exc, path) from exc
-    except StoreError:
-        conn.close()
-        raise
-    return conn
+
+    return _prepared(conn, path, prepare)
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -67,11 +63,19 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{params}", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database read-only: {one_line(exc)}") from exc
-    try:
+    def check() -> None:
         conn.execute("PRAGMA query_only=1")
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         _check_identity(path, application_id, user_version, desk_only=True)
+
+    return _prepared(conn, path, check)
+
+
+def _prepared(conn: sqlite3.Connection, path: Path, step: Callable[[], None]) -> sqlite3.Connection:
+    """`conn` once `step` ran on it; closed, with a person's message, when it failed."""
+    try:
+        step()
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path) from exc

@@ -4,23 +4,12 @@ on a stepping clock, and the raw edits a forger would make to its file."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json, chain_hash
-
-T0 = datetime(2025, 9, 26, 20, 20, tzinfo=UTC)
-
-
-class StepClock:
-    def __init__(self, start: datetime = T0):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+from tests.exchange.factories import StepClock
 
 
 def open_desk(path: Path) -> Desk:
