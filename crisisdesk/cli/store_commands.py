@@ -86,6 +86,11 @@ def warn_on_open(path: Path, problems: list[str]) -> None:
 _WARNED: set[Path] = set()
 
 
+def say_upgraded(path: Path, note: str) -> None:
+    """Opening upgraded the file: one line on stderr, naming the backup taken first."""
+    print(f"crisisdesk: {path}: {note}", file=sys.stderr)
+
+
 def run_backup(args) -> int:
     with Desk.open(db_path(args), create=False) as desk:
         if args.out:

@@ -27,6 +27,8 @@ class DeskBase:
 
     # Called with (path, problems) when the opening check finds something (the CLI prints it).
     on_open_warnings: ClassVar[Callable[[Path, list[str]], None] | None] = None
+    # Called with (path, one line) when opening upgraded the file (the CLI prints it).
+    on_upgraded: ClassVar[Callable[[Path, str], None] | None] = None
 
     def __init__(self, store: Store, clock: Clock = system_clock, author: str | None = None):
         self.store = store
@@ -42,6 +44,10 @@ class DeskBase:
         self._hlc: hlc.Hlc | None = None
         self.signer = checkpoints.Signer()
         self.checkpoint_seq: int | None = None
+        # What opening did to bring an older file up to this program ('' for nothing).
+        self.upgrade_note = store.upgraded.describe() if store.upgraded else ""
+        if self.upgrade_note and DeskBase.on_upgraded is not None:
+            DeskBase.on_upgraded(self.path, self.upgrade_note)
         # The opening check (schema, triggers, chain head against the last signed checkpoint).
         self.open_warnings: list[str] = quick_check(store)
         if self.open_warnings and DeskBase.on_open_warnings is not None:

@@ -9,13 +9,22 @@ from pathlib import Path
 
 from crisisdesk.store import owner_only
 from crisisdesk.store.errors import StoreError, StoreFull
-from crisisdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from crisisdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from crisisdesk.store.upgrade import Upgrade, upgrade
+
+__all__ = ["connect", "connect_upgraded", "connect_readonly", "migrate", "configure", "translate"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def connect(path: Path, create: bool = True) -> sqlite3.Connection:
-    """A checked, migrated connection to the desk database at `path`.
+    """A checked, upgraded connection to the desk database at `path` (see `connect_upgraded`)."""
+    return connect_upgraded(path, create)[0]
+
+
+def connect_upgraded(path: Path, create: bool = True) -> tuple[sqlite3.Connection, Upgrade]:
+    """A checked connection to the desk database at `path`, brought up to this program
+    (`store.upgrade`: backup first, migrations, projections, writer), and what that did.
 
     A file that is not SQLite, belongs to another program, or was written by a
     newer CrisisDesk is refused and left exactly as it was.
@@ -37,11 +46,13 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(os.fsencode(path), isolation_level=None, timeout=10)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database: {one_line(exc)}") from exc
+    done: list[Upgrade] = []
+
     def prepare() -> None:
         configure(conn)
-        migrate(conn, path)
+        done.append(upgrade(conn, path))
 
-    return _prepared(conn, path, prepare)
+    return _prepared(conn, path, prepare), done[0]
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -118,35 +129,6 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-
-
-def migrate(conn: sqlite3.Connection, path: Path | str = ":memory:", upto: int = SCHEMA_VERSION) -> None:
-    """Bring the schema to `upto` (SCHEMA_VERSION), one migration per transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number in range(version + 1, upto + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version={number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-
-def _statements(script: str) -> list[str]:
-    """Split a DDL script into complete statements (triggers included)."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        raise ValueError(f"incomplete SQL statement: {current.strip()[:60]}")
-    return statements
 
 
 def _check_file(path: Path, create: bool) -> bool:

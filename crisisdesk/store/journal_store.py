@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,18 +13,20 @@ from crisisdesk.domain.hlc import Hlc
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash
 from crisisdesk.store import database
 from crisisdesk.store.errors import StoreError
+from crisisdesk.store.journal_rows import COLUMNS as _COLUMNS
+from crisisdesk.store.journal_rows import row_to_stored
 from crisisdesk.store.projections import project_all
 from crisisdesk.store.projections import registry as _registry  # noqa: F401  (registers projectors)
-
-_COLUMNS = "seq, id, desk, author, at, hlc, kind, payload, prev_hash, hash"
+from crisisdesk.store.upgrade import Upgrade
 
 
 class Store:
     """One desk database file; owned by the thread that opened it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | str):
+    def __init__(self, conn: sqlite3.Connection, path: Path | str, upgraded: Upgrade | None = None):
         self.conn = conn
         self.path = path
+        self.upgraded = upgraded  # what opening did to bring the file up to this program
 
     @cached_property
     def db(self) -> Any:
@@ -36,7 +37,8 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, create: bool = True) -> Store:
-        return cls(database.connect(Path(path), create=create), Path(path))
+        conn, upgraded = database.connect_upgraded(Path(path), create=create)
+        return cls(conn, Path(path), upgraded)
 
     @classmethod
     def memory(cls) -> Store:
@@ -131,8 +133,5 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def row_to_stored(row: tuple[Any, ...]) -> StoredEntry:
-    seq, id_, desk, author, at, hlc, kind, payload, prev, digest = row
-    entry = Entry(id=id_, desk=desk, author=author, at=at, hlc=hlc, kind=kind,
-                  payload=json.loads(payload))
-    return StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest, payload_json=payload)
+
+__all__ = ["Store", "row_to_stored", "_COLUMNS"]

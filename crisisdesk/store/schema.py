@@ -1,6 +1,16 @@
-"""Versioned schema: migration N brings a database to `PRAGMA user_version` N."""
+"""Versioned schema: migration N brings a database to `PRAGMA user_version` N.
+
+Each migration is a Python step run inside its own transaction (`migrate`); the first four
+were SQL scripts and run exactly as they did (`sql_step`). Append new migrations, never change
+one that shipped: the schema a file is checked against is the one its migrations make.
+"""
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from crisisdesk.store import checkpoints, document_cache
 from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
@@ -72,18 +82,100 @@ INSERT INTO affiliate_heard SELECT event, affiliate, last_at FROM affiliate_acti
 """
 LOCAL_STATE_TABLES = frozenset({
     "exchange_sent", "exchange_received", "exchange_streams", "exchange_marks", "exchange_self",
-    "affiliate_heard"}) | document_cache.TABLES | checkpoints.TABLES
+    "affiliate_heard", "writers"}) | document_cache.TABLES | checkpoints.TABLES
 
 # Schema 2 (truthful picture): provider history, duty filings per filer, closure times; the
 # cache of parsed documents is emptied because the group and playbook models grew.
 MIGRATION_2 = EVENTS_2 + "DELETE FROM parsed_documents;\n"
 
-MIGRATIONS: tuple[str, ...] = (
-    JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS,
-    MIGRATION_2,
-    EXCHANGE_STATE_3,
+Step = Callable[[sqlite3.Connection], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """Migration `number`: `step` brings a database of schema `number - 1` to `number`."""
+
+    number: int
+    title: str
+    step: Step
+
+
+def statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (triggers included)."""
+    found, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            found.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement: {current.strip()[:60]}")
+    return found
+
+
+def sql_step(script: str) -> Step:
+    """A step that runs the statements of `script` in order."""
+
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in statements(script):
+            conn.execute(statement)
+
+    return run
+
+
+# Schema 5 (writers): which program versions wrote this file, first and last opened (UTC).
+WRITERS = """
+CREATE TABLE writers (
+    version TEXT PRIMARY KEY, first_opened TEXT NOT NULL, last_opened TEXT NOT NULL
+) STRICT;
+"""
+
+
+def _writers(conn: sqlite3.Connection) -> None:
+    """Schema 5: the writers table. A file made before it was kept its earlier writers unknown;
+    its first row says so (version "before-5"), dated when this migration ran."""
+    for statement in statements(WRITERS):
+        conn.execute(statement)
+    if conn.execute("SELECT count(*) FROM journal").fetchone()[0]:
+        now = utc_now()
+        conn.execute("INSERT INTO writers VALUES ('before-5', ?, ?)", (now, now))
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "journal, exchange state, parse cache, projections",
+              sql_step(JOURNAL + EXCHANGE_STATE + document_cache.DDL + PROJECTIONS)),
+    Migration(2, "truthful picture: provider history, duty filings per filer, closure times",
+              sql_step(MIGRATION_2)),
+    Migration(3, "acknowledged exchange", sql_step(EXCHANGE_STATE_3)),
     # Schema 4 (anchored journal, store/checkpoints.py): signed checkpoints of this desk's and
     # its peers' journals, kept outside the journal.
-    checkpoints.DDL,
+    Migration(4, "anchored journal: signed checkpoints", sql_step(checkpoints.DDL)),
+    Migration(5, "writers: the program versions that wrote the file", _writers),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> list[int]:
+    """Bring the schema to `upto`, one migration per transaction; the numbers run.
+
+    The version is read again inside each transaction, so two programs opening the same old
+    file at once run each migration once."""
+    done = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for migration in MIGRATIONS[version:upto]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] < migration.number:
+                migration.step(conn)
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version={migration.number}")
+                done.append(migration.number)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return done

@@ -18,10 +18,11 @@ from crisisdesk.domain.checkpoint import Coverage
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
-from crisisdesk.store import checkpoints, database
+from crisisdesk.store import checkpoints, database, upgrade
 from crisisdesk.store.checkpoints import CheckpointCheck, PeerCopy
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import _COLUMNS, Store, row_to_stored
+from crisisdesk.store.projections.registry import PROJECTION_VERSION
 from crisisdesk.store.schema import LOCAL_STATE_TABLES, SCHEMA_VERSION
 
 INTERNAL_TABLES = {"journal", "meta", *LOCAL_STATE_TABLES}
@@ -186,14 +187,19 @@ def describe(exc: BaseException) -> str:
 
 
 def _current(store: Store) -> Store:
-    """`store` itself, or an in-memory copy migrated to this program's schema."""
+    """`store` itself, or an in-memory copy brought up to this program: migrated to its schema,
+    and its projections rebuilt from the journal when an older program built them
+    (`PROJECTION_VERSION`: what this program would do when it opens the file)."""
     version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
+    stale = version >= 1 and upgrade.projection_version(store.conn) < PROJECTION_VERSION
+    if version >= SCHEMA_VERSION and not stale:
         return store
     copy = sqlite3.connect(":memory:", isolation_level=None)
     try:
         store.conn.backup(copy)
         database.migrate(copy)
+        if stale:
+            upgrade.rebuild_projections(copy)
     except BaseException:
         copy.close()
         raise

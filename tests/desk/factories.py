@@ -43,8 +43,10 @@ def activate_nirs(desk: Desk, **kwargs) -> str:
 
 
 def snapshot(desk: Desk) -> tuple:
-    """Everything stored: journal rows and every projection table, for before/after comparisons."""
+    """Everything stored: journal rows and every projection table, for before/after comparisons
+    (not `writers`, which records when the file was opened)."""
     conn = desk.store.conn
     tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != 'writers' ORDER BY name")]
     return tuple((t, conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables)

@@ -41,10 +41,9 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
 
 def restore_triggers(conn: sqlite3.Connection) -> None:
     """The append-only triggers exactly as CrisisDesk makes them."""
-    from crisisdesk.store.database import _statements
-    from crisisdesk.store.schema import JOURNAL
+    from crisisdesk.store.schema import JOURNAL, statements
 
-    for statement in _statements(JOURNAL):
+    for statement in statements(JOURNAL):
         if statement.startswith("CREATE TRIGGER"):
             conn.execute(statement)
 
