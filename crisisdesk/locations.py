@@ -11,6 +11,7 @@ import platformdirs
 
 APP_NAME = "CrisisDesk"
 DB_ENV = "CRISISDESK_DB"
+SITE_ENV = "CRISISDESK_SITE"  # a site file to read instead of the machine-wide one
 
 
 def bundle_root() -> Path:
@@ -75,3 +76,17 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "desk.sqlite"
+
+
+def program_dir() -> Path:
+    """The folder the program was started from: the bundle's folder (beside `crisisdesk.exe`),
+    else the installed package or the checkout (`bundle_root`)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return bundle_root()
+
+
+def machine_config_dir() -> Path:
+    """The machine-wide configuration folder (C:\\ProgramData\\CrisisDesk on Windows,
+    /Library/Application Support/CrisisDesk on macOS, /etc/xdg/CrisisDesk on Linux)."""
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.playbook_commands",
     "crisisdesk.cli.report_commands",
     "crisisdesk.cli.self_test_command",
+    "crisisdesk.cli.site_command",
     "crisisdesk.cli.store_commands",
 )
 

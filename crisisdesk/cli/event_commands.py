@@ -18,7 +18,8 @@ from crisisdesk.domain.read_models import Board
 
 def register(sub) -> None:
     load = add_command(command_group(sub, "group", "the group file: load it, check it"), "load", run_group_load, "load (or reload) the group file into the desk")
-    load.add_argument("file", type=Path)
+    load.add_argument("file", type=Path, nargs="?",
+                      help="the group file (default: the site's group pack, see crisisdesk site show)")
 
     event = command_group(sub, "event", "crisis events: activate, level, providers, close")
     listing = add_command(event, "list", run_event_list, "list events (open ones first)")
@@ -108,7 +109,11 @@ def parse_time(text: str, tz: str) -> datetime:
 
 def run_group_load(args) -> int:
     with _desk(args) as desk:
-        desk.load_group(args.file)
+        file = args.file or desk.site.group_file()
+        if file is None:
+            raise InvalidInput("give the group file: no site file names a group pack "
+                               "(see crisisdesk site show)")
+        desk.load_group(file)
         group = desk.group()
     print(f"group loaded: {group.id} {group.name.ko} ({len(group.affiliates)} affiliates, "
           f"{len(group.providers)} providers)")

@@ -21,8 +21,10 @@ PASSPHRASE_ENV = "CRISISDESK_PASSPHRASE"
 def register(sub) -> None:
     desk = command_group(sub, "desk", "this desk's exchange identity and the desks it trusts")
     init = add_command(desk, "init", run_init, "give this desk its role and a new key pair")
-    init.add_argument("--role", required=True, choices=["group", "affiliate"])
-    init.add_argument("--affiliate", metavar="ID", help="the affiliate of an affiliate desk")
+    init.add_argument("--role", choices=["group", "affiliate"],
+                      help="the desk's role (default: the site file's desk.role)")
+    init.add_argument("--affiliate", metavar="ID",
+                      help="the affiliate of an affiliate desk (default: the site file's desk.affiliate)")
     init.add_argument("--group", metavar="ID", help="group id (default: the loaded group file's)")
     init.add_argument("--key-file", type=Path, metavar="FILE",
                       help="keep the private key in this passphrase-protected file instead of "
@@ -89,8 +91,13 @@ def run_init(args) -> int:
     desk = Desk.open(db_path(args))
     with desk:
         service = ExchangeService(desk)
+        role = args.role or desk.site.value("desk.role")
+        if not role:
+            raise InvalidInput("give the desk's role: --role group or --role affiliate "
+                               "(no site file gives desk.role)")
+        affiliate = args.affiliate or (desk.site.value("desk.affiliate") if role == "affiliate" else None)
         passphrase = _passphrase(confirm=True) if args.key_file else None
-        info = service.init(args.role, group=args.group, affiliate=args.affiliate,
+        info = service.init(role, group=args.group, affiliate=affiliate or None,
                             key_file=args.key_file, passphrase=passphrase)
     where = f"in {info.key_file} (passphrase-protected)" if info.key_file else "in the OS keyring"
     print(f"desk {info.identity.name} initialised as {_role(info.identity)} of group "

@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from crisisdesk.cli.common import add_command, command_group
+from crisisdesk.desk.site import load_site
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.errors import FormatError, Problem
 from crisisdesk.formats.group_file import load_group
-from crisisdesk.formats.library import default_dirs, find_playbooks, is_group_file
+from crisisdesk.formats.library import find_playbooks, is_group_file
 from crisisdesk.formats.playbook_file import is_stale, load_playbook
 
 
@@ -133,7 +134,7 @@ def run_upgrade(args) -> int:
 
 
 def run_list_playbooks(args) -> int:
-    dirs = [args.dir] if args.dir else default_dirs()
+    dirs = [args.dir] if args.dir else load_site().playbook_dirs()
     today = date.today()
     found = find_playbooks(dirs, today=today)
     rows = [r.value for _, r in found if not isinstance(r, FormatError)]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from crisisdesk.desk import checkpoints, context
+from crisisdesk.desk.backup_policy import DEFAULT_POLICY, BackupPolicy
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
@@ -22,14 +22,8 @@ from crisisdesk.store.verify import (
 )
 
 STAMP = "%Y%m%d-%H%M%S"
-
-
-@dataclass(frozen=True)
-class BackupPolicy:
-    """Keep the last `keep` backups; take one every `every_minutes` while an event is open."""
-
-    keep: int = 20
-    every_minutes: int = 15
+__all__ = ["BackupPolicy", "BackupCommands", "backup_folder", "list_backups", "restore_database",
+           "verify_database"]
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -50,7 +44,7 @@ def last_backup_time(db_path: Path) -> datetime | None:
 class BackupCommands:
     """Mixed into Desk."""
 
-    def auto_backup(self, policy: BackupPolicy = BackupPolicy()) -> Path:
+    def auto_backup(self, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
         """An online backup into the backup folder, verified; older ones pruned to `policy.keep`."""
         folder = backup_folder(self.path)
         stamp = datetime.now(UTC).strftime(STAMP)
@@ -68,7 +62,7 @@ class BackupCommands:
         """This desk's automatic backups, oldest first."""
         return list_backups(self.path)
 
-    def backup_due(self, policy: BackupPolicy = BackupPolicy()) -> bool:
+    def backup_due(self, policy: BackupPolicy = DEFAULT_POLICY) -> bool:
         """Whether an open event makes a new automatic backup due now."""
         if not self.event_records("open"):
             return False

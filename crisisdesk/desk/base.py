@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from crisisdesk.desk import checkpoints, context
+from crisisdesk.desk.site import load_site
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import Clock, from_iso, system_clock, to_iso, to_ms
 from crisisdesk.domain.desk_roles import check_allowed
@@ -36,6 +37,7 @@ class DeskBase:
         self.is_demo = anchor is not None
         self.clock = _demo_clock(from_iso(anchor), clock) if anchor and clock is system_clock else clock
         self.author = author or _default_author()
+        self.site = load_site()  # the administrator's settings: group pack, role hints, ...
         desk_id = store.meta("desk_id")
         if desk_id is None:
             desk_id = new_id()

@@ -51,9 +51,10 @@ class EventCommands:
         return queries.latest_group(self.store.conn) is not None
 
     def playbooks(self, dirs: list[Path] | None = None):
-        """The playbook library (shipped + user folder): (path, LoadResult or FormatError)."""
+        """The playbook library (shipped, the site's group pack, the user's folder): (path,
+        LoadResult or FormatError)."""
         group = self.group() if self.has_group() else None
-        return formats.find_playbooks(dirs, group)
+        return formats.find_playbooks(self.site.playbook_dirs() if dirs is None else dirs, group)
 
     def find_playbook(self, ref: str | Path) -> LoadResult[Playbook]:
         """A playbook by file path, or by id from the library (highest version)."""
@@ -61,7 +62,8 @@ class EventCommands:
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
             return formats.load_playbook(path, group)
-        loaded = [r for _, r in formats.find_playbooks(None, group) if isinstance(r, formats.LoadResult)]
+        loaded = [r for _, r in formats.find_playbooks(self.site.playbook_dirs(), group)
+                  if isinstance(r, formats.LoadResult)]
         found = [r for r in loaded if r.value.id == str(ref)]
         if not found:
             raise InvalidInput(f"no playbook '{ref}' in the library; give its file or one of: "

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from crisisdesk.ui import site_settings
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.opening import (
     backup_if_due,
@@ -36,9 +37,9 @@ class BackupWatch(QObject):
 
     @staticmethod
     def choice() -> tuple[int, int]:
-        """Backups to keep and minutes between two, as chosen in Settings (0: the desk's default)."""
-        settings = QSettings()
-        return settings.value("backup/keep", 0, type=int), settings.value("backup/every", 0, type=int)
+        """Backups to keep and minutes between two: chosen in Settings, else the site file's, else
+        the desk's default (the site file's only, for what it locks)."""
+        return int(site_settings.value("backup.keep")), int(site_settings.value("backup.every_minutes"))
 
     @staticmethod
     def set_choice(keep: int, every: int) -> None:

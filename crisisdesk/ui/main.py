@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.locations import data_dir, resource_path
-from crisisdesk.ui import errors, gui_thread_gc, i18n, refcounts
+from crisisdesk.ui import errors, gui_thread_gc, i18n, refcounts, site_settings
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.opening import desk_opener
 
@@ -60,7 +60,7 @@ def build_window(db_path: Path, clock: Clock = system_clock, author: str | None 
     author = author or settings.value("desk/author", "", type=str) or None
     executor = DeskExecutor(desk_opener(db_path, author, clock))
     executor.start()
-    i18n.apply_language(settings.value("ui/language", i18n.DEFAULT_LANGUAGE, type=str))
+    i18n.apply_language(site_settings.value("language"))
     from crisisdesk.ui.main_window import MainWindow  # after the start, on purpose
 
     return MainWindow(executor)
@@ -77,4 +77,17 @@ def run(db_path: Path, demo: bool = False) -> int:
     if demo:
         window.show_panel("board")
     window.show()
+    _warn_about_site_file(window)
     return app.exec()
+
+
+def _warn_about_site_file(window) -> None:
+    """A site file with errors was left out: say so once, naming each problem and its line."""
+    problems = site_settings.site().problems
+    if problems:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(window, QCoreApplication.translate("Site", "Site settings"),
+                            QCoreApplication.translate(
+                                "Site", "The administrator's site file has errors and was not used:")
+                            + "\n\n" + "\n".join(problems[:10]))

@@ -2763,6 +2763,21 @@ Give its passphrase to sign packets while this window is open.</source>
         <source>Seconds between two syncs</source>
         <translation>동기화 간격(초)</translation>
     </message>
+    <message>
+        <source>Set for this computer by the site file {}</source>
+        <translation>이 컴퓨터의 사이트 설정 파일 {}에서 정한 값입니다</translation>
+    </message>
+</context>
+<context>
+    <name>Site</name>
+    <message>
+        <source>Site settings</source>
+        <translation>사이트 설정</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s site file has errors and was not used:</source>
+        <translation>관리자의 사이트 설정 파일에 오류가 있어 사용하지 않았습니다:</translation>
+    </message>
 </context>
 <context>
     <name>Time</name>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.demo import DEMO_NOW, build_demo
-from crisisdesk.ui import i18n
+from crisisdesk.ui import i18n, site_settings
 from crisisdesk.ui.main import build_window, make_application
 from tests.desk.factories import NIRS_T0, ManualClock, activate_nirs, make_desk
 
@@ -26,7 +26,9 @@ def isolated_ui(qapp, tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     i18n.apply_language("ko")
+    site_settings.site.cache_clear()
     yield
+    site_settings.site.cache_clear()
     i18n.apply_language("ko")
 
 

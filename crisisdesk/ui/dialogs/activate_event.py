@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.domain.group import Group
-from crisisdesk.locations import shipped_playbooks_dir
-from crisisdesk.ui import datetime_edit
+from crisisdesk.ui import datetime_edit, site_settings
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.executor import DeskExecutor
@@ -135,7 +134,7 @@ class ActivateEventDialog(QDialog):
         self._playbook_changed()
 
     def _choose_group(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(shipped_playbooks_dir()),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(site_settings.group_folder()),
                                               self.tr("Group files (*.yaml *.yml)"))
         if path:
             self.load_group(path)

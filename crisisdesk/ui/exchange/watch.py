@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from crisisdesk.ui import site_settings
 from crisisdesk.ui.executor import DeskExecutor
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class ExchangeWatch(QObject):
     # -- settings ------------------------------------------------------------------
     @property
     def folder(self) -> str:
-        return QSettings().value("exchange/folder", "", type=str)
+        """The user's folder, else the site file's (the site file's only, when it locks it)."""
+        return str(site_settings.value("exchange.folder") or "")
 
     @property
     def watching(self) -> bool:
@@ -53,7 +55,7 @@ class ExchangeWatch(QObject):
 
     def set_folder(self, path: str) -> None:
         path = path.strip()
-        if path == self.folder:
+        if path == self.folder or site_settings.locked_by("exchange.folder"):
             return
         QSettings().setValue("exchange/folder", path)
         self.folder_changed.emit(path)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import Changes
-from crisisdesk.locations import shipped_playbooks_dir
-from crisisdesk.ui import i18n
+from crisisdesk.ui import i18n, site_settings
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
@@ -176,7 +175,7 @@ class SettingsPanel(QWidget):
         self._executor.reopen(desk_opener(path, QSettings().value("desk/author", "", type=str)))
 
     def _choose_group(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(shipped_playbooks_dir()),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(site_settings.group_folder()),
                                               self.tr("Group files (*.yaml *.yml)"))
         if path:
             self._executor.submit(lambda desk: desk.load_group(path), None, lambda exc: show_error(self, exc))
@@ -239,6 +238,20 @@ class SettingsPanel(QWidget):
         self.interval.setAccessibleName(self.tr("Seconds between two syncs"))
         if self.role.count():
             self.role.setItemText(0, self.tr("(none)"))
+        self._show_site_locks()
+
+    def _locked_controls(self) -> dict[str, tuple[QWidget, ...]]:
+        return {"language": (self.language,), "exchange.folder": (self.exchange, self.exchange_button),
+                "backup.keep": (self.keep,), "backup.every_minutes": (self.every,)}
+
+    def _show_site_locks(self) -> None:
+        """Controls of settings the administrator's site file fixes: disabled, saying which file."""
+        for key, controls in self._locked_controls().items():
+            source = site_settings.locked_by(key)
+            for control in controls:
+                control.setEnabled(not source)
+                control.setToolTip(self.tr("Set for this computer by the site file {}").format(source)
+                                   if source else "")
             for i, r in enumerate(self._info.playbook.roles if self._info else (), start=1):
                 self.role.setItemText(i, text(r.title))
 
