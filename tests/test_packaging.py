@@ -2,13 +2,14 @@
 files are found (checkout, installed wheel, bundle), what the wheel takes, the constraints.
 
 The wheel itself is built and installed by scripts/wheel_check.sh (in CI), the bundle by
-scripts/build.sh; these tests check the rules those rely on, fast.
+scripts/build.py; these tests check the rules those rely on, fast.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -160,3 +161,62 @@ def test_the_bundle_keeps_only_korean_and_english_qt_translations_and_bundles_tz
     assert not foreign("resources/translations/crisisdesk_ko.qm")
     assert 'collect_data_files("tzdata")' in spec and "rth_tzdata.py" in spec
     assert 'name="crisisdesk-cli"' in spec and "console=True" in spec
+
+
+def _slim():
+    spec = importlib.util.spec_from_file_location("slim", ROOT / "scripts" / "pyinstaller" / "slim.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bundle_leaves_out_unused_qt_plugins_and_the_libraries_only_they_need():
+    slim = _slim()
+    binaries = [(name, f"/src/{name}", "BINARY") for name in (
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
+        "PySide6/QtCore.abi3.so", "libgtk-3.so.0", "libcairo.so.2", "libcups.so.2", "libxcb.so.1",
+        "PySide6/Qt/lib/libQt6Core.so.6", "libpython3.11.so.1.0", "libssl.so.3")]
+    kept = slim.without_unused_plugins(binaries)
+    assert {b[0] for b in binaries} - {b[0] for b in kept} == {
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so"}
+    needs = {"/src/PySide6/Qt/plugins/platformthemes/libqgtk3.so": ["libgtk-3.so.0"],
+             "/src/libgtk-3.so.0": ["libcairo.so.2"],
+             "/src/PySide6/Qt/plugins/platforms/libqxcb.so": ["libxcb.so.1", "libQt6Core.so.6"],
+             "/src/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so": ["libcups.so.2"],
+             "/src/PySide6/Qt/plugins/tls/libqopensslbackend.so": ["libssl.so.3"]}
+    left = {b[0] for b in slim.needed_only(kept, lambda path: needs.get(path, []))}
+    assert left == {"PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+                    "PySide6/QtCore.abi3.so", "libcups.so.2", "libxcb.so.1", "PySide6/Qt/lib/libQt6Core.so.6",
+                    "libpython3.11.so.1.0"}
+
+
+@pytest.mark.skipif(not (shutil.which("cc") or shutil.which("gcc")), reason="no C compiler")
+def test_the_icu_data_stub_is_a_small_library_with_the_data_symbol(tmp_path):
+    slim = _slim()
+    [(name, source, kind)] = slim.icu_stub([("PySide6/Qt/lib/libicudata.so.73", "/x", "BINARY")], tmp_path)
+    assert (name, kind) == ("PySide6/Qt/lib/libicudata.so.73", "BINARY")
+    assert Path(source).stat().st_size < 64_000
+    symbols = subprocess.run(["nm", "-D", source], capture_output=True, text=True).stdout
+    assert "icudt73_dat" in symbols
+
+
+def test_the_build_script_reports_the_bundle_size(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    (tmp_path / "a").write_bytes(b"x" * 3_000_000)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b").write_bytes(b"x" * 1_000_000)
+    assert build.report_size(tmp_path, limit_mb=150) == 4_000_000
+    out = capsys.readouterr().out
+    assert "4.0 MB (limit 150 MB)" in out and "3.0 MB  a" in out
+    assert build.MAX_MB == 150
+
+
+def test_the_window_program_is_windowed_on_windows_and_both_carry_icon_and_version():
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'name="crisisdesk",\n          console=not IS_WIN' in spec
+    assert '"icon": str(ROOT / "resources" / "icons" / "crisisdesk.ico")' in spec
+    assert '"version": _version_info()' in spec and "VSVersionInfo" in spec
+    assert spec.count("**WINDOWS_ONLY") == 2
