@@ -75,8 +75,17 @@ class SafeStream:
 
 @contextmanager
 def safe_streams() -> Iterator[None]:
-    """sys.stdout and sys.stderr wrapped in SafeStream for the duration (restored afterwards)."""
+    """sys.stdout and sys.stderr wrapped in SafeStream for the duration (restored afterwards).
+
+    Output stays in the console's encoding (a Korean Windows console or a file redirected from
+    it reads cp949; a UTF-8 terminal, UTF-8): Hangul is written as it is, and only what that
+    encoding cannot hold is escaped, never an exception."""
     saved = sys.stdout, sys.stderr
+    for stream in saved:  # what bypasses SafeStream (warnings, exit messages) cannot fail either
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass  # no stream (a windowed program), or not a reconfigurable one
     sys.stdout = SafeStream(sys.stdout) if sys.stdout is not None else None
     sys.stderr = SafeStream(sys.stderr) if sys.stderr is not None else None
     try:
