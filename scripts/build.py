@@ -8,6 +8,10 @@ PyInstaller on build.spec (the window program and the command-line program, icon
 resource on Windows, tzdata, licence notices); the bundle's size, with its largest parts,
 refused above MAX_MB; `crisisdesk-cli --version` with no system time-zone data; the bundle's
 own `crisisdesk-cli self-test`. Exits non-zero when any step fails.
+
+On Linux the build needs `binutils` (PyInstaller reads and strips the libraries) and a C
+compiler (`gcc libc6-dev`: ICU's stub data, see scripts/pyinstaller/slim.py); scripts/dev.sh
+install puts both there.
 """
 
 from __future__ import annotations

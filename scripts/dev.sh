@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
   # PDFs read back, fonts for the screen, keyring service for its test, the sqlite3 shell
   poppler-utils qpdf fonts-nanum gnome-keyring dbus-daemon sqlite3 binutils
+  # the bundle build: a C compiler for ICU's stub data (scripts/pyinstaller/slim.py)
+  gcc libc6-dev
 )
 
 install_system_packages() {

@@ -6,6 +6,7 @@ the user's QSettings when set there, else from the site file or the default.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from crisisdesk.desk.site import Setting, Site, load_site
-from crisisdesk.locations import shipped_playbooks_dir
+from crisisdesk.locations import SITE_ENV, shipped_playbooks_dir
 
 # Site setting -> the window's own QSettings key.
 USER_KEYS = {
@@ -26,9 +27,13 @@ ORGANISATION = "CrisisDesk"
 APPLICATION = "CrisisDesk"
 
 
-@cache
 def site() -> Site:
-    """The site files, read once per run of the program."""
+    """The site files, read once per run of the program (again if CRISISDESK_SITE changes)."""
+    return _site(os.environ.get(SITE_ENV, ""))
+
+
+@cache
+def _site(_machine_file: str) -> Site:
     return load_site()
 
 

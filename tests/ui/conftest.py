@@ -26,9 +26,9 @@ def isolated_ui(qapp, tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     i18n.apply_language("ko")
-    site_settings.site.cache_clear()
+    site_settings._site.cache_clear()
     yield
-    site_settings.site.cache_clear()
+    site_settings._site.cache_clear()
     i18n.apply_language("ko")
 
 

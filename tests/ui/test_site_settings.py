@@ -31,3 +31,18 @@ def test_locked_settings_come_from_the_site_file(open_window, demo_copy, tmp_pat
     assert panel.language.isEnabled()
     window.exchange.set_folder(str(tmp_path / "other"))  # refused: the site fixes it
     assert window.exchange.folder == str(share)
+
+
+def test_the_init_dialog_starts_from_the_site_files_role_hints(qtbot, tmp_path, monkeypatch):
+    from crisisdesk.domain.text import Text
+    from crisisdesk.ui.exchange.key_dialogs import InitDialog
+    from crisisdesk.ui.exchange.session import Snapshot
+
+    site = tmp_path / "crisisdesk-site.yaml"
+    site.write_text("format: crisisdesk.site/1\ndesk: {role: affiliate, affiliate: card}\n", encoding="utf-8")
+    monkeypatch.setenv(SITE_ENV, str(site))
+    snap = Snapshot(keyring_available=True, keyring_backend="test", info=None, locked=False, group_id="hanbit",
+                    affiliates=(("bank", Text("은행", "Bank")), ("card", Text("카드", "Card"))))
+    dialog = InitDialog(snap)
+    qtbot.addWidget(dialog)
+    assert dialog.role.currentData() == "affiliate" and dialog.affiliate.currentData() == "card"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.ui import site_settings
 from crisisdesk.ui.exchange.packet_models import desk_role
 from crisisdesk.ui.exchange.session import Snapshot
 from crisisdesk.ui.i18n import text
@@ -67,6 +68,7 @@ class InitDialog(QDialog):
         for affiliate, name in snap.affiliates:
             self.affiliate.addItem(f"{text(name)} ({affiliate})", affiliate)
         self.group = QLineEdit(snap.group_id, objectName="deskGroup", readOnly=bool(snap.group_id))
+        self._site_hints()
         self.in_keyring = QRadioButton(self.tr("In the OS &keyring"), objectName="keyInKeyring")
         self.in_file = QRadioButton(self.tr("In a passphrase-protected &file"), objectName="keyInFile")
         self.in_keyring.setEnabled(snap.keyring_available)
@@ -108,6 +110,18 @@ class InitDialog(QDialog):
             signal.connect(self._check)
         self.setMinimumWidth(560)
         self._check()
+
+    def _site_hints(self) -> None:
+        """The role and affiliate the administrator's site file suggests for desks here."""
+        role, affiliate = site_settings.value("desk.role"), site_settings.value("desk.affiliate")
+        if role:
+            self.role.setCurrentIndex(max(self.role.findData(role), 0))
+        if affiliate and role != "group":
+            found = self.affiliate.findData(affiliate)
+            if found >= 0:
+                self.affiliate.setCurrentIndex(found)
+            elif self.affiliate.isEditable():
+                self.affiliate.setEditText(affiliate)
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Key file"), str(Path.home() / "crisisdesk-desk.key"),
