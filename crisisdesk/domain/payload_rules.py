@@ -172,6 +172,9 @@ class _Payload:
         return self.data[key]
 
     def text(self, key: str, required: bool = True, limit: int = TEXT_MAX, empty: bool = True) -> str:
+        value = self.data.get(key)
+        if type(value) is str and len(value) <= limit and (empty or value.strip()):
+            return value  # the common case, without the checks' calls (packets hold thousands)
         value = self._get(key, required, "")
         if not isinstance(value, str):
             raise InvalidInput(f"'{key}' must be text, not {_kind(value)}")
@@ -180,6 +183,14 @@ class _Payload:
         if not empty and not value.strip():
             raise InvalidInput(f"'{key}' must not be empty")
         return value
+
+    def optional_texts(self, keys: tuple[str, ...], limit: int = TEXT_MAX) -> None:
+        """Each of `keys`, where present, is text within `limit` (one call for many keys)."""
+        data = self.data
+        for key in keys:
+            value = data.get(key, "")
+            if type(value) is not str or len(value) > limit:
+                self.text(key, required=False, limit=limit)  # raises, saying what is wrong
 
     def id(self, key: str, required: bool = True) -> str:
         return self.text(key, required, ID_MAX, empty=not required)
@@ -418,17 +429,18 @@ def _impact_answered(p: _Payload, docs: EventDocs) -> None:
                            f"stores for a {spec.kind} field")
 
 
+_ITEM_FIELDS = ("state", "assignee", "note", "evidence", "reason")
+
+
 def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
     _doer(docs, p.id("affiliate"))
     _item(docs, p.id("checklist"), p.id("item"))
     p.id("base", required=False), p.id("undoes", required=False)
-    for key in ("before", "after"):
-        state = p.obj(key, required=key == "after")
-        for name in ("state", "assignee", "note", "evidence", "reason"):
-            state.text(name, required=False)
-    after = ItemState.from_dict(p.obj("after").data)
+    p.obj("before", required=False).optional_texts(_ITEM_FIELDS)
+    p.obj("after").optional_texts(_ITEM_FIELDS)
+    after = ItemState.from_dict(p.data["after"])
     check_state(after)
-    before = p.obj("before", required=False).data.get("state", "todo")
+    before = p.data.get("before", {}).get("state", "todo")
     if before not in STATES:
         raise InvalidInput(f"unknown state '{before}' before the change (states: {', '.join(STATES)})")
 
