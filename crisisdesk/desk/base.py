@@ -48,6 +48,7 @@ class DeskBase:
         self.checkpoint_seq: int | None = None
         # What opening did to bring an older file up to this program ('' for nothing).
         self.upgrade_note = store.upgraded.describe() if store.upgraded else ""
+        self.upgrade_backup = str(store.upgraded.backup or "") if self.upgrade_note and store.upgraded else ""
         if self.upgrade_note and DeskBase.on_upgraded is not None:
             DeskBase.on_upgraded(self.path, self.upgrade_note)
         # The opening check (schema, triggers, chain head against the last signed checkpoint).

@@ -33,6 +33,7 @@ class OpenedDesk:
     clock: Clock
     demo: bool = False
     warnings: tuple[str, ...] = ()  # what the opening check found (schema, triggers, checkpoint)
+    upgrade_backup: str = ""  # opening upgraded the file: the backup taken before
 
 
 class DeskClock:
@@ -75,7 +76,8 @@ class _Worker(QObject):
         desk = self.desk
         self.opened.emit(OpenedDesk(desk.desk_id, desk.author, desk.path, desk.clock,
                                   getattr(desk, "is_demo", False),
-                                  tuple(getattr(desk, "open_warnings", ()))))
+                                  tuple(getattr(desk, "open_warnings", ())),
+                                  getattr(desk, "upgrade_backup", "")))
 
     @Slot(int, object)
     def run(self, job: int, fn: DeskFn) -> None:

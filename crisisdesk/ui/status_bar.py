@@ -53,6 +53,9 @@ class DeskStatusBar(QStatusBar):
         self.info = info
         warnings = info.warnings if info is not None else ()
         self._integrity = (integrity.WARNING, " · ".join(warnings)) if warnings else ("", "")
+        if info is not None and info.upgrade_backup:
+            self.showMessage(self.tr("The desk's file was upgraded for this version of CrisisDesk; "
+                                     "a backup was taken first: {}").format(info.upgrade_backup))
         self._show()
 
     def set_integrity(self, state: str, line: str) -> None:

@@ -1213,6 +1213,10 @@ Activate one with “New event…” (Ctrl+N).</source>
 <context>
     <name>DeskStatusBar</name>
     <message>
+        <source>The desk&apos;s file was upgraded for this version of CrisisDesk; a backup was taken first: {}</source>
+        <translation>데스크 파일을 이 버전의 CrisisDesk에 맞게 업그레이드했습니다. 먼저 백업했습니다: {}</translation>
+    </message>
+    <message>
         <source>No database open</source>
         <translation>열린 데이터베이스 없음</translation>
     </message>

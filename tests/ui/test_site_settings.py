@@ -46,3 +46,17 @@ def test_the_init_dialog_starts_from_the_site_files_role_hints(qtbot, tmp_path, 
     dialog = InitDialog(snap)
     qtbot.addWidget(dialog)
     assert dialog.role.currentData() == "affiliate" and dialog.affiliate.currentData() == "card"
+
+
+def test_the_window_says_when_opening_upgraded_the_file(open_window, tmp_path):
+    import gzip
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.sqlite"
+    fixture = Path(__file__).parents[1] / "store" / "fixtures" / "schema4-demo.sqlite.gz"
+    with gzip.open(fixture) as source, open(path, "wb") as target:
+        shutil.copyfileobj(source, target)
+    driver = open_window(path)
+    message = driver.window.status.currentMessage()
+    assert "업그레이드" in message and "before-upgrade" in message, message
