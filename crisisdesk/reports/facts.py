@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from crisisdesk.domain.checklist import Check
 from crisisdesk.domain.group import GROUP_DESK
@@ -40,6 +40,12 @@ def hit_tiles(situation: Situation) -> list[AffiliateTile]:
 
 def hit_services(situation: Situation) -> list[ServiceView]:
     return [s for t in situation.board.tiles for s in t.services if s.status in ("down", "degraded")]
+
+
+def longest_outage(situation: Situation) -> timedelta | None:
+    """How long the longest external or government outage has lasted (no RTO applies to them)."""
+    spans = [x.outage(situation.now) for x in hit_services(situation) if x.external]
+    return max((s for s in spans if s is not None), default=None)
 
 
 def open_actions(situation: Situation) -> list[ActionView]:

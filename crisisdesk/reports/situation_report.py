@@ -31,19 +31,7 @@ class SituationReport(SituationAnnexes):
 
     # -- title, approval block and header -------------------------------------------------
     def title(self) -> ApprovalBox:
-        """The approval steps of the group file; the first is the drafter, the last the approval
-        the register records (filled in at print time), the others are signed by hand."""
-        t, steps = self.t, self.s.report_form.approval
-        boxes: list[tuple[str, str | Slot, str | Slot]] = []
-        for index, step in enumerate(steps):
-            signer = t.text(step.signer)
-            if index == len(steps) - 1:
-                boxes.append((t.text(step.title), Slot("approver"), Slot("approved_on")))
-            elif index == 0 and self.meta.prepared_by:
-                boxes.append((t.text(step.title), self.meta.prepared_by, self.f.date(self.s.now)))
-            else:
-                boxes.append((t.text(step.title), signer, ""))
-        return ApprovalBox(t("title.situation"), t("approval.label"), tuple(boxes))
+        return self.approval_box(self.t("title.situation"))
 
     def header(self) -> Fields:
         t, f, m, ev = self.t, self.f, self.meta, self.s.event
@@ -87,7 +75,7 @@ class SituationReport(SituationAnnexes):
         else:
             out.append(Para("□ " + t("impact.hit", hit=board.hit_affiliates, total=len(board.tiles),
                                      services=len(hit), critical=sum(1 for x in hit if x.critical)), "item"))
-            out.append(Para("□ " + self.rto_line(), "item"))
+            out.append(Para("□ " + self.recovery_line(), "item"))
             out.append(self.affiliate_table())
         measures = [m for m in board.measures if m.values]
         if measures:
@@ -98,22 +86,6 @@ class SituationReport(SituationAnnexes):
                                  total=totals.applicable, overdue=totals.overdue,
                                  critical=totals.overdue_critical), "item"))
         return out
-
-    def rto_line(self) -> str:
-        """The recovery clock as the domain gives it: RTO breaches only for the group's own
-        failures, outage durations for external and government ones."""
-        t, f, s, now = self.t, self.f, self.s, self.s.now
-        hit = facts.hit_services(s)
-        clocked = [x for x in hit if x.rto_deadline is not None]
-        external = [x for x in hit if x.external]
-        parts = []
-        if clocked:
-            parts.append(t("impact.rto", n=len(clocked), past=sum(1 for x in clocked if x.past_rto(now))))
-        if external:
-            longest = max((x.outage(now) for x in external if x.outage(now) is not None), default=None)
-            parts.append(t("impact.external", n=len(external),
-                           span=f.duration(longest) if longest is not None else "—"))
-        return " · ".join(parts) or t("none")
 
     def affiliate_table(self) -> Table:
         t, f = self.t, self.f
