@@ -16,6 +16,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "fingerprint": ("무결성 확인: 지문 {value}", "Integrity: fingerprint {value}"),
     "as_of": ("기준 {time}, 기록 위치 {seq}", "as of {time}, journal position {seq}"),
     "checkpoint": ("서명된 기록 검증점 {value}", "signed journal checkpoint {value}"),
+    # office files (HWPX, DOCX)
+    "office.notice": ("편집용 초안: {report}(지문 {fingerprint})의 문구를 고치기 위한 사본입니다. 기록은 데스크가 발행한 PDF이며, 이 파일은 발행본이 아닙니다.",
+                      "Editable draft: a copy of {report} (fingerprint {fingerprint}) for editing its wording. The record is the PDF the desk issues; this file is not the issued report."),
+    "office.header": ("편집용 초안", "Editable draft"),
     # titles
     "title.situation": ("그룹 위기 상황보고서", "Group Crisis Situation Report"),
     "title.brief": ("회장 보고 요약", "Executive Brief"),
