@@ -211,24 +211,31 @@ class Flow:
         return table
 
     def approval(self, block: ApprovalBox) -> RLTable:
-        """The title on the left, the approval boxes on the right (결재 | step | step …)."""
-        step_w, label_w = 21 * mm, 6 * mm
+        """The title on the left, the approval boxes on the right ([결재] | step | step …); the
+        label runs down its own narrow column (one syllable a line), and is left out when empty."""
+        step_w, label_w = 21 * mm, (6 * mm if block.label else 0)
         box_w = label_w + step_w * len(block.steps)
-        label = Paragraph("<br/>".join(_xml(c) for c in block.label), self.styles["box_title"])
         titles = [Paragraph(_xml(title), self.styles["box_title"]) for title, _, _ in block.steps]
         signers = [Paragraph(_xml(self.text(signer)), self.styles["box"]) for _, signer, _ in block.steps]
         dates = [Paragraph(_xml(self.text(date)), self.styles["box"]) for _, _, date in block.steps]
-        box = RLTable([[label, *titles], ["", *signers], ["", *dates]],
-                      colWidths=[label_w] + [step_w] * len(block.steps), rowHeights=[14, 34, 13])
-        box.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                      ("GRID", (0, 0), (-1, -1), 0.6, GRID), ("SPAN", (0, 0), (0, 2)),
-                      ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (1, 1), (-1, 1), "BOTTOM"),
-                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
-                      ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                      ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
+        style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        rows = [titles, signers, dates]
+        widths = [step_w] * len(block.steps)
+        if block.label:
+            label = Paragraph("<br/>".join(_xml(c) for c in block.label), self.styles["box_title"])
+            rows = [[label, *titles], ["", *signers], ["", *dates]]
+            widths = [label_w, *widths]
+            style += [("SPAN", (0, 0), (0, 2)), ("VALIGN", (0, 0), (0, 2), "MIDDLE")]
+        box = RLTable(rows, colWidths=widths, rowHeights=[14, 34, 13])
+        box.setStyle(style)
         outer = RLTable([[Paragraph(_xml(block.title), self.styles["title"]), box]],
                         colWidths=[self.width - box_w, box_w])
-        outer.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        outer.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
         return outer
 

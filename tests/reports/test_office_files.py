@@ -12,9 +12,8 @@ from xml.etree import ElementTree
 import docx
 import pytest
 
-from crisisdesk.reports import ReportMeta
+from crisisdesk.reports import ReportMeta, render
 from crisisdesk.reports.office_files import render_office
-from crisisdesk.reports.render import render
 
 OWPML_PARAGRAPH = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 SECTIONS = ("1. 개요", "2. 영향 현황", "3. 조치 사항", "4. 향후 계획", "5. 요청·결정 필요 사항", "6. 다음 보고")
