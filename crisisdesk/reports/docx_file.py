@@ -22,8 +22,9 @@ INDENTS = {"item": 3.0, "sub": 8.0}  # millimetres
 
 def write_docx(parts: list[Part], *, notice: str, header: str, title: str) -> bytes:
     doc = Document()
-    doc.core_properties.title = title
-    doc.core_properties.comments = notice
+    properties = doc.core_properties
+    properties.title, properties.subject, properties.comments = title, notice, notice
+    properties.author = properties.last_modified_by = "CrisisDesk"
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(15)

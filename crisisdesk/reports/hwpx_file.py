@@ -13,6 +13,8 @@ SHADE = "#EEF1F5"
 
 def write_hwpx(parts: list[Part], *, notice: str, header: str, title: str) -> bytes:
     doc = HwpxDocument.new()
+    doc.parts.clear_document_metadata(keep=("language",))  # the template's author and dates
+    doc.parts.set_document_metadata(title=title, creator="CrisisDesk", subject=notice)
     doc.page.set_header(text=header)
     runs: dict[tuple[str, bool], str] = {}
 

@@ -1010,6 +1010,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>재인쇄는 상황보고서나 그 요약본만 됩니다(&apos;{kind}&apos; 불가)</translation>
     </message>
     <message>
+        <source>a report export is of a situation report or its brief, not &apos;{kind}&apos;</source>
+        <translation>보고서 내보내기는 상황보고서나 그 회장 보고 요약만 됩니다('{kind}' 불가)</translation>
+    </message>
+    <message>
+        <source>{path}: a {kind} report is exported as {allowed}</source>
+        <translation>{path}: {kind} 보고서는 {allowed} 형식으로만 내보냅니다</translation>
+    </message>
+    <message>
         <source>the playbook has no &apos;{role}&apos; role to approve reports</source>
         <translation>플레이북에 보고서를 결재할 &apos;{role}&apos; 역할이 없습니다</translation>
     </message>

@@ -104,3 +104,13 @@ def test_only_numbered_reports_of_known_formats(demo_situation):
         render_office(demo_situation[0], ReportMeta(kind="situation"), "docx")
     with pytest.raises(ValueError, match="unknown office format"):
         render_office(demo_situation[0], ReportMeta(kind="situation", number=1), "odt")
+
+
+def test_file_properties_name_the_report_and_say_draft(office):
+    document = docx.Document(io.BytesIO(office["situation", "docx"].data))
+    assert document.core_properties.title.startswith("상황보고 제3호")
+    assert "편집용 초안" in document.core_properties.subject and document.core_properties.author == "CrisisDesk"
+    manifest = zipfile.ZipFile(io.BytesIO(office["situation", "hwpx"].data)).read("Contents/content.hpf").decode()
+    root = ElementTree.fromstring(manifest)
+    title = next(e.text for e in root.iter() if e.tag.endswith("}title"))
+    assert title.startswith("상황보고 제3호") and "synthetic" not in manifest and "편집용 초안" in manifest
