@@ -11,6 +11,7 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.schema import SCHEMA_VERSION
+from crisisdesk.store.upgrade import opened_by_this_version
 from crisisdesk.store.verify import (
     READ_ERRORS,
     VerifyReport,
@@ -127,7 +128,10 @@ def verify_database(path: Path, peers: list[Path] | None = None) -> VerifyReport
 
 
 def store_is_older(store) -> bool:
-    return store.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+    """Whether opening the file with this program would upgrade it, emptying its parse cache
+    (an older schema, or a file this version has not opened yet: `store.upgrade`)."""
+    older = store.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+    return older or not opened_by_this_version(store.conn)
 
 
 def damage(path: Path) -> str | None:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from crisisdesk.store import checkpoints, document_cache
 from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
+from crisisdesk.store.projections.reports import DDL_5 as REPORT_FILES_5
 
 APPLICATION_ID = 0x43445350  # "CDSP": CrisisDesk SQLite, set on every desk database
 
@@ -123,7 +124,7 @@ def sql_step(script: str) -> Step:
     return run
 
 
-# Schema 5 (writers): which program versions wrote this file, first and last opened (UTC).
+# Schema 6 (writers): which program versions wrote this file, first and last opened (UTC).
 WRITERS = """
 CREATE TABLE writers (
     version TEXT PRIMARY KEY, first_opened TEXT NOT NULL, last_opened TEXT NOT NULL
@@ -132,13 +133,13 @@ CREATE TABLE writers (
 
 
 def _writers(conn: sqlite3.Connection) -> None:
-    """Schema 5: the writers table. A file made before it was kept its earlier writers unknown;
-    its first row says so (version "before-5"), dated when this migration ran."""
+    """The writers table. A file made before it knows not which versions wrote it: its first
+    row says so (version "before-writers"), dated when this migration ran."""
     for statement in statements(WRITERS):
         conn.execute(statement)
     if conn.execute("SELECT count(*) FROM journal").fetchone()[0]:
         now = utc_now()
-        conn.execute("INSERT INTO writers VALUES ('before-5', ?, ?)", (now, now))
+        conn.execute("INSERT INTO writers VALUES ('before-writers', ?, ?)", (now, now))
 
 
 def utc_now() -> str:
@@ -154,7 +155,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Schema 4 (anchored journal, store/checkpoints.py): signed checkpoints of this desk's and
     # its peers' journals, kept outside the journal.
     Migration(4, "anchored journal: signed checkpoints", sql_step(checkpoints.DDL)),
-    Migration(5, "writers: the program versions that wrote the file", _writers),
+    # Schema 5 (office files, store/projections/reports.py): the register of office drafts and
+    # brief PDFs made from numbered reports.
+    Migration(5, "office files: drafts and briefs made from numbered reports", sql_step(REPORT_FILES_5)),
+    Migration(6, "writers: the program versions that wrote the file", _writers),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -171,15 +171,34 @@ def _set_projection_version(conn: sqlite3.Connection) -> None:
 
 def record_writer(conn: sqlite3.Connection) -> None:
     """This program's version in `writers`: first opened once, last opened every time. A file
-    opened read-only keeps no record (it is read, not written)."""
+    opened read-only keeps no record (it is read, not written).
+
+    The first time a version opens the file, the cache of parsed group files and playbooks is
+    emptied in the same transaction: another version may parse the pinned texts into other
+    models (they are parsed again when next needed, and `verify` then finds no stale entry)."""
     now = utc_now()
     try:
-        conn.execute("INSERT INTO writers(version, first_opened, last_opened) VALUES (?, ?, ?) "
-                     "ON CONFLICT(version) DO UPDATE SET last_opened = excluded.last_opened",
-                     (__version__, now, now))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not opened_by_this_version(conn):
+                conn.execute("DELETE FROM parsed_documents")
+            conn.execute("INSERT INTO writers(version, first_opened, last_opened) VALUES (?, ?, ?) "
+                         "ON CONFLICT(version) DO UPDATE SET last_opened = excluded.last_opened",
+                         (__version__, now, now))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_READONLY and "readonly" not in str(exc):
             raise
+
+
+def opened_by_this_version(conn: sqlite3.Connection) -> bool:
+    """Whether this program's version has opened the file for writing before."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'writers'").fetchone() is None:
+        return False
+    return conn.execute("SELECT 1 FROM writers WHERE version = ?", (__version__,)).fetchone() is not None
 
 
 def writers(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:

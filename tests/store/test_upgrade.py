@@ -88,7 +88,7 @@ def test_a_released_desk_opened_by_this_program(tmp_path):
     assert _rows(backup, "PRAGMA journal_mode") == [("delete",)]
     # the writers: the unknown earlier one, then this program
     assert [w[0] for w in _rows(path, "SELECT * FROM writers ORDER BY rowid")] == [
-        "before-5", __version__]
+        "before-writers", __version__]
 
 
 def test_the_backup_is_taken_before_any_migration_runs(tmp_path, monkeypatch):
@@ -178,3 +178,24 @@ def test_projections_of_a_newer_program_are_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match="built by a newer CrisisDesk"):
         Store.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_version_opening_the_file_first_empties_the_parse_cache(tmp_path):
+    """Another version may parse the pinned group file and playbooks into other models: its
+    cached parses are dropped (and parsed again when needed) instead of failing verify."""
+    path = tmp_path / "desk.sqlite"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE writers SET version = '0.0.9'")  # as if only an older version had opened it
+    conn.execute("INSERT INTO parsed_documents VALUES ('ab', 'group', '{\"old\": \"model\"}')")
+    conn.commit()
+    conn.close()
+    Store.open(path).close()
+    assert _rows(path, "SELECT count(*) FROM parsed_documents") == [(0,)]
+    assert [v for (v,) in _rows(path, "SELECT version FROM writers ORDER BY rowid")] == ["0.0.9", __version__]
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO parsed_documents VALUES ('cd', 'group', '{}')")
+    conn.commit()
+    conn.close()
+    Store.open(path).close()  # the same version again: the cache stays
+    assert _rows(path, "SELECT count(*) FROM parsed_documents") == [(1,)]
