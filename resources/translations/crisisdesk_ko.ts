@@ -1002,6 +1002,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>플레이북에 보고서를 결재할 &apos;{role}&apos; 역할이 없습니다</translation>
     </message>
     <message>
+        <source>{path}: cannot write the file: {reason}</source>
+        <translation>{path}: 파일을 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
         <source>unknown state &apos;{state}&apos; (states: {listing})</source>
         <translation>상태 &apos;{state}&apos;이(가) 없습니다(상태: {listing})</translation>
     </message>
@@ -2491,6 +2495,22 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>저장됨: {}</translation>
     </message>
     <message>
+        <source>Export to Excel</source>
+        <translation>엑셀로 내보내기</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>엑셀 통합문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>통합문서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Workbook saved to {}</source>
+        <translation>통합문서를 {}에 저장했습니다</translation>
+    </message>
+    <message>
         <source>All affiliates</source>
         <translation>전체 계열사</translation>
     </message>
@@ -2557,6 +2577,14 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Prin&amp;t…</source>
         <translation>인쇄(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>엑셀로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Checklists per affiliate, decisions, actions, reporting duties and the timeline as an Excel workbook (XLSX), as of now</source>
+        <translation>계열사별 점검표, 결정, 조치, 보고 의무, 타임라인을 현재 시각 기준 엑셀 통합문서(XLSX)로 저장합니다</translation>
     </message>
     <message>
         <source>Report register</source>
