@@ -9,6 +9,8 @@ import pytest
 
 from crisisdesk.cli import main
 from crisisdesk.desk.demo import build_demo
+from crisisdesk.formats.group_file import load_group
+from tests.formats.test_group_workbook import EXAMPLE
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -50,3 +52,34 @@ def test_export_xlsx_refusals(db, tmp_path, capsys):
     assert exit_.value.code == 2 and "--out" in capsys.readouterr().err
     code, _, err = run(capsys, "export", "xlsx", "nosuchevent", "--db", db, "--out", tmp_path / "x.xlsx")
     assert code == 1 and not (tmp_path / "x.xlsx").exists()
+
+
+def test_group_template_from_a_file_then_import_and_load(db, tmp_path, capsys):
+    code, out, err = run(capsys, "group", "template", "--from", EXAMPLE, "--out", tmp_path / "t.xlsx")
+    assert code == 0, err
+    assert "filled with group hanbit: 9 affiliates" in out
+    code, out, err = run(capsys, "group", "import", tmp_path / "t.xlsx", "--out", tmp_path / "g.yaml")
+    assert code == 0, err
+    assert load_group(tmp_path / "g.yaml").value == load_group(EXAMPLE).value
+    code, out, err = run(capsys, "group", "load", tmp_path / "g.yaml", "--db", db)
+    assert code == 0, err
+    code, out, err = run(capsys, "group", "template", "--db", db, "--out", tmp_path / "desk.xlsx")
+    assert code == 0 and "filled with group hanbit" in out
+    code, out, err = run(capsys, "group", "template", "--empty", "--out", tmp_path / "empty.xlsx")
+    assert code == 0 and "(empty)" in out
+
+
+def test_group_import_lists_every_located_problem_and_writes_nothing(tmp_path, capsys):
+    run(capsys, "group", "template", "--from", EXAMPLE, "--out", tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    book["서비스"]["F2"] = "세시간"
+    book["기관"]["D3"] = "vendor"
+    book.save(tmp_path / "t.xlsx")
+    code, out, err = run(capsys, "group", "import", tmp_path / "t.xlsx", "--out", tmp_path / "g.yaml")
+    assert code == 1 and "2 problem(s); nothing was written" in err
+    assert out.splitlines()[0].startswith(f"{tmp_path / 't.xlsx'}: '서비스' 시트 2행 F열(RTO): 기간은")
+    assert "'기관' 시트 3행 D열(종류): 알 수 없는 기관 종류" in out.splitlines()[1]
+    assert not (tmp_path / "g.yaml").exists()
+    (tmp_path / "g.yaml").write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "group", "import", tmp_path / "t.xlsx", "--out", tmp_path / "g.yaml")
+    assert code == 1 and (tmp_path / "g.yaml").read_text(encoding="utf-8") == "x"
