@@ -314,9 +314,11 @@ def _data(tables: dict[str, list[_Row]], report: CellReport) -> tuple[dict[str, 
         affiliates.append(record)
         index.setdefault(row.values.get("id"), i)
     services: dict[tuple[Any, Any], FieldPath] = {}
+    orphans: set[tuple[Any, Any]] = set()  # services already reported: their dependencies are not
     for row in tables[SERVICES.name]:
         i = _owner(index, row, "affiliate", report, "계열사", AFFILIATES.name)
         if i is None:
+            orphans.add((row.values.get("affiliate"), row.values.get("id")))
             continue
         listing = affiliates[i].setdefault("services", [])
         path: FieldPath = ("affiliates", i, "services", len(listing))
@@ -328,6 +330,8 @@ def _data(tables: dict[str, list[_Row]], report: CellReport) -> tuple[dict[str, 
         services.setdefault((row.values.get("affiliate"), row.values.get("id")), path)
     for row in tables[DEPENDENCIES.name]:
         key = (row.values.get("affiliate"), row.values.get("service"))
+        if key in orphans and key not in services:
+            continue
         if key not in services:
             report.fail(row.cells["service"], f"서비스 시트에 계열사 '{key[0]}'의 서비스 '{key[1]}'이(가) 없습니다 "
                                               f"(no such service of that affiliate in sheet '{SERVICES.name}')")

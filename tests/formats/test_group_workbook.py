@@ -205,3 +205,14 @@ def test_an_existing_group_file_is_kept_unless_overwriting(example, tmp_path):
     assert (tmp_path / "group.yaml").read_text(encoding="utf-8") == "keep me"
     import_group_workbook(tmp_path / "t.xlsx", tmp_path / "group.yaml", overwrite=True)
     assert load_group(tmp_path / "group.yaml").value == example[0]
+
+
+def test_a_renamed_affiliate_names_its_services_once_not_their_dependencies(example):
+    book = openpyxl.load_workbook(io.BytesIO(example[1]))
+    _set("계열사", ("nonlife",), "A", "non-life")(book)
+    with pytest.raises(WorkbookError) as refused:
+        read_group_workbook_bytes(_bytes(book), "broken.xlsx")
+    problems = refused.value.errors
+    services = sum(len(a.services) for a in example[0].affiliates if a.id == "nonlife")
+    assert len(problems) == services and {p.sheet for p in problems} == {"서비스"}
+    assert all("계열사 시트에 없는 계열사 ID 'nonlife'" in p.message for p in problems)
