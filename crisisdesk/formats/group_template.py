@@ -157,8 +157,8 @@ def group_yaml(data: dict[str, Any], notes: dict[date, str] | None = None) -> st
         return yaml.safe_dump(_plain(part), allow_unicode=True, sort_keys=False, width=100,
                               default_flow_style=None) if part else ""
 
-    head = {k: data[k] for k in ("format", "group", "timezone") if k in data}
-    tail = {k: data[k] for k in ("affiliates", "providers") if k in data}
+    head: dict[str, Any] = {k: data[k] for k in ("format", "group", "timezone") if k in data}
+    tail: dict[str, Any] = {k: data[k] for k in ("affiliates", "providers") if k in data}
     text = _HEAD + dump(head)
     if data.get("holidays"):
         text += "\nholidays:\n"

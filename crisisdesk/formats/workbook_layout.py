@@ -9,6 +9,7 @@ a few Korean words are read too (예/아니오, 영업일/매일, 중단/저하,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 # what a column holds: how a cell is turned into the group file's value
 ID, TEXT, BOOL, DURATION, CLOCK, DAY, NUMBER, IDS, DAYS, EFFECT, KIND, NOTE = (
@@ -41,7 +42,7 @@ BOOL_WORDS = {"예": True, "아니오": False, "y": True, "n": False, "yes": Tru
 DAYS_WORDS = {"영업일": "business", "매일": "every-day"}
 EFFECT_WORDS = {"중단": "down", "저하": "degraded"}
 KIND_WORDS = {"자체": "own", "위탁": "outsourced", "외부": "external", "정부": "government"}
-WORDS = {BOOL: BOOL_WORDS, DAYS: DAYS_WORDS, EFFECT: EFFECT_WORDS, KIND: KIND_WORDS}
+WORDS: dict[str, dict[str, Any]] = {BOOL: BOOL_WORDS, DAYS: DAYS_WORDS, EFFECT: EFFECT_WORDS, KIND: KIND_WORDS}
 
 GROUP = SheetLayout("그룹", (
     Column("그룹 ID", "id", ID, True, "영문 소문자·숫자·'-' (예: hanbit)"),
