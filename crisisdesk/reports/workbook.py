@@ -182,9 +182,10 @@ def _decisions(s: Situation, w: _Words, names: dict[str, Text]) -> _Sheet:
 
 def _actions(s: Situation, w: _Words) -> _Sheet:
     headers = tuple(w(k) for k in ("col.action", "col.owner", "col.deadline", "col.state", "col.overdue",
-                                   "col.note", "col.decision_ref"))
+                                   "col.note", "col.decision", "col.decision_ref"))
+    decided = {d.id: d.text for d in s.decisions}
     rows = tuple((a.title, w.text(a.owner_title) or a.owner, w.time(a.deadline), w.enum("action", a.state),
-                  w.flag(a.overdue), a.note, a.decision) for a in s.actions)
+                  w.flag(a.overdue), a.note, decided.get(a.decision, ""), a.decision) for a in s.actions)
     return _Sheet(w("sheet.actions"), headers, rows)
 
 
