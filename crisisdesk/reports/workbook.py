@@ -209,17 +209,22 @@ def _timeline(s: Situation, w: _Words, names: dict[str, Text]) -> _Sheet:
 
 
 def _write(ws: Any, sheet: _Sheet, s: Situation, w: _Words) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    def clean(value: Any) -> Any:
+        """Text without the control characters a workbook cannot hold (a note pasted with them)."""
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
     event = s.event
     mode = w("drill" if event.drill else "real")
     zone = w.zone.key
-    ws["A1"] = w("banner.title", title=event.title, mode=mode)
+    ws["A1"] = clean(w("banner.title", title=event.title, mode=mode))
     ws["A1"].font = Font(bold=True, size=13, color="C00000" if event.drill else "000000")
     as_of = w.time(s.now)
-    ws["A2"] = w("banner.as_of", time=f"{as_of:%Y-%m-%d %H:%M} ({zone})" if as_of else "—", seq=s.as_of_seq,
-                 group=w.text(event.group_name), sheet=sheet.name)
+    ws["A2"] = clean(w("banner.as_of", time=f"{as_of:%Y-%m-%d %H:%M} ({zone})" if as_of else "—", seq=s.as_of_seq,
+                       group=w.text(event.group_name), sheet=sheet.name))
     ws.append([])
     ws.append(list(sheet.headers))
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
@@ -227,7 +232,7 @@ def _write(ws: Any, sheet: _Sheet, s: Situation, w: _Words) -> None:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for row in sheet.rows:
-        ws.append(list(row))
+        ws.append([clean(value) for value in row])
     for cells in ws.iter_rows(min_row=HEADER_ROW + 1):
         for cell in cells:
             if isinstance(cell.value, datetime):

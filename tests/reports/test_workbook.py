@@ -90,3 +90,16 @@ def test_english_workbook_and_a_drill(demo_situation):
     book = openpyxl.load_workbook(io.BytesIO(render_workbook(drill, "en").data))
     assert "Drill (not a real incident)" in book["Decisions"]["A1"].value
     assert [c.value for c in book["Timeline"][HEADER_ROW]][:2] == ["Journal #", "Time"]
+
+
+def test_notes_that_look_like_formulas_or_hold_control_characters_stay_text(demo_situation):
+    import dataclasses
+
+    situation, _ = demo_situation
+    first, *rest = situation.group_items
+    odd = dataclasses.replace(first, note="=HYPERLINK(\"http://x\")", evidence="붙여넣은\x0b메모\x00")
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(
+        dataclasses.replace(situation, group_items=(odd, *rest)), "ko").data))
+    row = _table(book["그룹 공통"])[0]
+    assert row["메모"] == "=HYPERLINK(\"http://x\")" and book["그룹 공통"]["J5"].data_type == "s"
+    assert row["증빙"] == "붙여넣은메모"
