@@ -18,8 +18,10 @@ from crisisdesk.domain.group import Group
 from crisisdesk.domain.text import Text
 from crisisdesk.formats.workbook_layout import (
     AFFILIATES,
+    APPROVAL,
     CLOCK,
     DEPENDENCIES,
+    DISTRIBUTION,
     DURATION,
     GROUP,
     GUIDE,
@@ -28,6 +30,7 @@ from crisisdesk.formats.workbook_layout import (
     IDS,
     NO,
     PROVIDERS,
+    REPORT,
     SERVICES,
     SHEETS,
     YES,
@@ -138,6 +141,10 @@ def _rows(group: Group, notes: dict[date, str]) -> dict[str, list[list[Any]]]:
                                                 *_names(d.impact), *_names(d.alternative)])
     for p in group.providers:
         rows[PROVIDERS.name].append([p.id, *_names(p.name), p.kind, ", ".join(p.alternatives) or None])
+    for step in group.report.approval:
+        rows[REPORT.name].append([APPROVAL, *_names(step.title), *_names(step.signer)])
+    for recipient in group.report.distribution:
+        rows[REPORT.name].append([DISTRIBUTION, *_names(recipient), None, None])
     return rows
 
 
@@ -158,7 +165,7 @@ def group_yaml(data: dict[str, Any], notes: dict[date, str] | None = None) -> st
                               default_flow_style=None) if part else ""
 
     head: dict[str, Any] = {k: data[k] for k in ("format", "group", "timezone") if k in data}
-    tail: dict[str, Any] = {k: data[k] for k in ("affiliates", "providers") if k in data}
+    tail: dict[str, Any] = {k: data[k] for k in ("affiliates", "providers", "report") if k in data}
     text = _HEAD + dump(head)
     if data.get("holidays"):
         text += "\nholidays:\n"

@@ -76,6 +76,8 @@ def read_group_workbook_bytes(content: bytes, name: str = "<workbook>") -> Workb
 
 def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
     """The rows of one sheet, after checking its header row."""
+    if layout.name not in book.sheetnames and layout.optional:
+        return []
     if layout.name not in book.sheetnames:
         close = did_you_mean(layout.name, list(book.sheetnames), "sheets")
         report.fail(Cell(layout.name, 0, 0), f"시트가 없습니다 (missing sheet '{layout.name}'; {close})")

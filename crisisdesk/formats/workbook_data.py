@@ -23,6 +23,7 @@ from crisisdesk.formats.workbook_layout import (
     NOTE,
     NUMBER,
     PROVIDERS,
+    REPORT,
     SERVICES,
     WORDS,
 )
@@ -75,10 +76,11 @@ def convert(value: Any, kind: str) -> Any:
 
 
 def _put(record: dict[str, Any], cells: dict[FieldPath, Cell], base: FieldPath, row: Row,
-         fields: tuple[str, ...]) -> None:
-    """Copy `fields` of `row` into `record` (dotted fields nest), remembering their cells."""
+         fields: tuple[str, ...], rename: dict[str, str] | None = None) -> None:
+    """Copy `fields` of `row` into `record` (dotted fields nest; `rename` gives a field another
+    place in the record), remembering their cells."""
     for field in fields:
-        parts = tuple(field.split("."))
+        parts = tuple((rename or {}).get(field, field).split("."))
         cell = row.cells.get(field)
         if cell is not None:
             cells.setdefault((*base, *parts), cell)
@@ -103,6 +105,7 @@ def build_data(tables: dict[str, list[Row]], report: CellReport) -> tuple[dict[s
     services, orphans = _services(data, tables[SERVICES.name], index, report)
     _dependencies(data, tables[DEPENDENCIES.name], services, orphans, report)
     _providers(data, tables[PROVIDERS.name], report)
+    _report(data, tables[REPORT.name], report)
     return data, notes
 
 
@@ -204,6 +207,33 @@ def _providers(data: dict[str, Any], rows: list[Row], report: CellReport) -> Non
         for k, _ in enumerate(record.get("alternatives") or ()):
             report.cells[("providers", i, "alternatives", k)] = row.cells["alternatives"]
         data.setdefault("providers", []).append(record)
+
+
+_TEXT = ("name.ko", "name.en")
+_PLACES = {"approval": {"name.ko": "title.ko", "name.en": "title.en"},  # a step: {title, signer}
+           "distribution": {"name.ko": "ko", "name.en": "en"}}  # a recipient: a text
+
+
+def _report(data: dict[str, Any], rows: list[Row], report: CellReport) -> None:
+    """The approval steps and the distribution list, each in the order of its rows."""
+    form: dict[str, list[Any]] = {}
+    for row in rows:
+        part = row.values.get("part")
+        if part not in _PLACES:
+            report.fail(row.cells["part"], f"구분은 결재 또는 배포입니다 (part must be 결재 or 배포, not "
+                                           f"{'empty' if part is None else repr(part)})")
+            continue
+        listing = form.setdefault(part, [])
+        path: FieldPath = ("report", part, len(listing))
+        record: dict[str, Any] = {}
+        fields = (*_TEXT, "signer.ko", "signer.en") if part == "approval" else _TEXT
+        _put(record, report.cells, path, row, fields, _PLACES[part])
+        report.cells[path] = row.cells["name.ko"]
+        report.cells.setdefault(("report", part), row.cells["name.ko"])
+        listing.append(record)
+    if form:
+        report.cells[("report",)] = report.cells[("report", next(iter(form)))]
+        data["report"] = form
 
 
 def _owner(index: dict[Any, int], row: Row, report: CellReport) -> int | None:

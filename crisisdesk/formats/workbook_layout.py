@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 # what a column holds: how a cell is turned into the group file's value
-ID, TEXT, BOOL, DURATION, CLOCK, DAY, NUMBER, IDS, DAYS, EFFECT, KIND, NOTE = (
-    "id", "text", "bool", "duration", "clock", "day", "number", "ids", "days", "effect", "kind", "note")
+ID, TEXT, BOOL, DURATION, CLOCK, DAY, NUMBER, IDS, DAYS, EFFECT, KIND, NOTE, PART = (
+    "id", "text", "bool", "duration", "clock", "day", "number", "ids", "days", "effect", "kind", "note",
+    "part")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class SheetLayout:
     name: str
     columns: tuple[Column, ...]
     help: str
+    optional: bool = False  # a workbook without the sheet is read as if it were empty
 
     def column(self, field: str) -> Column:
         return next(c for c in self.columns if c.field == field)
@@ -42,7 +44,11 @@ BOOL_WORDS = {"예": True, "아니오": False, "y": True, "n": False, "yes": Tru
 DAYS_WORDS = {"영업일": "business", "매일": "every-day"}
 EFFECT_WORDS = {"중단": "down", "저하": "degraded"}
 KIND_WORDS = {"자체": "own", "위탁": "outsourced", "외부": "external", "정부": "government"}
-WORDS: dict[str, dict[str, Any]] = {BOOL: BOOL_WORDS, DAYS: DAYS_WORDS, EFFECT: EFFECT_WORDS, KIND: KIND_WORDS}
+APPROVAL, DISTRIBUTION = "결재", "배포"
+PART_WORDS = {APPROVAL: "approval", DISTRIBUTION: "distribution", "approval": "approval",
+              "distribution": "distribution"}
+WORDS: dict[str, dict[str, Any]] = {BOOL: BOOL_WORDS, DAYS: DAYS_WORDS, EFFECT: EFFECT_WORDS, KIND: KIND_WORDS,
+                                    PART: PART_WORDS}
 
 GROUP = SheetLayout("그룹", (
     Column("그룹 ID", "id", ID, True, "영문 소문자·숫자·'-' (예: hanbit)"),
@@ -101,5 +107,14 @@ PROVIDERS = SheetLayout("기관", (
     Column("대체 기관", "alternatives", IDS, False, "대신 쓸 수 있는 기관 ID, 쉼표로 구분 (데스크용)"),
 ), "서비스가 기대는 외부·내부 시스템(기관).")
 
-SHEETS = (GROUP, HOLIDAYS, AFFILIATES, SERVICES, DEPENDENCIES, PROVIDERS)
+REPORT = SheetLayout("보고체계", (
+    Column("구분", "part", PART, True, "결재(결재란의 한 칸) 또는 배포(배포처 한 곳)", (APPROVAL, DISTRIBUTION)),
+    Column("이름(한국어)", "name.ko", TEXT, True, "결재: 칸 이름(예: 기안, 검토, 결재); 배포: 받는 곳(예: 그룹 회장)"),
+    Column("이름(영어)", "name.en", TEXT, False, "예: Drafted / Group chairman"),
+    Column("서명자(한국어)", "signer.ko", TEXT, False, "결재 칸만: 칸 아래 적힐 직책이나 이름(예: 그룹 CRO)"),
+    Column("서명자(영어)", "signer.en", TEXT, False, "예: Group CRO"),
+), "상황보고서의 결재란(위에서부터 순서대로, 마지막 칸이 결재)과 배포처. 시트가 없거나 결재 행이 없으면 "
+   "기안·검토·결재, 배포 행이 없으면 배포처 없음.", optional=True)
+
+SHEETS = (GROUP, HOLIDAYS, AFFILIATES, SERVICES, DEPENDENCIES, PROVIDERS, REPORT)
 GUIDE = "안내"  # the template's first sheet: how to fill it in (never read)

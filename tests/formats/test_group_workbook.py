@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from crisisdesk.desk.workbook_commands import import_group_workbook, write_group_template
+from crisisdesk.domain.group import ReportForm
 from crisisdesk.formats.group_file import load_group, load_group_text
 from crisisdesk.formats.group_template import group_template, group_yaml, holiday_notes
 from crisisdesk.formats.group_workbook import WorkbookError, read_group_workbook_bytes
@@ -39,7 +40,7 @@ def test_the_example_group_round_trips_through_the_template(example, tmp_path):
 
 def test_the_template_has_korean_sheets_frozen_headers_filters_and_a_guide(example):
     book = openpyxl.load_workbook(io.BytesIO(example[1]))
-    assert book.sheetnames == ["안내", "그룹", "공휴일", "계열사", "서비스", "의존관계", "기관"]
+    assert book.sheetnames == ["안내", "그룹", "공휴일", "계열사", "서비스", "의존관계", "기관", "보고체계"]
     for name in book.sheetnames[1:]:
         assert book[name].freeze_panes == "A2" and book[name].auto_filter.ref.startswith("A1:")
     assert [c.value for c in book["서비스"][1]][:6] == ["계열사 ID", "서비스 ID", "이름(한국어)", "이름(영어)", "핵심", "RTO"]
@@ -102,6 +103,21 @@ def _append(sheet: str, *values) -> Callable:
     return change
 
 
+def _set_both(sheet: str, key: tuple, *columns: str) -> Callable:
+    def change(book) -> str:
+        row = _row(book[sheet], *key)
+        for column in columns:
+            book[sheet][f"{column}{row}"] = None
+        return f"{columns[0]}{row}"
+    return change
+
+
+def _append_rows(sheet: str, *rows: list) -> Callable:
+    def change(book) -> str:
+        return f"A{[_add(book[sheet], row) for row in rows][-1]}"
+    return change
+
+
 def _rename_header(sheet: str, column: str, header) -> Callable:
     def change(book) -> str:
         book[sheet][f"{column}1"] = header
@@ -157,6 +173,11 @@ CORPUS = [
     ("bad timezone", _set("그룹", ("hanbit",), "D", "Asia/Busan"), "그룹", "D", "알 수 없는 시간대"),
     ("two group rows", _append("그룹", "other", "다른 그룹"), "그룹", "A", "한 행만"),
     ("empty group id", _set("그룹", ("hanbit",), "A", None), "그룹", "A2", "필수 칸"),
+    ("bad report part", _set("보고체계", ("결재", "검토"), "A", "승인"), "보고체계", "A", "결재 또는 배포"),
+    ("approval step without a name", _set_both("보고체계", ("결재", "검토"), "B", "C"), "보고체계", "B",
+     "필수 칸이 비어 있습니다"),
+    ("too many approval steps", _append_rows("보고체계", *[["결재", f"확인{n}"] for n in range(4)]), "보고체계",
+     "B2", "at most 6"),
 ]
 
 
@@ -176,6 +197,14 @@ def test_a_broken_workbook_gives_its_located_error(example, name, change, sheet,
     found = [p for p in problems if p.sheet == sheet and (p.cell == cell if cell else True) and says in p.message]
     assert found, "\n".join(str(p) for p in problems)
     assert str(found[0]).startswith(f"broken.xlsx: '{sheet}' 시트")
+
+
+def test_a_workbook_without_the_report_sheet_keeps_the_default_approval_steps(example):
+    book = openpyxl.load_workbook(io.BytesIO(example[1]))
+    del book["보고체계"]
+    read = read_group_workbook_bytes(_bytes(book), "older.xlsx")
+    assert read.group.report == ReportForm() and "report" not in read.data
+    assert [s.title.ko for s in read.group.report.approval] == ["기안", "검토", "결재"]
 
 
 def test_every_problem_is_reported_at_once(example):
