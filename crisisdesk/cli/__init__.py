@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.site_command",
     "crisisdesk.cli.store_commands",
+    "crisisdesk.cli.workbook_commands",
 )
 
 
