@@ -1,7 +1,8 @@
 """Build the one-folder bundle dist/crisisdesk/ and check it, on Linux, macOS or Windows.
 
     python scripts/build.py            fresh build venv, bundle, size, self-test
-    python scripts/build.py --reuse    reuse .venv-build when it exists (a quicker rebuild)
+    python scripts/build.py --reuse    reuse .venv-build when it exists (a quicker rebuild; what
+                                       constraints.txt adds is still installed)
 
 Steps: a fresh `.venv-build` with the exact versions in constraints.txt (build tools too);
 PyInstaller on build.spec (the window program and the command-line program, icon and version
@@ -41,12 +42,12 @@ def run(*argv: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def make_venv(reuse: bool) -> None:
-    if reuse and venv_python().exists():
-        return
-    shutil.rmtree(VENV, ignore_errors=True)
-    venv.EnvBuilder(with_pip=True).create(VENV)
+    """A fresh `.venv-build` (or the one there, with `reuse`) holding exactly what the bundle needs."""
     pip = [venv_python(), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    run(*pip, "--upgrade", "pip")
+    if not (reuse and venv_python().exists()):
+        shutil.rmtree(VENV, ignore_errors=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+        run(*pip, "--upgrade", "pip")
     run(*pip, "-c", "constraints.txt", "--build-constraint", "constraints.txt", ".[build]")
 
 
