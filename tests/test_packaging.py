@@ -186,8 +186,9 @@ def test_the_bundle_leaves_out_unused_qt_plugins_and_the_libraries_only_they_nee
              "/src/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so": ["libcups.so.2"],
              "/src/PySide6/Qt/plugins/tls/libqopensslbackend.so": ["libssl.so.3"]}
     left = {b[0] for b in slim.needed_only(kept, lambda path: needs.get(path, []))}
+    # CUPS is the system's: the print plugin stays, libcups is not bundled
     assert left == {"PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
-                    "PySide6/QtCore.abi3.so", "libcups.so.2", "libxcb.so.1", "PySide6/Qt/lib/libQt6Core.so.6",
+                    "PySide6/QtCore.abi3.so", "libxcb.so.1", "PySide6/Qt/lib/libQt6Core.so.6",
                     "libpython3.11.so.1.0"}
 
 
@@ -216,7 +217,22 @@ def test_the_build_script_reports_the_bundle_size(tmp_path, capsys):
 
 def test_the_window_program_is_windowed_on_windows_and_both_carry_icon_and_version():
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
-    assert 'name="crisisdesk",\n          console=not IS_WIN' in spec
+    assert 'name="crisisdesk",\n                           console=False' in spec
     assert '"icon": str(ROOT / "resources" / "icons" / "crisisdesk.ico")' in spec
     assert '"version": _version_info()' in spec and "VSVersionInfo" in spec
     assert spec.count("**WINDOWS_ONLY") == 2
+
+
+def test_the_window_launcher_elsewhere_runs_the_command_line_program(tmp_path):
+    """On Linux and macOS `crisisdesk` is a launcher: it runs crisisdesk-cli beside it (also
+    through a symbolic link), with the arguments as given."""
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "crisisdesk").write_text(_slim().LAUNCHER)
+    (bundle / "crisisdesk").chmod(0o755)
+    (bundle / "crisisdesk-cli").write_text('#!/bin/sh\necho "cli:$*"\n')
+    (bundle / "crisisdesk-cli").chmod(0o755)
+    (tmp_path / "on-path").symlink_to(bundle / "crisisdesk")
+    for program in (bundle / "crisisdesk", tmp_path / "on-path"):
+        result = subprocess.run([str(program), "--demo", "a b"], capture_output=True, text=True, timeout=30)
+        assert result.stdout == "cli:--demo a b\n", result

@@ -97,6 +97,23 @@ def _reports(folder: Path, state: dict) -> str:
     return ", ".join(pages)
 
 
+def _office_files(folder: Path, state: dict) -> str:
+    """A numbered report drafted, then its editable drafts (HWPX, DOCX) and a workbook written:
+    the office libraries and the files they read (templates) are all there."""
+    desk, event = state["desk"], state["event"]
+    number = desk.draft_report(event).record.number
+    written = []
+    for name in (f"report-{number}.hwpx", f"report-{number}.docx"):
+        desk.export_report(event, number, out=folder / name)
+        written.append(name.rsplit(".", 1)[1].upper())
+    desk.export_workbook(event, out=folder / "event.xlsx")
+    written.append("XLSX")
+    for path in folder.glob("report-*.*x"):
+        if not path.read_bytes().startswith(b"PK"):
+            raise AssertionError(f"{path.name} is not an office file (a ZIP package)")
+    return f"report #{number} as {', '.join(written)}"
+
+
 def _journal(folder: Path, state: dict) -> str:
     desk = state["desk"]
     report = desk.verify()
@@ -145,6 +162,7 @@ _CHECKS: tuple[tuple[str, Callable[[Path, dict], str]], ...] = (
     ("playbooks", _playbooks),
     ("scenario", _scenario),
     ("reports", _reports),
+    ("office files", _office_files),
     ("journal", _journal),
     ("korean font", _font),
     ("licences", _licences),

@@ -5,12 +5,20 @@
   opens a network connection), the embedded-device integrations (eglfs, linuxfb, vnc, evdev),
   the native Wayland platform (on a Wayland desktop the desk runs through XWayland, with the
   xcb platform) and image formats nobody uses here.
+- A second copy of the Python modules: on Linux and macOS `crisisdesk` (the window) is a
+  launcher of `crisisdesk-cli`, the same program (on Windows both are programs: the window
+  one is windowed).
+- A second copy of the Python modules: on Linux and macOS `crisisdesk` (the window) is a
+  launcher of `crisisdesk-cli`, the same program (on Windows both are programs: the window
+  one is windowed).
 - Python modules nobody imports here: Pillow's AVIF, WebP, colour-management, Tk and font
   modules (and the libraries they link), ssl and Qt's network module (no network), asyncio,
   multiprocessing, readline, setuptools, unittest (each program carries its own copy
   of the Python modules, so what is left out here counts twice).
 - Shared libraries nothing left in the bundle needs (`needed_only`: only what an extension
-  module, a kept Qt plugin or Python itself links to, directly or not, is kept).
+  module, a kept Qt plugin or Python itself links to, directly or not, is kept), and CUPS with
+  the libraries only it needs, which the print plugin takes from the system
+  (`SYSTEM_LIBRARIES`).
 - ICU's data (31 MB, Linux only; `icu_stub`): Qt links ICU for collation and legacy text codecs,
   which CrisisDesk does not use (Hangul syllables sort in their code-point order, which is the
   dictionary order). The library is replaced by ICU's own "stubdata" (an empty data table, as
@@ -42,7 +50,21 @@ UNUSED_MODULES = [
     "unittest", "asyncio", "multiprocessing", "PySide6.QtNetwork", "PySide6.QtDBus",
     "charset_normalizer",  # reportlab guesses the encoding of bytes with it; CrisisDesk gives text
     "jeepney.io.asyncio", "jeepney.io.trio", "jeepney.io.tests",
+    # lxml: python-docx and python-hwpx use etree only
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder", "lxml.cssselect",
+    # python-hwpx: what writing a document never loads (HWP 5 reading, layout, form filling, …)
+    "hwpx.hwp5", "hwpx.layout", "hwpx.form_fit", "hwpx.table_patch", "hwpx.equation", "hwpx.plan",
+    "hwpx.body_patch",
 ]
+UNUSED_DATA = re.compile(r"^lxml[/\\](isoschematron|html)[/\\]")
+
+# `crisisdesk` on Linux and macOS (build.spec): the window, through the command-line program.
+LAUNCHER = """#!/bin/sh
+# CrisisDesk: the desk window. crisisdesk-cli is the same program; with no command it opens
+# the window. (On Windows, crisisdesk.exe is a windowed program of its own.)
+self=$(readlink -f "$0" 2>/dev/null || echo "$0")
+exec "$(dirname "$self")/crisisdesk-cli" "$@"
+"""
 
 STUB_SOURCE = r"""
 /* ICU's stubdata (icu4c/source/stubdata/stubdata.cpp): an empty common-data table. */
@@ -67,6 +89,14 @@ def without_unused_plugins(binaries: Iterable) -> list:
     return [entry for entry in binaries if not UNUSED_PLUGINS.search(_name(entry))]
 
 
+# Left to the system (Linux): CUPS and what only it links. Qt's print plugin stays in the bundle
+# and loads the system's libcups (every desktop that prints has it; its ABI has been stable for
+# decades); without CUPS the print dialog offers printing to a PDF file. 7.6 MB.
+SYSTEM_LIBRARIES = re.compile(
+    r"^lib(cups\.so\.2|avahi-client\.so\.3|avahi-common\.so\.3|gnutls\.so\.30|gmp\.so\.10"
+    r"|hogweed\.so\.6|nettle\.so\.8|idn2\.so\.0|p11-kit\.so\.0|tasn1\.so\.6|unistring\.so\.2)$")
+
+
 def _is_root(dest: str) -> bool:
     name = dest.rsplit("/", 1)[-1]
     return (".cpython-" in name or name.endswith((".abi3.so", ".pyd")) or "/plugins/" in dest
@@ -87,7 +117,8 @@ def needed_only(binaries: list, imports) -> list:
                 if id(found) not in keep:
                     keep.add(id(found))
                     todo.append(found)
-    return [entry for entry in binaries if id(entry) in keep]
+    return [entry for entry in binaries
+            if id(entry) in keep and not SYSTEM_LIBRARIES.match(_name(entry).rsplit("/", 1)[-1])]
 
 
 def icu_stub(binaries: list, workdir: Path) -> list:

@@ -6,7 +6,7 @@ def test_self_test_passes_with_one_line_per_check(capsys, qapp):
     lines = capsys.readouterr().out.splitlines()
     checks = [line for line in lines if line.startswith(("ok", "FAIL"))]
     names = [line.split(":")[0].split(maxsplit=1)[1] for line in checks]
-    assert names == ["playbooks", "scenario", "reports", "journal", "korean font", "licences", "keys", "cleanup", "window"]
+    assert names == ["playbooks", "scenario", "reports", "office files", "journal", "korean font", "licences", "keys", "cleanup", "window"]
     assert all(line.startswith("ok") for line in checks)
     assert lines[-1] == "self-test passed"
 
