@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self.status.setVisible(not on)
         scale = PRESENTATION_SCALE if on else 1.0
         self.header.set_scale(scale)
-        self.panels["board"].set_scale(scale)
+        self.panels["board"].set_presenting(on)
         if on:
             self._before = self.current_panel()
             self.show_panel("board")

@@ -98,7 +98,7 @@ class DeskStatusBar(QStatusBar):
             self.exchange.setStyleSheet("color:#555;")
         elif state == "ok":
             self.exchange.setText(self.tr("Exchange folder: online"))
-            self.exchange.setStyleSheet("color:#2e7d32;")
+            self.exchange.setStyleSheet("color:#1d6b34;")
         else:
             self.exchange.setText(self.tr("Exchange folder: offline"))
             self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
@@ -114,9 +114,9 @@ class DeskStatusBar(QStatusBar):
             "": (self.tr("Journal: not verified yet"), "color:#555;"),
             integrity.CHECKING: (self.tr("Journal: checking…"), "color:#555;"),
             integrity.OK: (self.tr("Journal verified: every entry under a signed checkpoint"),
-                           "color:#2e7d32;"),
+                           "color:#1d6b34;"),
             integrity.INTACT: (self.tr("Journal intact: some entries not covered by any checkpoint"),
-                               "color:#8a6d00;"),
+                               "color:#6b5400;"),
             integrity.WARNING: (self.tr("Journal warning: the opening check found a problem"),
                                 "color:#c01818; font-weight:bold;"),
             integrity.DAMAGED: (self.tr("Journal damaged: restore a backup"),

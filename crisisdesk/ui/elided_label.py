@@ -1,0 +1,59 @@
+"""A one-line label that cuts its text with "…" to the width it is given, the whole text in its tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+
+class ElidedLabel(QLabel):
+    """Plain text on one line, never wrapped: what does not fit is elided and shown whole on hover.
+
+    `text()` is the whole text; `shown()` what is painted."""
+
+    def __init__(self, text: str = "", parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown(self) -> str:
+        return super().text()
+
+    def is_elided(self) -> bool:
+        return self.shown() != self._full
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        """Cut to the room inside the margins (set margins with setContentsMargins, not a style
+        sheet's padding, and the font with setFont, so the measure is the painted one)."""
+        self.ensurePolished()
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
