@@ -11,9 +11,11 @@ class ElidedLabel(QLabel):
 
     `text()` is the whole text; `shown()` what is painted."""
 
-    def __init__(self, text: str = "", parent=None, **kwargs):
+    def __init__(self, text: str = "", parent=None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+                 **kwargs):
         super().__init__(parent, **kwargs)
         self._full = ""
+        self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
@@ -54,6 +56,6 @@ class ElidedLabel(QLabel):
         sheet's padding, and the font with setFont, so the measure is the painted one)."""
         self.ensurePolished()
         room = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(room, 0))
         super().setText(shown)
         self.setToolTip(self._full if shown != self._full else "")

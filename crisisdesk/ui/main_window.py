@@ -211,17 +211,21 @@ class MainWindow(QMainWindow):
         self._preferred = prefer or self._preferred
         wanted = (self._preferred, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
-        def load(desk) -> tuple[list[OpenEvent], EventInfo | None]:
+        def load(desk) -> tuple[list[OpenEvent], EventInfo | None, str | None]:
             events = open_events(desk)
             ids = [e.id for e in events]
             chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
-            return events, load_event_info(desk, chosen) if chosen else None
+            info = load_event_info(desk, chosen) if chosen else None
+            zone = info.group.timezone if info else desk.group().timezone if desk.has_group() else None
+            return events, info, zone
 
         self.executor.submit(load, self._events_loaded,
                              lambda exc: None if isinstance(exc, DeskNotOpen) else show_error(self, exc))
 
-    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None]) -> None:
-        self._events, info = loaded
+    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None, str | None]) -> None:
+        self._events, info, zone = loaded
+        if zone:
+            self.status.set_timezone(zone)
         if info is not None:
             QSettings().setValue("ui/event", info.id)
             if info.id == self._preferred:
@@ -238,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def _event_loaded(self, info: EventInfo | None) -> None:
         self.info = info
+        if info is not None:
+            self.status.set_timezone(info.group.timezone)
         self.header.set_info(info)
         self.header.set_events(self._events, info.id if info else None)
         for panel in self.panels.values():

@@ -55,15 +55,15 @@ class AffiliateTileWidget(QFrame):
         self.progress.setTextVisible(True)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.overdue = ElidedLabel(objectName="tileOverdue")
+        self.overdue.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole if it can
         self.stale = ElidedLabel(objectName="tileStale")
-        self.stale.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole if it can
         self.stale.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.status)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.overdue, 1)
-        bottom.addWidget(self.stale)
+        bottom.addWidget(self.overdue)
+        bottom.addWidget(self.stale, 1)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.services, 1)
