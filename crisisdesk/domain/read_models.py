@@ -133,14 +133,16 @@ class AffiliateTile:
 
     @property
     def stale(self) -> bool:
+        return self.stale_at(self.now)
+
+    def stale_at(self, now: datetime) -> bool:
         """No update for `STALE_AFTER`; with none at all, `STALE_AFTER` after the activation."""
         since = self.last_update or self.activated_at
-        return since is None or self.now - since > STALE_AFTER
+        return since is None or now - since > STALE_AFTER
 
-    @property
-    def awaiting_first(self) -> bool:
+    def awaiting_first_at(self, now: datetime) -> bool:
         """No update yet, and the event too young to call that stale."""
-        return self.last_update is None and not self.stale
+        return self.last_update is None and not self.stale_at(now)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from crisisdesk.desk.demo import DEMO_NOW
 from crisisdesk.desk.wide_demo import build_wide_demo
 from crisisdesk.ui.board import grid_plan
+from crisisdesk.ui.style import STALE
 
 SIZES = [(1280, 800), (1366, 768), (1920, 1080)]
 
@@ -144,3 +145,32 @@ def test_a_long_database_path_does_not_widen_the_window_past_a_small_screen(open
     status = driver.window.status
     qtbot.waitUntil(lambda: driver.window.size().width() == 1280 and status.path.is_elided())
     assert status.path.toolTip() == str(path)
+
+
+def test_a_new_event_awaits_first_assessments_before_calling_tiles_stale(open_window, nirs_file, clock, qtbot):
+    clock.advance(minutes=1)  # T+0:01
+    driver = open_window(nirs_file)
+    board = driver.window.panels["board"]
+    qtbot.waitUntil(lambda: len(board.tiles()) == 9)
+    assert {t.stale.text() for t in board.tiles()} == {"첫 평가 대기"}
+    assert not any(STALE in t.stale.styleSheet() for t in board.tiles())
+    clock.advance(minutes=60)  # an hour after the activation, silence is stale
+    board.tick()
+    assert {t.stale.text() for t in board.tiles()} == {"갱신 없음"}
+    assert all(STALE in t.stale.styleSheet() for t in board.tiles())
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_header_alerts_stay_on_one_line_with_the_whole_list_on_hover(open_window, demo_copy, qtbot, presenting):
+    driver = open_window(demo_copy)
+    header = driver.window.header
+    if presenting:
+        _presenting_at(driver, qtbot, 1366, 768, 9)
+    else:
+        driver.window.resize(1366, 768)
+        qtbot.waitUntil(lambda: driver.window.size().width() == 1366)
+    qtbot.waitUntil(lambda: header.alerts.text().startswith("외부 경보 3건"))
+    alerts = header.alerts
+    assert alerts.height() < 2 * alerts.fontMetrics().lineSpacing()
+    assert alerts.is_elided() and alerts.toolTip() == alerts.text()
+    assert header.height() < 3 * alerts.fontMetrics().lineSpacing()

@@ -36,7 +36,8 @@ def test_presentation_mode_is_the_board_full_screen_with_large_type(open_window,
     assert window.current_panel() == "board"
     board = window.panels["board"]
     qtbot.waitUntil(lambda: len(board._tiles) == 9)
-    assert "font-size:24pt" in board._tiles[0].name.styleSheet()
+    assert board.presenting() and board.plan.font_px >= 18  # px: readable from five metres
+    assert board.tiles()[0].name.font().pixelSize() >= 23
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isFullScreen() and window.nav.isVisible()
     assert window.current_panel() == "decisions"

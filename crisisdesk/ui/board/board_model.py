@@ -8,17 +8,13 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
-from crisisdesk.domain.read_models import STALE_AFTER, AffiliateTile
+from crisisdesk.domain.read_models import AffiliateTile
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import TILE_COLOURS, label
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE
 from crisisdesk.ui.style import TILE_COLOURS as COLOURS
-
-
-def is_stale(tile: AffiliateTile, now: datetime) -> bool:
-    return tile.last_update is None or now - tile.last_update > STALE_AFTER
 
 
 def minutes_since(tile: AffiliateTile, now: datetime) -> int | None:

@@ -157,9 +157,9 @@ class AffiliateTileWidget(QFrame):
         else:
             overdue = self.tr("Nothing overdue")
         self._mark(self.overdue, overdue, LATE_TEXT if progress.overdue else INK, bold=bool(progress.overdue))
-        if tile.awaiting_first:
+        if tile.awaiting_first_at(now):
             self._mark(self.stale, self.tr("awaiting first assessment"), MUTED_TEXT)
-        elif tile.stale:
+        elif tile.stale_at(now):
             self._mark(self.stale, self._since_update(minutes_since(tile, now)), INK, bold=True,
                        badge=f"background:{STALE}; border-radius:4px;")
         else:
