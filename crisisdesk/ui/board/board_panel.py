@@ -123,8 +123,10 @@ class BoardPanel(LazyRefresh, QWidget):
 
     def _render(self, rows) -> None:
         tiles, now = self.model.tiles(), self._clock()
+        self.grid_host.setUpdatesEnabled(False)  # one repaint after, not one per progress bar set
         for row in rows:
             self._tiles[row].set_tile(tiles[row], now)
+        self.grid_host.setUpdatesEnabled(True)
 
     def tiles(self) -> list[AffiliateTileWidget]:
         return list(self._tiles)

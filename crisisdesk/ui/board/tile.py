@@ -73,13 +73,18 @@ class AffiliateTileWidget(QFrame):
         self._now: datetime | None = None
         self._entries: list[tuple[str, str, str]] = []  # each hit service: its line, its name, alternatives
         self._fitted_to: tuple[int, int, tuple] | None = None
+        self._heights: dict[tuple[str, int, int], float] = {}  # measured markup: (markup, width, px) -> height
+        self._document = QTextDocument(self)
+        self._document.setDocumentMargin(0)
+        self._fonts_set = False
         self.hidden_services = 0  # the services only the "+N more" line counts
-        self.set_font_px(self._font_px)
 
     # -- size --------------------------------------------------------------------
     def set_font_px(self, px: float) -> None:
         """The body text size in pixels; the name a third larger, margins in proportion."""
-        self._font_px = px
+        if px == self._font_px and self._fonts_set:
+            return
+        self._font_px, self._fonts_set = px, True
         body = self.font()
         body.setPixelSize(round(px))
         bold = QFont(body)
@@ -121,7 +126,7 @@ class AffiliateTileWidget(QFrame):
     def _style(self) -> None:
         colour = self.tile.colour if self.tile else "green"
         edge, left = COLOURS[colour], round(self._font_px * 0.7)
-        self.setStyleSheet(
+        _sheet(self,
             f"AffiliateTileWidget {{ background:{TILE_BACKGROUNDS[colour]}; border:2px solid {edge};"
             f" border-left:{left}px solid {edge}; border-radius:6px; }}"
             f"AffiliateTileWidget:focus {{ border:3px solid {INK}; border-left:{left}px solid {edge}; }}"
@@ -129,7 +134,7 @@ class AffiliateTileWidget(QFrame):
             f"QProgressBar {{ border:1px solid {MUTED_TEXT}; border-radius:3px; background:#ffffff;"
             f" color:{INK}; text-align:center; }}"
             f"QProgressBar::chunk {{ background:{PROGRESS_CHUNK}; }}")
-        self.status.setStyleSheet(f"color:{TILE_TEXT[colour]};")
+        _sheet(self.status, f"color:{TILE_TEXT[colour]};")
 
     def refresh_clocks(self, now: datetime) -> None:
         """Texts that depend on the time: RTO clocks, overdue and the staleness badge."""
@@ -173,11 +178,13 @@ class AffiliateTileWidget(QFrame):
         """Colour and weight set before the text, so the text is cut to the width it is drawn at."""
         font = QFont(self.services.font())
         font.setBold(bold)
-        widget.setFont(font)
-        widget.setStyleSheet(f"color:{colour}; {badge}")
+        if widget.font() != font:
+            widget.setFont(font)
+        _sheet(widget, f"color:{colour}; {badge}")
         pad = round(self._font_px * 0.3) if badge else 0
         widget.setContentsMargins(pad, 0, pad, 0)
-        widget.setText(words)
+        if widget.text() != words:
+            widget.setText(words)
 
     def _since_update(self, minutes: int | None) -> str:
         if minutes is None:
@@ -210,12 +217,16 @@ class AffiliateTileWidget(QFrame):
         self.hidden_services = chosen[1]
 
     def _height_of(self, markup: str, width: int) -> float:
-        document = QTextDocument()
-        document.setDefaultFont(self.services.font())
-        document.setDocumentMargin(0)
-        document.setHtml(markup)
-        document.setTextWidth(max(width, 1))
-        return document.size().height()
+        key = (markup, width, round(self._font_px))
+        if key not in self._heights:
+            if len(self._heights) > 64:  # the clocks change the markup every minute
+                self._heights.clear()
+            document = self._document
+            document.setDefaultFont(self.services.font())
+            document.setHtml(markup)
+            document.setTextWidth(max(width, 1))
+            self._heights[key] = document.size().height()
+        return self._heights[key]
 
     def _plain_services(self, tile: AffiliateTile) -> str:
         """The services for a screen reader: name, status and alternatives, without markup."""
@@ -261,3 +272,9 @@ class AffiliateTileWidget(QFrame):
             self.clicked.emit(self.tile.affiliate)
             return
         super().keyPressEvent(event)
+
+
+def _sheet(widget, css: str) -> None:
+    """A style sheet set only when it changes: setting one restyles the widget and its children."""
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
