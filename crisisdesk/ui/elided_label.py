@@ -15,13 +15,18 @@ class ElidedLabel(QLabel):
                  **kwargs):
         super().__init__(parent, **kwargs)
         self._full = ""
+        self._shorter: tuple[str, ...] = ()  # shorter wordings tried before cutting
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
     def setText(self, text: str) -> None:
-        self._full = text
+        self.set_texts(text)
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """`text`, or the first of the `shorter` wordings that fits, or the shortest cut with "…"."""
+        self._full, self._shorter = text, shorter
         self.updateGeometry()
         self._elide()
 
@@ -55,7 +60,9 @@ class ElidedLabel(QLabel):
         """Cut to the room inside the margins (set margins with setContentsMargins, not a style
         sheet's padding, and the font with setFont, so the measure is the painted one)."""
         self.ensurePolished()
-        room = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, self._mode, max(room, 0))
+        room, metrics = max(self.contentsRect().width(), 0), self.fontMetrics()
+        fitting = [t for t in (self._full, *self._shorter) if metrics.horizontalAdvance(t) <= room]
+        last = self._shorter[-1] if self._shorter else self._full
+        shown = fitting[0] if fitting else metrics.elidedText(last, self._mode, room)
         super().setText(shown)
         self.setToolTip(self._full if shown != self._full else "")

@@ -166,6 +166,10 @@
         <translation>{} 전 갱신</translation>
     </message>
     <message>
+        <source>{} ago</source>
+        <translation>{} 전</translation>
+    </message>
+    <message>
         <source>+{} more services</source>
         <translation>외 {}개 서비스</translation>
     </message>

@@ -57,13 +57,15 @@ class AffiliateTileWidget(QFrame):
         self.overdue = ElidedLabel(objectName="tileOverdue")
         self.overdue.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # whole if it can
         self.stale = ElidedLabel(objectName="tileStale")
+        self.stale.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.stale.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.overdue)
-        bottom.addWidget(self.stale, 1)
+        bottom.addStretch(1)
+        bottom.addWidget(self.stale)  # its badge as wide as its words, at the right
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.services, 1)
@@ -107,7 +109,14 @@ class AffiliateTileWidget(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._share_bottom()
         self._fit_services()
+
+    def _share_bottom(self) -> None:
+        """The overdue count whole first; the update's age in what is left (a shorter wording, or cut)."""
+        margins = self._layout.contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right() - self._layout.spacing()
+        self.stale.setMaximumWidth(max(room - self.overdue.sizeHint().width(), self.stale.minimumSizeHint().width()))
 
     # -- data --------------------------------------------------------------------
     def set_tile(self, tile: AffiliateTile, now: datetime) -> None:
@@ -174,7 +183,8 @@ class AffiliateTileWidget(QFrame):
             label(TILE_COLOURS, tile.colour), self._plain_services(tile),
             self.progress.text(), self.overdue.text(), self.stale.text()))))
 
-    def _mark(self, widget: ElidedLabel, words: str, colour: str, bold: bool = False, badge: str = "") -> None:
+    def _mark(self, widget: ElidedLabel, words: tuple[str, ...] | str, colour: str, bold: bool = False,
+              badge: str = "") -> None:
         """Colour and weight set before the text, so the text is cut to the width it is drawn at."""
         font = QFont(self.services.font())
         font.setBold(bold)
@@ -183,13 +193,17 @@ class AffiliateTileWidget(QFrame):
         _sheet(widget, f"color:{colour}; {badge}")
         pad = round(self._font_px * 0.3) if badge else 0
         widget.setContentsMargins(pad, 0, pad, 0)
-        if widget.text() != words:
-            widget.setText(words)
+        words = (words,) if isinstance(words, str) else words
+        widget.set_texts(*words)
+        if widget is self.overdue:
+            self._share_bottom()
 
-    def _since_update(self, minutes: int | None) -> str:
+    def _since_update(self, minutes: int | None) -> tuple[str, ...]:
+        """The update's age, and a shorter wording for a narrow tile."""
         if minutes is None:
-            return timefmt.since_update(None)
-        return self.tr("updated {} ago").format(timefmt.amount(timedelta(minutes=minutes)))
+            return (timefmt.since_update(None),)
+        age = timefmt.amount(timedelta(minutes=minutes))
+        return self.tr("updated {} ago").format(age), self.tr("{} ago").format(age)
 
     def _fit_services(self) -> None:
         """The first of these that fits the label: every service with its alternatives; every
