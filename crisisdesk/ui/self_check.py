@@ -17,6 +17,7 @@ def check_window(db_path: Path, timeout: float = 20.0) -> str:
 
     app = make_application([])
     window = build_window(Path(db_path))
+    window.stack.show_panel("board")  # whatever panel the user last left open (not saved as theirs)
     window.show()
     board = window.panels["board"].model
     deadline = time.monotonic() + timeout
