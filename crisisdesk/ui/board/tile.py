@@ -10,7 +10,7 @@ import html
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout
 
 from crisisdesk.domain.read_models import AffiliateTile, ServiceView
@@ -44,7 +44,9 @@ class AffiliateTileWidget(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.tile: AffiliateTile | None = None
         self.name = ElidedLabel(objectName="tileName")
-        self.status = QLabel(objectName="tileStatus")
+        self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.status = ElidedLabel(objectName="tileStatus")
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.services = QLabel(objectName="tileServices")
         self.services.setWordWrap(True)
@@ -60,7 +62,8 @@ class AffiliateTileWidget(QFrame):
         self.stale.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.stale.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
-        top.addWidget(self.name, 1)
+        top.addWidget(self.name)
+        top.addStretch(1)
         top.addWidget(self.status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.overdue)
@@ -73,7 +76,8 @@ class AffiliateTileWidget(QFrame):
         self._layout.addLayout(bottom)
         self._font_px = 16.0
         self._now: datetime | None = None
-        self._entries: list[tuple[str, str, str]] = []  # each hit service: its line, its name, alternatives
+        # each hit service: its line, its short form (colour, mark and name), its alternatives' line
+        self._entries: list[tuple[str, tuple[str, str], str]] = []
         self._fitted_to: tuple[int, int, tuple] | None = None
         self._heights: dict[tuple[str, int, int], float] = {}  # measured markup: (markup, width, px) -> height
         self._document = QTextDocument(self)
@@ -113,10 +117,12 @@ class AffiliateTileWidget(QFrame):
         self._fit_services()
 
     def _share_bottom(self) -> None:
-        """The overdue count whole first; the update's age in what is left (a shorter wording, or cut)."""
+        """The name and the overdue count whole first; the status word and the update's age in what
+        is left on their lines (a shorter wording, or cut with "…")."""
         margins = self._layout.contentsMargins()
         room = self.contentsRect().width() - margins.left() - margins.right() - self._layout.spacing()
-        self.stale.setMaximumWidth(max(room - self.overdue.sizeHint().width(), self.stale.minimumSizeHint().width()))
+        for first, second in ((self.name, self.status), (self.overdue, self.stale)):
+            second.setMaximumWidth(max(room - first.sizeHint().width(), second.minimumSizeHint().width()))
 
     # -- data --------------------------------------------------------------------
     def set_tile(self, tile: AffiliateTile, now: datetime) -> None:
@@ -125,6 +131,7 @@ class AffiliateTileWidget(QFrame):
         self._style()
         self.name.setText(text(tile.name))
         self.status.setText(label(TILE_COLOURS, tile.colour))
+        self._share_bottom()
         progress = tile.progress
         self.progress.setRange(0, max(progress.applicable, 1))
         self.progress.setValue(progress.closed)
@@ -220,7 +227,12 @@ class AffiliateTileWidget(QFrame):
             return
         full = "".join(f"<div>{line}</div>{alt}" for line, _, alt in self._entries)
         lines = "".join(f"<div>{line}</div>" for line, _, _ in self._entries)
-        names = [f"<div>{name}</div>" for _, name, _ in self._entries]
+        bold = QFont(self.services.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)  # the short forms on one line each, cut with "…" if need be
+        names = [f"<div><b style='color:{colour}'>"
+                 f"{html.escape(metrics.elidedText(words, Qt.TextElideMode.ElideRight, max(width - 2, 1)))}</b></div>"
+                 for _, (colour, words), _ in self._entries]
         candidates = [(full, 0), (lines, 0), ("".join(names), 0)]
         for shown in range(len(names) - 1, -1, -1):
             more = html.escape(self.tr("+{} more services").format(len(names) - shown))
@@ -253,11 +265,10 @@ class AffiliateTileWidget(QFrame):
         return ("<div style='margin-left:14px'>→ " + html.escape(self.tr("Alternative: {}").format(names))
                 + "</div>")
 
-    def _service_name(self, service: ServiceView, now: datetime) -> str:
-        """The short form of a service line: its mark and name, red when past its RTO."""
+    def _service_name(self, service: ServiceView, now: datetime) -> tuple[str, str]:
+        """The short form of a service line: its colour (red when past its RTO), its mark and name."""
         mark = "✕" if service.status == "down" else "▲"
-        colour = LATE_TEXT if service.past_rto(now) else INK
-        return f"<b style='color:{colour}'>{mark} {html.escape(text(service.name))}</b>"
+        return LATE_TEXT if service.past_rto(now) else INK, f"{mark} {text(service.name)}"
 
     def _service_line(self, service: ServiceView, now: datetime) -> str:
         mark = "✕" if service.status == "down" else "▲"
