@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
         self.leave_action.triggered.connect(lambda: self.present_action.setChecked(False))
         self.leave_action.setEnabled(False)
         self.addAction(self.leave_action)
+        self.page_actions = []
+        for name, key, step in (("nextBoardPage", Qt.Key.Key_PageDown, 1), ("previousBoardPage", Qt.Key.Key_PageUp, -1)):
+            action = QAction(self, objectName=name, enabled=False)  # presentation mode: turn the board's pages
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, s=step: self.panels["board"].next_page(s))
+            self.addAction(action)
+            self.page_actions.append(action)
         self.new_event_action = QAction(self, objectName="newEvent")
         self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_event_action.triggered.connect(self.commands.activate)
@@ -291,6 +298,8 @@ class MainWindow(QMainWindow):
         """F11: the board full screen with large type for the projector; Esc or F11 leaves."""
         self._presenting = on
         self.leave_action.setEnabled(on)
+        for action in self.page_actions:
+            action.setEnabled(on)
         self.nav.setVisible(not on)
         self.status.setVisible(not on)
         scale = PRESENTATION_SCALE if on else 1.0

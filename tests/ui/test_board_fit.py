@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from crisisdesk.desk.demo import DEMO_NOW
@@ -116,6 +116,11 @@ def test_a_board_too_big_for_the_desk_scrolls_and_the_projector_pages(open_windo
     qtbot.waitUntil(lambda: board.page == 1, timeout=3000)
     assert board.page_label.text() == f"2/{board.plan.pages}쪽"
     assert not set(first) & set(_check_page_in_view(board))
+    board.pager.setInterval(60_000)
+    qtbot.keyClick(driver.window, Qt.Key.Key_PageUp)  # and by hand, from the keyboard or a presenter remote
+    assert board.page == 0 and board.page_label.text() == f"1/{board.plan.pages}쪽"
+    qtbot.keyClick(driver.window, Qt.Key.Key_PageDown)
+    assert board.page == 1
     driver.window.present_action.setChecked(False)
     assert not board.pager.isActive() and not board.page_label.isVisible() and board.page == 0
 

@@ -159,10 +159,12 @@ class BoardPanel(LazyRefresh, QWidget):
         else:
             self.pager.stop()
 
-    def next_page(self) -> None:
-        """The next page of tiles (after the last, the first)."""
+    def next_page(self, step: int = 1) -> None:
+        """The next page of tiles (after the last, the first); -1: the one before."""
         pages = self.plan.pages if self.plan else 1
-        self.page = (self.page + 1) % pages
+        self.page = (self.page + step) % pages
+        if self.pager.isActive():
+            self.pager.start()  # a page turned by hand stays its full time
         self._layout_tiles()
         self.page_turned.emit(self.page)
 
