@@ -158,10 +158,6 @@
         <translation>기한 경과 없음</translation>
     </message>
     <message>
-        <source>awaiting first assessment</source>
-        <translation>첫 평가 대기</translation>
-    </message>
-    <message>
         <source>updated {} ago</source>
         <translation>{} 전 갱신</translation>
     </message>
@@ -2988,6 +2984,10 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>+{} past</source>
         <translation>기한 경과 +{}</translation>
+    </message>
+    <message>
+        <source>awaiting first assessment</source>
+        <translation>첫 평가 대기</translation>
     </message>
     <message>
         <source>no update yet</source>

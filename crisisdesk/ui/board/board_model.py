@@ -37,7 +37,7 @@ class BoardModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Overdue"), lambda t, m: str(t.progress.overdue),
                foreground=lambda t, m: LATE if t.progress.overdue else None),
         Column(QT_TRANSLATE_NOOP("Columns", "Last update"),
-               lambda t, m: timefmt.since_update(minutes_since(t, m.now()))),
+               lambda t, m: timefmt.since_update(minutes_since(t, m.now()), t.awaiting_first_at(m.now()))),
     )
 
     def __init__(self, clock: Callable[[], datetime], parent=None):

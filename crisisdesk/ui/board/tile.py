@@ -179,7 +179,7 @@ class AffiliateTileWidget(QFrame):
             overdue = self.tr("Nothing overdue")
         self._mark(self.overdue, overdue, LATE_TEXT if progress.overdue else INK, bold=bool(progress.overdue))
         if tile.awaiting_first_at(now):
-            self._mark(self.stale, self.tr("awaiting first assessment"), MUTED_TEXT)
+            self._mark(self.stale, timefmt.since_update(None, awaiting=True), MUTED_TEXT)
         elif tile.stale_at(now):
             self._mark(self.stale, self._since_update(minutes_since(tile, now)), INK, bold=True,
                        badge=f"background:{STALE}; border-radius:4px;")
