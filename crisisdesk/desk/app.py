@@ -11,8 +11,9 @@ from crisisdesk.desk.council import CouncilCommands
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
+from crisisdesk.desk.workbook_commands import WorkbookCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, WorkbookCommands, ReadModels, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""
