@@ -15,6 +15,7 @@ class ElidedLabel(QLabel):
                  **kwargs):
         super().__init__(parent, **kwargs)
         self._full = ""
+        self._tip = ""  # the caller's own tooltip, kept whatever the width
         self._shorter: tuple[str, ...] = ()  # shorter wordings tried before cutting
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,4 +66,13 @@ class ElidedLabel(QLabel):
         last = self._shorter[-1] if self._shorter else self._full
         shown = fitting[0] if fitting else metrics.elidedText(last, self._mode, room)
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self._show_tip()
+
+    def setToolTip(self, tip: str) -> None:
+        """The caller's tooltip; when the text is cut, the whole text comes first."""
+        self._tip = tip
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        whole = self._full if self.is_elided() else ""
+        super().setToolTip("\n".join(t for t in (whole, self._tip) if t))
