@@ -69,10 +69,15 @@ class ElidedLabel(QLabel):
         self._show_tip()
 
     def setToolTip(self, tip: str) -> None:
-        """The caller's tooltip; when the text is cut, the whole text comes first."""
+        """The caller's tooltip; when the text is cut, the whole text comes first (and alone when
+        the caller's tooltip says nothing more than it)."""
         self._tip = tip
         self._show_tip()
 
     def _show_tip(self) -> None:
-        whole = self._full if self.is_elided() else ""
-        super().setToolTip("\n".join(t for t in (whole, self._tip) if t))
+        if not self.is_elided():
+            super().setToolTip(self._tip)
+        elif self._tip and self._full not in self._tip:
+            super().setToolTip(f"{self._full}\n{self._tip}")
+        else:
+            super().setToolTip(self._full)

@@ -19,3 +19,12 @@ def test_the_callers_tooltip_survives_resizing_and_the_whole_text_comes_first_wh
     label.setToolTip("")
     label.resize(2000, 30)
     assert label.toolTip() == ""
+
+
+def test_a_tooltip_that_holds_the_whole_text_is_not_repeated(qtbot):
+    label = ElidedLabel("/a/very/long/path/to/the/desk.sqlite")
+    qtbot.addWidget(label)
+    label.show()
+    label.setToolTip("Database file: /a/very/long/path/to/the/desk.sqlite")
+    label.resize(40, 30)
+    assert label.is_elided() and label.toolTip() == "/a/very/long/path/to/the/desk.sqlite"
