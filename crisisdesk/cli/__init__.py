@@ -16,6 +16,7 @@ TRACEBACK_ENV = "CRISISDESK_TRACEBACK"  # set to 1: an unexpected error shows it
 
 # Each module exposes `register(subparsers)`; order is the order in `--help`.
 COMMAND_MODULES = (
+    "crisisdesk.cli.drill_commands",
     "crisisdesk.cli.duty_commands",
     "crisisdesk.cli.event_commands",
     "crisisdesk.cli.exchange_commands",

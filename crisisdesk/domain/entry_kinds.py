@@ -19,6 +19,7 @@ GROUP_KINDS = frozenset({
     "alert.recorded",
     "outlook.set",
     "report.drafted", "report.approved", "report.issued",
+    "drill.inject_released",
 })
 
 AFFILIATE_KINDS = frozenset({
@@ -26,6 +27,7 @@ AFFILIATE_KINDS = frozenset({
     "impact.answered",
     "checklist.changed",
     "notice.composed", "notice.edited", "notice.posted", "notice.withdrawn",
+    "drill.responded",
 })
 
 LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked"})

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.checklist import STATES, ItemState, check_state
 from crisisdesk.domain.clock import parse_time
+from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.impact import PROVIDER_STATUSES
@@ -58,6 +59,7 @@ class EventDocs:
 
     playbook: Playbook
     group: Group
+    drill: bool = False  # a drill event: the only kind that takes drill injects and responses
 
     @cached_property
     def items(self) -> dict[str, frozenset[str]]:
@@ -298,9 +300,9 @@ def _event_activated(p: _Payload, facts: Facts) -> None:
         raise InvalidInput("the pinned playbook's id or version differs from its text")
     if pinned_group.id("id") != group.id:
         raise InvalidInput("the pinned group's id differs from its text")
-    docs = EventDocs(book, group)
+    docs = EventDocs(book, group, p.flag("drill"))
     p.text("title", empty=False), p.text("note", required=False)
-    p.time("t0"), p.flag("drill")
+    p.time("t0")
     check_level(book, p.id("level"))
     for provider in p.items("providers", required=False):
         q = _Payload(provider) if isinstance(provider, Mapping) else _Payload({"provider": provider})
@@ -458,6 +460,34 @@ def _notice_withdrawn(p: _Payload, docs: EventDocs) -> None:
     p.id("notice"), p.text("reason", required=False)
 
 
+def _drill_inject(docs: EventDocs, inject_id: str) -> None:
+    """An inject of the event's scenario, in a drill event (never a real one)."""
+    if not docs.drill:
+        raise InvalidInput("drill injects and responses belong to drill events only; this is a real event")
+    known = [i.id for i in docs.playbook.injects]
+    if inject_id not in known:
+        raise InvalidInput(f"unknown inject '{inject_id}' (injects: {', '.join(known) or 'none'})")
+
+
+def _inject_released(p: _Payload, docs: EventDocs) -> None:
+    _drill_inject(docs, p.id("inject"))
+    if p.id("kind") not in INJECT_KINDS:
+        raise InvalidInput(f"unknown inject kind '{p.id('kind')}' ({', '.join(INJECT_KINDS)})")
+    if p.id("released_by") not in RELEASED_BY:
+        raise InvalidInput(f"unknown 'released_by' '{p.id('released_by')}' ({', '.join(RELEASED_BY)})")
+    p.time("due"), p.time("at")
+    text = p.obj("text")
+    text.text("ko"), text.text("en")
+    if p.id("affiliate", required=False):
+        _affiliate(docs, p.id("affiliate"))
+
+
+def _drill_responded(p: _Payload, docs: EventDocs) -> None:
+    _drill_inject(docs, p.id("inject"))
+    _doer(docs, p.id("affiliate"))
+    p.text("text", empty=False)
+
+
 _GLOBAL = frozenset({"group.loaded", "event.activated"})
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "group.loaded": _group_loaded,
@@ -477,4 +507,5 @@ _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "checklist.changed": _checklist_changed,
     "notice.composed": _notice_composed, "notice.edited": _notice_edited,
     "notice.posted": _notice_posted, "notice.withdrawn": _notice_withdrawn,
+    "drill.inject_released": _inject_released, "drill.responded": _drill_responded,
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crisisdesk.domain.drill import INJECT_KIND_NAMES
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook, ReportingDuty
 from crisisdesk.domain.text import Text
@@ -210,6 +211,15 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
     if kind == "outlook.set":
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
+    if kind == "drill.inject_released":
+        what = INJECT_KIND_NAMES.get(p.get("kind", ""), Text.plain(str(p.get("kind", ""))))
+        text = p.get("text") or {}
+        to = Text(f" → {aff.ko}", f" → {aff.en}") if p.get("affiliate") else Text()
+        return Text(f"[모의훈련 상황 부여] {what.ko}{to.ko}: {text.get('ko') or text.get('en', '')}",
+                    f"[Drill inject] {what.en}{to.en}: {text.get('en') or text.get('ko', '')}")
+    if kind == "drill.responded":
+        return Text(f"[{aff.ko}] 모의훈련 상황 대응: {p.get('text', '')}",
+                    f"[{aff.en}] drill response: {p.get('text', '')}")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
         designation = DESIGNATION_NAMES.get(p.get("designation", ""))

@@ -37,9 +37,11 @@ from crisisdesk.formats.fields import (
     describe,
     did_you_mean,
 )
+from crisisdesk.formats.drill_fields import InjectKind, InjectMeasures, InjectStatusField, Offset
 
 GROUP_FORMAT = "crisisdesk.group/2"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
+PLAYBOOK_FORMAT_3 = "crisisdesk.playbook/3"  # /2 and a drill scenario's injects
 GROUP_FORMAT_1 = "crisisdesk.group/1"
 PLAYBOOK_FORMAT_1 = "crisisdesk.playbook/1"
 
@@ -163,6 +165,18 @@ class ReportingSchema(_Model):
     target: Duration | None = None
 
 
+class InjectSchema(_Model):
+    id: Id
+    at: Offset
+    kind: InjectKind
+    text: TextField
+    provider: Id | None = None
+    status: InjectStatusField | None = None
+    affiliate: Id | None = None
+    measures: InjectMeasures | None = None
+    respond_within: Duration | None = None
+
+
 class PlaybookFile(_Model):
     format: Any = None  # checked before validation, see check_format()
     id: Id
@@ -177,11 +191,14 @@ class PlaybookFile(_Model):
     checklists: list[ChecklistSchema]
     notices: list[NoticeSchema] | None = None
     reporting: list[ReportingSchema] | None = None
+    injects: list[InjectSchema] | None = None
 
 
-def check_format(data: Any, expected: str, other: str, report: Report, older: str = "") -> int:
+def check_format(data: Any, expected: str, other: str, report: Report, older: str = "",
+                 also: tuple[str, ...] = ()) -> int:
     """Check the `format:` line: the version to read the file as (the older one only when the
-    file says so), or 0 when the rest of the file should not be read."""
+    file says so; one of `also`, a newer version for files that need its additions, read as
+    itself), or 0 when the rest of the file should not be read."""
     if not isinstance(data, dict):
         report.error((), f"expected fields ('format: {expected}', ...) at the top of the file, "
                          f"got {describe(data)}")
@@ -196,12 +213,15 @@ def check_format(data: Any, expected: str, other: str, report: Report, older: st
         report.warning(("format",), f"{older} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
                                     "writes the file in the new form")
         return int(older.rsplit("/", 1)[1])
+    elif value in also:
+        return int(str(value).rsplit("/", 1)[1])
     elif isinstance(value, str) and value.split("/")[0] == other.split("/")[0]:
         other_kind = other.split("/")[0].split(".")[-1]
         report.error(("format",), f"this is a {other_kind} file ({value}), not a {kind} file")
         return 0
     elif isinstance(value, str) and value.startswith(family + "/") and value != expected:
-        readable = f"{older} and {expected}" if older else expected
+        known = sorted((v for v in (older, *also, expected) if v), key=lambda v: int(v.rsplit("/", 1)[1]))
+        readable = " and ".join(known) if len(known) < 3 else ", ".join(known[:-1]) + f" and {known[-1]}"
         report.error(("format",), f"unsupported version '{value}': this desk reads {readable}")
         return 0
     elif value != expected:
