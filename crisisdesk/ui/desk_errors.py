@@ -12,6 +12,12 @@ CONTEXT = "DeskErrors"
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("DeskErrors", "unknown impact field '{field}' (fields: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{title}' is a real event; injects belong to drills only"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown inject '{inject}' (injects: {known})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "inject '{inject}' is already released"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a response needs its text"),
+    QT_TRANSLATE_NOOP("DeskErrors", "inject '{inject}' has not been released in this drill"),
+    QT_TRANSLATE_NOOP("DeskErrors", "inject '{inject}' names provider '{provider}', which the group file does not know"),
     QT_TRANSLATE_NOOP("DeskErrors", "{backup_file}: is the database itself; choose a backup file"),
     QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' already has these values; nothing to save"),
     QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' has no change left to undo"),

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
+from crisisdesk.ui.drill.drill_actions import DrillActions
+from crisisdesk.ui.drill.drill_banner import DrillBanner
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventActions
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
@@ -101,11 +103,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.drill_banner = DrillBanner(executor)
+        layout.addWidget(self.drill_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = DeskStatusBar(executor.clock)
         self.setStatusBar(self.status)
         self.commands = EventActions(executor, self)
+        self.drills = DrillActions(executor, self)
         self._build_nav()
         self._connect()
         for name in EAGER:
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         self.header.providers_requested.connect(lambda: self.commands.providers(self.info))
         self.header.close_requested.connect(lambda: self.commands.close_event(self.info))
         self.header.reopen_requested.connect(self.commands.reopen_event)
+        self.drill_banner.injects_requested.connect(lambda: self.drills.injects(self.info))
         self.commands.activated.connect(self._activated)
         self.commands.reopened.connect(lambda event: self.load_events(prefer=event))
 
@@ -240,6 +246,8 @@ class MainWindow(QMainWindow):
         self.info = info
         self.header.set_info(info)
         self.header.set_events(self._events, info.id if info else None)
+        self.drill_banner.set_event(info)
+        self._title()
         for panel in self.panels.values():
             panel.set_event(info)
 
@@ -310,8 +318,14 @@ class MainWindow(QMainWindow):
         panel = settings.value("ui/panel", "board", type=str)
         self.show_panel(panel if panel in self.nav_actions else "board")
 
+    def _title(self) -> None:
+        title = self.tr("CrisisDesk — group crisis desk")
+        if self.info is not None and self.info.drill:
+            title = self.tr("[DRILL] {}").format(title)
+        self.setWindowTitle(title)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("CrisisDesk — group crisis desk"))
+        self._title()
         for name, source in PAGES:
             action = self.nav_actions[name]
             action.setText(self.tr(source))

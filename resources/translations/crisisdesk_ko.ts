@@ -480,6 +480,18 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>보고처</translation>
     </message>
     <message>
+        <source>Released</source>
+        <translation>부여</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>대응</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>상황(inject)</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>보고</translation>
     </message>
@@ -830,6 +842,30 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>영향 평가 항목 &apos;{field}&apos;이(가) 없습니다(항목: {known})</translation>
     </message>
     <message>
+        <source>&apos;{title}&apos; is a real event; injects belong to drills only</source>
+        <translation>‘{title}’은(는) 실제 사건입니다. 훈련 상황은 모의훈련에만 부여합니다</translation>
+    </message>
+    <message>
+        <source>unknown inject &apos;{inject}&apos; (injects: {known})</source>
+        <translation>알 수 없는 훈련 상황 '{inject}' (훈련 상황: {known})</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; is already released</source>
+        <translation>훈련 상황 '{inject}'은(는) 이미 부여되었습니다</translation>
+    </message>
+    <message>
+        <source>a response needs its text</source>
+        <translation>대응 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; has not been released in this drill</source>
+        <translation>훈련 상황 '{inject}'은(는) 아직 부여되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; names provider &apos;{provider}&apos;, which the group file does not know</source>
+        <translation>훈련 상황 '{inject}'의 외부 기관 '{provider}'이(가) 그룹 파일에 없습니다</translation>
+    </message>
+    <message>
         <source>item &apos;{item}&apos; already has these values; nothing to save</source>
         <translation>점검 항목 &apos;{item}&apos;에 이미 같은 값이 있어 저장할 것이 없습니다</translation>
     </message>
@@ -1147,6 +1183,25 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Check the whole journal against its signed checkpoints (in the background)</source>
         <translation>전체 기록을 서명된 검증점과 대조합니다(백그라운드)</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <source>DRILL — an exercise, not a real incident</source>
+        <translation>모의훈련 — 실제 상황이 아닙니다 (DRILL)</translation>
+    </message>
+    <message>
+        <source>Drill: this event is an exercise, not a real incident</source>
+        <translation>모의훈련: 이 사건은 훈련이며 실제 상황이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Injects…</source>
+        <translation>훈련 상황 부여…</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s injects: release them, record responses</source>
+        <translation>훈련 상황(inject) 목록: 부여하고 대응을 기록합니다</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1952,41 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>InjectDialog</name>
+    <message>
+        <source>DRILL — {}</source>
+        <translation>모의훈련 — {}</translation>
+    </message>
+    <message>
+        <source>&amp;Release now</source>
+        <translation>지금 부여(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Release the chosen inject now, before or after its time</source>
+        <translation>고른 상황을 예정 시각과 관계없이 지금 부여합니다</translation>
+    </message>
+    <message>
+        <source>Response &amp;by:</source>
+        <translation>대응 주체(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse:</source>
+        <translation>대응 내용(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Record &amp;response</source>
+        <translation>대응 기록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>훈련 상황</translation>
+    </message>
+    <message>
+        <source>Drill injects</source>
+        <translation>모의훈련 상황 부여</translation>
+    </message>
+</context>
+<context>
     <name>ItemHistoryDialog</name>
     <message>
         <source>History of “{}”</source>
@@ -2041,6 +2131,34 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>Impaired</source>
         <translation>영향 있음</translation>
     </message>
+    <message>
+        <source>Provider status</source>
+        <translation>외부 서비스 상태</translation>
+    </message>
+    <message>
+        <source>Complaint surge</source>
+        <translation>민원 급증</translation>
+    </message>
+    <message>
+        <source>Press enquiry</source>
+        <translation>언론 문의</translation>
+    </message>
+    <message>
+        <source>FSS data request</source>
+        <translation>금감원 자료 요구</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>상황 전파</translation>
+    </message>
+    <message>
+        <source>by the controller</source>
+        <translation>통제관</translation>
+    </message>
+    <message>
+        <source>at its time</source>
+        <translation>시각 도래</translation>
+    </message>
 </context>
 <context>
     <name>LevelDialog</name>
@@ -2121,6 +2239,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>CrisisDesk — group crisis desk</source>
         <translation>CrisisDesk — 그룹 위기대응 데스크</translation>
+    </message>
+    <message>
+        <source>[DRILL] {}</source>
+        <translation>[모의훈련] {}</translation>
     </message>
     <message>
         <source>Navigation</source>
