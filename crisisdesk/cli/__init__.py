@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.exchange_commands",
     "crisisdesk.cli.playbook_commands",
     "crisisdesk.cli.report_commands",
+    "crisisdesk.cli.review_commands",
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.store_commands",
 )

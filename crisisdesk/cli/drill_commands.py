@@ -3,6 +3,7 @@ into a drill event, the desks record their responses."""
 
 from __future__ import annotations
 
+import sys
 from zoneinfo import ZoneInfo
 
 from crisisdesk.cli.common import add_command, command_group, print_json
@@ -30,6 +31,12 @@ def register(sub) -> None:
     respond.add_argument("--affiliate", default=GROUP_DESK,
                          help=f"who responds (default: '{GROUP_DESK}', the group desk)")
     respond.add_argument("--text", required=True, help="what was done or answered")
+    register_cmd = add_command(actions, "register", run_register,
+                               "the year's drill register (for the authorities): print it, or write a PDF")
+    register_cmd.add_argument("--year", type=int, required=True)
+    register_cmd.add_argument("--out", help="the PDF file to write")
+    register_cmd.add_argument("--lang", choices=("ko", "en"), default="ko")
+    register_cmd.add_argument("--json", action="store_true")
 
 
 def run_injects(args) -> int:
@@ -74,4 +81,26 @@ def run_respond(args) -> int:
     with _existing_desk(args) as desk:
         desk.respond_to_inject(args.id, args.affiliate, args.inject, args.text)
     print(f"{args.affiliate}: response to {args.inject} recorded")
+    return 0
+
+
+def run_register(args) -> int:
+    with _existing_desk(args) as desk:
+        records = desk.drill_register(args.year)
+        rendered = desk.write_drill_register(args.year, args.out, args.lang) if args.out else None
+        tz = ZoneInfo(desk.group().timezone)
+    if args.json:
+        print_json([{"event": r.event_id, "title": r.title, "t0": to_iso(r.t0),
+                     "closed_at": to_iso(r.closed_at) if r.closed_at else None, "playbook": r.playbook_title,
+                     "injects": r.injects_released, "measured": r.measured, "missed": r.missed,
+                     "findings": r.findings, "actions": r.actions, "actions_open": r.actions_open}
+                    for r in records])
+    else:
+        print(f"drills in {args.year}: {len(records)}")
+        for r in records:
+            print(f"  {r.t0.astimezone(tz):%Y-%m-%d %H:%M}  {r.title}  injects {r.injects_released}, "
+                  f"measured {r.measured}, missed {r.missed}, actions {r.actions} ({r.actions_open} open)")
+    if rendered is not None:
+        stream = sys.stderr if args.json else sys.stdout  # JSON alone on stdout
+        print(f"wrote the drill register: {rendered.pages} pages → {args.out}", file=stream)
     return 0

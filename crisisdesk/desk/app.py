@@ -12,8 +12,10 @@ from crisisdesk.desk.drills import DrillCommands
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
+from crisisdesk.desk.reviews import ReviewCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, DrillCommands, ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, DrillCommands, ReviewCommands, ReadModels,
+           DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

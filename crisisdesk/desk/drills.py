@@ -12,7 +12,7 @@ from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.store import drill_queries, exchange_tables
+from crisisdesk.store import review_queries, exchange_tables
 
 
 class DrillCommands:
@@ -31,7 +31,7 @@ class DrillCommands:
         ctx = self.drill_event(event)
         released: dict[str, dict[str, Any]] = {}
         responses: dict[str, list[tuple[str, datetime]]] = {}
-        for row in drill_queries.drill_entries(self.store.conn, ctx.id):
+        for row in review_queries.drill_entries(self.store.conn, ctx.id):
             p = row["payload"]
             if row["kind"] == "drill.inject_released":
                 released.setdefault(p["inject"], p)

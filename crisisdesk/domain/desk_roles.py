@@ -38,6 +38,9 @@ _GROUP_ONLY = {  # kind → what an affiliate desk may not do
     "report.approved": "approve a situation report",
     "report.issued": "issue a situation report",
     "drill.inject_released": "release a drill inject",
+    "review.finding": "record an after-action finding",
+    "review.action": "create a corrective action",
+    "review.action_changed": "change a corrective action",
 }
 _AFFILIATE_WORK = {
     "service.assessed": "assess services", "impact.answered": "answer impact questions",

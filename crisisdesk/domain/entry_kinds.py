@@ -20,6 +20,7 @@ GROUP_KINDS = frozenset({
     "outlook.set",
     "report.drafted", "report.approved", "report.issued",
     "drill.inject_released",
+    "review.finding", "review.action", "review.action_changed",
 })
 
 AFFILIATE_KINDS = frozenset({

@@ -488,6 +488,20 @@ def _drill_responded(p: _Payload, docs: EventDocs) -> None:
     p.text("text", empty=False)
 
 
+def _finding(p: _Payload, docs: EventDocs) -> None:
+    p.id("finding"), p.text("text", empty=False)
+
+
+def _corrective_action(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("title", empty=False), p.text("owner", empty=False, limit=ID_MAX)
+    p.time("due"), p.id("finding", required=False)
+
+
+def _corrective_action_changed(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("note", required=False)
+    check_action_state(p.id("state"))
+
+
 _GLOBAL = frozenset({"group.loaded", "event.activated"})
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "group.loaded": _group_loaded,
@@ -508,4 +522,6 @@ _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "notice.composed": _notice_composed, "notice.edited": _notice_edited,
     "notice.posted": _notice_posted, "notice.withdrawn": _notice_withdrawn,
     "drill.inject_released": _inject_released, "drill.responded": _drill_responded,
+    "review.finding": _finding, "review.action": _corrective_action,
+    "review.action_changed": _corrective_action_changed,
 }

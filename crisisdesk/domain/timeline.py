@@ -220,6 +220,15 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
     if kind == "drill.responded":
         return Text(f"[{aff.ko}] 모의훈련 상황 대응: {p.get('text', '')}",
                     f"[{aff.en}] drill response: {p.get('text', '')}")
+    if kind == "review.finding":
+        return Text(f"사후 검토 발견 사항: {p.get('text', '')}", f"After-action finding: {p.get('text', '')}")
+    if kind == "review.action":
+        return Text(f"개선 조치: {p.get('title', '')} (담당 {p.get('owner', '')})",
+                    f"Corrective action: {p.get('title', '')} (owner {p.get('owner', '')})")
+    if kind == "review.action_changed":
+        st = _word(ACTION_STATE_NAMES, p.get("state", ""))
+        note = f" — {p['note']}" if p.get("note") else ""
+        return Text(f"개선 조치 상태 → {st.ko}{note}", f"Corrective action now {st.en}{note}")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
         designation = DESIGNATION_NAMES.get(p.get("designation", ""))

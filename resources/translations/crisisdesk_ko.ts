@@ -847,23 +847,59 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>unknown inject &apos;{inject}&apos; (injects: {known})</source>
-        <translation>알 수 없는 훈련 상황 '{inject}' (훈련 상황: {known})</translation>
+        <translation>알 수 없는 훈련 상황 &apos;{inject}&apos; (훈련 상황: {known})</translation>
     </message>
     <message>
         <source>inject &apos;{inject}&apos; is already released</source>
-        <translation>훈련 상황 '{inject}'은(는) 이미 부여되었습니다</translation>
+        <translation>훈련 상황 &apos;{inject}&apos;은(는) 이미 부여되었습니다</translation>
     </message>
     <message>
         <source>a response needs its text</source>
         <translation>대응 내용을 입력하십시오</translation>
     </message>
     <message>
+        <source>a finding needs its text</source>
+        <translation>발견 사항 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>a corrective action needs a title</source>
+        <translation>개선 조치 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>a corrective action needs an owner</source>
+        <translation>개선 조치 담당자를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the due date needs a timezone</source>
+        <translation>완료 기한에 시간대가 필요합니다</translation>
+    </message>
+    <message>
+        <source>no finding &apos;{finding}&apos; in this event</source>
+        <translation>이 사건에 발견 사항 '{finding}'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown state &apos;{state}&apos; ({known})</source>
+        <translation>알 수 없는 상태 '{state}' ({known})</translation>
+    </message>
+    <message>
+        <source>no corrective action &apos;{action}&apos; (see: crisisdesk review actions)</source>
+        <translation>개선 조치 '{action}'이(가) 없습니다 (참고: crisisdesk review actions)</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give a file name such as review.pdf</source>
+        <translation>{path}: 폴더입니다. review.pdf 같은 파일 이름을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the report ({reason})</source>
+        <translation>{path}: 보고서를 쓸 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
         <source>inject &apos;{inject}&apos; has not been released in this drill</source>
-        <translation>훈련 상황 '{inject}'은(는) 아직 부여되지 않았습니다</translation>
+        <translation>훈련 상황 &apos;{inject}&apos;은(는) 아직 부여되지 않았습니다</translation>
     </message>
     <message>
         <source>inject &apos;{inject}&apos; names provider &apos;{provider}&apos;, which the group file does not know</source>
-        <translation>훈련 상황 '{inject}'의 외부 기관 '{provider}'이(가) 그룹 파일에 없습니다</translation>
+        <translation>훈련 상황 &apos;{inject}&apos;의 외부 기관 &apos;{provider}&apos;이(가) 그룹 파일에 없습니다</translation>
     </message>
     <message>
         <source>item &apos;{item}&apos; already has these values; nothing to save</source>
