@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.playbook_commands",
     "crisisdesk.cli.report_commands",
     "crisisdesk.cli.review_commands",
+    "crisisdesk.cli.room_commands",
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.store_commands",
 )

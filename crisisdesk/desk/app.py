@@ -13,9 +13,10 @@ from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
 from crisisdesk.desk.reviews import ReviewCommands
+from crisisdesk.desk.room import RoomCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, DrillCommands, ReviewCommands, ReadModels,
-           DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, DrillCommands, ReviewCommands, RoomCommands,
+           ReadModels, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

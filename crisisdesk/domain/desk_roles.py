@@ -41,6 +41,8 @@ _GROUP_ONLY = {  # kind → what an affiliate desk may not do
     "review.finding": "record an after-action finding",
     "review.action": "create a corrective action",
     "review.action_changed": "change a corrective action",
+    "handover.prepared": "prepare a shift handover", "handover.signed": "sign a shift handover",
+    "rollcall.started": "start a roll-call", "rollcall.called": "record a roll-call call",
 }
 _AFFILIATE_WORK = {
     "service.assessed": "assess services", "impact.answered": "answer impact questions",

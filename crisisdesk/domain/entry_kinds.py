@@ -21,6 +21,7 @@ GROUP_KINDS = frozenset({
     "report.drafted", "report.approved", "report.issued",
     "drill.inject_released",
     "review.finding", "review.action", "review.action_changed",
+    "handover.prepared", "handover.signed", "rollcall.started", "rollcall.called",
 })
 
 AFFILIATE_KINDS = frozenset({

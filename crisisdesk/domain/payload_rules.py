@@ -25,7 +25,9 @@ from typing import Any, Protocol
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.checklist import STATES, ItemState, check_state
 from crisisdesk.domain.clock import parse_time
+from crisisdesk.domain.contacts import CALL_RESULTS
 from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
+from crisisdesk.domain.handover import SIGN_ROLES
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.impact import PROVIDER_STATUSES
@@ -502,6 +504,33 @@ def _corrective_action_changed(p: _Payload, docs: EventDocs) -> None:
     check_action_state(p.id("state"))
 
 
+def _handover_prepared(p: _Payload, docs: EventDocs) -> None:
+    p.id("handover"), p.text("outgoing", empty=False, limit=ID_MAX), p.text("incoming", empty=False, limit=ID_MAX)
+    p.time("since")
+    for line in p.items("lines"):
+        if not isinstance(line, str) or len(line) > TEXT_MAX:
+            raise InvalidInput(f"a handover line must be text, not {_show(line)}")
+
+
+def _handover_signed(p: _Payload, docs: EventDocs) -> None:
+    p.id("handover"), p.text("name", empty=False, limit=ID_MAX)
+    if p.id("role") not in SIGN_ROLES:
+        raise InvalidInput(f"unknown handover role '{p.id('role')}' ({', '.join(SIGN_ROLES)})")
+
+
+def _rollcall_started(p: _Payload, docs: EventDocs) -> None:
+    p.id("rollcall"), p.text("title", empty=False)
+
+
+def _rollcall_called(p: _Payload, docs: EventDocs) -> None:
+    p.id("rollcall"), p.text("note", required=False)
+    contact = p.id("contact")
+    if contact not in {c.id for c in docs.group.contacts}:
+        raise InvalidInput(f"unknown contact '{contact}' in the group file's contact tree")
+    if p.id("result") not in CALL_RESULTS:
+        raise InvalidInput(f"unknown call result '{p.id('result')}' ({', '.join(CALL_RESULTS)})")
+
+
 _GLOBAL = frozenset({"group.loaded", "event.activated"})
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "group.loaded": _group_loaded,
@@ -524,4 +553,6 @@ _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "drill.inject_released": _inject_released, "drill.responded": _drill_responded,
     "review.finding": _finding, "review.action": _corrective_action,
     "review.action_changed": _corrective_action_changed,
+    "handover.prepared": _handover_prepared, "handover.signed": _handover_signed,
+    "rollcall.started": _rollcall_started, "rollcall.called": _rollcall_called,
 }

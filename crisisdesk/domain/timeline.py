@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crisisdesk.domain.contacts import CALL_RESULT_NAMES
 from crisisdesk.domain.drill import INJECT_KIND_NAMES
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook, ReportingDuty
@@ -229,6 +230,19 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         st = _word(ACTION_STATE_NAMES, p.get("state", ""))
         note = f" — {p['note']}" if p.get("note") else ""
         return Text(f"개선 조치 상태 → {st.ko}{note}", f"Corrective action now {st.en}{note}")
+    if kind == "handover.prepared":
+        return Text(f"근무 교대 인계 준비: {p.get('outgoing', '')} → {p.get('incoming', '')}",
+                    f"Shift handover prepared: {p.get('outgoing', '')} → {p.get('incoming', '')}")
+    if kind == "handover.signed":
+        who = Text("인계자", "outgoing lead") if p.get("role") == "outgoing" else Text("인수자", "incoming lead")
+        return Text(f"근무 교대 서명({who.ko}): {p.get('name', '')}", f"Handover signed ({who.en}): {p.get('name', '')}")
+    if kind == "rollcall.started":
+        return Text(f"비상연락망 점검 시작: {p.get('title', '')}", f"Roll-call started: {p.get('title', '')}")
+    if kind == "rollcall.called":
+        contact = next((c for c in group.contacts if c.id == p.get("contact")), None)
+        who = contact.name if contact else str(p.get("contact", ""))
+        result = _word(CALL_RESULT_NAMES, p.get("result", ""))
+        return Text(f"비상연락: {who} — {result.ko}", f"Roll-call: {who} — {result.en}")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
         designation = DESIGNATION_NAMES.get(p.get("designation", ""))

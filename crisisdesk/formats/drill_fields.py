@@ -1,4 +1,5 @@
-"""The value types of a drill scenario's injects (`format: crisisdesk.playbook/3`)."""
+"""The value types of a drill scenario's injects (`format: crisisdesk.playbook/3`) and of the group
+file's emergency contacts (`contacts:`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainValidator
 
+from crisisdesk.domain.contacts import EXTERNAL_KINDS
 from crisisdesk.domain.drill import INJECT_KINDS, INJECT_PROVIDER_STATUSES, parse_offset
 from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES
 from crisisdesk.formats.fields import describe, did_you_mean, fail
@@ -52,3 +54,4 @@ Offset = Annotated[timedelta, PlainValidator(_offset)]
 InjectMeasures = Annotated[tuple[tuple[str, int], ...], PlainValidator(_measures)]
 InjectKind = Annotated[str, _one_of(INJECT_KINDS, "inject kind")]
 InjectStatusField = Annotated[str, _one_of(INJECT_PROVIDER_STATUSES, "provider status")]
+ExternalKind = Annotated[str, _one_of(EXTERNAL_KINDS, "kind of outside contact")]

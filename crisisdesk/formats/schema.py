@@ -37,7 +37,7 @@ from crisisdesk.formats.fields import (
     describe,
     did_you_mean,
 )
-from crisisdesk.formats.drill_fields import InjectKind, InjectMeasures, InjectStatusField, Offset
+from crisisdesk.formats.drill_fields import ExternalKind, InjectKind, InjectMeasures, InjectStatusField, Offset
 
 GROUP_FORMAT = "crisisdesk.group/2"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
@@ -85,6 +85,20 @@ class ProviderSchema(_Model):
     alternatives: list[Id] | None = None
 
 
+class ContactSchema(_Model):
+    id: Id
+    name: str
+    phone: str
+    affiliate: Id | None = None
+    role: str | None = None
+    title: TextField | None = None
+    external: ExternalKind | None = None
+    organisation: TextField | None = None
+    phone2: str | None = None
+    email: str | None = None
+    deputy: Id | None = None
+
+
 class GroupFile(_Model):
     format: Any = None  # checked before validation, see check_format()
     group: GroupHeader
@@ -92,6 +106,7 @@ class GroupFile(_Model):
     holidays: list[Day] | None = None
     affiliates: Annotated[list[AffiliateSchema], NON_EMPTY]
     providers: list[ProviderSchema] | None = None
+    contacts: list[ContactSchema] | None = None  # the emergency contact tree (optional)
 
 
 class LevelSchema(_Model):

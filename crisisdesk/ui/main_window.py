@@ -27,6 +27,7 @@ PAGES = (
     ("decisions", QT_TRANSLATE_NOOP("MainWindow", "Decisions")),
     ("notices", QT_TRANSLATE_NOOP("MainWindow", "Notices")),
     ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline")),
+    ("room", QT_TRANSLATE_NOOP("MainWindow", "24-hour room")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
@@ -59,6 +60,10 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
         return TimelinePanel(executor)
 
+    def room():
+        from crisisdesk.ui.room.room_panel import RoomPanel
+        return RoomPanel(executor)
+
     def reports():
         from crisisdesk.ui.reports.reports_panel import ReportsPanel
         return ReportsPanel(executor)
@@ -76,7 +81,7 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         return SettingsPanel(executor, watch, backups)
 
     return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
-            "decisions": decisions, "notices": notices, "timeline": timeline, "reports": reports,
+            "decisions": decisions, "notices": notices, "timeline": timeline, "room": room, "reports": reports,
             "playbooks": playbooks, "exchange": exchange, "settings": settings}
 PANEL_TICK_MS = 30_000
 
@@ -140,7 +145,8 @@ class MainWindow(QMainWindow):
         for i, (name, _) in enumerate(PAGES):
             action = QAction(self, checkable=True)
             action.setObjectName(f"nav-{name}")
-            action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))  # the tenth is Ctrl+0
+            if i < 10:  # Ctrl+1 … Ctrl+9, the tenth Ctrl+0; the rail reaches the rest
+                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
             group.addAction(action)
             self.nav.addAction(action)
@@ -329,7 +335,8 @@ class MainWindow(QMainWindow):
         for name, source in PAGES:
             action = self.nav_actions[name]
             action.setText(self.tr(source))
-            action.setToolTip(f"{self.tr(source)} ({action.shortcut().toString()})")
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{self.tr(source)} ({keys})" if keys else self.tr(source))
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.present_action.setText(self.tr("Present (F11)"))
         self.present_action.setToolTip(self.tr("Full-screen board with large type for the projector"))

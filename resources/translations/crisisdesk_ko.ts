@@ -703,6 +703,50 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>Updated</source>
         <translation>갱신</translation>
     </message>
+    <message>
+        <source>Prepared</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <source>Outgoing lead</source>
+        <translation>인계자</translation>
+    </message>
+    <message>
+        <source>Signed (outgoing)</source>
+        <translation>인계 서명</translation>
+    </message>
+    <message>
+        <source>Incoming lead</source>
+        <translation>인수자</translation>
+    </message>
+    <message>
+        <source>Signed (incoming)</source>
+        <translation>인수 서명</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>연락 대상</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>대리인</translation>
+    </message>
+    <message>
+        <source>Reached at</source>
+        <translation>연락 시각</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>통화 수</translation>
+    </message>
 </context>
 <context>
     <name>DecisionsPanel</name>
@@ -862,6 +906,58 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>발견 사항 내용을 입력하십시오</translation>
     </message>
     <message>
+        <source>a handover names the outgoing and the incoming lead</source>
+        <translation>인계자와 인수자 이름을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the outgoing and the incoming lead must be two people</source>
+        <translation>인계자와 인수자는 서로 다른 사람이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown handover role &apos;{role}&apos; ({known})</source>
+        <translation>알 수 없는 서명 구분 '{role}' ({known})</translation>
+    </message>
+    <message>
+        <source>no handover &apos;{handover}&apos; in this event</source>
+        <translation>이 사건에 인계서 '{handover}'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>this handover names &apos;{expected}&apos; as the outgoing lead, not &apos;{name}&apos;</source>
+        <translation>이 인계서의 인계자는 '{name}'이(가) 아니라 '{expected}'입니다</translation>
+    </message>
+    <message>
+        <source>this handover names &apos;{expected}&apos; as the incoming lead, not &apos;{name}&apos;</source>
+        <translation>이 인계서의 인수자는 '{name}'이(가) 아니라 '{expected}'입니다</translation>
+    </message>
+    <message>
+        <source>the outgoing lead has already signed this handover</source>
+        <translation>인계자가 이미 서명했습니다</translation>
+    </message>
+    <message>
+        <source>the incoming lead has already signed this handover</source>
+        <translation>인수자가 이미 서명했습니다</translation>
+    </message>
+    <message>
+        <source>the group file has no contact tree (&apos;contacts:&apos;); add one to call the roll</source>
+        <translation>그룹 파일에 비상연락망('contacts:')이 없습니다. 추가한 뒤 점검하십시오</translation>
+    </message>
+    <message>
+        <source>a roll-call needs a title</source>
+        <translation>비상연락망 점검 제목을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>unknown call result &apos;{result}&apos; ({known})</source>
+        <translation>알 수 없는 통화 결과 '{result}' ({known})</translation>
+    </message>
+    <message>
+        <source>unknown contact &apos;{contact}&apos; (contacts: {known})</source>
+        <translation>알 수 없는 연락처 '{contact}' (연락처: {known})</translation>
+    </message>
+    <message>
+        <source>no roll-call &apos;{rollcall}&apos; in this event</source>
+        <translation>이 사건에 비상연락망 점검 '{rollcall}'이(가) 없습니다</translation>
+    </message>
+    <message>
         <source>a corrective action needs a title</source>
         <translation>개선 조치 내용을 입력하십시오</translation>
     </message>
@@ -875,15 +971,15 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>no finding &apos;{finding}&apos; in this event</source>
-        <translation>이 사건에 발견 사항 '{finding}'이(가) 없습니다</translation>
+        <translation>이 사건에 발견 사항 &apos;{finding}&apos;이(가) 없습니다</translation>
     </message>
     <message>
         <source>unknown state &apos;{state}&apos; ({known})</source>
-        <translation>알 수 없는 상태 '{state}' ({known})</translation>
+        <translation>알 수 없는 상태 &apos;{state}&apos; ({known})</translation>
     </message>
     <message>
         <source>no corrective action &apos;{action}&apos; (see: crisisdesk review actions)</source>
-        <translation>개선 조치 '{action}'이(가) 없습니다 (참고: crisisdesk review actions)</translation>
+        <translation>개선 조치 &apos;{action}&apos;이(가) 없습니다 (참고: crisisdesk review actions)</translation>
     </message>
     <message>
         <source>{path}: is a folder; give a file name such as review.pdf</source>
@@ -2195,6 +2291,26 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>at its time</source>
         <translation>시각 도래</translation>
     </message>
+    <message>
+        <source>Reached</source>
+        <translation>연락됨</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>Message left</source>
+        <translation>메시지 남김</translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>미연락</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>서명 전</translation>
+    </message>
 </context>
 <context>
     <name>LevelDialog</name>
@@ -2247,6 +2363,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Timeline</source>
         <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>24-hour room</source>
+        <translation>24시간 상황실</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2727,6 +2847,101 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Rendering progress</source>
         <translation>PDF 작성 진행률</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>근무 교대 인계</translation>
+    </message>
+    <message>
+        <source>Roll-call (contact tree)</source>
+        <translation>비상연락망 점검</translation>
+    </message>
+    <message>
+        <source>No open event. The 24-hour room works on the event shown.</source>
+        <translation>진행 중인 사건이 없습니다. 24시간 상황실은 표시된 사건에서 운영합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Handover brief&lt;/b&gt;: changes since the last handover, open actions, next deadlines (12 hours)</source>
+        <translation>&lt;b&gt;인계 요약&lt;/b&gt;: 직전 인계 이후 변경 사항, 미결 조치, 다음 기한(12시간 이내)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing lead:</source>
+        <translation>인계자(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming lead:</source>
+        <translation>인수자(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare handover</source>
+        <translation>인계서 작성(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record the brief as it stands for the two leads to sign</source>
+        <translation>현재 요약을 인계서로 기록합니다(인계자·인수자 서명 필요)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Handovers&lt;/b&gt; (each signed by the outgoing and the incoming lead)</source>
+        <translation>&lt;b&gt;근무 교대 인계&lt;/b&gt; (인계자·인수자 서명)</translation>
+    </message>
+    <message>
+        <source>Signing &amp;lead:</source>
+        <translation>서명자(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Sign as &amp;outgoing</source>
+        <translation>인계자 서명(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign as &amp;incoming</source>
+        <translation>인수자 서명(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Start roll-call</source>
+        <translation>점검 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll-call:</source>
+        <translation>점검(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>연락됨(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Deputy reached</source>
+        <translation>대리인 연락됨(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No &amp;answer</source>
+        <translation>응답 없음(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Message left</source>
+        <translation>메시지 남김(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>근무 교대 인계</translation>
+    </message>
+    <message>
+        <source>Contacts of the roll-call</source>
+        <translation>점검 대상 연락처</translation>
+    </message>
+    <message>
+        <source>Handover brief</source>
+        <translation>인계 요약</translation>
     </message>
 </context>
 <context>

@@ -90,3 +90,29 @@ def test_the_shipped_drill_scenario_loads_against_the_example_group():
     kinds = {i.kind for i in result.value.injects}
     assert result.warnings == () and kinds == {"provider", "press", "complaints", "fss-request"}
     assert all(i.text.ko and i.text.en for i in result.value.injects)
+
+
+def test_the_group_files_contact_tree_is_checked_with_the_place():
+    from tests.formats.factories import group_data
+
+    contacts = [{"id": "cro", "name": "정위기", "phone": "010-1", "deputy": "cro-deputy"},
+                {"id": "cro-deputy", "name": "한대행", "phone": "010-2"},
+                {"id": "fss", "name": "검사역", "phone": "02-1", "external": "fss",
+                 "organisation": {"ko": "금융감독원", "en": "FSS"}}]
+    group = load_group_text(to_yaml(group_data(contacts=contacts)), "g.yaml").value
+    assert [c.id for c in group.contacts] == ["cro", "cro-deputy", "fss"]
+    assert group.contacts[0].affiliate == "group" and group.contacts[2].affiliate == ""
+    broken = [{"id": "a", "name": "x", "phone": "1", "deputy": "a"},
+              {"id": "b", "name": "x", "phone": "1", "deputy": "nobody"},
+              {"id": "c", "name": "x", "phone": "1", "affiliate": "insurer"},
+              {"id": "d", "name": "x", "phone": "1", "external": "fss", "affiliate": "bank"},
+              {"id": "e", "name": "x", "phone": "1", "external": "press"}]
+    with pytest.raises(FormatError) as caught:
+        load_group_text(to_yaml(group_data(contacts=broken)), "g.yaml")
+    text = "\n".join(f"{p.path}: {p.message}" for p in caught.value.problems)
+    assert "contacts[0].deputy: a contact cannot be its own deputy" in text
+    assert "contacts[1].deputy: unknown contact 'nobody'" in text
+    assert "contacts[2].affiliate: unknown affiliate 'insurer'" in text
+    assert "contacts[3].affiliate: an outside contact ('external') belongs to no affiliate" in text
+    assert "contacts[3]: missing 'organisation'" in text
+    assert "contacts[4].external: unknown kind of outside contact 'press'" in text
