@@ -136,6 +136,11 @@ class ReviewCommands:
         _write(Path(out), rendered.pdf)
         return rendered
 
+    def save_document(self, rendered: RenderedDocument, out: Path) -> Path:
+        """Write a rendered review or register (rendered off the executor) to `out`."""
+        _write(Path(out), rendered.pdf)
+        return Path(out)
+
     def drill_register(self, year: int) -> list[DrillRecord]:
         """The drills whose T0 falls in `year` (in the group's timezone), oldest first."""
         records = []
@@ -148,6 +153,11 @@ class ReviewCommands:
             review = self.after_action(record.id)
             records.append(_register_row(ctx, review))
         return records
+
+
+def render_review(review: AfterAction, lang: str = "ko", author: str = "") -> RenderedDocument:
+    """The review's PDF from its read model (no database: runs on any thread)."""
+    return render_after_action(review, lang, prepared_by=author)
 
 
 def _write(out: Path, data: bytes) -> None:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook
+from crisisdesk.domain.text import Text
 from crisisdesk.domain.timing import (
     PENDING,
     DutyTiming,
@@ -109,3 +110,38 @@ class DrillRecord:
     findings: int
     actions: int
     actions_open: int
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One measured target as the review lists it: what, whose, the target and when it was done."""
+
+    kind: str  # rto | duty | duty-target | item | response
+    who: Text  # the affiliate (or the group)
+    what: Text
+    result: Measured
+
+
+def target_rows(review: AfterAction) -> list[TargetRow]:
+    """Every measured target of the review (those not yet due left out), misses first."""
+    group, book = review.group, review.playbook
+
+    def who(affiliate: str) -> Text:
+        if affiliate in ("", "group"):
+            return group.name
+        return next((a.name for a in group.affiliates if a.id == affiliate), Text.plain(affiliate))
+
+    services = {(a.id, s.id): s.name for a in group.affiliates for s in a.services}
+    items = {(c.id, i.id): i.title for c in book.checklists for i in c.items}
+    rows = [TargetRow("rto", who(r.affiliate), services.get((r.affiliate, r.service), Text.plain(r.service)),
+                      r.result) for r in review.recoveries]
+    for d in review.duties:
+        rows.append(TargetRow("duty", who(d.duty.filer), d.duty.title, d.result))
+        if d.target is not None:
+            rows.append(TargetRow("duty-target", who(d.duty.filer), d.duty.title, d.target))
+    rows += [TargetRow("item", who(i.item.affiliate),
+                       items.get((i.item.checklist, i.item.item), Text.plain(i.item.item)), i.result)
+             for i in review.items if i.result is not None]
+    rows += [TargetRow("response", Text(), x.status.inject.text, x.result) for x in review.responses]
+    shown = [r for r in rows if r.result.outcome != PENDING]
+    return sorted(shown, key=lambda r: (not r.result.missed, r.result.target))

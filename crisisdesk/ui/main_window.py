@@ -28,6 +28,7 @@ PAGES = (
     ("notices", QT_TRANSLATE_NOOP("MainWindow", "Notices")),
     ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline")),
     ("room", QT_TRANSLATE_NOOP("MainWindow", "24-hour room")),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "Review")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
@@ -64,6 +65,10 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         from crisisdesk.ui.room.room_panel import RoomPanel
         return RoomPanel(executor)
 
+    def review():
+        from crisisdesk.ui.review.review_panel import ReviewPanel
+        return ReviewPanel(executor)
+
     def reports():
         from crisisdesk.ui.reports.reports_panel import ReportsPanel
         return ReportsPanel(executor)
@@ -81,7 +86,7 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         return SettingsPanel(executor, watch, backups)
 
     return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
-            "decisions": decisions, "notices": notices, "timeline": timeline, "room": room, "reports": reports,
+            "decisions": decisions, "notices": notices, "timeline": timeline, "room": room, "review": review, "reports": reports,
             "playbooks": playbooks, "exchange": exchange, "settings": settings}
 PANEL_TICK_MS = 30_000
 

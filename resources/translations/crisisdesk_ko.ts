@@ -616,6 +616,26 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>내용</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>목표 시각</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>개선 조치</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>발견 사건</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -915,19 +935,19 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>unknown handover role &apos;{role}&apos; ({known})</source>
-        <translation>알 수 없는 서명 구분 '{role}' ({known})</translation>
+        <translation>알 수 없는 서명 구분 &apos;{role}&apos; ({known})</translation>
     </message>
     <message>
         <source>no handover &apos;{handover}&apos; in this event</source>
-        <translation>이 사건에 인계서 '{handover}'이(가) 없습니다</translation>
+        <translation>이 사건에 인계서 &apos;{handover}&apos;이(가) 없습니다</translation>
     </message>
     <message>
         <source>this handover names &apos;{expected}&apos; as the outgoing lead, not &apos;{name}&apos;</source>
-        <translation>이 인계서의 인계자는 '{name}'이(가) 아니라 '{expected}'입니다</translation>
+        <translation>이 인계서의 인계자는 &apos;{name}&apos;이(가) 아니라 &apos;{expected}&apos;입니다</translation>
     </message>
     <message>
         <source>this handover names &apos;{expected}&apos; as the incoming lead, not &apos;{name}&apos;</source>
-        <translation>이 인계서의 인수자는 '{name}'이(가) 아니라 '{expected}'입니다</translation>
+        <translation>이 인계서의 인수자는 &apos;{name}&apos;이(가) 아니라 &apos;{expected}&apos;입니다</translation>
     </message>
     <message>
         <source>the outgoing lead has already signed this handover</source>
@@ -939,7 +959,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>the group file has no contact tree (&apos;contacts:&apos;); add one to call the roll</source>
-        <translation>그룹 파일에 비상연락망('contacts:')이 없습니다. 추가한 뒤 점검하십시오</translation>
+        <translation>그룹 파일에 비상연락망(&apos;contacts:&apos;)이 없습니다. 추가한 뒤 점검하십시오</translation>
     </message>
     <message>
         <source>a roll-call needs a title</source>
@@ -947,15 +967,15 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>unknown call result &apos;{result}&apos; ({known})</source>
-        <translation>알 수 없는 통화 결과 '{result}' ({known})</translation>
+        <translation>알 수 없는 통화 결과 &apos;{result}&apos; ({known})</translation>
     </message>
     <message>
         <source>unknown contact &apos;{contact}&apos; (contacts: {known})</source>
-        <translation>알 수 없는 연락처 '{contact}' (연락처: {known})</translation>
+        <translation>알 수 없는 연락처 &apos;{contact}&apos; (연락처: {known})</translation>
     </message>
     <message>
         <source>no roll-call &apos;{rollcall}&apos; in this event</source>
-        <translation>이 사건에 비상연락망 점검 '{rollcall}'이(가) 없습니다</translation>
+        <translation>이 사건에 비상연락망 점검 &apos;{rollcall}&apos;이(가) 없습니다</translation>
     </message>
     <message>
         <source>a corrective action needs a title</source>
@@ -2311,6 +2331,42 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>Not signed</source>
         <translation>서명 전</translation>
     </message>
+    <message>
+        <source>Recovery (RTO)</source>
+        <translation>복구 시간(RTO)</translation>
+    </message>
+    <message>
+        <source>Reporting deadline</source>
+        <translation>대외 보고 기한</translation>
+    </message>
+    <message>
+        <source>Reporting (group target)</source>
+        <translation>대외 보고(그룹 목표)</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>체크리스트 항목</translation>
+    </message>
+    <message>
+        <source>Inject response</source>
+        <translation>훈련 상황 대응</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>충족</translation>
+    </message>
+    <message>
+        <source>Missed by {}</source>
+        <translation>미달 +{}</translation>
+    </message>
+    <message>
+        <source>Not done, {} late</source>
+        <translation>미완료 +{}</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>기한 전</translation>
+    </message>
 </context>
 <context>
     <name>LevelDialog</name>
@@ -2367,6 +2423,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>24-hour room</source>
         <translation>24시간 상황실</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>사후 검토</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2847,6 +2907,125 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Rendering progress</source>
         <translation>PDF 작성 진행률</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>No event shown.</source>
+        <translation>표시된 사건이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Drill result</source>
+        <translation>훈련 결과</translation>
+    </message>
+    <message>
+        <source>After-action review</source>
+        <translation>사후 검토</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{}&lt;/b&gt;: {} targets measured, &lt;b style=&apos;color:#c01818&apos;&gt;{} missed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{}&lt;/b&gt;: 측정 목표 {}건, &lt;b style=&apos;color:#c01818&apos;&gt;미달 {}건&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Save the review</source>
+        <translation>검토 보고서 저장</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>작성 중…</translation>
+    </message>
+    <message>
+        <source>Saved to {} ({} pages)</source>
+        <translation>저장: {} ({}쪽)</translation>
+    </message>
+    <message>
+        <source>Save the drill register</source>
+        <translation>모의훈련 실시 대장 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Write report (PDF)…</source>
+        <translation>보고서 작성(PDF)(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The drill result report for a drill, the after-action review for a real event</source>
+        <translation>모의훈련은 훈련 결과 보고서, 실제 사건은 사후 검토 보고서</translation>
+    </message>
+    <message>
+        <source>Drill register &amp;year:</source>
+        <translation>훈련 대장 연도(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Drill &amp;register (PDF)…</source>
+        <translation>모의훈련 실시 대장(PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measured targets&lt;/b&gt; (misses first)</source>
+        <translation>&lt;b&gt;측정 목표&lt;/b&gt; (미달 먼저)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;발견 사항&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add &amp;finding</source>
+        <translation>발견 사항 추가(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New finding</source>
+        <translation>새 발견 사항</translation>
+    </message>
+    <message>
+        <source>A finding of the review (what went wrong or well)</source>
+        <translation>검토에서 발견한 사항(잘못된 점·잘된 점)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corrective actions&lt;/b&gt; of every event, tracked until done</source>
+        <translation>&lt;b&gt;개선 조치&lt;/b&gt; (모든 사건, 완료까지 추적)</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>조치(&amp;A):</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>담당(&amp;W):</translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation>기한(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ction</source>
+        <translation>조치 추가(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Doing</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Measured targets</source>
+        <translation>측정 목표</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>개선 조치</translation>
     </message>
 </context>
 <context>

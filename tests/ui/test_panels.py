@@ -51,7 +51,7 @@ def test_activate_loads_the_group_first_when_there_is_none(open_window, tmp_path
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert dialog.no_group.isVisibleTo(dialog) and not ok.isEnabled()
     dialog.load_group(str(GROUP_FILE))
-    qtbot.waitUntil(lambda: dialog.group is not None and dialog.playbook.count() == 4)
+    qtbot.waitUntil(lambda: dialog.group is not None and dialog.playbook.count() == 5)
     assert not dialog.no_group.isVisibleTo(dialog) and ok.isEnabled()
     dialog.reject()
 
@@ -151,7 +151,7 @@ def test_a_duty_deadline_is_moved_with_its_reason(open_window, nirs_file, qtbot)
 def test_import_validates_first_and_copies_into_the_user_folder(open_window, nirs_file, qtbot, tmp_path):
     driver = open_window(nirs_file)
     panel = driver.panel("playbooks")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5)  # the shipped playbooks, the drill scenario included
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: crisisdesk.playbook/1\nid: broken\nversion: one\n", encoding="utf-8")
     panel.import_file(broken)
@@ -165,7 +165,7 @@ def test_import_validates_first_and_copies_into_the_user_folder(open_window, nir
     with qtbot.waitSignal(panel.imported, timeout=5000):
         panel.import_file(mine)
     assert (user_playbooks_dir() / "my-outage.yaml").read_bytes() == mine.read_bytes()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 6)
 
 
 def test_timeline_filters_by_kind_and_text(open_window, demo_copy, qtbot):
