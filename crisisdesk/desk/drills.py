@@ -12,7 +12,7 @@ from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.store import review_queries, exchange_tables
+from crisisdesk.store import exchange_tables, review_queries
 
 
 class DrillCommands:

@@ -32,7 +32,11 @@ from crisisdesk.domain.timing import (
     recoveries,
     response_timings,
 )
-from crisisdesk.reports.after_action_report import RenderedDocument, render_after_action, render_register
+from crisisdesk.reports.after_action_report import (
+    RenderedDocument,
+    render_after_action,
+    render_register,
+)
 from crisisdesk.store import queries, review_queries
 
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")

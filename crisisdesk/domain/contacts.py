@@ -85,8 +85,8 @@ def fold_roll_call(roll_id: str, event: str, title: str, started_at: datetime, c
     """A roll-call from its calls (when, contact, result, note) in time order. A deputy reached
     counts as reaching the contact it stands in for."""
     by_contact: dict[str, list[tuple[datetime, str, str]]] = {}
-    for when, contact, result, note in sorted(calls, key=lambda c: c[0]):
-        by_contact.setdefault(contact, []).append((when, result, note))
+    for when, called, result, note in sorted(calls, key=lambda c: c[0]):
+        by_contact.setdefault(called, []).append((when, result, note))
     entries = []
     for contact, deputy in call_tree(contacts):
         own = tuple(by_contact.get(contact.id, ()))

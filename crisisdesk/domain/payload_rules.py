@@ -27,9 +27,9 @@ from crisisdesk.domain.checklist import STATES, ItemState, check_state
 from crisisdesk.domain.clock import parse_time
 from crisisdesk.domain.contacts import CALL_RESULTS
 from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
-from crisisdesk.domain.handover import SIGN_ROLES
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
+from crisisdesk.domain.handover import SIGN_ROLES
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import NOTICE_CHANNELS, SERVICE_STATUSES, Playbook
 

@@ -240,9 +240,9 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         return Text(f"비상연락망 점검 시작: {p.get('title', '')}", f"Roll-call started: {p.get('title', '')}")
     if kind == "rollcall.called":
         contact = next((c for c in group.contacts if c.id == p.get("contact")), None)
-        who = contact.name if contact else str(p.get("contact", ""))
+        called = contact.name if contact else str(p.get("contact", ""))
         result = _word(CALL_RESULT_NAMES, p.get("result", ""))
-        return Text(f"비상연락: {who} — {result.ko}", f"Roll-call: {who} — {result.en}")
+        return Text(f"비상연락: {called} — {result.ko}", f"Roll-call: {called} — {result.en}")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
         designation = DESIGNATION_NAMES.get(p.get("designation", ""))

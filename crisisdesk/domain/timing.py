@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby
 from datetime import datetime, timedelta
+from itertools import groupby
 
 from crisisdesk.domain.drill import InjectStatus
 from crisisdesk.domain.group import Group

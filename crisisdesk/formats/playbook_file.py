@@ -167,7 +167,9 @@ def _check_injects(data: dict[str, Any], report: Report, version: int) -> None:
     for i, inject in entries(data, "injects"):
         path: FieldPath = ("injects", i)
         kind = inject.get("kind")
-        needs = {"provider": ("provider", "status"), "complaints": ("affiliate", "measures")}.get(kind, ())
+        needed: dict[Any, tuple[str, ...]] = {"provider": ("provider", "status"),
+                                              "complaints": ("affiliate", "measures")}
+        needs = needed.get(kind, ())
         for name in needs:
             if inject.get(name) is None:
                 report.error(path, f"missing '{name}': an inject of kind '{kind}' needs "

@@ -12,6 +12,13 @@ from typing import Annotated, Any, TypeVar, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from crisisdesk.formats.drill_fields import (
+    ExternalKind,
+    InjectKind,
+    InjectMeasures,
+    InjectStatusField,
+    Offset,
+)
 from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
     NON_EMPTY,
@@ -37,7 +44,6 @@ from crisisdesk.formats.fields import (
     describe,
     did_you_mean,
 )
-from crisisdesk.formats.drill_fields import ExternalKind, InjectKind, InjectMeasures, InjectStatusField, Offset
 
 GROUP_FORMAT = "crisisdesk.group/2"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"

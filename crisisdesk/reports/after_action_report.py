@@ -13,7 +13,18 @@ from crisisdesk.domain.text import Text
 from crisisdesk.domain.timeline import affiliate_name
 from crisisdesk.domain.timing import MET, MISSED, OPEN_LATE, Measured
 from crisisdesk.reports import layout
-from crisisdesk.reports.blocks import Block, Fields, Heading, Kpis, Mark, Para, Signature, Space, Table, fingerprint
+from crisisdesk.reports.blocks import (
+    Block,
+    Fields,
+    Heading,
+    Kpis,
+    Mark,
+    Para,
+    Signature,
+    Space,
+    Table,
+    fingerprint,
+)
 from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.flow import Flow
 from crisisdesk.reports.formatting import Formatter
