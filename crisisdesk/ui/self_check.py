@@ -17,6 +17,7 @@ def check_window(db_path: Path, timeout: float = 20.0) -> str:
 
     app = make_application([])
     window = build_window(Path(db_path))
+    window.show_panel("board")  # whatever page the user's settings remember
     window.show()
     board = window.panels["board"].model
     deadline = time.monotonic() + timeout
