@@ -20,9 +20,9 @@ def register(sub) -> None:
     show.add_argument("id", nargs="?", help="the event (default: the only open one)")
     show.add_argument("--as-of", help="measure at this time (default: the event's closing, or now)")
     show.add_argument("--json", action="store_true")
-    report = add_command(actions, "report", run_report, "write the after-action report (PDF)")
+    report = add_command(actions, "report", run_report, "write the after-action report (PDF, or XLSX)")
     report.add_argument("id", nargs="?")
-    report.add_argument("--out", required=True, help="the PDF file to write")
+    report.add_argument("--out", required=True, help="the file to write: .pdf, or .xlsx for a workbook")
     report.add_argument("--lang", choices=("ko", "en"), default="ko")
     report.add_argument("--as-of")
     finding = add_command(actions, "finding", run_finding, "record a finding of the review")
@@ -100,7 +100,8 @@ def run_report(args) -> int:
     with _existing_desk(args) as desk:
         as_of = parse_time(args.as_of, desk.group().timezone) if args.as_of else None
         rendered = desk.write_after_action(args.id, args.out, args.lang, as_of)
-    print(f"wrote the after-action report: {rendered.pages} pages, fingerprint "
+    unit = "sheets" if str(args.out).lower().endswith(".xlsx") else "pages"
+    print(f"wrote the after-action report: {rendered.pages} {unit}, fingerprint "
           f"{rendered.fingerprint[:12]} → {args.out}")
     return 0
 

@@ -3,6 +3,7 @@ tracked across events, and the year's register of drills."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from crisisdesk.reports.after_action_report import (
     render_after_action,
     render_register,
 )
+from crisisdesk.reports.after_action_xlsx import write_after_action_xlsx
 from crisisdesk.store import queries, review_queries
 
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
@@ -126,10 +128,11 @@ class ReviewCommands:
 
     def write_after_action(self, event: str | None, out: Path, lang: str = "ko",
                            as_of: datetime | None = None) -> RenderedDocument:
-        """The after-action report as a PDF file (훈련 결과 보고서 / 사후 검토 보고서)."""
+        """The after-action report as a file (훈련 결과 보고서 / 사후 검토 보고서): a PDF, or a
+        workbook when `out` ends in .xlsx."""
         review = self.after_action(event, as_of)
-        rendered = render_after_action(review, lang, prepared_by=self.author)
-        _write(Path(out), rendered.pdf)
+        rendered = render_review(review, lang, self.author, xlsx=Path(out).suffix.lower() == ".xlsx")
+        _write(Path(out), rendered.data)
         return rendered
 
     def write_drill_register(self, year: int, out: Path, lang: str = "ko") -> RenderedDocument:
@@ -137,12 +140,12 @@ class ReviewCommands:
         group = self.group()
         rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self.clock(),
                                    lang, prepared_by=self.author)
-        _write(Path(out), rendered.pdf)
+        _write(Path(out), rendered.data)
         return rendered
 
     def save_document(self, rendered: RenderedDocument, out: Path) -> Path:
         """Write a rendered review or register (rendered off the executor) to `out`."""
-        _write(Path(out), rendered.pdf)
+        _write(Path(out), rendered.data)
         return Path(out)
 
     def drill_register(self, year: int) -> list[DrillRecord]:
@@ -159,8 +162,11 @@ class ReviewCommands:
         return records
 
 
-def render_review(review: AfterAction, lang: str = "ko", author: str = "") -> RenderedDocument:
-    """The review's PDF from its read model (no database: runs on any thread)."""
+def render_review(review: AfterAction, lang: str = "ko", author: str = "", xlsx: bool = False) -> RenderedDocument:
+    """The review's PDF (or workbook) from its read model (no database: runs on any thread)."""
+    if xlsx:
+        data, sheets = write_after_action_xlsx(review, lang)
+        return RenderedDocument(data, sheets, hashlib.sha256(data).hexdigest())
     return render_after_action(review, lang, prepared_by=author)
 
 

@@ -87,7 +87,9 @@ TONES = {MET: "green", MISSED: "red", OPEN_LATE: "red"}
 
 @dataclass(frozen=True)
 class RenderedDocument:
-    pdf: bytes
+    """A written review or register: the file's bytes, its pages (sheets of a workbook)."""
+
+    data: bytes
     pages: int
     fingerprint: str
 

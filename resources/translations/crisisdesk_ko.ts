@@ -3124,6 +3124,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>작성 중…</translation>
     </message>
     <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;엑셀 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Saved to {} ({} pages)</source>
         <translation>저장: {} ({}쪽)</translation>
     </message>

@@ -137,6 +137,19 @@ def test_a_scripted_drill_of_the_demo_group(tmp_path, capsys, clock):
     assert "훈련 결과 보고서" in text and "앱카드" in text and "미달 +20분" in text
     assert "콜센터 비상 증원 절차 매뉴얼 반영" in text and "한빛은행 소비자보호부장" in text
 
+    workbook = tmp_path / "drill-result.xlsx"
+    assert "5 sheets" in run(capsys, "review", "report", event, "--out", workbook, "--db", group)
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["요약", "측정 목표", "외부 장애", "발견 사항", "개선 조치"]
+    assert all(sheet["A1"].value == "모의훈련 — 실제 상황 아님 (DRILL)" for sheet in book.worksheets)
+    rows = list(book["측정 목표"].iter_rows(min_row=4, values_only=True))
+    app_card = next(r for r in rows if r[0] == "복구 시간(RTO)" and r[2] == "앱카드·간편결제")
+    assert app_card[5] == "미달 +20분" and app_card[6] == 20
+    assert rows[0][6] > 0  # misses first
+    assert [r[1] for r in book["개선 조치"].iter_rows(min_row=4, values_only=True)] == ["콜센터 비상 증원 절차 매뉴얼 반영"]
+
     register = json.loads(run(capsys, "drill", "register", "--year", "2026", "--json", "--db", group))
     assert [r["title"] for r in register] == ["2026 상반기 그룹 합동 모의훈련"]
     assert register[0]["injects"] == 9 and register[0]["actions_open"] == 1

@@ -65,7 +65,7 @@ def test_the_report_is_written_whole_or_not_at_all(desk, tmp_path):
     assert not missing.parent.exists()
     out = tmp_path / "r.pdf"
     rendered = desk.write_after_action(drill, out)
-    assert out.read_bytes() == rendered.pdf and rendered.pages >= 1
+    assert out.read_bytes() == rendered.data and rendered.pages >= 1
     assert not list(tmp_path.glob("*.partial"))
 
 

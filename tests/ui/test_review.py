@@ -52,6 +52,12 @@ def test_review_findings_actions_and_pdfs(open_window, tmp_path, qtbot, clock):
     qtbot.waitUntil(lambda: "저장" in panel.state.text() and report.exists(), timeout=20000)
     pages = [p.extract_text() for p in PdfReader(report).pages]
     assert all("모의훈련" in p for p in pages) and "카드사 초기 점검 담당 지정" in "".join(pages)
+    workbook = tmp_path / "result.xlsx"
+    panel.write_report(workbook)
+    qtbot.waitUntil(lambda: workbook.exists(), timeout=20000)
+    from openpyxl import load_workbook
+
+    assert load_workbook(workbook)["개선 조치"]["B4"].value == "카드사 초기 점검 담당 지정"
     register = tmp_path / "register.pdf"
     panel.write_register(2025, register)
     qtbot.waitUntil(lambda: register.exists(), timeout=20000)

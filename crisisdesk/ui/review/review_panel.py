@@ -196,7 +196,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         if self.review is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the review"), str(Path.home() / "review.pdf"),
-                                              self.tr("PDF (*.pdf)"))
+                                              self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"))
         if path:
             self.write_report(Path(path))
 
@@ -208,7 +208,8 @@ class ReviewPanel(LazyRefresh, QWidget):
         author = self._executor.info.author if self._executor.info else ""
         self._pending_path = path
         self.state.setText(self.tr("Rendering…"))
-        start_render(lambda progress: render_review(review, lang, author), self.signals)
+        xlsx = path.suffix.lower() == ".xlsx"
+        start_render(lambda progress: render_review(review, lang, author, xlsx), self.signals)
 
     def _rendered(self, rendered) -> None:
         path = self._pending_path
