@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from crisisdesk.desk.changes import EVENTS, Changes
@@ -33,13 +33,10 @@ from crisisdesk.domain.timing import (
     recoveries,
     response_timings,
 )
-from crisisdesk.reports.after_action_report import (
-    RenderedDocument,
-    render_after_action,
-    render_register,
-)
-from crisisdesk.reports.after_action_xlsx import write_after_action_xlsx
 from crisisdesk.store import queries, review_queries
+
+if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written, not at start-up
+    from crisisdesk.reports.after_action_report import RenderedDocument
 
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
 
@@ -137,6 +134,8 @@ class ReviewCommands:
 
     def write_drill_register(self, year: int, out: Path, lang: str = "ko") -> RenderedDocument:
         """The year's drill register as a PDF file, for the authorities."""
+        from crisisdesk.reports.after_action_report import render_register
+
         group = self.group()
         rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self.clock(),
                                    lang, prepared_by=self.author)
@@ -164,6 +163,9 @@ class ReviewCommands:
 
 def render_review(review: AfterAction, lang: str = "ko", author: str = "", xlsx: bool = False) -> RenderedDocument:
     """The review's PDF (or workbook) from its read model (no database: runs on any thread)."""
+    from crisisdesk.reports.after_action_report import RenderedDocument, render_after_action
+    from crisisdesk.reports.after_action_xlsx import write_after_action_xlsx
+
     if xlsx:
         data, sheets = write_after_action_xlsx(review, lang)
         return RenderedDocument(data, sheets, hashlib.sha256(data).hexdigest())
