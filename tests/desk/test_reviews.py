@@ -79,3 +79,17 @@ def test_the_register_lists_the_years_drills_only(desk):
     assert (row.event_id, row.injects_released, row.affiliates) == (first, 3, 9)
     assert [r.title for r in desk.drill_register(2026)] == ["내년 훈련"]
     assert desk.drill_register(2024) == []
+
+
+def test_a_real_events_review_is_the_after_action_review_without_the_band(desk, tmp_path):
+    from pypdf import PdfReader
+
+    real = activate_nirs(desk)
+    desk.clock.advance(hours=2)
+    desk.record_finding(real, "최초보고 목표 1시간을 넘김")
+    for lang, title in (("ko", "사후 검토 보고서"), ("en", "After-Action Review")):
+        out = tmp_path / f"review-{lang}.pdf"
+        desk.write_after_action(real, out, lang)
+        pages = [p.extract_text() for p in PdfReader(out).pages]
+        assert title in pages[0] and not any("모의훈련" in p or "DRILL" in p for p in pages)
+        assert "최초보고 목표 1시간을 넘김" in "".join(pages)
