@@ -3574,6 +3574,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>공지·보고·경보</translation>
     </message>
     <message>
+        <source>Drill, review, 24-hour room</source>
+        <translation>모의훈련·사후 검토·24시간 상황실</translation>
+    </message>
+    <message>
         <source>All affiliates</source>
         <translation>전체 계열사</translation>
     </message>

@@ -43,6 +43,14 @@ def test_drill_banner_on_every_screen_and_the_controllers_injects(open_window, t
     qtbot.waitUntil(lambda: dialog.model.index(3, 5).data() == "한빛은행")
     assert dialog.response.text() == ""
     dialog.close()
+    timeline = driver.panel("timeline")
+    timeline.kind.setCurrentIndex(timeline.kind.count() - 1)  # drill, review, 24-hour room
+
+    def summaries() -> list[str]:
+        return [timeline.model.index(r, 2).data() for r in range(timeline.model.rowCount())]
+
+    qtbot.waitUntil(lambda: summaries() and all("모의훈련" in s for s in summaries()))
+    assert any("모의훈련 상황 대응" in s for s in summaries()) and len(summaries()) == 4  # 3 released, 1 response
     statuses = {s.inject.id: s for s in _injects(path, clock, event)}
     assert statuses["bank-complaints"].released_by == "controller"
     assert [a for a, _ in statuses["bank-complaints"].responses] == ["bank"]
