@@ -2,7 +2,7 @@
 # Screenshots and a sample report of a drill of the example group, in Korean, under Xvfb:
 #   bash scripts/drill_screenshots.sh [OUT_DIR] [SAMPLES_DIR]   (default docs/screenshots, docs/samples)
 # Writes drill-banner.png (the board of a drill event with its 모의훈련 band and the controller's
-# injects), room.png (the 24-hour room), after-action.png (the first page of the drill's result
+# injects), room.png (the 24-hour room), review.png (the review page), after-action.png (the first page of the drill's result
 # report) and the sample drill-result-ko.pdf.
 # Needs xvfb-run, the xcb libraries and pdftoppm (see scripts/dev.sh); PYTHON picks the interpreter.
 set -euo pipefail
@@ -134,6 +134,10 @@ room.tabs.setCurrentIndex(1)
 settle()
 window.grab().save(str(out / "room.png"))
 print(out / "room.png")
+window.show_panel("review")
+settle(1.5)
+window.grab().save(str(out / "review.png"))
+print(out / "review.png")
 window.close()
 PY
 

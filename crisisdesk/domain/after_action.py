@@ -123,7 +123,8 @@ class TargetRow:
 
 
 def target_rows(review: AfterAction) -> list[TargetRow]:
-    """Every measured target of the review (those not yet due left out), misses first."""
+    """Every measured target of the review (those not yet due left out): the misses first, services
+    before reporting, responses and checklist items, each by its target time."""
     group, book = review.group, review.playbook
 
     def who(affiliate: str) -> Text:
@@ -144,4 +145,5 @@ def target_rows(review: AfterAction) -> list[TargetRow]:
              for i in review.items if i.result is not None]
     rows += [TargetRow("response", Text(), x.status.inject.text, x.result) for x in review.responses]
     shown = [r for r in rows if r.result.outcome != PENDING]
-    return sorted(shown, key=lambda r: (not r.result.missed, r.result.target))
+    order = {"rto": 0, "duty": 1, "duty-target": 2, "response": 3, "item": 4}
+    return sorted(shown, key=lambda r: (not r.result.missed, order[r.kind], r.result.target))

@@ -38,7 +38,7 @@ def outcome(m: Measured) -> str:
 class TargetModel(RowsModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r, m: _tr(TARGET_KINDS.get(r.kind, r.kind))),
-        Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda r, m: text(r.who)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Affiliate"), lambda r, m: text(r.who)),
         Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda r, m: text(r.what), tooltip=lambda r, m: text(r.what)),
         Column(QT_TRANSLATE_NOOP("Columns", "Target"), lambda r, m: timefmt.local(r.result.target, m.tz)),
         Column(QT_TRANSLATE_NOOP("Columns", "Done"), lambda r, m: timefmt.local(r.result.done, m.tz)
