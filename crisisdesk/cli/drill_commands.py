@@ -64,7 +64,7 @@ def run_injects(args) -> int:
 
 def run_release(args) -> int:
     if bool(args.inject) == bool(args.due):
-        print("crisisdesk: give one inject to release, or --due (not both)")
+        print("crisisdesk: give one inject to release, or --due (not both)", file=sys.stderr)
         return 2
     with _existing_desk(args) as desk:
         before = {s.inject.id for s in desk.injects(args.id) if s.released}

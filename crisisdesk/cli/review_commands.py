@@ -4,6 +4,7 @@ across events."""
 
 from __future__ import annotations
 
+import sys
 from zoneinfo import ZoneInfo
 
 from crisisdesk.cli.common import add_command, command_group, print_json
@@ -121,7 +122,8 @@ def run_action(args) -> int:
             return 0
         missing = [f"--{n}" for n in ("title", "owner", "due") if not getattr(args, n)]
         if missing:
-            print(f"crisisdesk: a new corrective action needs {', '.join(missing)} (or --state to change one)")
+            print(f"crisisdesk: a new corrective action needs {', '.join(missing)} (or --state to change one)",
+                  file=sys.stderr)
             return 2
         due = parse_time(args.due, desk.group().timezone)
         changes = desk.add_corrective_action(args.ref, args.title, args.owner, due, args.finding)

@@ -44,3 +44,17 @@ def test_handover_and_roll_call_on_the_command_line(tmp_path, capsys):
     assert contacts["kftc-desk"]["status"] == "reached" and contacts["bank-it"]["status"] == "not-called"
     timeline = _run(capsys, "timeline", event, "--db", db)[1]
     assert "근무 교대 서명(인수자): 윤교대" in timeline and "비상연락: 한대행 — 연락됨" in timeline
+
+
+def test_drill_and_review_usage_errors_are_one_line_on_stderr(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    event = json.loads(_run(capsys, "event", "list", "--json", "--db", db)[1])[0]["id"]
+    code, out, err = _run(capsys, "drill", "release", event, "--db", db)
+    assert code == 2 and not out and "give one inject to release, or --due" in err
+    code, _, err = _run(capsys, "drill", "release", event, "--due", "--db", db)
+    assert code == 1 and "is a real event; injects belong to drills only" in err and err.count("\n") == 1
+    code, out, err = _run(capsys, "review", "action", event, "--title", "x", "--db", db)
+    assert code == 2 and not out and "needs --owner, --due" in err
+    code, _, err = _run(capsys, "review", "report", event, "--out", tmp_path / "missing" / "r.pdf", "--db", db)
+    assert code == 1 and "cannot write the report" in err
