@@ -48,7 +48,7 @@ def event_summary(ctx: EventContext) -> EventSummary:
         id=record.id, title=record.title, t0=record.t0, drill=record.drill, level=level.id,
         level_title=level.title, level_rank=book.level_index(level.id), status=record.status,
         playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
-        group_name=ctx.group.name, timezone=ctx.group.timezone)
+        group_name=ctx.group.name, timezone=ctx.group.timezone, note=record.note)
 
 
 def provider_views(conn, ctx: EventContext) -> list[ProviderView]:

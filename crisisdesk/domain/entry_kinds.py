@@ -32,7 +32,8 @@ AFFILIATE_KINDS = frozenset({
     "drill.responded",
 })
 
-LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked"})
+# report.exported: an office draft or brief PDF written by this desk (its register of files)
+LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked", "report.exported"})
 
 ALL_KINDS = GROUP_KINDS | AFFILIATE_KINDS | LOCAL_KINDS
 

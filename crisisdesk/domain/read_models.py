@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.group import ReportForm
 from crisisdesk.domain.text import Text
 
 TILE_COLOURS = ("red", "amber", "yellow", "green")
@@ -54,6 +55,7 @@ class EventSummary:
     playbook_title: Text
     group_name: Text
     timezone: str
+    note: str = ""  # the activation note: what happened and the cause as known
 
     def elapsed(self, now: datetime) -> timedelta:
         return now - self.t0
@@ -394,6 +396,7 @@ class Situation:
     timeline: tuple[TimelineEntry, ...]
     roles: dict[str, Text] = field(default_factory=dict)
     group_items: tuple[ItemView, ...] = ()  # the items the group desk does once
+    report_form: ReportForm = ReportForm()  # the group's approval steps and distribution list
 
     @property
     def event(self) -> EventSummary:

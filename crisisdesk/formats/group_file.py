@@ -1,5 +1,5 @@
-"""The group file (`format: crisisdesk.group/2`, or /1 converted) read into a `Group`, with
-every error located."""
+"""The group file (`format: crisisdesk.group/3`; /2 and /1 read too) into a `Group`, with every
+error located."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from crisisdesk.domain.contacts import Contact
 from crisisdesk.domain.group import (
+    DEFAULT_APPROVAL,
     GROUP_DESK,
     PROVIDER_KINDS,
     V1_PROVIDER_KINDS,
@@ -16,6 +17,7 @@ from crisisdesk.domain.group import (
     DrSite,
     Group,
     Provider,
+    ReportForm,
     Service,
 )
 from crisisdesk.domain.text import Text
@@ -28,6 +30,7 @@ from crisisdesk.formats.result import LoadResult
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
     GROUP_FORMAT_1,
+    GROUP_FORMAT_2,
     PLAYBOOK_FORMAT,
     GroupFile,
     check_format,
@@ -49,7 +52,8 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
     """Load a group file from its text (or bytes); `name` is used in messages."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model, version = None, check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report, GROUP_FORMAT_1)
+    model, version = None, check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report,
+                                     GROUP_FORMAT_1, (GROUP_FORMAT_2,))
     if version:
         model = validate(GroupFile, doc.data, report)
         _check_references(doc.data, report, version)
@@ -62,6 +66,8 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
 def _check_references(data: dict[str, Any], report: Report, version: int) -> None:
     providers = unique_ids(report, data, "providers")
     unique_ids(report, data, "affiliates")
+    if version < 3 and "report" in data:
+        report.error(("report",), f"'report' (approval steps and distribution) needs 'format: {GROUP_FORMAT}'")
     for i, affiliate in entries(data, "affiliates"):
         path: FieldPath = ("affiliates", i)
         if affiliate.get("id") == GROUP_DESK:
@@ -82,7 +88,7 @@ def _check_references(data: dict[str, Any], report: Report, version: int) -> Non
                 if isinstance(dependency, dict):
                     if version < 2:
                         report.error(at, "a dependency with its own wording needs "
-                                         f"'format: {GROUP_FORMAT}'")
+                                         f"'format: {GROUP_FORMAT_2}' or later")
                     at, dependency = (*at, "provider"), dependency.get("provider")
                 refer(report, at, dependency, providers, "provider", "providers")
                 if isinstance(dependency, str):
@@ -131,7 +137,7 @@ def _only_in_2(report: Report, data: dict[str, Any], path: FieldPath, fields: tu
                version: int) -> None:
     for name in fields:
         if version < 2 and name in data:
-            report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT}'")
+            report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT_2}' or later")
 
 
 def _group(m: GroupFile, version: int) -> Group:
@@ -148,6 +154,7 @@ def _group(m: GroupFile, version: int) -> Group:
         return Dependency(d.provider, Text(", ".join(n.ko or n.en for n in names),
                                            ", ".join(n.en or n.ko for n in names)))
 
+    form = m.report
     return Group(
         id=m.group.id,
         name=m.group.name,
@@ -175,4 +182,6 @@ def _group(m: GroupFile, version: int) -> Group:
                                organisation=c.organisation or Text(), phone2=c.phone2 or "",
                                email=c.email or "", deputy=c.deputy or "")
                        for c in m.contacts or ()),
+        report=ReportForm(tuple(form.approval or DEFAULT_APPROVAL) if form else DEFAULT_APPROVAL,
+                          tuple(form.distribution or ()) if form else ()),
     )

@@ -69,7 +69,7 @@ def load_playbook_text(text: str | bytes, name: str = "<playbook>", group: Group
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
     model, version = None, check_format(doc.data, PLAYBOOK_FORMAT, GROUP_FORMAT, report, PLAYBOOK_FORMAT_1,
-                                             also=(PLAYBOOK_FORMAT_3,))
+                                             compatible=(PLAYBOOK_FORMAT_3,))
     if version:
         model = validate(PlaybookFile, doc.data, report)
         _check_references(doc.data, report)

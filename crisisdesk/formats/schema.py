@@ -23,6 +23,7 @@ from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
     NON_EMPTY,
     AppliesTo,
+    ApprovalStepField,
     Channel,
     Day,
     DependencyField,
@@ -45,11 +46,15 @@ from crisisdesk.formats.fields import (
     did_you_mean,
 )
 
-GROUP_FORMAT = "crisisdesk.group/2"
+GROUP_FORMAT = "crisisdesk.group/3"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
 PLAYBOOK_FORMAT_3 = "crisisdesk.playbook/3"  # /2 and a drill scenario's injects
+GROUP_FORMAT_2 = "crisisdesk.group/2"
 GROUP_FORMAT_1 = "crisisdesk.group/1"
 PLAYBOOK_FORMAT_1 = "crisisdesk.playbook/1"
+
+
+MAX_APPROVAL_STEPS = 6  # boxes that fit the approval block beside the title
 
 
 class _Model(BaseModel):
@@ -103,6 +108,9 @@ class ContactSchema(_Model):
     phone2: str | None = None
     email: str | None = None
     deputy: Id | None = None
+class ReportFormSchema(_Model):
+    approval: Annotated[list[ApprovalStepField], Field(min_length=1, max_length=MAX_APPROVAL_STEPS)] | None = None
+    distribution: list[TextField] | None = None
 
 
 class GroupFile(_Model):
@@ -113,6 +121,7 @@ class GroupFile(_Model):
     affiliates: Annotated[list[AffiliateSchema], NON_EMPTY]
     providers: list[ProviderSchema] | None = None
     contacts: list[ContactSchema] | None = None  # the emergency contact tree (optional)
+    report: ReportFormSchema | None = None
 
 
 class LevelSchema(_Model):
@@ -215,11 +224,13 @@ class PlaybookFile(_Model):
     injects: list[InjectSchema] | None = None
 
 
-def check_format(data: Any, expected: str, other: str, report: Report, older: str = "",
-                 also: tuple[str, ...] = ()) -> int:
-    """Check the `format:` line: the version to read the file as (the older one only when the
-    file says so; one of `also`, a newer version for files that need its additions, read as
-    itself), or 0 when the rest of the file should not be read."""
+def check_format(data: Any, expected: str, other: str, report: Report,
+                 older: str = "", compatible: tuple[str, ...] = ()) -> int:
+    """Check the `format:` line: the version to read the file as (an older one only when the
+    file says so), or 0 when the rest of the file should not be read. `older` is converted
+    (with a warning); `compatible` versions are read as they are (everything they say still
+    means the same)."""
+    olders = (older, *compatible) if older else compatible
     if not isinstance(data, dict):
         report.error((), f"expected fields ('format: {expected}', ...) at the top of the file, "
                          f"got {describe(data)}")
@@ -230,19 +241,19 @@ def check_format(data: Any, expected: str, other: str, report: Report, older: st
     family = expected.split("/")[0]
     if "format" not in data:
         report.error((), f"missing required field 'format' (the first line should be 'format: {expected}')")
-    elif older and value == older:
-        report.warning(("format",), f"{older} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
+    elif value in compatible:
+        return int(value.rsplit("/", 1)[1])
+    elif value in olders:
+        report.warning(("format",), f"{value} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
                                     "writes the file in the new form")
-        return int(older.rsplit("/", 1)[1])
-    elif value in also:
-        return int(str(value).rsplit("/", 1)[1])
+        return int(value.rsplit("/", 1)[1])
     elif isinstance(value, str) and value.split("/")[0] == other.split("/")[0]:
         other_kind = other.split("/")[0].split(".")[-1]
         report.error(("format",), f"this is a {other_kind} file ({value}), not a {kind} file")
         return 0
     elif isinstance(value, str) and value.startswith(family + "/") and value != expected:
-        known = sorted((v for v in (older, *also, expected) if v), key=lambda v: int(v.rsplit("/", 1)[1]))
-        readable = " and ".join(known) if len(known) < 3 else ", ".join(known[:-1]) + f" and {known[-1]}"
+        known = sorted({*olders, expected}, key=lambda v: int(v.rsplit("/", 1)[1]))
+        readable = f"{', '.join(known[:-1])} and {known[-1]}" if len(known) > 1 else expected
         report.error(("format",), f"unsupported version '{value}': this desk reads {readable}")
         return 0
     elif value != expected:
@@ -297,6 +308,8 @@ def _report_error(model: type[_Model], error: ErrorDetails, report: Report) -> N
         report.error((*loc, *error["ctx"]["at"]), error["ctx"]["message"])
     elif kind == "too_short":
         report.error(loc, "must not be empty")
+    elif kind == "too_long":
+        report.error(loc, f"too many entries: at most {error.get('ctx', {}).get('max_length')}")
     elif kind in _TYPE_MESSAGES:
         report.error(loc, f"{_TYPE_MESSAGES[kind]}, got {describe(error['input'])}")
     else:

@@ -91,6 +91,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeskErrors", "situation report #{number} is not approved: the chair approves it first (crisisdesk report approve {number})"),
     QT_TRANSLATE_NOOP("DeskErrors", "situation report #{number} no longer renders as it was drafted ({rendered} ≠ {drafted}); draft it again"),
     QT_TRANSLATE_NOOP("DeskErrors", "a reprint is of a situation report or its brief, not '{kind}'"),
+    QT_TRANSLATE_NOOP("DeskErrors", "a report export is of a situation report or its brief, not '{kind}'"),
+    QT_TRANSLATE_NOOP("DeskErrors", "{path}: a {kind} report is exported as {allowed}"),
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: is a folder; give a file name such as report.pdf"),
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: the folder {folder} does not exist"),
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: cannot write here (permission denied)"),

@@ -664,12 +664,24 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>종결</translation>
     </message>
     <message>
+        <source>Editable draft: {}</source>
+        <translation>편집용 초안: {}</translation>
+    </message>
+    <message>
+        <source>Brief PDF ×{}</source>
+        <translation>회장 보고 요약 PDF ×{}</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>번호</translation>
     </message>
     <message>
         <source>#{}</source>
         <translation>제{}호</translation>
+    </message>
+    <message>
+        <source>Files made from it</source>
+        <translation>파생 파일</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1184,6 +1196,14 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>a reprint is of a situation report or its brief, not &apos;{kind}&apos;</source>
         <translation>재인쇄는 상황보고서나 그 요약본만 됩니다(&apos;{kind}&apos; 불가)</translation>
+    </message>
+    <message>
+        <source>a report export is of a situation report or its brief, not &apos;{kind}&apos;</source>
+        <translation>보고서 내보내기는 상황보고서나 그 회장 보고 요약만 됩니다(&apos;{kind}&apos; 불가)</translation>
+    </message>
+    <message>
+        <source>{path}: a {kind} report is exported as {allowed}</source>
+        <translation>{path}: {kind} 보고서는 {allowed} 형식으로만 내보냅니다</translation>
     </message>
     <message>
         <source>the playbook has no &apos;{role}&apos; role to approve reports</source>
@@ -3005,6 +3025,34 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>상황보고서 제{}호 재출력 중…</translation>
     </message>
     <message>
+        <source>Editable draft of report #{}</source>
+        <translation>상황보고 제{}호 편집용 초안</translation>
+    </message>
+    <message>
+        <source>Hangul document (*.hwpx);;Word document (*.docx)</source>
+        <translation>한글 문서 (*.hwpx);;Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Executive brief of report #{}</source>
+        <translation>상황보고 제{}호 회장 보고 요약</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Hangul document (*.hwpx);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;한글 문서 (*.hwpx);;Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {}…</source>
+        <translation>{} 저장 중…</translation>
+    </message>
+    <message>
+        <source>Saved an editable draft of report #{} ({}): {}. The issued PDF stays the record.</source>
+        <translation>상황보고 제{}호 편집용 초안({})을 저장했습니다: {}. 기록은 발행된 PDF입니다.</translation>
+    </message>
+    <message>
+        <source>Saved the executive brief of report #{} ({}): {}.</source>
+        <translation>상황보고 제{}호 회장 보고 요약({})을 저장했습니다: {}.</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>PDF 저장</translation>
     </message>
@@ -3071,6 +3119,18 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>R&amp;eprint</source>
         <translation>재출력(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Editable draft (HWPX/DOCX)…</source>
+        <translation>편집용 초안(HWPX/DOCX)…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s body for the office to edit before 결재; recorded as a draft, never as the issued report</source>
+        <translation>결재 전에 문구를 고칠 수 있는 보고서 본문입니다. 대장에는 편집용 초안으로만 기록되며 발행본이 아닙니다</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutive brief…</source>
+        <translation>회장 보고 요약(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>

@@ -64,6 +64,8 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.approve_button = QPushButton(objectName="approveReport", clicked=self.approve)
         self.issue_button = QPushButton(objectName="issueReport", clicked=self._choose_issue)
         self.reprint_button = QPushButton(objectName="reprintReport", clicked=self.reprint)
+        self.office_button = QPushButton(objectName="exportOffice", clicked=self._choose_office)
+        self.brief_button = QPushButton(objectName="exportBrief", clicked=self._choose_brief)
         self.progress = QProgressBar(objectName="reportProgress")
         self.progress.setVisible(False)
         self.state = QLabel(objectName="reportState", wordWrap=True)
@@ -90,6 +92,10 @@ class ReportsPanel(LazyRefresh, QWidget):
         for button in (self.draft_button, self.approve_button, self.issue_button, self.reprint_button):
             buttons.addWidget(button)
         register.addLayout(buttons)
+        exports = QHBoxLayout()
+        exports.addWidget(self.office_button)
+        exports.addWidget(self.brief_button)
+        register.addLayout(exports)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -242,6 +248,53 @@ class ReportsPanel(LazyRefresh, QWidget):
             lambda desk: desk.reprint_report(event, record.number, progress=self._report_progress),
             self._show, self._failed)
 
+    def _choose_office(self) -> None:
+        """An editable office draft (HWPX for 한글, DOCX for Word) of the selected report's body."""
+        record = self._record()
+        if record is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Editable draft of report #{}").format(record.number),
+            str(Path.home() / f"situation-report-{record.number}-draft.hwpx"),
+            self.tr("Hangul document (*.hwpx);;Word document (*.docx)"))
+        if path:
+            self.export(Path(path), "situation")
+
+    def _choose_brief(self) -> None:
+        """The executive brief of the selected report: PDF, or an editable HWPX or DOCX draft."""
+        record = self._record()
+        if record is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Executive brief of report #{}").format(record.number),
+            str(Path.home() / f"executive-brief-{record.number}.pdf"),
+            self.tr("PDF (*.pdf);;Hangul document (*.hwpx);;Word document (*.docx)"))
+        if path:
+            self.export(Path(path), "brief")
+
+    def export(self, out: Path, kind: str) -> None:
+        """Write a file made from the selected report (as recorded) and record it in the register."""
+        record = self._record()
+        if self._info is None or record is None:
+            return
+        event = self._info.id
+        self._begin(self.tr("Writing {}…").format(out.name))
+        self._executor.submit(
+            lambda desk: desk.export_report(event, record.number, kind=kind, out=out,
+                                            progress=self._report_progress),
+            self._exported, self._failed)
+
+    def _exported(self, outcome) -> None:
+        done = outcome.file
+        self.progress.setVisible(False)
+        if done.role == "editable-draft":
+            message = self.tr("Saved an editable draft of report #{} ({}): {}. The issued PDF stays the record.")
+        else:
+            message = self.tr("Saved the executive brief of report #{} ({}): {}.")
+        self.state.setText(message.format(done.number, done.format.upper(), done.file))
+        self._enable()
+        self.on_changes(outcome.changes)
+
     def _choose_save(self) -> None:
         if self.rendered is None:
             return
@@ -274,6 +327,8 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.approve_button.setEnabled(has_event and record is not None and record.status == "draft")
         self.issue_button.setEnabled(has_event and record is not None and record.status == "approved")
         self.reprint_button.setEnabled(has_event and record is not None and record.status == "issued")
+        self.office_button.setEnabled(has_event and record is not None)
+        self.brief_button.setEnabled(has_event and record is not None)
         self.save_button.setEnabled(self.rendered is not None and not busy)
         self.print_button.setEnabled(self.rendered is not None and not busy)
 
@@ -314,6 +369,10 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.approve_button.setText(self.tr("&Approve (chair)"))
         self.issue_button.setText(self.tr("&Issue…"))
         self.reprint_button.setText(self.tr("R&eprint"))
+        self.office_button.setText(self.tr("Editable draft (HWPX/DOCX)…"))
+        self.office_button.setToolTip(self.tr("The report's body for the office to edit before 결재; "
+                                              "recorded as a draft, never as the issued report"))
+        self.brief_button.setText(self.tr("E&xecutive brief…"))
         self.save_button.setText(self.tr("&Save PDF…"))
         self.print_button.setText(self.tr("Prin&t…"))
         self.table.setAccessibleName(self.tr("Report register"))
