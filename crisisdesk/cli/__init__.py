@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.room_commands",
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.store_commands",
+    "crisisdesk.cli.workbook_commands",
 )
 
 

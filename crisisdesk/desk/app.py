@@ -14,9 +14,10 @@ from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
 from crisisdesk.desk.reviews import ReviewCommands
 from crisisdesk.desk.room import RoomCommands
+from crisisdesk.desk.workbook_commands import WorkbookCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, DrillCommands, ReviewCommands, RoomCommands,
-           ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, WorkbookCommands, DrillCommands,
+           ReviewCommands, RoomCommands, ReadModels, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

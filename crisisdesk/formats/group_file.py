@@ -52,15 +52,24 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
     """Load a group file from its text (or bytes); `name` is used in messages."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model, version = None, check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report,
-                                     GROUP_FORMAT_1, (GROUP_FORMAT_2,))
-    if version:
-        model = validate(GroupFile, doc.data, report)
-        _check_references(doc.data, report, version)
-        _check_contacts(doc.data, report)
+    group = group_from_data(doc.data, report)
     report.raise_if_errors()
-    assert model is not None  # a file that did not validate has errors, raised just above
-    return LoadResult(_group(model, version), report.warnings, doc.text, doc.sha256, name)
+    assert group is not None  # a file that did not validate has errors, raised just above
+    return LoadResult(group, report.warnings, doc.text, doc.sha256, name)
+
+
+def group_from_data(data: Any, report: Report) -> Group | None:
+    """The Group of plain group-file data (as parsed from YAML, or read from a workbook), or None
+    after adding every problem to `report` (which locates them)."""
+    model, version = None, check_format(data, GROUP_FORMAT, PLAYBOOK_FORMAT, report, GROUP_FORMAT_1,
+                                     (GROUP_FORMAT_2,))
+    if version:
+        model = validate(GroupFile, data, report)
+        _check_references(data, report, version)
+        _check_contacts(data, report)
+    if model is None or report.has_errors:
+        return None
+    return _group(model, version)
 
 
 def _check_references(data: dict[str, Any], report: Report, version: int) -> None:

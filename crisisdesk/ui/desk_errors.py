@@ -98,6 +98,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: cannot write here (permission denied)"),
     QT_TRANSLATE_NOOP("DeskErrors", "the playbook has no '{role}' role to approve reports"),
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: cannot write the report: {reason}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "{path}: cannot write the file: {reason}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "{path}: already exists; choose another file or overwrite it (--force)"),
     QT_TRANSLATE_NOOP("DeskErrors", "unknown state '{state}' (states: {listing})"),
     QT_TRANSLATE_NOOP("DeskErrors", "a blocked item needs a reason: say what blocks it"),
     QT_TRANSLATE_NOOP("DeskErrors", "unknown level '{level}' (levels: {listing})"),

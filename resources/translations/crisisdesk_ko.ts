@@ -1210,6 +1210,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>플레이북에 보고서를 결재할 &apos;{role}&apos; 역할이 없습니다</translation>
     </message>
     <message>
+        <source>{path}: cannot write the file: {reason}</source>
+        <translation>{path}: 파일을 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: already exists; choose another file or overwrite it (--force)</source>
+        <translation>{path}: 이미 있습니다. 다른 파일을 고르거나 덮어쓰십시오 (--force)</translation>
+    </message>
+    <message>
         <source>unknown state &apos;{state}&apos; (states: {listing})</source>
         <translation>상태 &apos;{state}&apos;이(가) 없습니다(상태: {listing})</translation>
     </message>
@@ -2190,6 +2198,49 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>GroupWorkbook</name>
+    <message>
+        <source>Save the group inventory template</source>
+        <translation>그룹 현황 서식 저장</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>엑셀 통합문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template not written</source>
+        <translation>서식을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Import a group inventory workbook</source>
+        <translation>그룹 현황 엑셀 가져오기</translation>
+    </message>
+    <message>
+        <source>Write the group file</source>
+        <translation>그룹 파일 저장</translation>
+    </message>
+    <message>
+        <source>Group files (*.yaml *.yml)</source>
+        <translation>그룹 파일 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Group inventory not imported</source>
+        <translation>그룹 현황을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Group file written</source>
+        <translation>그룹 파일 작성 완료</translation>
+    </message>
+    <message>
+        <source>{} written: {} affiliates, {} services, {} providers.</source>
+        <translation>{} 작성: 계열사 {}개, 서비스 {}개, 기관 {}개.</translation>
+    </message>
+    <message>
+        <source>Load it into this desk now? (Events already open keep the group they were activated with.)</source>
+        <translation>지금 이 데스크에 불러오시겠습니까? (이미 열린 사건은 발령 당시의 그룹 파일을 그대로 씁니다.)</translation>
+    </message>
+</context>
+<context>
     <name>ImpactForm</name>
     <message>
         <source>not answered yet</source>
@@ -3061,6 +3112,22 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>저장됨: {}</translation>
     </message>
     <message>
+        <source>Export to Excel</source>
+        <translation>엑셀로 내보내기</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>엑셀 통합문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>통합문서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Workbook saved to {}</source>
+        <translation>통합문서를 {}에 저장했습니다</translation>
+    </message>
+    <message>
         <source>All affiliates</source>
         <translation>전체 계열사</translation>
     </message>
@@ -3139,6 +3206,14 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Prin&amp;t…</source>
         <translation>인쇄(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>엑셀로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Checklists per affiliate, decisions, actions, reporting duties and the timeline as an Excel workbook (XLSX), as of now</source>
+        <translation>계열사별 점검표, 결정, 조치, 보고 의무, 타임라인을 현재 시각 기준 엑셀 통합문서(XLSX)로 저장합니다</translation>
     </message>
     <message>
         <source>Report register</source>
@@ -3412,6 +3487,14 @@ Give its passphrase to sign packets while this window is open.</source>
 <context>
     <name>SettingsPanel</name>
     <message>
+        <source>Template saved to {}</source>
+        <translation>서식을 {}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Group file written to {}</source>
+        <translation>그룹 파일을 {}에 작성했습니다</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -3484,6 +3567,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>데이터 파일:</translation>
     </message>
     <message>
+        <source>Group inventory (Excel):</source>
+        <translation>그룹 현황(엑셀):</translation>
+    </message>
+    <message>
         <source>E&amp;xchange folder:</source>
         <translation>교환 폴더(&amp;X):</translation>
     </message>
@@ -3510,6 +3597,22 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Load &amp;group file…</source>
         <translation>그룹 파일 불러오기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import workbook into a group file…</source>
+        <translation>엑셀을 그룹 파일로 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Reads a filled group inventory workbook (XLSX), checks it like a group file and writes the group file (YAML)</source>
+        <translation>작성한 그룹 현황 엑셀(XLSX)을 읽어 그룹 파일과 같은 규칙으로 검사한 뒤 그룹 파일(YAML)로 씁니다</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>서식 저장(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The group inventory workbook to fill in, filled with the group loaded in this desk</source>
+        <translation>작성할 그룹 현황 엑셀 서식 (이 데스크에 불러온 그룹으로 채워짐)</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -3660,6 +3763,21 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Timeline</source>
         <translation>타임라인</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookProblemsDialog</name>
+    <message>
+        <source>Group inventory not imported</source>
+        <translation>그룹 현황을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{} has {} problems; nothing was written. Correct the cells named below and import it again.</source>
+        <translation>{}에 문제가 {}건 있어 아무것도 쓰지 않았습니다. 아래 칸을 고친 뒤 다시 가져오십시오.</translation>
+    </message>
+    <message>
+        <source>Problems by sheet, row and column</source>
+        <translation>시트·행·열별 문제</translation>
     </message>
 </context>
 </TS>

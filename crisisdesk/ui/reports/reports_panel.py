@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import REPORTS, Changes
+from crisisdesk.desk.workbook_commands import save_file
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
@@ -51,6 +52,10 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.signals.progress.connect(self._progress)
         self.signals.done.connect(self._show)
         self.signals.failed.connect(self._failed)
+        self.workbook_signals = RenderSignals(self)  # the XLSX export: rendered and saved on the pool
+        self.workbook_signals.progress.connect(self._progress)
+        self.workbook_signals.done.connect(self._exported)
+        self.workbook_signals.failed.connect(self._failed)
         self.kind = QComboBox(objectName="reportKind")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.lang = QComboBox(objectName="reportLanguage")
@@ -71,6 +76,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.state = QLabel(objectName="reportState", wordWrap=True)
         self.save_button = QPushButton(objectName="saveReport", clicked=self._choose_save)
         self.print_button = QPushButton(objectName="printReport", clicked=self.print_report)
+        self.xlsx_button = QPushButton(objectName="exportWorkbook", clicked=self._choose_workbook)
         self.pdf = PdfPreview()
         self._layout()
         self.retranslate()
@@ -106,6 +112,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         files = QHBoxLayout()
         files.addWidget(self.save_button)
         files.addWidget(self.print_button)
+        files.addWidget(self.xlsx_button)
         column.addLayout(files)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -309,6 +316,37 @@ class ReportsPanel(LazyRefresh, QWidget):
                               lambda saved: self.state.setText(self.tr("Saved to {}").format(saved)),
                               lambda exc: show_error(self, exc))
 
+    def _choose_workbook(self) -> None:
+        if self._info is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / "event.xlsx"),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_workbook(Path(path))
+
+    def export_workbook(self, out: Path) -> None:
+        """Read the event on the executor, then render and write the workbook on the pool."""
+        if self._info is None:
+            return
+        event, lang = self._info.id, self.lang.currentData()
+        self._begin(self.tr("Reading the desk…"))
+
+        def read(desk):
+            desk.check_output(out)
+            return desk.prepare_workbook(event, lang=lang)
+
+        def write(prepared) -> None:
+            self.state.setText(self.tr("Writing the workbook…"))
+            start_render(lambda progress: (out, save_file(prepared.render(progress).data, out))[0],
+                         self.workbook_signals)
+
+        self._executor.submit(read, write, self._failed)
+
+    def _exported(self, path: Path) -> None:
+        self.progress.setVisible(False)
+        self.state.setText(self.tr("Workbook saved to {}").format(path))
+        self._enable()
+
     def print_report(self) -> None:
         if self.rendered is None:
             return
@@ -323,6 +361,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         record = self._record()
         has_event = self._info is not None and not busy
         self.preview_button.setEnabled(has_event)
+        self.xlsx_button.setEnabled(has_event)
         self.draft_button.setEnabled(has_event)
         self.approve_button.setEnabled(has_event and record is not None and record.status == "draft")
         self.issue_button.setEnabled(has_event and record is not None and record.status == "approved")
@@ -375,6 +414,9 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.brief_button.setText(self.tr("E&xecutive brief…"))
         self.save_button.setText(self.tr("&Save PDF…"))
         self.print_button.setText(self.tr("Prin&t…"))
+        self.xlsx_button.setText(self.tr("E&xport to Excel…"))
+        self.xlsx_button.setToolTip(self.tr("Checklists per affiliate, decisions, actions, reporting duties and "
+                                            "the timeline as an Excel workbook (XLSX), as of now"))
         self.table.setAccessibleName(self.tr("Report register"))
         self.pdf.setAccessibleName(self.tr("Report preview"))
         self.progress.setAccessibleName(self.tr("Rendering progress"))
