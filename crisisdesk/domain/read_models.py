@@ -127,6 +127,7 @@ class AffiliateTile:
     past_rto: int  # critical services past their RTO
     last_update: datetime | None
     now: datetime
+    activated_at: datetime | None = None  # the event's activation: the first update is due from then
 
     @property
     def hit(self) -> bool:
@@ -134,7 +135,16 @@ class AffiliateTile:
 
     @property
     def stale(self) -> bool:
-        return self.last_update is None or self.now - self.last_update > STALE_AFTER
+        return self.stale_at(self.now)
+
+    def stale_at(self, now: datetime) -> bool:
+        """No update for `STALE_AFTER`; with none at all, `STALE_AFTER` after the activation."""
+        since = self.last_update or self.activated_at
+        return since is None or now - since > STALE_AFTER
+
+    def awaiting_first_at(self, now: datetime) -> bool:
+        """No update yet, and the event too young to call that stale."""
+        return self.last_update is None and not self.stale_at(now)
 
 
 @dataclass(frozen=True)

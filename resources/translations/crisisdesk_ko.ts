@@ -150,8 +150,24 @@
         <translation>기한 경과 {} (핵심 {})</translation>
     </message>
     <message>
+        <source>Overdue {}</source>
+        <translation>기한 경과 {}</translation>
+    </message>
+    <message>
         <source>Nothing overdue</source>
         <translation>기한 경과 없음</translation>
+    </message>
+    <message>
+        <source>updated {} ago</source>
+        <translation>{} 전 갱신</translation>
+    </message>
+    <message>
+        <source>{} ago</source>
+        <translation>{} 전</translation>
+    </message>
+    <message>
+        <source>+{} more services</source>
+        <translation>외 {}개 서비스</translation>
     </message>
     <message>
         <source>Alternative: {}</source>
@@ -168,6 +184,10 @@
 </context>
 <context>
     <name>BoardPanel</name>
+    <message>
+        <source>Page {} of {}</source>
+        <translation>{}/{}쪽</translation>
+    </message>
     <message>
         <source>No open event.
 Activate one with “New event…” (Ctrl+N).</source>
@@ -187,12 +207,12 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>체크리스트 &lt;b&gt;{}%&lt;/b&gt; ({}/{})</translation>
     </message>
     <message>
-        <source>Overdue &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (critical {})</source>
-        <translation>기한 경과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
+        <source>Overdue &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; (critical {})</source>
+        <translation>기한 경과 &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
     </message>
     <message>
-        <source>Past RTO &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</source>
-        <translation>RTO 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</translation>
+        <source>Past RTO &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</source>
+        <translation>RTO 초과 &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Group desk &lt;b&gt;{}/{}&lt;/b&gt; (overdue {})</source>
@@ -1489,6 +1509,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>모든 변경은 즉시 저장됩니다</translation>
     </message>
     <message>
+        <source>Times in the group&apos;s time zone ({})</source>
+        <translation>그룹 시간대 기준 시각 ({})</translation>
+    </message>
+    <message>
         <source>Exchange folder: not set</source>
         <translation>교환 폴더: 설정 안 됨</translation>
     </message>
@@ -1647,6 +1671,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>REAL</source>
         <translation>실제 상황</translation>
+    </message>
+    <message>
+        <source>External alerts ({}): {}</source>
+        <translation>외부 경보 {}건: {}</translation>
     </message>
     <message>
         <source>External alerts: {}</source>
@@ -3026,6 +3054,17 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPanel</name>
     <message>
         <source>{} pages · fingerprint {}</source>
@@ -3700,6 +3739,10 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>+{} past</source>
         <translation>기한 경과 +{}</translation>
+    </message>
+    <message>
+        <source>awaiting first assessment</source>
+        <translation>첫 평가 대기</translation>
     </message>
     <message>
         <source>no update yet</source>

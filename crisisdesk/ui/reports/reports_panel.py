@@ -54,7 +54,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.signals.failed.connect(self._failed)
         self.workbook_signals = RenderSignals(self)  # the XLSX export: rendered and saved on the pool
         self.workbook_signals.progress.connect(self._progress)
-        self.workbook_signals.done.connect(self._exported)
+        self.workbook_signals.done.connect(self._workbook_saved)
         self.workbook_signals.failed.connect(self._failed)
         self.kind = QComboBox(objectName="reportKind")
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -342,7 +342,7 @@ class ReportsPanel(LazyRefresh, QWidget):
 
         self._executor.submit(read, write, self._failed)
 
-    def _exported(self, path: Path) -> None:
+    def _workbook_saved(self, path: Path) -> None:
         self.progress.setVisible(False)
         self.state.setText(self.tr("Workbook saved to {}").format(path))
         self._enable()
