@@ -193,7 +193,7 @@ def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = N
             note=row["note"], evidence=row["evidence"], reason=row["reason"],
             updated_at=_time(row["updated_at"]), updated_by=row["updated_by"],
             overdue=is_overdue(due, row["state"], now), due_soon=is_due_soon(due, row["state"], now),
-            conflict=(row["affiliate"], row["checklist"], row["item"]) in conflicts))
+            conflict=(row["affiliate"], row["checklist"], row["item"]) in conflicts, entry=row["entry"]))
     return views
 
 

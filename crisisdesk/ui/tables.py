@@ -74,7 +74,12 @@ class ColumnFit(QObject):
 
     def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_) -> None:
         wider = False
-        for row in range(top_left.row(), bottom_right.row() + 1):
+        first, last = top_left.row(), bottom_right.row()
+        if isinstance(self._view, QTableView):  # only the rows in view (a repaint may name 50,000)
+            top, bottom = self._view.rowAt(0), self._view.rowAt(self._view.viewport().height() - 1)
+            first = max(first, top)
+            last = min(last, bottom if bottom >= 0 else self._view.model().rowCount() - 1)
+        for row in range(first, last + 1):
             for column in range(top_left.column(), bottom_right.column() + 1):
                 if column in self._wants:
                     width = self._view.sizeHintForIndex(top_left.sibling(row, column)).width()
