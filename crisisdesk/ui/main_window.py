@@ -331,5 +331,6 @@ class MainWindow(QMainWindow):
         if self._presenting:
             self.present_action.setChecked(False)
         QSettings().setValue("window/geometry", self.saveGeometry())
+        self.backups.wait()  # a backup under way finishes on its own connection
         self.executor.shutdown()
         super().closeEvent(event)
