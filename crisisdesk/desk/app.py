@@ -9,10 +9,11 @@ from crisisdesk.desk.checklists import ChecklistCommands
 from crisisdesk.desk.communications import CommunicationCommands
 from crisisdesk.desk.council import CouncilCommands
 from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.outside import OutsideChanges
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, ReadModels, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, ReadModels, OutsideChanges, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

@@ -15,6 +15,7 @@ from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open
 from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskNotOpen, OpenedDesk
 from crisisdesk.ui.header import EventHeader
+from crisisdesk.ui.outside_watch import OutsideWatch
 from crisisdesk.ui.panel_host import PanelHost
 from crisisdesk.ui.status_bar import DeskStatusBar
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._role = ""
         self.exchange = ExchangeWatch(executor, self)
         self.backups = BackupWatch(executor, self)
+        self.outside = OutsideWatch(executor, self)  # what other programs write to the same database
         self.stack = PanelHost(panel_factories(executor, self.exchange, self.backups))
         self.stack.created.connect(self._panel_created)
         self.panels = self.stack.panels  # the panels built so far, by name
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         ex.changed.connect(self.on_changes)
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
+        ex.saving.connect(self.status.set_saving)
         self.backups.failed.connect(lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
         self.exchange.state.connect(self.status.set_exchange)
         self.header.event_picked.connect(self.set_event)

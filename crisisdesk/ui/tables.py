@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 SCROLL_SETTLE_MS = 150  # rows scrolled into view are measured once the scrolling pauses
@@ -23,7 +23,22 @@ def table_view(name: str, model, wrap: bool = False) -> QTableView:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    keep_current(view)
     return view
+
+
+def keep_current(view: QAbstractItemView) -> None:
+    """The view has a current row whenever it has rows (the first, until the person moves): the keys act
+    at once and a screen reader says where the focus is."""
+    model = view.model()
+
+    def ensure(*_) -> None:
+        if model.rowCount() and not view.currentIndex().isValid():
+            view.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+        signal.connect(ensure)
+    ensure()
 
 
 class ColumnFit(QObject):

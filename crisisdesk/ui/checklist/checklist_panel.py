@@ -100,10 +100,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.model = ChecklistModel(executor.clock, self)
         self.model.change_requested.connect(self._save)
         self.model.modelAboutToBeReset.connect(self._remember_current)
-        self.model.modelReset.connect(self._rows_reset)
-        self.model.rowsRemoved.connect(self._span_phases)
         self.view = ChecklistView(objectName="checklistView")
         self.view.setModel(self.model)
+        self.model.modelReset.connect(self._rows_reset)  # after the view's own handler
+        self.model.rowsRemoved.connect(self._span_phases)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
@@ -246,11 +246,16 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self._ensure_current()
 
     def _ensure_current(self) -> None:
-        """Some row is always current, the first item when none was: the keys act on it at once."""
-        if self.view.currentIndex().isValid() or not self.model.rowCount():
+        """An item is always current (the first, or the first of the phase whose header row is current):
+        the keys act on it at once."""
+        current = self.view.currentIndex()
+        if current.isValid() and not self.model.is_phase(current.row()):
             return
-        first = 1 if self.model.is_phase(0) and self.model.rowCount() > 1 else 0
-        self.view.setCurrentIndex(self.model.index(first, TITLE))
+        row = current.row() if current.isValid() else 0
+        while self.model.is_phase(row):
+            row += 1
+        if row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, TITLE))
 
     def _span_phases(self, *_) -> None:
         """A phase's title across the row."""
