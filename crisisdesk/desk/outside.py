@@ -43,18 +43,17 @@ class OutsideChanges:
     def outside_changes(self) -> list[Changes]:
         """What other programs wrote since the last call (the first call only notes where things are).
 
-        Cheap when nothing happened (one PRAGMA); the entries since the last head are read otherwise.
-        A command of this desk moves neither: its own changes are announced by the command."""
+        Cheap when nothing happened (the journal's head and one PRAGMA); the entries since the last
+        head are read otherwise. SQLite's data version moves only for other connections' commits, so
+        this desk's own commands (announced by themselves) are passed over while nobody else writes."""
         conn = self.store.conn
+        head = self.store.head()[0]  # before the version: a commit in between is seen next time
         version = queries.data_version(conn)
-        if self._outside is not None and self._outside[0] == version:
-            return []
-        seen = self._outside[1] if self._outside is not None else None
-        head = self.store.head()[0]
+        seen = self._outside
         self._outside = (version, head)
-        if seen is None or head == seen:
-            return []
-        return describe(queries.entries_after(conn, seen, AT_MOST + 1))
+        if seen is None or seen[0] == version or head == seen[1]:
+            return []  # nothing from elsewhere (this desk's own entries since are passed over)
+        return describe(queries.entries_after(conn, seen[1], AT_MOST + 1))
 
 
 def describe(entries: list[tuple[int, str, str, str]]) -> list[Changes]:

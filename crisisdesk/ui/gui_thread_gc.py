@@ -43,3 +43,11 @@ def install(app: QObject) -> GuiThreadCollector:
     if existing is None or not shiboken6.isValid(existing):
         existing = app._gui_thread_collector = GuiThreadCollector(app)
     return existing
+
+
+def keep_out_of_collections() -> None:
+    """Objects alive now are long-lived (a checklist of 50,000 items just loaded): move them to the
+    collector's permanent generation, so that its passes, which scan every object they track, stay
+    short (a full pass over such a checklist stalls the window 50–70 ms). Reference counting still
+    frees them when they are replaced; only cycles already garbage at this moment are kept."""
+    gc.freeze()

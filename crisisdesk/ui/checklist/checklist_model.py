@@ -129,6 +129,39 @@ class _Rows:
         return rows
 
 
+class Loaded:
+    """Every item of a checklist, prepared for the model: in order, indexed by affiliate, the closed ones
+    counted, the rows of all of them laid out. Plain Python, built in the executor thread (`load`), so a
+    first load of 50,000 items costs the UI thread a model reset only."""
+
+    __slots__ = ("all", "by_affiliate", "titles", "closed", "unfiltered")
+
+    def __init__(self, items: list[ItemView]):
+        self.all: dict[Key, ItemView] = {key_of(i): i for i in items}
+        self.by_affiliate: dict[str, list[Key]] = {}
+        for key in self.all:
+            self.by_affiliate.setdefault(key[0], []).append(key)
+        self.titles = {i.checklist: i.checklist_title for i in items}
+        self.closed: dict[str, Counter[str]] = {}
+        count_closed(self.closed, items, +1)
+        self.unfiltered = {"": _Rows(list(self.all))}
+
+
+def load(items: Iterable[ItemView], info: EventInfo | None) -> Loaded:
+    """The items put in order and prepared for `ChecklistModel.set_loaded` (call it off the UI thread)."""
+    return Loaded(ordered(items, info))
+
+
+def count_closed(closed: dict[str, Counter[str]], items: Iterable[ItemView], sign: int) -> None:
+    """Add (sign +1) or take away (-1) the closed ones of `items` from the counts per affiliate ('' all)
+    and phase."""
+    for item in items:
+        if item.state in CLOSED_STATES:
+            for affiliate in (item.affiliate, ""):
+                counts = closed.setdefault(affiliate, Counter())
+                counts[item.checklist] += sign
+
+
 class ChecklistModel(QAbstractTableModel):
     """Read-only mirror of the desk's items; edits are *requested* by signal and saved by the panel.
 
@@ -158,9 +191,13 @@ class ChecklistModel(QAbstractTableModel):
 
     def set_items(self, items: Iterable[ItemView], in_order: bool = False) -> None:
         """Every item; `in_order` when they come `ordered()` already (sorted in the executor)."""
-        items = list(items) if in_order else ordered(items, self.info)
-        self._all = {key_of(i): i for i in items}
-        self._index()
+        self.set_loaded(Loaded(list(items)) if in_order else load(items, self.info))
+
+    def set_loaded(self, loaded: Loaded) -> None:
+        """Every item, as `load` prepared them."""
+        self._all, self._by_affiliate, self._closed = loaded.all, loaded.by_affiliate, loaded.closed
+        self._unfiltered = loaded.unfiltered
+        self._phases = {c: self._phases.get(c) or _Phase(c, t) for c, t in loaded.titles.items()}
         self._show()
 
     def update_affiliates(self, affiliates: Iterable[str], items: Iterable[ItemView]) -> None:
@@ -171,8 +208,8 @@ class ChecklistModel(QAbstractTableModel):
         keep = set(affiliates)
         fresh = {key_of(i): i for i in items}
         if fresh.keys() == {k for a in keep for k in self._by_affiliate.get(a, ())}:
-            self._count_closed((self._all[k] for k in fresh), -1)
-            self._count_closed(fresh.values(), +1)
+            count_closed(self._closed, (self._all[k] for k in fresh), -1)
+            count_closed(self._closed, fresh.values(), +1)
             self._all.update(fresh)
             self._show()
             return
@@ -198,8 +235,8 @@ class ChecklistModel(QAbstractTableModel):
         if old is None or old == item:
             return
         self._all[key] = item
-        self._count_closed([old], -1)
-        self._count_closed([item], +1)
+        count_closed(self._closed, [old], -1)
+        count_closed(self._closed, [item], +1)
         phase = self._phases.get(item.checklist)
         if phase is not None:
             phase.closed = self._closed.get(self.filters.affiliate, {}).get(phase.id, 0)
@@ -251,24 +288,6 @@ class ChecklistModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
     # -- rows --------------------------------------------------------------------
-    def _index(self) -> None:
-        self._by_affiliate = {}
-        for key in self._all:
-            self._by_affiliate.setdefault(key[0], []).append(key)
-        titles = {i.checklist: i.checklist_title for i in self._all.values()}
-        self._phases = {c: self._phases.get(c) or _Phase(c, t) for c, t in titles.items()}
-        self._unfiltered = {}
-        self._closed = {}
-        self._count_closed(self._all.values(), +1)
-
-    def _count_closed(self, items: Iterable[ItemView], sign: int) -> None:
-        """Add (sign +1) or take away (-1) the closed ones of `items` from the phases' progress."""
-        for item in items:
-            if item.state in CLOSED_STATES:
-                for affiliate in (item.affiliate, ""):
-                    counts = self._closed.setdefault(affiliate, Counter())
-                    counts[item.checklist] += sign
-
     def _show(self) -> None:
         """Rows for the filters: in place when the same rows show, else one reset.
 

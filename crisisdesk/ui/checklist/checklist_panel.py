@@ -35,7 +35,9 @@ from crisisdesk.ui.checklist.checklist_model import (
     TITLE,
     ChecklistModel,
     Key,
+    Loaded,
     key_of,
+    load,
     ordered,
     with_state,
 )
@@ -44,6 +46,7 @@ from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_tex
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
+from crisisdesk.ui.gui_thread_gc import keep_out_of_collections
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.tables import ColumnFit
@@ -52,6 +55,7 @@ COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: t
 KEYS = {Qt.Key.Key_D: Check.DOING, Qt.Key.Key_B: Check.BLOCKED, Qt.Key.Key_N: Check.NA, Qt.Key.Key_T: Check.TODO,
         Qt.Key.Key_H: "history"}
 EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+LONG_LIVED = 2_000  # items loaded at once that the cycle collector is told to leave alone
 
 
 def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> tuple[Changes, ItemView]:
@@ -205,22 +209,26 @@ class ChecklistPanel(LazyRefresh, QWidget):
             if not affiliate or (pending is not None and affiliate not in pending):
                 return
             pending = {affiliate}
-        if pending is None:  # read and put in order in the executor thread
-            self._executor.submit(lambda desk: ordered(desk.checklist(event), info),
-                                  lambda items: self._apply(event, None, items))
+        if pending is None:  # read and prepared in the executor thread
+            self._executor.submit(lambda desk: load(desk.checklist(event), info),
+                                  lambda loaded: self._apply(event, None, loaded))
         elif pending:
             affiliates = sorted(pending)
             self._executor.submit(
                 lambda desk: ordered([i for a in affiliates for i in desk.checklist(event, a)], info),
                 lambda items: self._apply(event, affiliates, items))
 
-    def _apply(self, event: str, affiliates: list[str] | None, items: list[ItemView]) -> None:
+    def _apply(self, event: str, affiliates: list[str] | None, items: Loaded | list[ItemView]) -> None:
         if self._info is None or event != self._info.id:
             return
-        if affiliates is None or self._fixed:
+        if isinstance(items, Loaded):
+            self.model.set_loaded(items)
+        elif self._fixed:
             self.model.set_items(items, in_order=True)
         else:
-            self.model.update_affiliates(affiliates, items)
+            self.model.update_affiliates(affiliates or [], items)
+        if len(items.all if isinstance(items, Loaded) else items) >= LONG_LIVED:
+            keep_out_of_collections()
         self._ensure_current()
         self._show_details(self.view.currentIndex())
 
