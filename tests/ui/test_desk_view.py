@@ -102,6 +102,22 @@ def test_a_tick_is_saved_while_a_slow_backup_is_written(open_window, nirs_file, 
     assert made == [True]
 
 
+def test_a_tick_reaches_the_board(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    board = driver.panel("board")
+    qtbot.waitUntil(lambda: bool(board.model.tiles()))
+
+    def closed() -> int:
+        return next(t.progress.closed for t in board.model.tiles() if t.affiliate == "bank")
+
+    before = closed()
+    panel = _checklist(driver, qtbot)
+    with qtbot.waitSignal(panel.saved, timeout=5000):
+        QTest.keyClick(panel.view, Qt.Key.Key_Space)
+    driver.panel("board")
+    qtbot.waitUntil(lambda: closed() == before + 1)
+
+
 def test_a_change_written_by_another_program_shows_up_in_the_panel(open_window, nirs_file, qtbot, clock):
     driver = open_window(nirs_file)
     panel = _checklist(driver, qtbot)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -58,9 +60,18 @@ EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LONG_LIVED = 2_000  # items loaded at once that the cycle collector is told to leave alone
 
 
-def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> tuple[Changes, ItemView]:
-    """Runs in the executor thread: what a command changed, and the item as the desk now holds it."""
-    return changes, desk.checklist_item(event, affiliate, ref)
+@dataclass(frozen=True)
+class Saved:
+    """What a save changed (announced to every panel by the executor, as `.changes`), and the item as
+    the desk now holds it."""
+
+    changes: Changes
+    item: ItemView
+
+
+def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Saved:
+    """Runs in the executor thread."""
+    return Saved(changes, desk.checklist_item(event, affiliate, ref))
 
 
 class ChecklistView(QTableView):
@@ -327,10 +338,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
         if "state" in changes and changes["state"] != Check.BLOCKED:
             self.model.replace_item(with_state(item, changes["state"], self._executor.clock()))
 
-        def done(result: tuple[Changes, ItemView]) -> None:
-            self._undo.append((event, ref, item, result[1].entry))
-            self.model.replace_item(result[1])  # as the desk stored it; the refresh follows
-            self.saved.emit(result[0])
+        def done(result: Saved) -> None:
+            self._undo.append((event, ref, item, result.item.entry))
+            self.model.replace_item(result.item)  # as the desk stored it
+            self.saved.emit(result.changes)
             self._saved_one(key)
 
         def failed(exc: Exception) -> None:
@@ -380,9 +391,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         key = key_of(before)
         self._saving.add(key)
 
-        def done(result: tuple[Changes, ItemView]) -> None:
-            self.model.replace_item(result[1])
-            self.saved.emit(result[0])
+        def done(result: Saved) -> None:
+            self.model.replace_item(result.item)
+            self.saved.emit(result.changes)
             self._saved_one(key)
 
         def failed(exc: Exception) -> None:
