@@ -58,6 +58,33 @@ class Heartbeat:
         return max(0.0, self.longest * 1000 - BEAT_MS)
 
 
+class Collections:
+    """The longest pass of the cycle collector since `reset()` (gc.callbacks)."""
+
+    def __init__(self):
+        import gc
+
+        self.started = 0.0
+        self.longest = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+        else:
+            took = time.perf_counter() - self.started
+            self.longest = max(self.longest, took)
+            if took > 0.02 and os.environ.get("STALLS_DEBUG"):
+                import threading
+                print("gc", info, round(took * 1000), threading.current_thread().name, file=sys.stderr)
+
+    def reset(self) -> None:
+        self.longest = 0.0
+
+    def longest_ms(self) -> float:
+        return self.longest * 1000
+
+
 def measure(path: Path, ticks: int) -> dict:
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtTest import QTest
@@ -70,6 +97,7 @@ def measure(path: Path, ticks: int) -> dict:
     window.resize(1600, 1000)
     window.show()
     heart = Heartbeat()
+    collections = Collections()
 
     def wait(condition, timeout: float = 120.0) -> None:
         end = time.monotonic() + timeout
@@ -114,6 +142,7 @@ def measure(path: Path, ticks: int) -> dict:
     figures["filter_stall_median_ms"] = statistics.median(filtering)
     switching = [stall_of(lambda i=i: panel.affiliate.setCurrentIndex(i)) for i in (3, 9, 17, 28, 40, 0)]
     figures["affiliate_stall_ms"] = max(switching)
+    figures["gc_longest_ms_so_far"] = collections.longest_ms()
     figures["affiliate_stall_median_ms"] = statistics.median(switching)
     bar = panel.view.verticalScrollBar()
     scrolling = [stall_of(lambda v=v: bar.setValue(v)) for v in (bar.maximum(), bar.maximum() // 2, 0)]
@@ -176,6 +205,7 @@ def measure(path: Path, ticks: int) -> dict:
     figures["ticks_during_backup"] = len(during)
     figures["tick_during_backup_max_ms"] = max(during) * 1000 if during else float("nan")
     figures["backup_stall_ms"] = heart.stall_ms()
+    figures["gc_longest_ms"] = collections.longest_ms()
     figures["items"] = items
     window.close()
     QApplication.processEvents()

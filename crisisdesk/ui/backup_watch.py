@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 
+from crisisdesk.ui import gui_thread_gc
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.opening import (
     backup_if_due,
@@ -40,7 +41,8 @@ class _Copy(QRunnable):
 
     def run(self) -> None:
         try:
-            made = write_backup(self._plan, self._pages, self._pause)
+            with gui_thread_gc.held():  # its verification walks the whole copy
+                made = write_backup(self._plan, self._pages, self._pause)
         except Exception as exc:  # noqa: BLE001 - shown to the person by the window
             self.signals.failed.emit(exc)
         else:

@@ -25,7 +25,7 @@ from crisisdesk.desk.changes import CHECKLIST, Changes
 from crisisdesk.domain.checklist import CLOSED_STATES, ChangedMeanwhile, Check
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
-from crisisdesk.ui import timefmt
+from crisisdesk.ui import gui_thread_gc, timefmt
 from crisisdesk.ui.checklist.checklist_model import (
     AFFILIATE,
     ASSIGNEE,
@@ -48,7 +48,6 @@ from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_tex
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
-from crisisdesk.ui.gui_thread_gc import keep_out_of_collections
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.tables import ColumnFit
@@ -57,7 +56,6 @@ COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: t
 KEYS = {Qt.Key.Key_D: Check.DOING, Qt.Key.Key_B: Check.BLOCKED, Qt.Key.Key_N: Check.NA, Qt.Key.Key_T: Check.TODO,
         Qt.Key.Key_H: "history"}
 EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-LONG_LIVED = 2_000  # items loaded at once that the cycle collector is told to leave alone
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,12 @@ class Saved:
 def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Saved:
     """Runs in the executor thread."""
     return Saved(changes, desk.checklist_item(event, affiliate, ref))
+
+
+def _load(desk, event: str, info: EventInfo) -> Loaded:
+    """Runs in the executor: every item read and prepared, kept out of the collector's passes."""
+    with gui_thread_gc.held(long_lived=True):
+        return load(desk.checklist(event), info)
 
 
 class ChecklistView(QTableView):
@@ -111,6 +115,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self._pending: set[str] | None = set()  # affiliates to refresh; None = everything
         self._saving: set[Key] = set()  # items whose save is on its way
         self._undo_later = 0  # Ctrl+Z pressed while a save was on its way: undone once it is saved
+        self._own: Changes | None = None  # what a save made here changed: its item is drawn already
         self._current: Key | None = None  # kept across a reset of the rows
         self.model = ChecklistModel(executor.clock, self)
         self.model.change_requested.connect(self._save)
@@ -201,6 +206,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.model.set_filters(role=role)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes is self._own:  # the item as the desk stored it is shown already
+            self._own = None
+            return
         if self._info is None or changes.event != self._info.id or not changes.touches(CHECKLIST):
             return
         if changes.affiliates and self._pending is not None:
@@ -221,7 +229,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
                 return
             pending = {affiliate}
         if pending is None:  # read and prepared in the executor thread
-            self._executor.submit(lambda desk: load(desk.checklist(event), info),
+            self._executor.submit(lambda desk: _load(desk, event, info),
                                   lambda loaded: self._apply(event, None, loaded))
         elif pending:
             affiliates = sorted(pending)
@@ -238,8 +246,6 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self.model.set_items(items, in_order=True)
         else:
             self.model.update_affiliates(affiliates or [], items)
-        if len(items.all if isinstance(items, Loaded) else items) >= LONG_LIVED:
-            keep_out_of_collections()
         self._ensure_current()
         self._show_details(self.view.currentIndex())
 
@@ -341,6 +347,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         def done(result: Saved) -> None:
             self._undo.append((event, ref, item, result.item.entry))
             self.model.replace_item(result.item)  # as the desk stored it
+            self._own = result.changes
             self.saved.emit(result.changes)
             self._saved_one(key)
 
@@ -393,6 +400,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
 
         def done(result: Saved) -> None:
             self.model.replace_item(result.item)
+            self._own = result.changes
             self.saved.emit(result.changes)
             self._saved_one(key)
 
