@@ -6,9 +6,10 @@ rows, in list comprehensions, so a filter over 50,000 items takes milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
 from typing import TypeVar
 
 from crisisdesk.domain.checklist import CLOSED_STATES
@@ -34,16 +35,21 @@ def passes(item: ItemView, f: Filters, now: datetime) -> bool:
 
 def shown(keys: Sequence[K], items: Sequence[ItemView], f: Filters, now: datetime) -> list[K]:
     """The keys of the items shown under `f`, in their order; `items` are the items of `keys`, in the
-    same order. One comprehension per filter, over plain lists: 50,000 items in milliseconds."""
-    pairs: Iterable[tuple[K, ItemView]] = zip(keys, items, strict=True)
+    same order. One comprehension of booleans per filter, applied by `compress` (C speed): 50,000 items
+    in milliseconds."""
+    tests = []
     if f.affiliate:
-        pairs = [(k, i) for k, i in pairs if i.affiliate == f.affiliate]
+        tests.append(lambda found: [i.affiliate == f.affiliate for i in found])
     if f.not_done or f.overdue:
-        pairs = [(k, i) for k, i in pairs if i.state not in CLOSED_STATES]
+        tests.append(lambda found: [i.state not in CLOSED_STATES for i in found])
     if f.overdue:
-        pairs = [(k, i) for k, i in pairs if i.due is not None and now > i.due]
+        tests.append(lambda found: [i.due is not None and now > i.due for i in found])
     if f.critical:
-        pairs = [(k, i) for k, i in pairs if i.critical]
+        tests.append(lambda found: [i.critical for i in found])
     if f.mine:
-        pairs = [(k, i) for k, i in pairs if i.owner == f.role]
-    return [k for k, _ in pairs]
+        tests.append(lambda found: [i.owner == f.role for i in found])
+    found_keys, found_items = list(keys), list(items)
+    for test in tests:
+        mask = test(found_items)
+        found_keys, found_items = list(compress(found_keys, mask)), list(compress(found_items, mask))
+    return found_keys

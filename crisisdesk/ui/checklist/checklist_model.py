@@ -86,6 +86,18 @@ def with_state(item: ItemView, state: str, now: datetime) -> ItemView:
                    overdue=is_overdue(item.due, state, now), due_soon=is_due_soon(item.due, state, now))
 
 
+# Computed once: flags() and data() are called for every cell drawn, and OR-ing Qt's Python enums
+# (or comparing a role the model never answers) costs more than the rest of the call.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ITEM_FLAGS = {TITLE: _FLAGS | Qt.ItemFlag.ItemIsUserCheckable,
+               **{column: _FLAGS | Qt.ItemFlag.ItemIsEditable for column in EDITABLE}}
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    ROW_ROLE, KEY_ROLE))
+
+
 class _Phase:
     """A phase's header row; `closed` of `total` counts the items of the chosen affiliate (or all)."""
 
@@ -352,17 +364,13 @@ class ChecklistModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self._rows.keys[index.row()][0]:
-            if index.column() == TITLE:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            if index.column() in EDITABLE:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not self._rows.keys[index.row()][0]:
+            return _FLAGS
+        return _ITEM_FLAGS.get(index.column(), _FLAGS)
 
     # -- Qt data ---------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows.keys):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows.keys):
             return None
         key = self._rows.keys[index.row()]
         if not key[0]:
