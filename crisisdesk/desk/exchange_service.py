@@ -42,7 +42,7 @@ from crisisdesk.desk.exchange_models import (
     Peer,
     PeerStatus,
 )
-from crisisdesk.domain.clock import to_iso, to_ms
+from crisisdesk.domain.clock import from_iso, to_iso, to_ms
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import GENESIS_HASH, Entry
@@ -77,6 +77,7 @@ OLDER = "older"  # a packet from a sender's history before its restore
 ACK_WANTED = "?"  # a packet waited: tell the sender what this desk holds
 RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
 MAX_RESEND_GAP = 3600
+KEEP_ALIVE_AFTER = 900  # seconds without a packet to a peer: then one with the acknowledgement alone
 RESTORE_GUARD_MS = 3_600_000  # a peer's acknowledgement starts a new epoch at most once an hour
 
 
@@ -84,10 +85,11 @@ class ExchangeService:
     """Exchange commands over one open desk; owned by the thread that owns the desk."""
 
     def __init__(self, desk: Desk, limits: packet.Limits = packet.DEFAULT_LIMITS,
-                 resend_after: int = RESEND_AFTER):
+                 resend_after: int = RESEND_AFTER, keep_alive_after: int = KEEP_ALIVE_AFTER):
         self.desk = desk
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
+        self.keep_alive_after = keep_alive_after  # seconds of silence towards a peer at most
         self._counted: _Counts | None = None
         self._greeted: set[str] = set()
         self._behind_counts: dict[tuple[str, int, int], int] = {}  # peers told this desk's acknowledgement this session
@@ -217,7 +219,9 @@ class ExchangeService:
         this desk's acknowledgement of `ref`'s journal; None when there is nothing to say.
 
         What was sent but not acknowledged is sent again once `resend_after` has passed since
-        it was last sent (then twice as long, up to an hour, while the peer stays silent)."""
+        it was last sent (then twice as long, up to an hour, while the peer stays silent). A
+        peer sent nothing for `keep_alive_after` gets the acknowledgement alone, so its
+        `exchange status` knows this desk is there and what it holds, even when it is quiet."""
         me, peer = self.me(), self.peer(ref)
         if not peer.active:
             raise InvalidInput(f"desk {peer.name} was revoked; enrol it again to send to it")
@@ -250,7 +254,10 @@ class ExchangeService:
                 ack_due = ack is not None and (
                     (_ack_key(ack) != st["ack_told"] and (ack.upto or st["ack_told"] == ACK_WANTED))
                     or peer.desk not in self._greeted)
-                if not found and not ack_due and not (resend and after < head):
+                last_sent = tables.last_sent_at(self.conn, peer.desk)
+                keep_alive = not last_sent or moment >= from_iso(last_sent) + timedelta(
+                    seconds=self.keep_alive_after)
+                if not found and not ack_due and not (resend and after < head) and not keep_alive:
                     if st != unchanged:
                         tables.save_stream(self.conn, st)
                     return None

@@ -46,28 +46,33 @@ _AFFILIATE_WORK = {
 }
 
 
+WORK = (*_GROUP_ONLY.values(), *_AFFILIATE_WORK.values())  # the phrases a refusal names
+
+
 class NotAllowed(InvalidInput):
     """A command this desk's role does not allow; nothing was saved."""
 
 
-def refusal(role: str | None, affiliate: str | None, kind: str,
-            payload: Mapping[str, Any]) -> str | None:
-    """Why a desk of `role` (for `affiliate`) may not record this entry; None when it may."""
-    if role != AFFILIATE_ROLE or kind in LOCAL_KINDS:
-        return None
-    here = f"this is the desk of affiliate '{affiliate}'"
+def check_allowed(role: str | None, affiliate: str | None, kind: str,
+                  payload: Mapping[str, Any]) -> None:
+    """Refuse (NotAllowed) an entry a desk of `role` (for `affiliate`) may not record."""
+    if role == AFFILIATE_ROLE and kind not in LOCAL_KINDS \
+            and (error := _refused(affiliate, kind, payload)) is not None:
+        raise error
+
+
+def _refused(affiliate: str | None, kind: str, payload: Mapping[str, Any]) -> NotAllowed | None:
+    """The refusal of this entry on the desk of `affiliate`; None when that desk may record it."""
     if kind in AFFILIATE_KINDS:
         other = payload.get("affiliate")
         if other == affiliate:
             return None
-        return (f"not allowed on this desk: {here}; it may {_AFFILIATE_WORK[kind]} only for "
-                f"'{affiliate}', not for '{other}'")
-    what = _GROUP_ONLY.get(kind, f"record '{kind}'")
-    return f"not allowed on this desk: {here}; only the group desk may {what}"
-
-
-def check_allowed(role: str | None, affiliate: str | None, kind: str,
-                  payload: Mapping[str, Any]) -> None:
-    reason = refusal(role, affiliate, kind, payload)
-    if reason is not None:
-        raise NotAllowed(reason)
+        return NotAllowed.of("not allowed on this desk: this is the desk of affiliate '{affiliate}'; "
+                             "it may {work} only for '{affiliate}', not for '{other}'",
+                             affiliate=affiliate, work=_AFFILIATE_WORK[kind], other=other)
+    if kind in _GROUP_ONLY:
+        return NotAllowed.of("not allowed on this desk: this is the desk of affiliate '{affiliate}'; "
+                             "only the group desk may {work}", affiliate=affiliate,
+                             work=_GROUP_ONLY[kind])
+    return NotAllowed.of("not allowed on this desk: this is the desk of affiliate '{affiliate}'; "
+                         "only the group desk may record '{kind}'", affiliate=affiliate, kind=kind)

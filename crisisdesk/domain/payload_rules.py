@@ -80,55 +80,65 @@ class EventDocs:
 def check_level(playbook: Playbook, level: str) -> None:
     ids = [lv.id for lv in playbook.levels]
     if level not in ids:
-        raise InvalidInput(f"unknown level '{level}' (levels: {', '.join(ids)})")
+        raise InvalidInput.of("unknown level '{level}' (levels: {listing})", level=level,
+                               listing=", ".join(ids))
 
 
 def check_provider(group: Group, provider: str) -> None:
     ids = [p.id for p in group.providers]
     if provider not in ids:
-        raise InvalidInput(f"unknown provider '{provider}' (providers: {', '.join(ids)})")
+        raise InvalidInput.of("unknown provider '{provider}' (providers: {listing})",
+                               provider=provider, listing=", ".join(ids))
 
 
 def check_provider_status(status: str) -> None:
     if status not in PROVIDER_STATUSES:
-        raise InvalidInput(f"unknown provider status '{status}' ({', '.join(PROVIDER_STATUSES)})")
+        raise InvalidInput.of("unknown provider status '{status}' ({listing})", status=status,
+                               listing=", ".join(PROVIDER_STATUSES))
 
 
 def check_service(affiliate: Affiliate, service: str) -> None:
     if service not in {s.id for s in affiliate.services}:
-        raise InvalidInput(f"'{service}' is not a service of {affiliate.id}")
+        raise InvalidInput.of("'{service}' is not a service of {affiliate}", service=service,
+                               affiliate=affiliate.id)
 
 
 def check_service_status(status: str) -> None:
     if status not in SERVICE_STATUSES:
-        raise InvalidInput(f"unknown service status '{status}' ({', '.join(SERVICE_STATUSES)})")
+        raise InvalidInput.of("unknown service status '{status}' ({listing})", status=status,
+                               listing=", ".join(SERVICE_STATUSES))
 
 
 def check_role(playbook: Playbook, role: str) -> str:
     ids = [r.id for r in playbook.roles]
     if role not in ids:
-        raise InvalidInput(f"unknown role '{role}' (roles: {', '.join(ids)})")
+        raise InvalidInput.of("unknown role '{role}' (roles: {listing})", role=role,
+                               listing=", ".join(ids))
     return role
 
 
 def check_action_state(state: str) -> None:
     if state not in ACTION_STATES:
-        raise InvalidInput(f"unknown action state '{state}' ({', '.join(ACTION_STATES)})")
+        raise InvalidInput.of("unknown action state '{state}' ({listing})", state=state,
+                               listing=", ".join(ACTION_STATES))
 
 
 def check_duty_state(state: str) -> None:
     if state not in DUTY_STATES:
-        raise InvalidInput(f"unknown duty state '{state}' ({', '.join(DUTY_STATES)})")
+        raise InvalidInput.of("unknown duty state '{state}' ({listing})", state=state,
+                               listing=", ".join(DUTY_STATES))
 
 
 def check_horizon(horizon: str) -> None:
     if horizon not in HORIZONS:
-        raise InvalidInput(f"unknown horizon '{horizon}' ({', '.join(HORIZONS)})")
+        raise InvalidInput.of("unknown horizon '{horizon}' ({listing})", horizon=horizon,
+                               listing=", ".join(HORIZONS))
 
 
 def check_channel(channel: str) -> None:
     if channel not in NOTICE_CHANNELS:
-        raise InvalidInput(f"unknown channel '{channel}' ({', '.join(NOTICE_CHANNELS)})")
+        raise InvalidInput.of("unknown channel '{channel}' ({listing})", channel=channel,
+                               listing=", ".join(NOTICE_CHANNELS))
 
 
 def affiliate_of(group: Group, affiliate_id: str) -> Affiliate:
@@ -136,7 +146,8 @@ def affiliate_of(group: Group, affiliate_id: str) -> Affiliate:
         return group.affiliate(affiliate_id)
     except KeyError:
         known = ", ".join(a.id for a in group.affiliates)
-        raise InvalidInput(f"unknown affiliate '{affiliate_id}' (affiliates: {known})") from None
+        raise InvalidInput.of("unknown affiliate '{affiliate}' (affiliates: {known})",
+                               affiliate=affiliate_id, known=known) from None
 
 
 # -- whole payloads ---------------------------------------------------------------------
@@ -172,6 +183,9 @@ class _Payload:
         return self.data[key]
 
     def text(self, key: str, required: bool = True, limit: int = TEXT_MAX, empty: bool = True) -> str:
+        value = self.data.get(key)
+        if type(value) is str and len(value) <= limit and (empty or value.strip()):
+            return value  # the common case, without the checks' calls (packets hold thousands)
         value = self._get(key, required, "")
         if not isinstance(value, str):
             raise InvalidInput(f"'{key}' must be text, not {_kind(value)}")
@@ -180,6 +194,14 @@ class _Payload:
         if not empty and not value.strip():
             raise InvalidInput(f"'{key}' must not be empty")
         return value
+
+    def optional_texts(self, keys: tuple[str, ...], limit: int = TEXT_MAX) -> None:
+        """Each of `keys`, where present, is text within `limit` (one call for many keys)."""
+        data = self.data
+        for key in keys:
+            value = data.get(key, "")
+            if type(value) is not str or len(value) > limit:
+                self.text(key, required=False, limit=limit)  # raises, saying what is wrong
 
     def id(self, key: str, required: bool = True) -> str:
         return self.text(key, required, ID_MAX, empty=not required)
@@ -418,17 +440,18 @@ def _impact_answered(p: _Payload, docs: EventDocs) -> None:
                            f"stores for a {spec.kind} field")
 
 
+_ITEM_FIELDS = ("state", "assignee", "note", "evidence", "reason")
+
+
 def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
     _doer(docs, p.id("affiliate"))
     _item(docs, p.id("checklist"), p.id("item"))
     p.id("base", required=False), p.id("undoes", required=False)
-    for key in ("before", "after"):
-        state = p.obj(key, required=key == "after")
-        for name in ("state", "assignee", "note", "evidence", "reason"):
-            state.text(name, required=False)
-    after = ItemState.from_dict(p.obj("after").data)
+    p.obj("before", required=False).optional_texts(_ITEM_FIELDS)
+    p.obj("after").optional_texts(_ITEM_FIELDS)
+    after = ItemState.from_dict(p.data["after"])
     check_state(after)
-    before = p.obj("before", required=False).data.get("state", "todo")
+    before = p.data.get("before", {}).get("state", "todo")
     if before not in STATES:
         raise InvalidInput(f"unknown state '{before}' before the change (states: {', '.join(STATES)})")
 

@@ -4,7 +4,8 @@ Python's parser recurses once per level of nesting, so a text nested 60,000 deep
 would end in RecursionError (or worse, with a raised recursion limit). `loads`
 measures the depth first at C speed: escaped backslashes and quotes are dropped
 (then every quote left delimits a string), everything but quotes and brackets is
-dropped, the strings left (now only their brackets) are cut out, the brackets left
+dropped, the strings left (now only their brackets) are cut out, braces become
+brackets (the parser recurses on an opening of either kind alike), the brackets left
 are stripped of their innermost pairs one level per pass, and a text still not
 empty after `max_depth` passes is refused unparsed.
 """
@@ -12,11 +13,9 @@ empty after `max_depth` passes is refused unparsed.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-_STRINGS = re.compile(rb'"[^"]*"')  # once escapes are gone and only quotes and brackets left
-_LEAVES = re.compile(rb"\[\]|\{\}")
+_BRACES_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
 _NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
 
 
@@ -26,13 +25,14 @@ class JsonRefused(ValueError):
 
 def depth_within(data: bytes, max_depth: int) -> bool:
     """Whether the brackets of the JSON text `data` nest at most `max_depth` deep (a text
-    whose brackets do not pair up counts as too deep: it is no JSON either)."""
+    with more openings than closings, or fewer, counts as too deep: it is no JSON either)."""
     unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    rest = _STRINGS.sub(b"", unescaped.translate(None, _NOT_BRACKETS_OR_QUOTES))
+    kept = unescaped.translate(None, _NOT_BRACKETS_OR_QUOTES)
+    rest = b"".join(kept.split(b'"')[::2]).translate(_BRACES_AS_BRACKETS)  # strings cut out
     for _ in range(max_depth):
         if not rest:
             return True
-        rest = _LEAVES.sub(b"", rest)  # one pass removes exactly the innermost level
+        rest = rest.replace(b"[]", b"")  # one pass removes exactly the innermost level
     return not rest
 
 

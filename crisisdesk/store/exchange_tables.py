@@ -62,6 +62,14 @@ def record_sent(conn: sqlite3.Connection, seq: int, recipient: str, file: str, e
                  [seq, recipient, file, entries, upto, digest, at])
 
 
+def last_sent_at(conn: sqlite3.Connection, recipient: str) -> str:
+    """When this desk last wrote a packet to `recipient` ("" for never); read from the newest
+    packet back, so it stays quick however many were sent."""
+    row = conn.execute("SELECT at FROM exchange_sent WHERE recipient = ? ORDER BY seq DESC LIMIT 1",
+                       [recipient]).fetchone()
+    return row[0] if row else ""
+
+
 def sent(conn: sqlite3.Connection, recipient: str | None = None) -> list[dict[str, Any]]:
     if recipient is None:
         return rows(conn, "SELECT * FROM exchange_sent ORDER BY seq")

@@ -71,14 +71,57 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeskErrors", "{path}: cannot write the report: {reason}"),
     QT_TRANSLATE_NOOP("DeskErrors", "unknown state '{state}' (states: {listing})"),
     QT_TRANSLATE_NOOP("DeskErrors", "a blocked item needs a reason: say what blocks it"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown level '{level}' (levels: {listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown provider '{provider}' (providers: {listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown provider status '{status}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "'{service}' is not a service of {affiliate}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown service status '{status}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown role '{role}' (roles: {listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown action state '{state}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown duty state '{state}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown horizon '{horizon}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "unknown channel '{channel}' ({listing})"),
+    QT_TRANSLATE_NOOP("DeskErrors", "not allowed on this desk: this is the desk of affiliate '{affiliate}'; it may {work} only for '{affiliate}', not for '{other}'"),
+    QT_TRANSLATE_NOOP("DeskErrors", "not allowed on this desk: this is the desk of affiliate '{affiliate}'; only the group desk may {work}"),
+    QT_TRANSLATE_NOOP("DeskErrors", "not allowed on this desk: this is the desk of affiliate '{affiliate}'; only the group desk may record '{kind}'"),
+)
+
+PHRASES = (  # values that are words, not names: what an affiliate desk may not do (desk_roles.WORK)
+    QT_TRANSLATE_NOOP("DeskErrors", "load the group file (the group desk's packets bring it)"),
+    QT_TRANSLATE_NOOP("DeskErrors", "activate an event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "change an event's level"),
+    QT_TRANSLATE_NOOP("DeskErrors", "change a provider's status"),
+    QT_TRANSLATE_NOOP("DeskErrors", "close an event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "reopen an event"),
+    QT_TRANSLATE_NOOP("DeskErrors", "open a council meeting"),
+    QT_TRANSLATE_NOOP("DeskErrors", "close a council meeting"),
+    QT_TRANSLATE_NOOP("DeskErrors", "record, amend or withdraw a council decision"),
+    QT_TRANSLATE_NOOP("DeskErrors", "create an action item"),
+    QT_TRANSLATE_NOOP("DeskErrors", "change an action item"),
+    QT_TRANSLATE_NOOP("DeskErrors", "change a reporting duty"),
+    QT_TRANSLATE_NOOP("DeskErrors", "record an external alert level"),
+    QT_TRANSLATE_NOOP("DeskErrors", "set the council's outlook"),
+    QT_TRANSLATE_NOOP("DeskErrors", "draft a situation report"),
+    QT_TRANSLATE_NOOP("DeskErrors", "approve a situation report"),
+    QT_TRANSLATE_NOOP("DeskErrors", "issue a situation report"),
+    QT_TRANSLATE_NOOP("DeskErrors", "assess services"),
+    QT_TRANSLATE_NOOP("DeskErrors", "answer impact questions"),
+    QT_TRANSLATE_NOOP("DeskErrors", "change checklist items"),
+    QT_TRANSLATE_NOOP("DeskErrors", "compose notices"),
+    QT_TRANSLATE_NOOP("DeskErrors", "edit notices"),
+    QT_TRANSLATE_NOOP("DeskErrors", "post notices"),
+    QT_TRANSLATE_NOOP("DeskErrors", "withdraw notices"),
 )
 
 
 def message(error: CrisisDeskError) -> str:
-    """The error's message in the interface's language (its English text when not translatable)."""
+    """The error's message in the interface's language (its English text when not translatable);
+    values that are phrases of the catalogue are translated too."""
     if not error.template:
         return str(error)
+    values = {name: QCoreApplication.translate(CONTEXT, value) if isinstance(value, str) else value
+              for name, value in error.values.items()}
     try:
-        return QCoreApplication.translate(CONTEXT, error.template).format(**error.values)
+        return QCoreApplication.translate(CONTEXT, error.template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that names other placeholders
         return str(error)

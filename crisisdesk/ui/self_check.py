@@ -6,13 +6,19 @@ import os
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 
 def check_window(db_path: Path, timeout: float = 20.0) -> str:
-    """Open the main window on `db_path`, wait for the board, check Hangul renders; one line back."""
+    """Open the main window on `db_path`, wait for the board, check Hangul renders; one line back.
+
+    The window keeps its settings beside `db_path` (a throw-away folder): the user's own (the
+    panel last shown, filters, geometry) neither change the check nor are changed by it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(db_path).parent / "settings"))
     from crisisdesk.ui.main import build_window, make_application
 
     app = make_application([])

@@ -878,7 +878,7 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
     <message>
         <source>item &apos;{item}&apos; was changed meanwhile by {by} ({at}): it is now {state}; nothing was saved</source>
-        <translation>항목 '{item}'은(는) 그사이 {by}님이 변경했습니다({at}). 현재 상태: {state}. 저장하지 않았습니다</translation>
+        <translation>항목 &apos;{item}&apos;은(는) 그사이 {by}님이 변경했습니다({at}). 현재 상태: {state}. 저장하지 않았습니다</translation>
     </message>
     <message>
         <source>{affiliate} has no checklist item &apos;{item}&apos; in this event</source>
@@ -1051,6 +1051,154 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>a blocked item needs a reason: say what blocks it</source>
         <translation>진행 불가 항목에는 사유가 필요합니다. 무엇이 막고 있는지 입력하십시오</translation>
+    </message>
+    <message>
+        <source>unknown level &apos;{level}&apos; (levels: {listing})</source>
+        <translation>알 수 없는 단계 &apos;{level}&apos; (단계: {listing})</translation>
+    </message>
+    <message>
+        <source>unknown provider &apos;{provider}&apos; (providers: {listing})</source>
+        <translation>알 수 없는 제공자 &apos;{provider}&apos; (제공자: {listing})</translation>
+    </message>
+    <message>
+        <source>unknown provider status &apos;{status}&apos; ({listing})</source>
+        <translation>알 수 없는 제공자 상태 &apos;{status}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>&apos;{service}&apos; is not a service of {affiliate}</source>
+        <translation>&apos;{service}&apos;은(는) {affiliate}의 서비스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown service status &apos;{status}&apos; ({listing})</source>
+        <translation>알 수 없는 서비스 상태 &apos;{status}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>unknown role &apos;{role}&apos; (roles: {listing})</source>
+        <translation>알 수 없는 역할 &apos;{role}&apos; (역할: {listing})</translation>
+    </message>
+    <message>
+        <source>unknown action state &apos;{state}&apos; ({listing})</source>
+        <translation>알 수 없는 조치 상태 &apos;{state}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>unknown duty state &apos;{state}&apos; ({listing})</source>
+        <translation>알 수 없는 보고 의무 상태 &apos;{state}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>unknown horizon &apos;{horizon}&apos; ({listing})</source>
+        <translation>알 수 없는 전망 기간 &apos;{horizon}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>unknown channel &apos;{channel}&apos; ({listing})</source>
+        <translation>알 수 없는 게시 채널 &apos;{channel}&apos; ({listing})</translation>
+    </message>
+    <message>
+        <source>not allowed on this desk: this is the desk of affiliate &apos;{affiliate}&apos;; it may {work} only for &apos;{affiliate}&apos;, not for &apos;{other}&apos;</source>
+        <translation>이 데스크에서는 할 수 없습니다: 계열사 &apos;{affiliate}&apos;의 데스크이므로 {work}은(는) &apos;{affiliate}&apos;에 대해서만 할 수 있고 &apos;{other}&apos;에 대해서는 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not allowed on this desk: this is the desk of affiliate &apos;{affiliate}&apos;; only the group desk may {work}</source>
+        <translation>이 데스크에서는 할 수 없습니다: 계열사 &apos;{affiliate}&apos;의 데스크입니다. {work}은(는) 그룹 데스크만 할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>not allowed on this desk: this is the desk of affiliate &apos;{affiliate}&apos;; only the group desk may record &apos;{kind}&apos;</source>
+        <translation>이 데스크에서는 할 수 없습니다: 계열사 &apos;{affiliate}&apos;의 데스크입니다. &apos;{kind}&apos; 기록은 그룹 데스크만 할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>load the group file (the group desk&apos;s packets bring it)</source>
+        <translation>그룹 파일 불러오기(그룹 데스크의 패킷으로 전달됩니다)</translation>
+    </message>
+    <message>
+        <source>activate an event</source>
+        <translation>사건 발동</translation>
+    </message>
+    <message>
+        <source>change an event&apos;s level</source>
+        <translation>사건의 단계 변경</translation>
+    </message>
+    <message>
+        <source>change a provider&apos;s status</source>
+        <translation>제공자 상태 변경</translation>
+    </message>
+    <message>
+        <source>close an event</source>
+        <translation>사건 종료</translation>
+    </message>
+    <message>
+        <source>reopen an event</source>
+        <translation>사건 재개</translation>
+    </message>
+    <message>
+        <source>open a council meeting</source>
+        <translation>위기협의회 회의 개회</translation>
+    </message>
+    <message>
+        <source>close a council meeting</source>
+        <translation>위기협의회 회의 폐회</translation>
+    </message>
+    <message>
+        <source>record, amend or withdraw a council decision</source>
+        <translation>협의회 결정의 기록·수정·철회</translation>
+    </message>
+    <message>
+        <source>create an action item</source>
+        <translation>조치 사항 생성</translation>
+    </message>
+    <message>
+        <source>change an action item</source>
+        <translation>조치 사항 변경</translation>
+    </message>
+    <message>
+        <source>change a reporting duty</source>
+        <translation>보고 의무 변경</translation>
+    </message>
+    <message>
+        <source>record an external alert level</source>
+        <translation>외부 경보 단계 기록</translation>
+    </message>
+    <message>
+        <source>set the council&apos;s outlook</source>
+        <translation>협의회 전망 설정</translation>
+    </message>
+    <message>
+        <source>draft a situation report</source>
+        <translation>상황보고서 초안 작성</translation>
+    </message>
+    <message>
+        <source>approve a situation report</source>
+        <translation>상황보고서 결재</translation>
+    </message>
+    <message>
+        <source>issue a situation report</source>
+        <translation>상황보고서 발행</translation>
+    </message>
+    <message>
+        <source>assess services</source>
+        <translation>서비스 영향 평가</translation>
+    </message>
+    <message>
+        <source>answer impact questions</source>
+        <translation>영향 질문 응답</translation>
+    </message>
+    <message>
+        <source>change checklist items</source>
+        <translation>점검 항목 변경</translation>
+    </message>
+    <message>
+        <source>compose notices</source>
+        <translation>고객 안내문 작성</translation>
+    </message>
+    <message>
+        <source>edit notices</source>
+        <translation>고객 안내문 수정</translation>
+    </message>
+    <message>
+        <source>post notices</source>
+        <translation>고객 안내문 게시</translation>
+    </message>
+    <message>
+        <source>withdraw notices</source>
+        <translation>고객 안내문 철회</translation>
     </message>
     <message>
         <source>{backup_file}: is the database itself; choose a backup file</source>

@@ -326,3 +326,21 @@ def test_false_acknowledgements_start_a_new_epoch_at_most_once_an_hour(trio, eve
         assert group.exchange.import_file(path).status == IMPORTED
         epochs.append(tables.self_value(conn, "epoch"))
     assert len(set(epochs)) == 2  # one new epoch, not one per packet
+
+
+def test_a_quiet_desk_still_says_it_is_there(trio, event, tmp_path):
+    group, bank, card = trio
+    _settle([group, bank, card], tmp_path)
+    assert _send(bank, group, tmp_path) is None  # nothing new, and the group heard it lately
+    heard = next(s for s in group.exchange.status() if s.peer.desk == bank.id).last_heard
+    bank.desk.clock.now += timedelta(seconds=bank.exchange.keep_alive_after)
+    path = _send(bank, group, tmp_path)
+    assert path is not None  # a keep-alive: the acknowledgement alone, no entries
+    header = packet.read_header(path.read_bytes())
+    assert header.entries == 0 and header.ack is not None
+    group.desk.clock.now += timedelta(minutes=20)
+    journal = journal_contents(group.desk)
+    assert group.exchange.import_file(path).status == IMPORTED
+    assert journal_contents(group.desk) == journal  # it brought no entry
+    assert next(s for s in group.exchange.status() if s.peer.desk == bank.id).last_heard > heard
+    assert _send(bank, group, tmp_path) is None  # and then quiet again for a while

@@ -94,6 +94,10 @@ def test_json_depth_is_measured_before_parsing():
     assert not depth_within(b"[[[[]]]]", 3)
     assert depth_within(b"[[[[]]]]", 4)
     assert not depth_within(b"[[[", 10)  # unbalanced: no JSON either
+    assert not depth_within(b'[{"a":[{"b":{}}]}]', 4)  # braces and brackets count alike
+    assert depth_within(b'[{"a":[{"b":{}}]}]', 5)
+    assert depth_within(b'["\\\\", "\\"[[["]', 1)  # escaped backslash, then escaped quote
+    assert not depth_within(b'{"a":[}]]', 8)  # mismatched kinds, one closing too many
     with pytest.raises(JsonRefused, match="deeper than 16"):
         loads(b"[" * 60_000 + b"]" * 60_000, 16, "the body")
     with pytest.raises(JsonRefused, match="not valid JSON"):

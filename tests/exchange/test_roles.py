@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crisisdesk.cli import main
-from crisisdesk.domain.desk_roles import NotAllowed, refusal
+from crisisdesk.domain.desk_roles import NotAllowed, check_allowed
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
 from tests.exchange.factories import GROUP_FILE, PLAYBOOK, StepClock
 from tests.exchange.test_import import event  # noqa: F401 (fixture)
@@ -53,6 +53,14 @@ def test_ticking_another_affiliates_or_the_group_desks_item_is_refused(trio, eve
     bank.desk.answer(event, "bank", "customers-affected", 12)
     group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone's word
     group.desk.change_level(event, "serious", "spreading")
+
+
+def refusal(role, affiliate, kind, payload) -> str | None:
+    try:
+        check_allowed(role, affiliate, kind, payload)
+    except NotAllowed as exc:
+        return str(exc)
+    return None
 
 
 def test_the_rule_itself():

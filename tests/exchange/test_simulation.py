@@ -104,7 +104,9 @@ class SimDesk:
 
 class Simulation:
     def __init__(self, root: Path, seed: int, restore: str):
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # the desks' work
+        self.net = random.Random(-seed)  # the network's losses, copies and delays: its own, so
+        # the work done is the same however many packets (keep-alives too) the desks write
         self.root, self.world = root, World()
         self.restore_name = restore
         (root / "group.yaml").write_text(_group_yaml(), encoding="utf-8")
@@ -180,18 +182,18 @@ class Simulation:
             data = result.path.read_bytes()
             result.path.unlink()
             self.sent += 1
-            if self.rng.random() < LOSS:
+            if self.net.random() < LOSS:
                 self.lost += 1
                 continue
-            copies = 2 if self.rng.random() < DUPLICATES else 1
+            copies = 2 if self.net.random() < DUPLICATES else 1
             for _ in range(copies):
-                due = self.round + self.rng.randint(0, MAX_DELAY)
+                due = self.round + self.net.randint(0, MAX_DELAY)
                 self.network.append((due, peer, data, result.path.name))
 
     def deliver(self) -> None:
         due = [p for p in self.network if p[0] <= self.round]
         self.network = [p for p in self.network if p[0] > self.round]
-        self.rng.shuffle(due)
+        self.net.shuffle(due)
         arrived: dict[str, list[Path]] = defaultdict(list)
         for number, (_, peer, data, name) in enumerate(due):
             inbox = peer.path.parent / "inbox"

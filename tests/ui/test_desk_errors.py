@@ -56,3 +56,16 @@ def test_a_refused_command_is_shown_in_korean_with_its_values(qtbot, tmp_path):
 
 def test_an_error_without_a_template_shows_its_message(qapp):
     assert desk_errors.message(InvalidInput("plain words")) == "plain words"
+
+
+def test_a_role_refusal_names_what_was_refused_in_korean(qapp):
+    from crisisdesk.domain.desk_roles import WORK, NotAllowed, check_allowed
+
+    assert set(WORK) <= set(desk_errors.PHRASES)
+    with pytest.raises(NotAllowed) as info:
+        check_allowed("affiliate", "bank", "event.level_changed", {"event": "e"})
+    assert str(info.value) == ("not allowed on this desk: this is the desk of affiliate 'bank'; "
+                               "only the group desk may change an event's level")
+    apply_language("ko")
+    korean = desk_errors.message(info.value)
+    assert "bank" in korean and "사건의 단계" in korean and "change" not in korean

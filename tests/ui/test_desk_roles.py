@@ -56,8 +56,8 @@ def test_closing_the_event_on_an_affiliate_desk_is_refused_in_one_line(open_wind
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _box() is not None)
     box = _box()
-    assert box.text() == ("not allowed on this desk: this is the desk of affiliate 'bank'; only the "
-                          "group desk may close an event")
+    assert box.text() == ("이 데스크에서는 할 수 없습니다: 계열사 'bank'의 데스크입니다. "
+                          "사건 종료은(는) 그룹 데스크만 할 수 있습니다")  # the refusal, in Korean
     assert "아무것도 변경되지 않았습니다" in box.informativeText()
     box.close()
     driver.settle()
