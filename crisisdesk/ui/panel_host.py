@@ -49,14 +49,27 @@ class PanelHost(QStackedWidget):
 
 def focus_main_view(panel: QWidget) -> None:
     """The focus into the panel's main view (its `main_view`, else its first list or table shown), with
-    a current row, so the keys act there at once; a panel without one gets the focus itself."""
+    a current row, so the keys act there at once; a panel without one: its first control."""
     view = getattr(panel, "main_view", None)
     if view is None:
         view = next((v for v in panel.findChildren(QAbstractItemView) if v.isVisibleTo(panel)), None)
     if view is None:
-        panel.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = _first_tab_stop(panel)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
         return
     model = view.model()
     if model is not None and model.rowCount() and not view.currentIndex().isValid():
         view.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _first_tab_stop(panel: QWidget) -> QWidget | None:
+    """The first control of the panel that Tab would reach."""
+    widget = panel.nextInFocusChain()
+    while widget is not None and widget is not panel:
+        if panel.isAncestorOf(widget) and widget.isVisibleTo(panel) and widget.isEnabled() \
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

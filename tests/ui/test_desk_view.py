@@ -18,7 +18,8 @@ from crisisdesk.domain.checklist import CLOSED_STATES, STATES
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui.backup_watch import BackupWatch
-from crisisdesk.ui.checklist.checklist_model import ChecklistModel, key_of
+from crisisdesk.ui.checklist.checklist_model import ChecklistModel
+from crisisdesk.ui.checklist.checklist_rows import key_of
 from tests.desk.factories import NIRS_T0
 
 

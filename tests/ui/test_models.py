@@ -20,7 +20,8 @@ from crisisdesk.ui.affiliate.affiliate_models import (
 )
 from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.check_list_model import CheckListModel
-from crisisdesk.ui.checklist.checklist_model import ChecklistModel, key_of, ordered
+from crisisdesk.ui.checklist.checklist_model import ChecklistModel
+from crisisdesk.ui.checklist.checklist_rows import key_of, ordered
 from crisisdesk.ui.checklist.item_history import HistoryModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookModel

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from crisisdesk.desk.app import Desk
-from crisisdesk.ui.checklist.checklist_model import key_of
+from crisisdesk.ui.checklist.checklist_rows import key_of
 from tests.desk.factories import ManualClock
 from tests.ui.conftest import type_text
 

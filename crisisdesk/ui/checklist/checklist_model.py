@@ -10,8 +10,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
-from itertools import groupby
-from operator import itemgetter
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +28,14 @@ from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.checklist.checklist_filter import Filters, passes, shown
+from crisisdesk.ui.checklist.checklist_rows import (
+    Key,
+    Loaded,
+    Rows,
+    count_closed,
+    key_of,
+    load,
+)
 from crisisdesk.ui.checklist.item_history import conflict_text
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
@@ -38,7 +44,6 @@ from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
 from crisisdesk.ui.style import LATE, SOON, STATE_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
-Key = tuple[str, str, str]  # affiliate, checklist, item
 
 TITLE, AFFILIATE, STATE, OWNER, DUE, RELATIVE, ASSIGNEE, NOTE = range(8)
 HEADERS = (
@@ -58,32 +63,6 @@ def conflict_icon() -> QIcon:
     if "conflict" not in _icons:
         _icons["conflict"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     return _icons["conflict"]
-
-
-def key_of(item: ItemView) -> Key:
-    return (item.affiliate, item.checklist, item.item)
-
-
-def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]:
-    """The items in the checklist's order: phase, affiliate (the group's order), item (the playbook's).
-
-    Plain Python: the panel sorts in the executor thread, so a first load of 50,000 items does not
-    sort in the UI thread.
-    """
-    book = info.playbook if info else None
-    group = info.group if info else None
-    phase_order = {c.id: i for i, c in enumerate(book.checklists)} if book else {}
-    item_order = {(c.id, it.id): i for c in book.checklists for i, it in enumerate(c.items)} if book else {}
-    aff_order = {a.id: i for i, a in enumerate(group.affiliates)} if group else {}
-    return sorted(items, key=lambda i: (phase_order.get(i.checklist, 99), i.checklist,
-                                        aff_order.get(i.affiliate, 99), i.affiliate,
-                                        item_order.get((i.checklist, i.item), 999), i.item))
-
-
-def with_state(item: ItemView, state: str, now: datetime) -> ItemView:
-    """The item as it will look once `state` is saved: drawn at once, before the desk answers."""
-    return replace(item, state=state, reason="" if state != Check.BLOCKED else item.reason,
-                   overdue=is_overdue(item.due, state, now), due_soon=is_due_soon(item.due, state, now))
 
 
 # Computed once: flags() and data() are called for every cell drawn, and OR-ing Qt's Python enums
@@ -107,73 +86,6 @@ class _Phase:
         self.id, self.title, self.closed, self.total = phase_id, title, 0, 0
 
 
-class _Rows:
-    """The rows shown: a phase's header row (key ("", phase)) before its items (their keys)."""
-
-    __slots__ = ("keys", "where", "phases", "totals")
-
-    def __init__(self, items: list[Key]):
-        self.keys: list[tuple[str, ...]] = []
-        self.phases: list[int] = []  # the header rows
-        self.totals: dict[str, int] = {}  # items shown per phase
-        for phase, group in groupby(items, key=itemgetter(1)):
-            self.phases.append(len(self.keys))
-            self.keys.append(("", phase))
-            self.keys.extend(group)
-            self.totals[phase] = len(self.keys) - self.phases[-1] - 1
-        self.where = dict(zip(self.keys, range(len(self.keys)), strict=True))
-
-    def without(self, first: int, last: int) -> _Rows:
-        """The rows once `first`..`last` are taken away."""
-        rows = _Rows([])
-        rows.keys = self.keys[:first] + self.keys[last + 1:]
-        gone = last - first + 1
-        rows.phases = [n if n < first else n - gone for n in self.phases if not first <= n <= last]
-        rows.totals = dict(self.totals)
-        rows.where = dict(self.where)
-        for key in self.keys[first:last + 1]:
-            del rows.where[key]
-            if key[0]:
-                rows.totals[key[1]] -= 1
-        keys = rows.keys
-        for n in range(first, len(keys)):
-            rows.where[keys[n]] = n
-        return rows
-
-
-class Loaded:
-    """Every item of a checklist, prepared for the model: in order, indexed by affiliate, the closed ones
-    counted, the rows of all of them laid out. Plain Python, built in the executor thread (`load`), so a
-    first load of 50,000 items costs the UI thread a model reset only."""
-
-    __slots__ = ("all", "by_affiliate", "titles", "closed", "unfiltered")
-
-    def __init__(self, items: list[ItemView]):
-        self.all: dict[Key, ItemView] = {key_of(i): i for i in items}
-        self.by_affiliate: dict[str, list[Key]] = {}
-        for key in self.all:
-            self.by_affiliate.setdefault(key[0], []).append(key)
-        self.titles = {i.checklist: i.checklist_title for i in items}
-        self.closed: dict[str, Counter[str]] = {}
-        count_closed(self.closed, items, +1)
-        self.unfiltered = {"": _Rows(list(self.all))}
-
-
-def load(items: Iterable[ItemView], info: EventInfo | None) -> Loaded:
-    """The items put in order and prepared for `ChecklistModel.set_loaded` (call it off the UI thread)."""
-    return Loaded(ordered(items, info))
-
-
-def count_closed(closed: dict[str, Counter[str]], items: Iterable[ItemView], sign: int) -> None:
-    """Add (sign +1) or take away (-1) the closed ones of `items` from the counts per affiliate ('' all)
-    and phase."""
-    for item in items:
-        if item.state in CLOSED_STATES:
-            for affiliate in (item.affiliate, ""):
-                counts = closed.setdefault(affiliate, Counter())
-                counts[item.checklist] += sign
-
-
 class ChecklistModel(QAbstractTableModel):
     """Read-only mirror of the desk's items; edits are *requested* by signal and saved by the panel.
 
@@ -192,9 +104,9 @@ class ChecklistModel(QAbstractTableModel):
         self._all: dict[Key, ItemView] = {}  # every item loaded, in the checklist's order
         self._by_affiliate: dict[str, list[Key]] = {}
         self._phases: dict[str, _Phase] = {}
-        self._unfiltered: dict[str, _Rows] = {}  # the rows of an affiliate ('' all) with no other filter
+        self._unfiltered: dict[str, Rows] = {}  # the rows of an affiliate ('' all) with no other filter
         self._closed: dict[str, Counter[str]] = {}  # items closed per affiliate ('' all) and phase
-        self._rows = _Rows([])
+        self._rows = Rows([])
 
     # -- data in -------------------------------------------------------------
     def set_info(self, info: EventInfo | None) -> None:
@@ -312,10 +224,10 @@ class ChecklistModel(QAbstractTableModel):
         else:
             keys, items = list(everything), list(everything.values())
         if f.affiliate not in self._unfiltered:
-            self._unfiltered[f.affiliate] = _Rows(keys)
+            self._unfiltered[f.affiliate] = Rows(keys)
         base = self._unfiltered[f.affiliate]
         others = replace(f, affiliate="")
-        rows = base if others == Filters(role=f.role) else _Rows(shown(keys, items, others, self.now()))
+        rows = base if others == Filters(role=f.role) else Rows(shown(keys, items, others, self.now()))
         closed = self._closed.get(f.affiliate, {})
         for phase in self._phases.values():  # progress counts the affiliate's items, shown or not
             phase.total, phase.closed = base.totals.get(phase.id, 0), closed.get(phase.id, 0)

@@ -36,13 +36,8 @@ from crisisdesk.ui.checklist.checklist_model import (
     RELATIVE,
     TITLE,
     ChecklistModel,
-    Key,
-    Loaded,
-    key_of,
-    load,
-    ordered,
-    with_state,
 )
+from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, key_of, load, ordered, with_state
 from crisisdesk.ui.checklist.item_dialogs import ChangedMeanwhileDialog, ItemEditDialog
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
