@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 SCROLL_SETTLE_MS = 150  # rows scrolled into view are measured once the scrolling pauses
 
 
-def table_view(name: str, model, wrap: bool = False) -> QTableView:
-    """With `wrap`, the last column's long texts wrap and rows grow to hold them."""
+def table_view(name: str, model, wrap: bool = False, current: bool = False) -> QTableView:
+    """With `wrap`, the last column's long texts wrap and rows grow to hold them; with `current`, the
+    first row is current as soon as there is one (`keep_current`)."""
     view = QTableView(objectName=name)
     view.setModel(model)
     view.verticalHeader().setVisible(False)
@@ -23,7 +24,8 @@ def table_view(name: str, model, wrap: bool = False) -> QTableView:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
-    keep_current(view)
+    if current:
+        keep_current(view)
     return view
 
 
@@ -34,7 +36,9 @@ def keep_current(view: QAbstractItemView) -> None:
 
     def ensure(*_) -> None:
         if model.rowCount() and not view.currentIndex().isValid():
-            view.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            view.selectionModel().setCurrentIndex(
+                model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
         signal.connect(ensure)

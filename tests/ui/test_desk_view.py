@@ -193,3 +193,25 @@ def test_keyboard_only_ten_ticks_a_note_and_an_undo(open_window, nirs_file, qtbo
     assert [stored[key_of(i)].state for i in ticked] == ["done"] * 9 + ["todo"]
     assert key_of(noted) == key_of(ticked[9])  # Up from the eleventh: the one just undone
     assert stored[key_of(noted)].note == "vendor called"
+
+
+def test_the_provider_lists_have_a_current_item(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    commands = driver.window.commands
+    commands.providers(driver.window.info)
+    dialog = commands.dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    assert dialog.table.currentIndex().isValid()
+    dialog.reject()
+    activate = commands.activate()
+    qtbot.waitUntil(lambda: activate.providers.rowCount() > 0)
+    assert activate.provider_list.currentIndex().isValid()
+    activate.reject()
+
+
+def test_every_panel_switch_puts_the_focus_in_the_panel(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    for name in driver.window.nav_actions:
+        panel = driver.panel(name)
+        focus = QApplication.focusWidget()
+        assert focus is not None and panel.isAncestorOf(focus), name  # not left in the header
