@@ -215,3 +215,25 @@ def test_every_panel_switch_puts_the_focus_in_the_panel(open_window, nirs_file, 
         panel = driver.panel(name)
         focus = QApplication.focusWidget()
         assert focus is not None and panel.isAncestorOf(focus), name  # not left in the header
+
+
+def test_an_undo_over_someone_s_later_change_asks_first(open_window, nirs_file, qtbot, clock):
+    driver = open_window(nirs_file)
+    panel = _checklist(driver, qtbot)
+    driver.window.outside._timer.stop()  # the screen has not caught up yet
+    item = panel.current_item()
+    ref = f"{item.checklist}/{item.item}"
+    with qtbot.waitSignal(panel.saved, timeout=5000):
+        QTest.keyClick(panel.view, Qt.Key.Key_Space)
+    with Desk.open(nirs_file, clock=clock, author="은행 IT") as other:
+        other.set_item(None, "bank", ref, note="확인 완료")
+        head = other.journal_length()
+    QTest.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.asking is not None and panel.asking.objectName() == "changedMeanwhileDialog"
+                    and panel.asking.isVisible())
+    QTest.keyClick(panel.asking, Qt.Key.Key_Escape)
+    driver.settle()
+    with Desk.open(nirs_file, clock=clock) as desk:
+        assert desk.journal_length() == head  # cancelled: their note and my tick stay
+        assert (desk.checklist_item(None, "bank", ref).state, desk.checklist_item(None, "bank", ref).note) == \
+            ("done", "확인 완료")

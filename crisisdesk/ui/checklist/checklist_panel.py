@@ -359,11 +359,13 @@ class ChecklistPanel(LazyRefresh, QWidget):
                                                   desk, event, item.affiliate, ref),
                               done, failed, saving=True)
 
-    def _ask_changed_meanwhile(self, item: ItemView, error: ChangedMeanwhile, changes: dict) -> None:
-        """Someone else changed the item since it was shown: show what it holds now and who; apply or cancel."""
+    def _ask_changed_meanwhile(self, item: ItemView, error: ChangedMeanwhile, changes: dict,
+                               apply=None) -> None:
+        """Someone else changed the item since it was shown: show what it holds now and who; apply (by
+        default `changes` saved over theirs) or cancel."""
         tz = self._info.timezone if self._info else "Asia/Seoul"
         dialog = ChangedMeanwhileDialog(item, error, changes, tz, self)
-        dialog.accepted.connect(lambda: self._save(item, changes, seen=error.entry))
+        dialog.accepted.connect(apply or (lambda: self._save(item, changes, seen=error.entry)))
         dialog.finished.connect(dialog.deleteLater)
         self.asking = dialog
         dialog.open()
@@ -382,14 +384,16 @@ class ChecklistPanel(LazyRefresh, QWidget):
     def undo(self) -> None:
         """Ctrl+Z: take back the last change made from this view (a compensating journal entry).
 
-        Refused with a message, like a change, when someone changed the item since. Pressed while a
-        change is on its way, it waits for it (the change shown is the one undone)."""
+        Asked about, like a change, when someone changed the item since. Pressed while a change is on
+        its way, it waits for it (the change shown is the one undone)."""
         if self._saving:
             self._undo_later += 1
             return
-        if not self._undo:
-            return
-        event, ref, before, entry = self._undo.pop()
+        if self._undo:
+            self._undo_one(*self._undo.pop())
+
+    def _undo_one(self, event: str, ref: str, before: ItemView, entry: str) -> None:
+        """Undo the item's last change, made against `entry` (its last change as this view knew it)."""
         key = key_of(before)
         self._saving.add(key)
 
@@ -400,7 +404,13 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self._saved_one(key)
 
         def failed(exc: Exception) -> None:
-            show_error(self, exc)
+            if isinstance(exc, ChangedMeanwhile):
+                wanted = {"state": before.state, "assignee": before.assignee, "note": before.note,
+                          "reason": before.reason}
+                self._ask_changed_meanwhile(before, exc, wanted,
+                                            apply=lambda: self._undo_one(event, ref, before, exc.entry))
+            else:
+                show_error(self, exc)
             self._refresh_affiliate(before.affiliate)
             self._saved_one(key)
 
