@@ -74,6 +74,21 @@ def test_a_ticked_item_leaves_the_not_done_rows_and_the_rest_stay_in_place():
         assert model.item_at(model.index_of(key_of(item))) == item, n
 
 
+def test_the_last_open_item_of_a_phase_takes_its_header_row_with_it(qtmodeltester):
+    items = [dataclasses.replace(i, state="done") for i in _large(2, 100)]
+    last = dataclasses.replace(items[10], state="todo")  # the one open item of phase 0
+    items[10] = last
+    items[110] = dataclasses.replace(items[110], state="todo")  # and of phase 1
+    model = ChecklistModel(lambda: NIRS_T0)
+    model.set_items(items, in_order=True)
+    model.set_filters(not_done=True)
+    assert model.rowCount() == 4 and len(model.phase_rows()) == 2
+    model.replace_item(dataclasses.replace(last, state="done"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.phase_rows() == [0]
+    assert model.items() == [items[110]] and model.item_at(model.index(1, 0)) == items[110]
+
+
 @pytest.fixture
 def slow_backups(monkeypatch):
     monkeypatch.setattr(BackupWatch, "pages", 1)
