@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         ex.opened.connect(self._opened)
         ex.open_failed.connect(self._open_failed)
         ex.changed.connect(self.on_changes)
+        self.outside.changed.connect(lambda changes: self.on_changes(changes, saved_here=False))
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
         ex.saving.connect(self.status.set_saving)
@@ -250,9 +251,11 @@ class MainWindow(QMainWindow):
         self.load_events(prefer=event_id)
         self.show_panel("board")
 
-    def on_changes(self, changes: Changes) -> None:
-        """Every saved command: tell the panels what changed; they refresh only if they care."""
-        self.status.mark_saved()
+    def on_changes(self, changes: Changes, saved_here: bool = True) -> None:
+        """Every saved command (or another program's change): tell the panels what changed; they
+        refresh only if they care."""
+        if saved_here:
+            self.status.mark_saved()
         for panel in self.panels.values():
             panel.on_changes(changes)
         if changes.touches(EVENTS) or changes.touches(GROUP):

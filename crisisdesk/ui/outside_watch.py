@@ -3,7 +3,7 @@ process, a second window) reach the panels within two seconds, as the desk's own
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from crisisdesk.ui.executor import DeskExecutor
 
@@ -18,7 +18,9 @@ def _outside_changes(desk) -> list:
 
 class OutsideWatch(QObject):
     """Asks the executor every POLL_MS (one PRAGMA when nothing happened) and announces what it found
-    by the executor's `changed`, so every panel refreshes what cares."""
+    (`changed`), so every panel refreshes what cares, as after the desk's own commands."""
+
+    changed = Signal(object)  # Changes written by another program
 
     def __init__(self, executor: DeskExecutor, parent: QObject | None = None):
         super().__init__(parent)
@@ -37,7 +39,7 @@ class OutsideWatch(QObject):
     def _found(self, found: list) -> None:
         self._asking = False
         for changes in found:
-            self._executor.changed.emit(changes)
+            self.changed.emit(changes)
 
     def _failed(self, _exc: Exception) -> None:
         self._asking = False  # the desk was closed or is busy elsewhere: the next poll asks again
