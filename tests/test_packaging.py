@@ -21,6 +21,7 @@ from PIL import Image
 
 import crisisdesk
 from crisisdesk import locations
+from crisisdesk.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -147,16 +148,19 @@ def test_the_icon_has_the_windows_sizes():
     assert (ROOT / "resources" / "icons" / "crisisdesk.png").is_file()
 
 
-def test_the_bundle_keeps_only_korean_and_english_qt_translations_and_bundles_tzdata():
+def test_the_bundle_keeps_only_the_qt_catalogue_the_desk_loads_and_bundles_tzdata():
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     namespace: dict = {"Path": Path, "re": re}
-    exec(compile(spec[spec.index("def _foreign_qt_translation"):spec.index("a.datas = [")],
+    exec(compile(spec[spec.index("QT_CATALOGUES = "):spec.index("a.datas = [")],
                  "build.spec", "exec"), namespace)
     foreign = namespace["_foreign_qt_translation"]
     assert foreign("PySide6/Qt/translations/qtbase_de.qm")
     assert foreign("PySide6/Qt/translations/qt_zh_CN.qm")
+    assert foreign("PySide6/Qt/translations/qt_ko.qm")  # a catalogue of catalogues: the desk loads qtbase_ko
+    assert foreign("PySide6/Qt/translations/designer_ko.qm")
     assert not foreign("PySide6/Qt/translations/qtbase_ko.qm")
-    assert not foreign("PySide6/Qt/translations/qt_en.qm")
     assert not foreign("resources/translations/crisisdesk_ko.qm")
+    shipped = Path(i18n.qt_translation_dirs()[-1])  # PySide6's folder, as the bundle lays it out
+    assert {f"{name}" for name in namespace["QT_CATALOGUES"]} <= {p.name for p in shipped.glob("*.qm")}
     assert 'collect_data_files("tzdata")' in spec and "rth_tzdata.py" in spec
     assert 'name="crisisdesk-cli"' in spec and "console=True" in spec

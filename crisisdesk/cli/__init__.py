@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "crisisdesk.cli.report_commands",
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.store_commands",
+    "crisisdesk.cli.workbook_commands",
 )
 
 

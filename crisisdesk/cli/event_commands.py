@@ -79,7 +79,10 @@ def register(sub) -> None:
     timeline.add_argument("--lang", choices=["ko", "en"], default="ko")
     timeline.add_argument("--json", action="store_true")
 
-    add_command(sub, "demo", run_demo, "write the demo desk (a half-finished NIRS-type event) to --db")
+    demo = add_command(sub, "demo", run_demo, "write the demo desk (a half-finished NIRS-type event) to --db")
+    demo.add_argument("--affiliates", type=int, metavar="N",
+                      help="a wider group instead: the example affiliates repeated by region up to N "
+                           "(for trying the board on a projector)")
 
 
 def _desk(args) -> Desk:
@@ -276,6 +279,12 @@ def run_timeline(args) -> int:
 
 def run_demo(args) -> int:
     path = db_path(args)
+    if args.affiliates is not None:
+        from crisisdesk.desk.wide_demo import build_wide_demo
+
+        event = build_wide_demo(path, args.affiliates)
+        print(f"demo desk of {args.affiliates} affiliates written to {path} (event {event})")
+        return 0
     event = build_demo(path)
     print(f"demo desk written to {path} (event {event})")
     return 0

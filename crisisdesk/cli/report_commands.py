@@ -7,9 +7,12 @@
     crisisdesk report approve NUMBER [EVENT] [--by NAME]
     crisisdesk report issue NUMBER [EVENT] --out FILE.pdf
     crisisdesk report reprint NUMBER [EVENT] [--kind situation|brief] --out FILE.pdf
+    crisisdesk report export NUMBER [EVENT] [--kind situation|brief] --out FILE.hwpx|.docx|.pdf
 
 A situation report is drafted (numbered, journaled, watermarked DRAFT) unless
-`--preview`; briefs and paper checklists are printed without being registered.
+`--preview`; briefs and paper checklists are printed without being registered. `report export`
+writes an editable office draft (HWPX for 한글, DOCX for Word) of report N's body or brief, or the
+brief's PDF, and records it in the register as such (never as the issued report).
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from crisisdesk.cli.event_commands import parse_time
 from crisisdesk.desk.app import Desk
 from crisisdesk.reports import KINDS, LANGS
 
-ACTIONS = ("list", "approve", "issue", "reprint")
+ACTIONS = ("list", "approve", "issue", "reprint", "export")
 USAGE = ("crisisdesk report [EVENT | list [EVENT] | approve NUMBER [EVENT] | issue NUMBER [EVENT] | "
-         "reprint NUMBER [EVENT]] [options]")
+         "reprint NUMBER [EVENT] | export NUMBER [EVENT]] [options]")
+FILE_ROLES = {"editable-draft": "editable draft (편집용 초안)", "brief": "executive brief (회장 보고 요약)"}
 
 
 def register(sub) -> None:
@@ -33,10 +37,12 @@ def register(sub) -> None:
     parser.usage = USAGE
     parser.epilog = ("Without --preview, a situation report is drafted: numbered, journaled and watermarked "
                      "DRAFT. The chair approves it (report approve N), then it is issued without the "
-                     "watermark (report issue N --out FILE.pdf); report reprint N prints it again exactly.")
+                     "watermark (report issue N --out FILE.pdf); report reprint N prints it again exactly. "
+                     "report export N --out FILE.hwpx (or .docx) writes an editable draft of its body for the "
+                     "office (--kind brief: of its brief; .pdf: the brief's PDF); the PDF stays the record.")
     parser.add_argument("words", nargs="*", metavar="ARG",
                         help="EVENT (id or prefix; default: the only open event), or an action: "
-                             "list, approve NUMBER, issue NUMBER, reprint NUMBER")
+                             "list, approve NUMBER, issue NUMBER, reprint NUMBER, export NUMBER")
     parser.add_argument("--kind", choices=KINDS, help="situation (default), brief or paper")
     parser.add_argument("--lang", choices=LANGS, help="ko (default) or en")
     parser.add_argument("--as-of", metavar="TIME|#SEQ",
@@ -48,7 +54,7 @@ def register(sub) -> None:
     parser.add_argument("--preview", action="store_true",
                         help="situation report: print a watermarked preview without registering a draft")
     parser.add_argument("--by", metavar="NAME", help="approve: the chair's name (default: you)")
-    parser.add_argument("--out", metavar="FILE.pdf", help="the PDF file to write")
+    parser.add_argument("--out", metavar="FILE.pdf", help="the file to write (export: .hwpx, .docx or .pdf)")
     parser.add_argument("--json", action="store_true", help="list: as JSON")
     parser.set_defaults(report_parser=parser)
 
@@ -57,18 +63,19 @@ def run_report(args) -> int:
     words, parser = list(args.words), args.report_parser
     action = words.pop(0) if words and words[0] in ACTIONS else "render"
     number = None
-    if action in ("approve", "issue", "reprint"):
+    if action in ("approve", "issue", "reprint", "export"):
         if not words or not words[0].isdigit():
             parser.error(f"report {action} needs the report NUMBER (see: crisisdesk report list)")
         number = int(words.pop(0))
     if len(words) > 1:
         parser.error(f"unexpected arguments: {' '.join(words[1:])}")
     event = words[0] if words else None
-    needs_out = action in ("render", "issue", "reprint")
+    needs_out = action in ("render", "issue", "reprint", "export")
     if needs_out and not args.out:
-        parser.error("--out FILE.pdf is required")
-    if action == "reprint" and args.kind not in (None, "situation", "brief"):
-        parser.error("report reprint prints a situation report (or --kind brief)")
+        parser.error("--out FILE.hwpx, .docx or .pdf is required" if action == "export" else
+                     "--out FILE.pdf is required")
+    if action in ("reprint", "export") and args.kind not in (None, "situation", "brief"):
+        parser.error(f"report {action} is of a situation report (or --kind brief)")
     kind = args.kind or "situation"
     if (args.affiliate or args.blank) and (action != "render" or kind != "paper"):
         parser.error("--affiliate and --blank are for --kind paper")
@@ -87,6 +94,11 @@ def run_report(args) -> int:
             outcome = desk.issue_report(event, number, out=args.out)
             print(f"issued situation report #{number}: {_pages(outcome.rendered.pages)}, "
                   f"fingerprint {outcome.rendered.short} → {args.out}")
+            return 0
+        if action == "export":
+            done = desk.export_report(event, number, kind=kind, out=args.out).file
+            print(f"wrote the {FILE_ROLES[done.role]} of situation report #{number} as {done.format.upper()}"
+                  f" (report fingerprint {done.fingerprint[:12]}) → {args.out}; the issued PDF stays the record")
             return 0
         if action == "reprint":
             rendered = desk.reprint_report(event, number, kind=kind)
@@ -125,8 +137,10 @@ def _render(desk: Desk, args: argparse.Namespace, event: str | None, kind: str) 
 def _list(desk: Desk, event: str | None, as_json: bool) -> int:
     records = desk.report_register(event)
     if as_json:
-        print_json([{**{k: getattr(r, k) for k in r.__dataclass_fields__}, "status": r.status}
-                    for r in records])
+        print_json([{**{k: getattr(r, k) for k in r.__dataclass_fields__},
+                     "files": [{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "role": f.role}
+                               for f in r.files],
+                     "status": r.status} for r in records])
         return 0
     if not records:
         print("no situation reports yet: draft one with crisisdesk report --out FILE.pdf")
@@ -138,6 +152,10 @@ def _list(desk: Desk, event: str | None, as_json: bool) -> int:
                                                r.issued_by))
         print(f"{r.number:>3}  {r.designation:<8} {r.status:<9} {r.lang:<4} {'#' + str(r.as_of):>6}  "
               f"{r.moment.strftime('%Y-%m-%d %H:%M'):<17} {r.pages:>5}  {r.short}  {people}")
+        for f in r.files:
+            what = "body" if f.kind == "situation" else "brief"
+            print(f"       └ {FILE_ROLES[f.role]}: {what} {f.format.upper()} {f.file} "
+                  f"({f.at.strftime('%Y-%m-%d %H:%M')} UTC, {f.author}, report fingerprint {f.fingerprint[:12]})")
     return 0
 
 

@@ -12,8 +12,10 @@ from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.outside import OutsideChanges
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
+from crisisdesk.desk.workbook_commands import WorkbookCommands
 
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
-           CommunicationCommands, BackupCommands, ReportCommands, ReadModels, OutsideChanges, DeskBase):
+           CommunicationCommands, BackupCommands, ReportCommands, WorkbookCommands, ReadModels,
+           OutsideChanges, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

@@ -139,7 +139,7 @@ _ANSWERS = [
 ]
 
 
-class _DemoClock:
+class DemoClock:
     def __init__(self) -> None:
         self.now = T0
 
@@ -156,7 +156,7 @@ def build_demo(path: Path, playbooks: Path | None = None) -> str:
     if path.exists() and path.stat().st_size > 0:
         raise InvalidInput(f"{path}: already exists; the demo is written only to a new file")
     folder = playbooks or shipped_playbooks_dir()
-    clock = _DemoClock()
+    clock = DemoClock()
     with Desk.open(path, clock=clock, author="그룹 위기대응데스크") as desk:
         clock.at(20)
         desk.load_group(folder / "example-group.yaml")
@@ -168,7 +168,7 @@ def build_demo(path: Path, playbooks: Path | None = None) -> str:
     return event
 
 
-def _story(desk: Desk, clock: _DemoClock, ev: str) -> None:
+def _story(desk: Desk, clock: DemoClock, ev: str) -> None:
     clock.at(25)
     desk.set_provider(ev, "post-office", "down", "우체국 금융 연계 중단: 모든 은행의 우체국 계좌 이체 실패",
                       since=T0)
@@ -255,13 +255,13 @@ def _story(desk: Desk, clock: _DemoClock, ev: str) -> None:
     desk.set_outlook(ev, "72h", "장기 복구 대비 수작업 절차 정착.", "대체 인증 수단 추가 계약 검토")
 
 
-def _tick(desk: Desk, clock: _DemoClock, ev: str, ticks: list[tuple]) -> None:
+def _tick(desk: Desk, clock: DemoClock, ev: str, ticks: list[tuple]) -> None:
     for minutes, affiliate, item, state, note in ticks:
         clock.at(minutes)
         desk.set_item(ev, affiliate, item, state=state, note=note or None, reason=_BLOCK_REASONS.get(item))
 
 
-def _routine(desk: Desk, clock: _DemoClock, ev: str) -> None:
+def _routine(desk: Desk, clock: DemoClock, ev: str) -> None:
     """The first-hour items each affiliate has done by now, beyond the story's own ticks."""
     for affiliate, (start, step, count) in _PACE.items():
         items = sorted((i for i in desk.checklist(ev, affiliate) if i.checklist in _ROUTINE),

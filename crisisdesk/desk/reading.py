@@ -147,4 +147,5 @@ def _situation(conn, ctx, now: datetime, seq: int) -> Situation:
         alerts=board.alerts, outlook=tuple(views.outlook_views(conn, ctx)),
         timeline=tuple(views.timeline_entries(conn, ctx, upto=seq)),
         roles={r.id: r.title for r in ctx.playbook.roles},
-        group_items=tuple(i for i in items if i.affiliate == GROUP_DESK))
+        group_items=tuple(i for i in items if i.affiliate == GROUP_DESK),
+        report_form=ctx.group.report)

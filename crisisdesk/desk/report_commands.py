@@ -10,6 +10,7 @@ and `save_report` writes it to a file.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.read_models import Situation
 from crisisdesk.domain.report_register import (
     APPROVER_ROLE,
+    EXPORT_FORMATS,
+    ReportFile,
     ReportRecord,
     designation,
     next_number,
@@ -31,7 +34,7 @@ from crisisdesk.domain.report_register import (
 )
 from crisisdesk.reports import KINDS, LANGS, RenderedReport, ReportMeta, render
 from crisisdesk.reports.meta import Progress
-from crisisdesk.store.projections.reports import report_rows
+from crisisdesk.store.projections.reports import file_rows, report_rows
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,14 @@ class PreparedReport:
 
     def render(self, progress: Progress | None = None) -> RenderedReport:
         return render(self.situation, self.meta, progress)
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What exporting did: the register's row of the file written, and the changes."""
+
+    file: ReportFile
+    changes: Changes
 
 
 @dataclass(frozen=True)
@@ -93,9 +104,13 @@ class ReportCommands:
 
     # -- the register ------------------------------------------------------------------
     def report_register(self, event: str | None = None) -> list[ReportRecord]:
-        """Every numbered situation report of the event, by number."""
+        """Every numbered situation report of the event, by number, with the files made from it."""
         ctx = self.event(event)
-        return [_record(row) for row in report_rows(self.store.conn, ctx.id)]
+        files: dict[int, list[ReportFile]] = {}
+        for row in file_rows(self.store.conn, ctx.id):
+            files.setdefault(row["number"], []).append(_file(row))
+        return [dataclasses.replace(r, files=tuple(files.get(r.number, ()))) for r in
+                (_record(row) for row in report_rows(self.store.conn, ctx.id))]
 
     def report_record(self, event: str | None, number: int) -> ReportRecord:
         found = [r for r in self.report_register(event) if r.number == int(number)]
@@ -189,6 +204,46 @@ class ReportCommands:
         ctx = self.event(event)
         return self._render_record(ctx, self.report_record(ctx.id, number), kind, progress)
 
+    def export_report(self, event: str | None, number: int, *, out: Path | str, kind: str = "situation",
+                      progress: Progress | None = None) -> ExportOutcome:
+        """Write a file made from report `number` as recorded (its position, moment and stamps):
+        the body (kind situation) or the brief as an editable office draft (.hwpx, .docx), or the
+        brief's PDF (.pdf). The file is written first, then recorded in the register (never as
+        the issued report: that is the PDF `issue_report` writes)."""
+        fmt = Path(out).suffix.lower().lstrip(".")
+        if kind not in EXPORT_FORMATS:
+            raise InvalidInput.of("a report export is of a situation report or its brief, not '{kind}'", kind=kind)
+        if fmt not in EXPORT_FORMATS[kind]:
+            allowed = ", ".join(f".{x}" for x in EXPORT_FORMATS[kind])
+            raise InvalidInput.of("{path}: a {kind} report is exported as {allowed}", path=out, kind=kind,
+                                  allowed=allowed)
+        ctx = self.event(event)
+        path = self.check_output(out)
+        record = self.report_record(ctx.id, number)
+        situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
+        meta = self._record_meta(record, kind)
+        if fmt == "pdf":
+            rendered = render(situation, meta, progress)
+            data, fingerprint = rendered.pdf, rendered.fingerprint
+        else:
+            from crisisdesk.reports.office_files import render_office
+
+            office = render_office(situation, meta, fmt)
+            data, fingerprint = office.data, office.fingerprint
+        self._write(data, path)
+        try:
+            stored = self.record("report.exported", {
+                "event": ctx.id, "number": record.number, "kind": kind, "format": fmt, "lang": record.lang,
+                "fingerprint": fingerprint, "sha256": hashlib.sha256(data).hexdigest(), "file": path.name})
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        e = stored.entry
+        return ExportOutcome(
+            ReportFile(ctx.id, record.number, kind, fmt, record.lang, fingerprint,
+                       hashlib.sha256(data).hexdigest(), path.name, from_iso(e.at), e.author),
+            Changes.of(ctx.id, REPORTS, created=str(number)))
+
     # -- files --------------------------------------------------------------------------
     @staticmethod
     def check_output(path: Path | str) -> Path:
@@ -206,11 +261,16 @@ class ReportCommands:
     @staticmethod
     def save_report(rendered: RenderedReport, path: Path | str) -> Path:
         """Write the PDF whole or not at all (a temporary file renamed into place)."""
+        return ReportCommands._write(rendered.pdf, path)
+
+    @staticmethod
+    def _write(data: bytes, path: Path | str) -> Path:
+        """Write `data` whole or not at all (a temporary file renamed into place)."""
         path = ReportCommands.check_output(path)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=path.suffix, dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(rendered.pdf)
+                handle.write(data)
             os.replace(tmp, path)
         except OSError as exc:
             if "tmp" in locals() and os.path.exists(tmp):
@@ -247,7 +307,11 @@ class ReportCommands:
     def _render_record(self, ctx: EventContext, record: ReportRecord, kind: str,
                        progress: Progress | None) -> RenderedReport:
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
-        meta = ReportMeta(
+        return render(situation, self._record_meta(record, kind), progress)
+
+    def _record_meta(self, record: ReportRecord, kind: str) -> ReportMeta:
+        """What report `record` prints, with its recorded stamps."""
+        return ReportMeta(
             kind=kind, lang=record.lang, number=record.number, designation=record.designation,
             period_from=record.period_from, prepared_by=record.prepared_by, desk=record.desk,
             next_update=record.next_update, status=record.status,
@@ -255,7 +319,6 @@ class ReportCommands:
             approved_at=record.approved_at if record.status != "draft" else None,
             issued_at=record.issued_at, issued_by=record.issued_by,
             checkpoint=checkpoints.printed_on(self, to_iso(record.issued_at)) if record.issued_at else "")
-        return render(situation, meta, progress)
 
 
 def _check_kind(kind: str, lang: str) -> None:
@@ -267,6 +330,12 @@ def _check_kind(kind: str, lang: str) -> None:
 
 def _time(text: str) -> datetime | None:
     return from_iso(text) if text else None
+
+
+def _file(row: dict) -> ReportFile:
+    return ReportFile(event=row["event"], number=row["number"], kind=row["kind"], format=row["format"],
+                      lang=row["lang"], fingerprint=row["fingerprint"], sha256=row["sha256"], file=row["file"],
+                      at=from_iso(row["at"]), author=row["author"])
 
 
 def _record(row: dict) -> ReportRecord:

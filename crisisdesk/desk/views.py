@@ -48,7 +48,7 @@ def event_summary(ctx: EventContext) -> EventSummary:
         id=record.id, title=record.title, t0=record.t0, drill=record.drill, level=level.id,
         level_title=level.title, level_rank=book.level_index(level.id), status=record.status,
         playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
-        group_name=ctx.group.name, timezone=ctx.group.timezone)
+        group_name=ctx.group.name, timezone=ctx.group.timezone, note=record.note)
 
 
 def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
@@ -137,7 +137,8 @@ def build_board(conn, ctx: EventContext, now: datetime) -> Board:
         tiles.append(AffiliateTile(
             affiliate=affiliate.id, name=affiliate.name, sector=affiliate.sector,
             colour=_colour(prog, views, past), services=tuple(views), progress=prog, past_rto=past,
-            last_update=_time(activity.get(affiliate.id, "")), now=now))
+            last_update=_time(activity.get(affiliate.id, "")), now=now,
+            activated_at=ctx.record.activated_at))
     return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
                  group_progress=Progress(*progress.get(GROUP_DESK, (0,) * 6)),
                  measures=tuple(measure_views(conn, ctx, now)))

@@ -28,7 +28,8 @@ AFFILIATE_KINDS = frozenset({
     "notice.composed", "notice.edited", "notice.posted", "notice.withdrawn",
 })
 
-LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked"})
+# report.exported: an office draft or brief PDF written by this desk (its register of files)
+LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked", "report.exported"})
 
 ALL_KINDS = GROUP_KINDS | AFFILIATE_KINDS | LOCAL_KINDS
 

@@ -97,6 +97,27 @@ class Provider:
 
 
 @dataclass(frozen=True)
+class ApprovalStep:
+    """One box of a report's approval block (결재란): its title and, optionally, who signs it."""
+
+    title: Text
+    signer: Text = Text()  # a role or a name printed under the title ("" : signed by hand)
+
+
+DEFAULT_APPROVAL = (ApprovalStep(Text("기안", "Drafted")), ApprovalStep(Text("검토", "Reviewed")),
+                    ApprovalStep(Text("결재", "Approved")))
+
+
+@dataclass(frozen=True)
+class ReportForm:
+    """How the group's reports are signed and sent: the approval steps (결재란, in order; the
+    last one is the approval the register records) and the distribution list (배포처)."""
+
+    approval: tuple[ApprovalStep, ...] = DEFAULT_APPROVAL
+    distribution: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
 class Group:
     id: str
     name: Text
@@ -104,6 +125,7 @@ class Group:
     holidays: frozenset[date] = field(default_factory=frozenset)
     affiliates: tuple[Affiliate, ...] = ()
     providers: tuple[Provider, ...] = ()
+    report: ReportForm = ReportForm()
 
     def affiliate(self, affiliate_id: str) -> Affiliate:
         for a in self.affiliates:

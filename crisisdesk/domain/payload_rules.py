@@ -29,6 +29,7 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import NOTICE_CHANNELS, SERVICE_STATUSES, Playbook
+from crisisdesk.domain.report_register import EXPORT_FORMATS
 
 ACTION_STATES = ("open", "doing", "done", "dropped")
 DUTY_STATES = ("due", "submitted", "not-required")
@@ -419,6 +420,14 @@ def _report(p: _Payload, docs: EventDocs) -> None:
         p.time(key, required=False, empty=True)
 
 
+def _report_exported(p: _Payload, docs: EventDocs) -> None:
+    p.count("number", least=1), p.id("fingerprint"), p.id("sha256")
+    kind, fmt = p.id("kind"), p.id("format")
+    if fmt not in EXPORT_FORMATS.get(kind, ()):
+        raise InvalidInput(f"a {kind} report is not exported as {fmt}")
+    p.text("lang", required=False, limit=ID_MAX), p.text("file", required=False)
+
+
 def _service_assessed(p: _Payload, docs: EventDocs) -> None:
     member = _affiliate(docs, p.id("affiliate"))
     check_service(member, p.id("service"))
@@ -495,6 +504,7 @@ _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "alert.recorded": _alert,
     "outlook.set": _outlook,
     "report.drafted": _report, "report.approved": _report, "report.issued": _report,
+    "report.exported": _report_exported,
     "service.assessed": _service_assessed,
     "impact.answered": _impact_answered,
     "checklist.changed": _checklist_changed,

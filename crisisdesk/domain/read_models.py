@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.group import ReportForm
 from crisisdesk.domain.text import Text
 
 TILE_COLOURS = ("red", "amber", "yellow", "green")
@@ -54,6 +55,7 @@ class EventSummary:
     playbook_title: Text
     group_name: Text
     timezone: str
+    note: str = ""  # the activation note: what happened and the cause as known
 
     def elapsed(self, now: datetime) -> timedelta:
         return now - self.t0
@@ -125,6 +127,7 @@ class AffiliateTile:
     past_rto: int  # critical services past their RTO
     last_update: datetime | None
     now: datetime
+    activated_at: datetime | None = None  # the event's activation: the first update is due from then
 
     @property
     def hit(self) -> bool:
@@ -132,7 +135,16 @@ class AffiliateTile:
 
     @property
     def stale(self) -> bool:
-        return self.last_update is None or self.now - self.last_update > STALE_AFTER
+        return self.stale_at(self.now)
+
+    def stale_at(self, now: datetime) -> bool:
+        """No update for `STALE_AFTER`; with none at all, `STALE_AFTER` after the activation."""
+        since = self.last_update or self.activated_at
+        return since is None or now - since > STALE_AFTER
+
+    def awaiting_first_at(self, now: datetime) -> bool:
+        """No update yet, and the event too young to call that stale."""
+        return self.last_update is None and not self.stale_at(now)
 
 
 @dataclass(frozen=True)
@@ -395,6 +407,7 @@ class Situation:
     timeline: tuple[TimelineEntry, ...]
     roles: dict[str, Text] = field(default_factory=dict)
     group_items: tuple[ItemView, ...] = ()  # the items the group desk does once
+    report_form: ReportForm = ReportForm()  # the group's approval steps and distribution list
 
     @property
     def event(self) -> EventSummary:

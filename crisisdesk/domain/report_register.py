@@ -17,6 +17,30 @@ from dataclasses import dataclass
 from datetime import datetime
 
 APPROVER_ROLE = "chair"
+EXPORT_FORMATS = {"situation": ("docx", "hwpx"), "brief": ("pdf", "docx", "hwpx")}
+OFFICE_FORMATS = ("docx", "hwpx")
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A file made from a numbered report besides its draft and issued PDFs: an office file of its
+    body or brief (an editable draft, never the issued report) or the PDF of its brief."""
+
+    event: str
+    number: int
+    kind: str  # situation | brief
+    format: str  # pdf | docx | hwpx
+    lang: str
+    fingerprint: str  # of the report content it was made from
+    sha256: str  # of the file's bytes
+    file: str  # the file's name, as written
+    at: datetime
+    author: str
+
+    @property
+    def role(self) -> str:
+        """editable-draft (HWPX, DOCX: to edit the wording before 결재) or brief (the brief's PDF)."""
+        return "editable-draft" if self.format in OFFICE_FORMATS else "brief"
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,7 @@ class ReportRecord:
     approved_at: datetime | None = None
     issued_at: datetime | None = None
     issued_by: str = ""
+    files: tuple[ReportFile, ...] = ()  # office drafts and brief PDFs made from this report
 
     @property
     def status(self) -> str:

@@ -210,6 +210,13 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
     if kind == "outlook.set":
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
+    if kind == "report.exported":
+        fmt = str(p.get("format", "")).upper()
+        if p.get("kind") == "brief":
+            return Text(f"상황보고서 제{p.get('number', '')}호 회장 보고 요약 저장({fmt})",
+                        f"Executive brief of situation report no. {p.get('number', '')} saved ({fmt})")
+        return Text(f"상황보고서 제{p.get('number', '')}호 편집용 초안 저장({fmt})",
+                    f"Editable draft of situation report no. {p.get('number', '')} saved ({fmt})")
     if kind in REPORT_STEPS:
         step = REPORT_STEPS[kind]
         designation = DESIGNATION_NAMES.get(p.get("designation", ""))

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import keyring
-import keyring.backends.fail
-import keyring.errors
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -40,8 +37,19 @@ class KeyringStatus:
     message: str
 
 
+def _keyring() -> Any:
+    """The keyring package, imported when a key is first stored or read: it brings in an HTTP and
+    TLS stack, and the desk opens (and the window starts) without it."""
+    import keyring
+    import keyring.backends.fail
+    import keyring.errors
+
+    return keyring
+
+
 def keyring_status() -> KeyringStatus:
     """Whether an OS keyring backend is usable here, in words for a person."""
+    keyring = _keyring()
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken backend must never take the desk down
@@ -69,6 +77,7 @@ class KeyringKeys:
 
     def save(self, desk_id: str, key: Ed25519PrivateKey) -> None:
         secret = base64.b64encode(key.private_bytes_raw()).decode("ascii")
+        keyring = _keyring()
         try:
             keyring.set_password(KEYRING_SERVICE, desk_id, secret)
         except keyring.errors.NoKeyringError as exc:
@@ -79,6 +88,7 @@ class KeyringKeys:
                 "passphrase-protected file instead") from exc
 
     def load(self, desk_id: str) -> Ed25519PrivateKey:
+        keyring = _keyring()
         try:
             secret = keyring.get_password(KEYRING_SERVICE, desk_id)
         except keyring.errors.NoKeyringError as exc:

@@ -22,6 +22,7 @@ from crisisdesk.domain.group import (
     BUSINESS_DAYS,
     EVERY_DAY,
     PROVIDER_KINDS,
+    ApprovalStep,
     Dependency,
     ServiceHours,
 )
@@ -242,6 +243,28 @@ def _dependency(value: Any) -> Dependency:
     return Dependency(provider, **texts, effect=effect)
 
 
+_STEP_KEYS = ("title", "signer")
+
+
+def _approval_step(value: Any) -> ApprovalStep:
+    """A step title (text), or {title: text, signer: text} naming a role or person under it."""
+    if not isinstance(value, dict) or not set(value) - set(LANGUAGES):
+        return ApprovalStep(_text(value))
+    for key in value:
+        if key not in _STEP_KEYS:
+            raise fail(f"unknown field '{key}' ({did_you_mean(str(key), _STEP_KEYS, 'expected')})", (key,))
+    if "title" not in value:
+        raise fail("missing required field 'title'")
+    texts = {}
+    for key in _STEP_KEYS:
+        if value.get(key) is not None:
+            try:
+                texts[key] = _text(value[key])
+            except PydanticCustomError as exc:
+                raise fail(_message(exc), (key, *_at(exc))) from None
+    return ApprovalStep(**texts)
+
+
 _HOURS_KEYS = ("days", "from", "to")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
@@ -288,6 +311,7 @@ AppliesTo = Annotated[tuple[str, ...], PlainValidator(_applies_to)]
 ProviderKind = Annotated[str, _one_of(PROVIDER_KINDS, "provider kind")]
 DependencyField = Annotated[Dependency, PlainValidator(_dependency)]
 HoursField = Annotated[ServiceHours, PlainValidator(_hours)]
+ApprovalStepField = Annotated[ApprovalStep, PlainValidator(_approval_step)]
 Measure = Annotated[str, _one_of(MEASURES, "measure")]
 DutyKind = Annotated[str, _one_of(DUTY_KINDS, "report kind")]
 DutyFiler = Annotated[str, _one_of(DUTY_FILERS, "filer")]

@@ -1,5 +1,5 @@
-"""The group file (`format: crisisdesk.group/2`, or /1 converted) read into a `Group`, with
-every error located."""
+"""The group file (`format: crisisdesk.group/3`; /2 and /1 read too) into a `Group`, with every
+error located."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.domain.group import (
+    DEFAULT_APPROVAL,
     GROUP_DESK,
     PROVIDER_KINDS,
     V1_PROVIDER_KINDS,
@@ -15,6 +16,7 @@ from crisisdesk.domain.group import (
     DrSite,
     Group,
     Provider,
+    ReportForm,
     Service,
 )
 from crisisdesk.domain.text import Text
@@ -27,6 +29,7 @@ from crisisdesk.formats.result import LoadResult
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
     GROUP_FORMAT_1,
+    GROUP_FORMAT_2,
     PLAYBOOK_FORMAT,
     GroupFile,
     check_format,
@@ -48,18 +51,30 @@ def load_group_text(text: str | bytes, name: str = "<group>") -> LoadResult[Grou
     """Load a group file from its text (or bytes); `name` is used in messages."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model, version = None, check_format(doc.data, GROUP_FORMAT, PLAYBOOK_FORMAT, report, GROUP_FORMAT_1)
-    if version:
-        model = validate(GroupFile, doc.data, report)
-        _check_references(doc.data, report, version)
+    group = group_from_data(doc.data, report)
     report.raise_if_errors()
-    assert model is not None  # a file that did not validate has errors, raised just above
-    return LoadResult(_group(model, version), report.warnings, doc.text, doc.sha256, name)
+    assert group is not None  # a file that did not validate has errors, raised just above
+    return LoadResult(group, report.warnings, doc.text, doc.sha256, name)
+
+
+def group_from_data(data: Any, report: Report) -> Group | None:
+    """The Group of plain group-file data (as parsed from YAML, or read from a workbook), or None
+    after adding every problem to `report` (which locates them)."""
+    model, version = None, check_format(data, GROUP_FORMAT, PLAYBOOK_FORMAT, report, GROUP_FORMAT_1,
+                                     (GROUP_FORMAT_2,))
+    if version:
+        model = validate(GroupFile, data, report)
+        _check_references(data, report, version)
+    if model is None or report.has_errors:
+        return None
+    return _group(model, version)
 
 
 def _check_references(data: dict[str, Any], report: Report, version: int) -> None:
     providers = unique_ids(report, data, "providers")
     unique_ids(report, data, "affiliates")
+    if version < 3 and "report" in data:
+        report.error(("report",), f"'report' (approval steps and distribution) needs 'format: {GROUP_FORMAT}'")
     for i, affiliate in entries(data, "affiliates"):
         path: FieldPath = ("affiliates", i)
         if affiliate.get("id") == GROUP_DESK:
@@ -80,7 +95,7 @@ def _check_references(data: dict[str, Any], report: Report, version: int) -> Non
                 if isinstance(dependency, dict):
                     if version < 2:
                         report.error(at, "a dependency with its own wording needs "
-                                         f"'format: {GROUP_FORMAT}'")
+                                         f"'format: {GROUP_FORMAT_2}' or later")
                     at, dependency = (*at, "provider"), dependency.get("provider")
                 refer(report, at, dependency, providers, "provider", "providers")
                 if isinstance(dependency, str):
@@ -108,7 +123,7 @@ def _only_in_2(report: Report, data: dict[str, Any], path: FieldPath, fields: tu
                version: int) -> None:
     for name in fields:
         if version < 2 and name in data:
-            report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT}'")
+            report.error((*path, name), f"'{name}' needs 'format: {GROUP_FORMAT_2}' or later")
 
 
 def _group(m: GroupFile, version: int) -> Group:
@@ -125,6 +140,7 @@ def _group(m: GroupFile, version: int) -> Group:
         return Dependency(d.provider, Text(", ".join(n.ko or n.en for n in names),
                                            ", ".join(n.en or n.ko for n in names)))
 
+    form = m.report
     return Group(
         id=m.group.id,
         name=m.group.name,
@@ -147,4 +163,6 @@ def _group(m: GroupFile, version: int) -> Group:
         ),
         providers=tuple(Provider(p.id, p.name, kind(p.kind), tuple(p.alternatives or ()))
                         for p in m.providers or ()),
+        report=ReportForm(tuple(form.approval or DEFAULT_APPROVAL) if form else DEFAULT_APPROVAL,
+                          tuple(form.distribution or ()) if form else ()),
     )

@@ -16,6 +16,7 @@ from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
     NON_EMPTY,
     AppliesTo,
+    ApprovalStepField,
     Channel,
     Day,
     DependencyField,
@@ -38,10 +39,14 @@ from crisisdesk.formats.fields import (
     did_you_mean,
 )
 
-GROUP_FORMAT = "crisisdesk.group/2"
+GROUP_FORMAT = "crisisdesk.group/3"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
+GROUP_FORMAT_2 = "crisisdesk.group/2"
 GROUP_FORMAT_1 = "crisisdesk.group/1"
 PLAYBOOK_FORMAT_1 = "crisisdesk.playbook/1"
+
+
+MAX_APPROVAL_STEPS = 6  # boxes that fit the approval block beside the title
 
 
 class _Model(BaseModel):
@@ -83,6 +88,11 @@ class ProviderSchema(_Model):
     alternatives: list[Id] | None = None
 
 
+class ReportFormSchema(_Model):
+    approval: Annotated[list[ApprovalStepField], Field(min_length=1, max_length=MAX_APPROVAL_STEPS)] | None = None
+    distribution: list[TextField] | None = None
+
+
 class GroupFile(_Model):
     format: Any = None  # checked before validation, see check_format()
     group: GroupHeader
@@ -90,6 +100,7 @@ class GroupFile(_Model):
     holidays: list[Day] | None = None
     affiliates: Annotated[list[AffiliateSchema], NON_EMPTY]
     providers: list[ProviderSchema] | None = None
+    report: ReportFormSchema | None = None
 
 
 class LevelSchema(_Model):
@@ -179,9 +190,13 @@ class PlaybookFile(_Model):
     reporting: list[ReportingSchema] | None = None
 
 
-def check_format(data: Any, expected: str, other: str, report: Report, older: str = "") -> int:
-    """Check the `format:` line: the version to read the file as (the older one only when the
-    file says so), or 0 when the rest of the file should not be read."""
+def check_format(data: Any, expected: str, other: str, report: Report,
+                 older: str = "", compatible: tuple[str, ...] = ()) -> int:
+    """Check the `format:` line: the version to read the file as (an older one only when the
+    file says so), or 0 when the rest of the file should not be read. `older` is converted
+    (with a warning); `compatible` versions are read as they are (everything they say still
+    means the same)."""
+    olders = (older, *compatible) if older else compatible
     if not isinstance(data, dict):
         report.error((), f"expected fields ('format: {expected}', ...) at the top of the file, "
                          f"got {describe(data)}")
@@ -192,16 +207,18 @@ def check_format(data: Any, expected: str, other: str, report: Report, older: st
     family = expected.split("/")[0]
     if "format" not in data:
         report.error((), f"missing required field 'format' (the first line should be 'format: {expected}')")
-    elif older and value == older:
-        report.warning(("format",), f"{older} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
+    elif value in compatible:
+        return int(value.rsplit("/", 1)[1])
+    elif value in olders:
+        report.warning(("format",), f"{value} is read as {expected}; `crisisdesk {kind} upgrade FILE` "
                                     "writes the file in the new form")
-        return int(older.rsplit("/", 1)[1])
+        return int(value.rsplit("/", 1)[1])
     elif isinstance(value, str) and value.split("/")[0] == other.split("/")[0]:
         other_kind = other.split("/")[0].split(".")[-1]
         report.error(("format",), f"this is a {other_kind} file ({value}), not a {kind} file")
         return 0
     elif isinstance(value, str) and value.startswith(family + "/") and value != expected:
-        readable = f"{older} and {expected}" if older else expected
+        readable = f"{', '.join(olders)} and {expected}" if olders else expected
         report.error(("format",), f"unsupported version '{value}': this desk reads {readable}")
         return 0
     elif value != expected:
@@ -256,6 +273,8 @@ def _report_error(model: type[_Model], error: ErrorDetails, report: Report) -> N
         report.error((*loc, *error["ctx"]["at"]), error["ctx"]["message"])
     elif kind == "too_short":
         report.error(loc, "must not be empty")
+    elif kind == "too_long":
+        report.error(loc, f"too many entries: at most {error.get('ctx', {}).get('max_length')}")
     elif kind in _TYPE_MESSAGES:
         report.error(loc, f"{_TYPE_MESSAGES[kind]}, got {describe(error['input'])}")
     else:

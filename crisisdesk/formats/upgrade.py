@@ -1,10 +1,11 @@
-"""Rewrite a version-1 group file or playbook in the version-2 form, keeping its comments and
+"""Rewrite an older group file or playbook in the current form, keeping its comments and
 layout: only the lines that must change are edited.
 
 - playbook: the `format:` line, and each reporting duty states what /1 meant and /2 would
   otherwise read differently (`filer: group`, `from: activation`, `basis: target`);
-- group file: the `format:` line and the provider kinds (internal → own, vendor/cloud →
-  outsourced, network → external).
+- group file /1: the `format:` line and the provider kinds (internal → own, vendor/cloud →
+  outsourced, network → external);
+- group file /2: the `format:` line only (/3 adds the optional `report:` mapping).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from crisisdesk.formats.playbook_file import load_playbook_text
 from crisisdesk.formats.schema import (
     GROUP_FORMAT,
     GROUP_FORMAT_1,
+    GROUP_FORMAT_2,
     PLAYBOOK_FORMAT,
     PLAYBOOK_FORMAT_1,
 )
@@ -35,17 +37,23 @@ class Upgrade:
 
 
 def upgrade_text(text: str | bytes, name: str) -> Upgrade:
-    """The /2 form of a /1 file; FormatError when the file is not a readable /1 file."""
+    """The current form of an older file; FormatError when the file is not a readable older file."""
     doc = parse(text, name)
     fmt = doc.data.get("format") if isinstance(doc.data, dict) else None
     if fmt in (PLAYBOOK_FORMAT, GROUP_FORMAT):
         raise FormatError([Problem(name, *doc.marks.get(("format",), (1, 1)), "format",
                                    f"already {fmt}: nothing to upgrade")])
-    if fmt not in (PLAYBOOK_FORMAT_1, GROUP_FORMAT_1):
-        raise FormatError([Problem(name, 1, 1, "format", f"not a {PLAYBOOK_FORMAT_1} or {GROUP_FORMAT_1} file")])
+    if fmt not in (PLAYBOOK_FORMAT_1, GROUP_FORMAT_1, GROUP_FORMAT_2):
+        raise FormatError([Problem(name, 1, 1, "format",
+                                   f"not a {PLAYBOOK_FORMAT_1}, {GROUP_FORMAT_1} or {GROUP_FORMAT_2} file")])
     load = load_playbook_text if fmt == PLAYBOOK_FORMAT_1 else load_group_text
     load(text, name)  # refuse a broken file before touching it
-    upgraded = _upgrade_playbook(doc, name) if fmt == PLAYBOOK_FORMAT_1 else _upgrade_group(doc, name)
+    if fmt == PLAYBOOK_FORMAT_1:
+        upgraded = _upgrade_playbook(doc, name)
+    elif fmt == GROUP_FORMAT_1:
+        upgraded = _upgrade_group(doc, name)
+    else:
+        upgraded = _upgrade_group_2(doc)
     try:
         load(upgraded.text, name)
     except FormatError as exc:
@@ -87,7 +95,19 @@ def _upgrade_group(doc: Document, name: str) -> Upgrade:
     return Upgrade(_apply(lines, edits), "group", (
         "dependencies now carry their own customer wording: add 'alternative' (and 'impact') to "
         "each service's government or external dependency; /1 showed the providers' alternatives",
-        "mark the affiliates that file their own FSS incident reports with 'licensed: true'"))
+        "mark the affiliates that file their own FSS incident reports with 'licensed: true'",
+        _REPORT_NOTE))
+
+
+_REPORT_NOTE = ("the approval block (결재란) and distribution list (배포처) of reports come from an "
+                "optional 'report:' mapping ('approval:' steps, 'distribution:' recipients); "
+                "without it reports print 기안 → 검토 → 결재 and no distribution list")
+
+
+def _upgrade_group_2(doc: Document) -> Upgrade:
+    lines = doc.text.splitlines(keepends=True)
+    return Upgrade(_apply(lines, [_format_edit(doc, lines, GROUP_FORMAT_2, GROUP_FORMAT)]), "group",
+                   (_REPORT_NOTE,))
 
 
 def _format_edit(doc: Document, lines: list[str], old: str, new: str) -> tuple[int, int, str, str]:

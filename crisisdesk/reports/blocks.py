@@ -95,6 +95,16 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class ApprovalBox:
+    """The report's title with the approval block (결재란) beside it: one box per step, each with
+    its title, who signs it (a role or name), the name signed and the date."""
+
+    title: str
+    label: str  # printed down the block's first column ("결재")
+    steps: tuple[tuple[str, Cell, Cell], ...]  # (step title, signer, date)
+
+
+@dataclass(frozen=True, slots=True)
 class Space:
     height: float = 6.0
 
@@ -111,7 +121,7 @@ class OnePage:
     blocks: tuple[Block, ...]
 
 
-Block = Heading | Para | Table | Fields | Kpis | Signature | Space | PageBreak | OnePage
+Block = Heading | Para | Table | Fields | Kpis | Signature | ApprovalBox | Space | PageBreak | OnePage
 
 
 def _plain(value):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from crisisdesk.domain.checklist import Check
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
     ActionView,
@@ -12,6 +14,7 @@ from crisisdesk.domain.read_models import (
     DecisionView,
     ItemView,
     NoticeView,
+    OutlookView,
     ServiceView,
     Situation,
 )
@@ -37,6 +40,12 @@ def hit_tiles(situation: Situation) -> list[AffiliateTile]:
 
 def hit_services(situation: Situation) -> list[ServiceView]:
     return [s for t in situation.board.tiles for s in t.services if s.status in ("down", "degraded")]
+
+
+def longest_outage(situation: Situation) -> timedelta | None:
+    """How long the longest external or government outage has lasted (no RTO applies to them)."""
+    spans = [x.outage(situation.now) for x in hit_services(situation) if x.external]
+    return max((s for s in spans if s is not None), default=None)
 
 
 def open_actions(situation: Situation) -> list[ActionView]:
@@ -68,3 +77,27 @@ def outlook_first(situation: Situation):
     order = {"12h": 0, "24h": 1, "48h": 2, "72h": 3}
     written = [o for o in situation.outlook if o.text]
     return min(written, key=lambda o: order.get(o.horizon, 9)) if written else None
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something only the council can settle: a blocked item or an action past its deadline."""
+
+    kind: str  # blocked | action
+    item: ItemView | None = None
+    action: ActionView | None = None
+
+
+def decisions_needed(situation: Situation) -> list[Need]:
+    """Blocked items (critical first, by due time) and overdue open actions: the decisions the
+    chair is asked for. The outlook's needs are requests, not decisions (see `requests`)."""
+    items = [*situation.group_items, *(i for d in situation.affiliates for i in d.items)]
+    blocked = sorted((i for i in items if i.state == Check.BLOCKED), key=lambda i: (not i.critical, i.due))
+    return ([Need("blocked", item=i) for i in blocked]
+            + [Need("action", action=a) for a in open_actions(situation) if a.overdue])
+
+
+def requests(situation: Situation) -> list[OutlookView]:
+    """The outlook's needs (support asked for), nearest horizon first."""
+    order = {"12h": 0, "24h": 1, "48h": 2, "72h": 3}
+    return sorted((o for o in situation.outlook if o.needs), key=lambda o: order.get(o.horizon, 9))

@@ -13,12 +13,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 
 from crisisdesk.reports import fonts
 from crisisdesk.reports.blocks import (
+    ApprovalBox,
     Bar,
     Block,
     Fields,
@@ -47,10 +49,11 @@ def styles() -> dict[str, ParagraphStyle]:
     fonts.register()
     return {
         "title": _style("title", 17, True, spaceAfter=6),
-        "h1": _style("h1", 12.5, True, spaceBefore=8, spaceAfter=4, textColor=colors.HexColor("#1d3557")),
+        "h1": _style("h1", 12, True, spaceBefore=6, spaceAfter=3, textColor=colors.HexColor("#1d3557")),
         "h2": _style("h2", 10.5, True, spaceBefore=6, spaceAfter=3),
         "body": _style("body", 9, spaceAfter=3),
         "small": _style("small", 7.5, spaceAfter=2),
+        "small_bold": _style("small_bold", 8, True, spaceBefore=4, spaceAfter=2),
         "muted": _style("muted", 8, spaceAfter=2, textColor=colors.HexColor("#555555")),
         "lead": _style("lead", 14, spaceAfter=4),
         "big": _style("big", 22, True, spaceAfter=4),
@@ -58,6 +61,12 @@ def styles() -> dict[str, ParagraphStyle]:
                           textColor=colors.HexColor("#1d3557")),
         "brief": _style("brief", 12.5, spaceAfter=3),
         "kpi_label": _style("kpi_label", 7.5, alignment=TA_CENTER),
+        "item": _style("item", 9, spaceAfter=1.5, leftIndent=14, firstLineIndent=-9),
+        "sub": _style("sub", 8.5, spaceAfter=1, leftIndent=24, firstLineIndent=-8),
+        "annex": _style("annex", 9, spaceBefore=5, spaceAfter=1),
+        "annex_more": _style("annex_more", 9, spaceAfter=1, leftIndent=24),
+        "box": _style("box", 7.5, alignment=TA_CENTER),
+        "box_title": _style("box_title", 8, True, alignment=TA_CENTER),
     }
 
 
@@ -117,6 +126,8 @@ class Flow:
             return [self.kpis(block)]
         if isinstance(block, Signature):
             return [self.signature(block)]
+        if isinstance(block, ApprovalBox):
+            return [self.approval(block)]
         if isinstance(block, Space):
             return [Spacer(1, block.height)]
         if isinstance(block, PageBreak):
@@ -198,6 +209,35 @@ class Flow:
                 style.append(("BACKGROUND", (i, 0), (i, 1), colors.HexColor(TONES[tone])))
         table.setStyle(style)
         return table
+
+    def approval(self, block: ApprovalBox) -> RLTable:
+        """The title on the left, the approval boxes on the right ([결재] | step | step …); the
+        label runs down its own narrow column (one syllable a line), and is left out when empty."""
+        step_w, label_w = 21 * mm, (6 * mm if block.label else 0)
+        box_w = label_w + step_w * len(block.steps)
+        titles = [Paragraph(_xml(title), self.styles["box_title"]) for title, _, _ in block.steps]
+        signers = [Paragraph(_xml(self.text(signer)), self.styles["box"]) for _, signer, _ in block.steps]
+        dates = [Paragraph(_xml(self.text(date)), self.styles["box"]) for _, _, date in block.steps]
+        style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        rows = [titles, signers, dates]
+        widths = [step_w] * len(block.steps)
+        if block.label:
+            label = Paragraph("<br/>".join(_xml(c) for c in block.label), self.styles["box_title"])
+            rows = [[label, *titles], ["", *signers], ["", *dates]]
+            widths = [label_w, *widths]
+            style += [("SPAN", (0, 0), (0, 2)), ("VALIGN", (0, 0), (0, 2), "MIDDLE")]
+        box = RLTable(rows, colWidths=widths, rowHeights=[14, 34, 13])
+        box.setStyle(style)
+        outer = RLTable([[Paragraph(_xml(block.title), self.styles["title"]), box]],
+                        colWidths=[self.width - box_w, box_w])
+        outer.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
+        return outer
 
     def signature(self, block: Signature) -> RLTable:
         rows = [[label, ""] for label in block.labels]

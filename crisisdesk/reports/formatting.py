@@ -22,6 +22,10 @@ class Formatter:
         local = moment.astimezone(self.zone)
         return local.strftime("%Y-%m-%d %H:%M:%S %Z" if seconds else "%Y-%m-%d %H:%M %Z")
 
+    def date(self, moment: datetime | None) -> str:
+        """`2025-09-27` in the group's timezone."""
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d") if moment is not None else ""
+
     def short_time(self, moment: datetime | None, now: datetime | None = None) -> str:
         """`09-27 08:30`, or only `08:30` on the same local day as `now`."""
         if moment is None:

@@ -64,14 +64,15 @@ class Furniture:
         bottom = 9 * mm
         c.line(MARGIN_X, bottom + QR_SIZE + 1 * mm, width - MARGIN_X - QR_SIZE - 2 * mm,
                bottom + QR_SIZE + 1 * mm)
-        c.setFont(fonts.REGULAR, 8)
-        c.drawString(MARGIN_X, bottom + 8 * mm, self.fingerprint)
-        c.drawString(MARGIN_X, bottom + 3.5 * mm, _fit(self.as_of, fonts.REGULAR, 8, width * 0.45))
+        c.setFont(fonts.REGULAR, 6.5)  # the integrity details: small, for whoever checks them
+        c.setFillColor(colors.HexColor("#555555"))
+        small = width - 2 * MARGIN_X - QR_SIZE - 4 * mm
+        c.drawString(MARGIN_X, bottom + 2 * mm, _fit(f"{self.fingerprint} · {self.as_of}", fonts.REGULAR, 6.5, small))
         if self.checkpoint:
-            c.setFont(fonts.REGULAR, 6.5)
-            c.drawString(MARGIN_X, bottom - 0.5 * mm, _fit(self.checkpoint, fonts.REGULAR, 6.5, width * 0.55))
+            c.drawString(MARGIN_X, bottom - 1 * mm, _fit(self.checkpoint, fonts.REGULAR, 6.5, small))
+        c.setFillColor(colors.black)
         c.setFont(fonts.BOLD, 8.5)
-        c.drawCentredString(width / 2 + 20 * mm, bottom + 5.5 * mm,
+        c.drawCentredString(width / 2, bottom + 8 * mm,
                             self.page_label.format(page=page, pages=pages))
         c.doForm(QR_FORM)
         c.restoreState()

@@ -62,13 +62,16 @@ def report_label(situation: Situation, meta: ReportMeta, t: Catalogue) -> str:
 
 
 def stamps(situation: Situation, meta: ReportMeta, t: Catalogue, f: Formatter) -> dict[str, str]:
-    """The values of the slots: report status, approval and issue."""
+    """The values of the slots: report status (with the issue), and the approval box's last step."""
     chair = t.text(situation.roles.get(CHAIR, Text.plain(CHAIR)))
+    signer = t.text(situation.report_form.approval[-1].signer) if situation.report_form.approval else ""
+    status = t(f"status.{meta.status}")
+    if meta.issued_at:
+        status += " · " + f"{f.time(meta.issued_at)} {meta.issued_by}".strip()
     if meta.approved_by:
         approved = t("approver", role=chair, name=meta.approved_by) + f" · {f.time(meta.approved_at)}"
     else:
         approved = t("approver.pending", role=chair)
-    issued = (f"{f.time(meta.issued_at)} · {meta.issued_by}".rstrip(" ·") if meta.issued_at
-              else t("not_yet"))
-    return {"status": t(f"status.{meta.status}"), "approved": f"{approved}\n{t('cover.signature')}",
-            "issued": issued}
+    return {"status": status, "approved": approved,
+            "approver": "\n".join(filter(None, (signer, meta.approved_by))),
+            "approved_on": f.date(meta.approved_at)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from crisisdesk.store import checkpoints, document_cache
 from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
+from crisisdesk.store.projections.reports import DDL_5 as REPORT_FILES_5
 
 APPLICATION_ID = 0x43445350  # "CDSP": CrisisDesk SQLite, set on every desk database
 
@@ -85,5 +86,8 @@ MIGRATIONS: tuple[str, ...] = (
     # Schema 4 (anchored journal, store/checkpoints.py): signed checkpoints of this desk's and
     # its peers' journals, kept outside the journal.
     checkpoints.DDL,
+    # Schema 5 (office files, store/projections/reports.py): the register of office drafts and
+    # brief PDFs made from numbered reports.
+    REPORT_FILES_5,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from crisisdesk.ui import timefmt
+from crisisdesk.ui.elided_label import ElidedLabel
 from crisisdesk.ui.event_info import EventInfo, OpenEvent
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.style import level_style
@@ -35,12 +36,11 @@ class EventHeader(QFrame):
         self.picker = QComboBox(objectName="eventPicker")
         self.picker.setMinimumContentsLength(24)
         self.picker.activated.connect(self._picked)
-        self.title = QLabel(objectName="eventTitle", wordWrap=True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = ElidedLabel(objectName="eventTitle")
         self.level = QLabel(objectName="eventLevel")
         self.mode = QLabel(objectName="eventMode")
         self.elapsed = QLabel(objectName="eventElapsed")
-        self.alerts = QLabel(objectName="externalAlerts", wordWrap=True)
+        self.alerts = ElidedLabel(objectName="externalAlerts")  # one line: the whole list in its tooltip
         self.event_button = QPushButton(objectName="eventMenuButton")  # new, close, reopen: one button
         menu = QMenu(self.event_button)
         self.new_action = QAction(menu, objectName="activateAction")
@@ -60,7 +60,7 @@ class EventHeader(QFrame):
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(12)
         layout.addWidget(self.picker)
-        layout.addWidget(self.title, 1)  # one line when there is room, wrapped on a small screen
+        layout.addWidget(self.title, 1)  # one line, cut with "…" on a small screen (whole in its tooltip)
         for widget in (self.level, self.mode, self.elapsed):
             layout.addWidget(widget)
         layout.addWidget(self.alerts, 1)
@@ -87,10 +87,15 @@ class EventHeader(QFrame):
     def set_scale(self, scale: float) -> None:
         """Larger type for the projector in presentation mode."""
         size = round(15 * scale)
-        self.title.setStyleSheet(f"font-size:{size + 3}pt; font-weight:bold;")
+        title = QFont(self.font())
+        title.setPointSize(size + 3)
+        title.setBold(True)
+        self.title.setFont(title)
+        plain = QFont(self.font())
+        plain.setPointSize(size)
+        self.alerts.setFont(plain)
         self.elapsed.setStyleSheet(f"font-size:{size + 3}pt; font-weight:bold; font-family:monospace;")
-        for label in (self.mode, self.alerts):
-            label.setStyleSheet(f"font-size:{size}pt;")
+        self.mode.setStyleSheet(f"font-size:{size}pt;")
         self.picker.setStyleSheet(f"font-size:{size}pt;")
         for button in self.buttons:
             button.setVisible(scale == 1.0)  # nothing to click on the projector
@@ -133,7 +138,10 @@ class EventHeader(QFrame):
         self.mode.setText(f"<b style='color:{colour}'>{drill}</b>")
         self.mode.setAccessibleName(drill)
         alerts = " · ".join(f"{a.issuer} {a.level}" for a in info.alerts)
-        self.alerts.setText(self.tr("External alerts: {}").format(alerts) if alerts else "")
+        if len(info.alerts) > 1:
+            self.alerts.setText(self.tr("External alerts ({}): {}").format(len(info.alerts), alerts))
+        else:
+            self.alerts.setText(self.tr("External alerts: {}").format(alerts) if alerts else "")
         self.tick()
 
     def retranslate(self) -> None:

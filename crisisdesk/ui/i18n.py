@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from crisisdesk.domain.text import Text
@@ -35,10 +37,19 @@ def apply_language(lang: str) -> None:
     _state["translators"] = []
     if lang == "en":  # the source language of the code
         return
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"crisisdesk_{lang}", str(resource_path("translations"))),
-                         (f"qtbase_{lang}", qt_dir)):
+    # Ours first, Qt's own (its standard dialogs: file chooser, message boxes) installed after, so
+    # asked first; what Qt's Korean catalogue lacks falls through to ours (see qt_strings.py).
+    for name, folders in ((f"crisisdesk_{lang}", [str(resource_path("translations"))]),
+                          (f"qtbase_{lang}", qt_translation_dirs())):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             _state["translators"].append(translator)
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues are: Qt's configured folder, else PySide6's (as the bundle lays it out)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).parent / "Qt" / "translations")]

@@ -151,6 +151,13 @@ class MainWindow(QMainWindow):
         self.leave_action.triggered.connect(lambda: self.present_action.setChecked(False))
         self.leave_action.setEnabled(False)
         self.addAction(self.leave_action)
+        self.page_actions = []
+        for name, key, step in (("nextBoardPage", Qt.Key.Key_PageDown, 1), ("previousBoardPage", Qt.Key.Key_PageUp, -1)):
+            action = QAction(self, objectName=name, enabled=False)  # presentation mode: turn the board's pages
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, s=step: self.panels["board"].next_page(s))
+            self.addAction(action)
+            self.page_actions.append(action)
         self.new_event_action = QAction(self, objectName="newEvent")
         self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_event_action.triggered.connect(self.commands.activate)
@@ -215,17 +222,21 @@ class MainWindow(QMainWindow):
         self._preferred = prefer or self._preferred
         wanted = (self._preferred, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
-        def load(desk) -> tuple[list[OpenEvent], EventInfo | None]:
+        def load(desk) -> tuple[list[OpenEvent], EventInfo | None, str | None]:
             events = open_events(desk)
             ids = [e.id for e in events]
             chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
-            return events, load_event_info(desk, chosen) if chosen else None
+            info = load_event_info(desk, chosen) if chosen else None
+            zone = info.group.timezone if info else desk.group().timezone if desk.has_group() else None
+            return events, info, zone
 
         self.executor.submit(load, self._events_loaded,
                              lambda exc: None if isinstance(exc, DeskNotOpen) else show_error(self, exc))
 
-    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None]) -> None:
-        self._events, info = loaded
+    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None, str | None]) -> None:
+        self._events, info, zone = loaded
+        if zone:
+            self.status.set_timezone(zone)
         if info is not None:
             QSettings().setValue("ui/event", info.id)
             if info.id == self._preferred:
@@ -242,6 +253,8 @@ class MainWindow(QMainWindow):
 
     def _event_loaded(self, info: EventInfo | None) -> None:
         self.info = info
+        if info is not None:
+            self.status.set_timezone(info.group.timezone)
         self.header.set_info(info)
         self.header.set_events(self._events, info.id if info else None)
         for panel in self.panels.values():
@@ -291,11 +304,13 @@ class MainWindow(QMainWindow):
         """F11: the board full screen with large type for the projector; Esc or F11 leaves."""
         self._presenting = on
         self.leave_action.setEnabled(on)
+        for action in self.page_actions:
+            action.setEnabled(on)
         self.nav.setVisible(not on)
         self.status.setVisible(not on)
         scale = PRESENTATION_SCALE if on else 1.0
         self.header.set_scale(scale)
-        self.panels["board"].set_scale(scale)
+        self.panels["board"].set_presenting(on)
         if on:
             self._before = self.current_panel()
             self.show_panel("board")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton
 
 from crisisdesk.ui import integrity
+from crisisdesk.ui.elided_label import ElidedLabel
 from crisisdesk.ui.executor import OpenedDesk
 
 BUSY_AFTER_MS = 300
+DEFAULT_TIMEZONE = "Asia/Seoul"  # until the group's is known (the group file's default too)
 
 
 class DeskStatusBar(QStatusBar):
@@ -20,14 +23,16 @@ class DeskStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("deskStatusBar")
         self._clock = clock
+        self._zone = ZoneInfo(DEFAULT_TIMEZONE)
         self.info: OpenedDesk | None = None
         self._saved: datetime | None = None
         self._exchange: tuple[str, str] = ("", "")  # state, message
         self.identity = QLabel(objectName="deskIdentity")
-        self.path = QLabel(objectName="databasePath")
+        self.path = ElidedLabel(objectName="databasePath", mode=Qt.TextElideMode.ElideMiddle)
         self.saved = QLabel(objectName="lastSave")
         self.exchange = QLabel(objectName="exchangeState")
-        self.journal = QLabel(objectName="journalIntegrity")
+        self.journal = ElidedLabel(objectName="journalIntegrity")
+        self.journal.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._integrity: tuple[str, str] = ("", "")  # state, verify's line
         self.check = integrity.IntegrityCheck(self)
         self.check.started.connect(lambda: self.set_integrity(integrity.CHECKING, ""))
@@ -42,7 +47,7 @@ class DeskStatusBar(QStatusBar):
         self.busy.setVisible(False)
         for widget in (self.identity, self.path, self.saved, self.exchange, self.journal):
             widget.setContentsMargins(10, 0, 10, 0)
-            self.addPermanentWidget(widget)
+            self.addPermanentWidget(widget, 1 if widget is self.path else 0)  # a long path is cut in the middle
         self.addPermanentWidget(self.verify_button)
         self.saving = QLabel(objectName="savingIndicator")  # a save waits (executor.SAVING_AFTER_MS)
         self.saving.setStyleSheet("color:#8a4b00; font-weight:bold;")
@@ -68,8 +73,14 @@ class DeskStatusBar(QStatusBar):
         if self.info is not None:
             self.check.start(self.info.path)
 
+    def set_timezone(self, zone: str) -> None:
+        """The group's time zone: times here read as on the group's other screens and reports,
+        whatever the machine's own zone."""
+        self._zone = ZoneInfo(zone)
+        self._show()
+
     def mark_saved(self) -> None:
-        self._saved = self._clock().astimezone()  # the desk's time (a demo desk runs on demo time)
+        self._saved = self._clock()  # the desk's time (a demo desk runs on demo time)
         self._show()
 
     def set_exchange(self, state: str, message: str) -> None:
@@ -98,15 +109,16 @@ class DeskStatusBar(QStatusBar):
             self.identity.setText(self.tr("Desk {} · {}{}").format(info.desk_id[:8], info.author, demo))
             self.path.setText(str(info.path))
             self.path.setToolTip(self.tr("Database file: {}").format(info.path))
-        self.saved.setText(self.tr("Last save {}").format(self._saved.strftime("%H:%M:%S"))
+        self.saved.setText(self.tr("Last save {}").format(self._saved.astimezone(self._zone).strftime("%H:%M:%S"))
                            if self._saved else self.tr("Every change is saved at once"))
+        self.saved.setToolTip(self.tr("Times in the group's time zone ({})").format(self._zone.key))
         state, message = self._exchange
         if not state:
             self.exchange.setText(self.tr("Exchange folder: not set"))
             self.exchange.setStyleSheet("color:#555;")
         elif state == "ok":
             self.exchange.setText(self.tr("Exchange folder: online"))
-            self.exchange.setStyleSheet("color:#2e7d32;")
+            self.exchange.setStyleSheet("color:#1d6b34;")
         else:
             self.exchange.setText(self.tr("Exchange folder: offline"))
             self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
@@ -124,9 +136,9 @@ class DeskStatusBar(QStatusBar):
             "": (self.tr("Journal: not verified yet"), "color:#555;"),
             integrity.CHECKING: (self.tr("Journal: checking…"), "color:#555;"),
             integrity.OK: (self.tr("Journal verified: every entry under a signed checkpoint"),
-                           "color:#2e7d32;"),
+                           "color:#1d6b34;"),
             integrity.INTACT: (self.tr("Journal intact: some entries not covered by any checkpoint"),
-                               "color:#8a6d00;"),
+                               "color:#6b5400;"),
             integrity.WARNING: (self.tr("Journal warning: the opening check found a problem"),
                                 "color:#c01818; font-weight:bold;"),
             integrity.DAMAGED: (self.tr("Journal damaged: restore a backup"),

@@ -11,13 +11,21 @@ LEVEL_TEXT = ("#ffffff", "#1a1a1a", "#1a1a1a", "#ffffff")
 
 TILE_COLOURS = {"red": "#d62020", "amber": "#ef7d00", "yellow": "#e0b000", "green": "#2e9d4b"}
 TILE_BACKGROUNDS = {"red": "#fde4e4", "amber": "#fff0e0", "yellow": "#fff8d6", "green": "#e6f5ea"}
+# Text on the tiles: at least 4.5:1 against every tile background (WCAG AA; tests/ui/test_contrast.py),
+# so a washed-out projector still shows it. The bright tile colours above are for borders only.
+TILE_TEXT = {"red": "#a31515", "amber": "#8a4500", "yellow": "#6b5400", "green": "#1d6b34"}
+INK = "#1a1a1a"
+MUTED_TEXT = "#4d4d4d"
+LATE_TEXT = "#b01515"
+OK_TEXT = "#1d6b34"
+PROGRESS_CHUNK = "#8cbcec"  # light enough for the dark figures drawn over it
 
 LATE = QColor("#c01818")
-SOON = QColor("#a86800")
+SOON = QColor("#8a5500")
 STALE = "#ef7d00"
 MUTED = QColor("#666666")
 
-STATE_COLOURS = {Check.DONE: QColor("#2e9d4b"), Check.NA: QColor("#808080"), Check.BLOCKED: QColor("#c01818"),
+STATE_COLOURS = {Check.DONE: QColor("#2e9d4b"), Check.NA: QColor("#6b6b6b"), Check.BLOCKED: QColor("#c01818"),
                  Check.DOING: QColor("#1f6fd1"), Check.TODO: QColor("#1a1a1a")}
 
 

@@ -50,9 +50,9 @@ class ColumnFit(QObject):
 
     The `whole` columns keep the width of their contents. The others share what is left, a column of
     weight 2 (`weights`, 1 by default) taking twice an ordinary share: one whose contents fit in its share
-    keeps their width, the wider ones give way in proportion, never below their header's width, and their
-    texts are elided at the right (the model's tooltip gives the full text). Space to spare goes to the
-    last column shown.
+    keeps their width, the wider ones give way in proportion, never below their header's width (unless the
+    headers alone do not fit: then their titles are elided too), and their texts are elided at the right
+    (the model's tooltip gives the full text). Space to spare goes to the last column shown.
 
     Only what can be seen is measured (a checklist may hold 15,000 items): the rows in view, once after
     a burst of the model's changes; rows scrolled into view and changed cells only widen their columns.
@@ -127,12 +127,21 @@ class ColumnFit(QObject):
         room = self._view.viewport().width() - sum(widths[c] for c in shown if c in self._whole)
         flexible = sorted((c for c in shown if c not in self._whole), key=lambda c: widths[c] / self._weight(c))
         weights = sum(self._weight(c) for c in flexible)
+        titles_fit = sum(header.sectionSizeHint(c) for c in flexible) <= room  # else titles are elided too
+        floors = {c: max(header.sectionSizeHint(c) if titles_fit else 0, header.minimumSectionSize())
+                  for c in flexible}
         for column in flexible:
             share = room * self._weight(column) // weights
-            widths[column] = max(min(widths[column], share), header.sectionSizeHint(column),
-                                 header.minimumSectionSize())
+            widths[column] = max(min(widths[column], share), floors[column])
             room -= widths[column]
             weights -= self._weight(column)
+        while room < 0:  # a floor above its share: the widest columns give the difference back
+            widest = max(flexible, key=lambda c: widths[c] - floors[c])
+            give = min(-room, widths[widest] - floors[widest])
+            if give <= 0:
+                break
+            widths[widest] -= give
+            room += give
         if shown and room > 0:
             widths[shown[-1]] += room
         for column, width in widths.items():

@@ -50,8 +50,11 @@ def rto_clock(deadline: datetime, now: datetime) -> str:
     return QCoreApplication.translate("Time", "+{} past").format(clock)
 
 
-def since_update(minutes: int | None) -> str:
+def since_update(minutes: int | None, awaiting: bool = False) -> str:
+    """`last update 12 min ago`; with none, `awaiting first assessment` while the event is young."""
     if minutes is None:
+        if awaiting:
+            return QCoreApplication.translate("Time", "awaiting first assessment")
         return QCoreApplication.translate("Time", "no update yet")
     return QCoreApplication.translate("Time", "last update {} ago").format(amount(timedelta(minutes=minutes)))
 

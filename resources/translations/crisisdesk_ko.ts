@@ -150,8 +150,24 @@
         <translation>기한 경과 {} (핵심 {})</translation>
     </message>
     <message>
+        <source>Overdue {}</source>
+        <translation>기한 경과 {}</translation>
+    </message>
+    <message>
         <source>Nothing overdue</source>
         <translation>기한 경과 없음</translation>
+    </message>
+    <message>
+        <source>updated {} ago</source>
+        <translation>{} 전 갱신</translation>
+    </message>
+    <message>
+        <source>{} ago</source>
+        <translation>{} 전</translation>
+    </message>
+    <message>
+        <source>+{} more services</source>
+        <translation>외 {}개 서비스</translation>
     </message>
     <message>
         <source>Alternative: {}</source>
@@ -168,6 +184,10 @@
 </context>
 <context>
     <name>BoardPanel</name>
+    <message>
+        <source>Page {} of {}</source>
+        <translation>{}/{}쪽</translation>
+    </message>
     <message>
         <source>No open event.
 Activate one with “New event…” (Ctrl+N).</source>
@@ -187,12 +207,12 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>체크리스트 &lt;b&gt;{}%&lt;/b&gt; ({}/{})</translation>
     </message>
     <message>
-        <source>Overdue &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (critical {})</source>
-        <translation>기한 경과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
+        <source>Overdue &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; (critical {})</source>
+        <translation>기한 경과 &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt; (핵심 {})</translation>
     </message>
     <message>
-        <source>Past RTO &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</source>
-        <translation>RTO 초과 &lt;b style=&apos;color:#c01818&apos;&gt;{}&lt;/b&gt;</translation>
+        <source>Past RTO &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</source>
+        <translation>RTO 초과 &lt;b style=&apos;color:{}&apos;&gt;{}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Group desk &lt;b&gt;{}/{}&lt;/b&gt; (overdue {})</source>
@@ -671,12 +691,24 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>종결</translation>
     </message>
     <message>
+        <source>Editable draft: {}</source>
+        <translation>편집용 초안: {}</translation>
+    </message>
+    <message>
+        <source>Brief PDF ×{}</source>
+        <translation>회장 보고 요약 PDF ×{}</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>번호</translation>
     </message>
     <message>
         <source>#{}</source>
         <translation>제{}호</translation>
+    </message>
+    <message>
+        <source>Files made from it</source>
+        <translation>파생 파일</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1041,8 +1073,24 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>재인쇄는 상황보고서나 그 요약본만 됩니다(&apos;{kind}&apos; 불가)</translation>
     </message>
     <message>
+        <source>a report export is of a situation report or its brief, not &apos;{kind}&apos;</source>
+        <translation>보고서 내보내기는 상황보고서나 그 회장 보고 요약만 됩니다(&apos;{kind}&apos; 불가)</translation>
+    </message>
+    <message>
+        <source>{path}: a {kind} report is exported as {allowed}</source>
+        <translation>{path}: {kind} 보고서는 {allowed} 형식으로만 내보냅니다</translation>
+    </message>
+    <message>
         <source>the playbook has no &apos;{role}&apos; role to approve reports</source>
         <translation>플레이북에 보고서를 결재할 &apos;{role}&apos; 역할이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the file: {reason}</source>
+        <translation>{path}: 파일을 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: already exists; choose another file or overwrite it (--force)</source>
+        <translation>{path}: 이미 있습니다. 다른 파일을 고르거나 덮어쓰십시오 (--force)</translation>
     </message>
     <message>
         <source>unknown state &apos;{state}&apos; (states: {listing})</source>
@@ -1280,6 +1328,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>모든 변경은 즉시 저장됩니다</translation>
     </message>
     <message>
+        <source>Times in the group&apos;s time zone ({})</source>
+        <translation>그룹 시간대 기준 시각 ({})</translation>
+    </message>
+    <message>
         <source>Exchange folder: not set</source>
         <translation>교환 폴더: 설정 안 됨</translation>
     </message>
@@ -1427,6 +1479,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>REAL</source>
         <translation>실제 상황</translation>
+    </message>
+    <message>
+        <source>External alerts ({}): {}</source>
+        <translation>외부 경보 {}건: {}</translation>
     </message>
     <message>
         <source>External alerts: {}</source>
@@ -1975,6 +2031,49 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Sync in progress</source>
         <translation>동기화 중</translation>
+    </message>
+</context>
+<context>
+    <name>GroupWorkbook</name>
+    <message>
+        <source>Save the group inventory template</source>
+        <translation>그룹 현황 서식 저장</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>엑셀 통합문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template not written</source>
+        <translation>서식을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Import a group inventory workbook</source>
+        <translation>그룹 현황 엑셀 가져오기</translation>
+    </message>
+    <message>
+        <source>Write the group file</source>
+        <translation>그룹 파일 저장</translation>
+    </message>
+    <message>
+        <source>Group files (*.yaml *.yml)</source>
+        <translation>그룹 파일 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Group inventory not imported</source>
+        <translation>그룹 현황을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Group file written</source>
+        <translation>그룹 파일 작성 완료</translation>
+    </message>
+    <message>
+        <source>{} written: {} affiliates, {} services, {} providers.</source>
+        <translation>{} 작성: 계열사 {}개, 서비스 {}개, 기관 {}개.</translation>
+    </message>
+    <message>
+        <source>Load it into this desk now? (Events already open keep the group they were activated with.)</source>
+        <translation>지금 이 데스크에 불러오시겠습니까? (이미 열린 사건은 발령 당시의 그룹 파일을 그대로 씁니다.)</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2754,17 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPanel</name>
     <message>
         <source>{} pages · fingerprint {}</source>
@@ -2705,12 +2815,56 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>상황보고서 제{}호 재출력 중…</translation>
     </message>
     <message>
+        <source>Editable draft of report #{}</source>
+        <translation>상황보고 제{}호 편집용 초안</translation>
+    </message>
+    <message>
+        <source>Hangul document (*.hwpx);;Word document (*.docx)</source>
+        <translation>한글 문서 (*.hwpx);;Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Executive brief of report #{}</source>
+        <translation>상황보고 제{}호 회장 보고 요약</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Hangul document (*.hwpx);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;한글 문서 (*.hwpx);;Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {}…</source>
+        <translation>{} 저장 중…</translation>
+    </message>
+    <message>
+        <source>Saved an editable draft of report #{} ({}): {}. The issued PDF stays the record.</source>
+        <translation>상황보고 제{}호 편집용 초안({})을 저장했습니다: {}. 기록은 발행된 PDF입니다.</translation>
+    </message>
+    <message>
+        <source>Saved the executive brief of report #{} ({}): {}.</source>
+        <translation>상황보고 제{}호 회장 보고 요약({})을 저장했습니다: {}.</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>PDF 저장</translation>
     </message>
     <message>
         <source>Saved to {}</source>
         <translation>저장됨: {}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>엑셀로 내보내기</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>엑셀 통합문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>통합문서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Workbook saved to {}</source>
+        <translation>통합문서를 {}에 저장했습니다</translation>
     </message>
     <message>
         <source>All affiliates</source>
@@ -2773,12 +2927,32 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>재출력(&amp;E)</translation>
     </message>
     <message>
+        <source>Editable draft (HWPX/DOCX)…</source>
+        <translation>편집용 초안(HWPX/DOCX)…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s body for the office to edit before 결재; recorded as a draft, never as the issued report</source>
+        <translation>결재 전에 문구를 고칠 수 있는 보고서 본문입니다. 대장에는 편집용 초안으로만 기록되며 발행본이 아닙니다</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutive brief…</source>
+        <translation>회장 보고 요약(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Save PDF…</source>
         <translation>PDF 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Prin&amp;t…</source>
         <translation>인쇄(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>엑셀로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Checklists per affiliate, decisions, actions, reporting duties and the timeline as an Excel workbook (XLSX), as of now</source>
+        <translation>계열사별 점검표, 결정, 조치, 보고 의무, 타임라인을 현재 시각 기준 엑셀 통합문서(XLSX)로 저장합니다</translation>
     </message>
     <message>
         <source>Report register</source>
@@ -2833,6 +3007,14 @@ Give its passphrase to sign packets while this window is open.</source>
 </context>
 <context>
     <name>SettingsPanel</name>
+    <message>
+        <source>Template saved to {}</source>
+        <translation>서식을 {}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Group file written to {}</source>
+        <translation>그룹 파일을 {}에 작성했습니다</translation>
+    </message>
     <message>
         <source>(none)</source>
         <translation>(없음)</translation>
@@ -2906,6 +3088,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>데이터 파일:</translation>
     </message>
     <message>
+        <source>Group inventory (Excel):</source>
+        <translation>그룹 현황(엑셀):</translation>
+    </message>
+    <message>
         <source>E&amp;xchange folder:</source>
         <translation>교환 폴더(&amp;X):</translation>
     </message>
@@ -2932,6 +3118,22 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Load &amp;group file…</source>
         <translation>그룹 파일 불러오기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import workbook into a group file…</source>
+        <translation>엑셀을 그룹 파일로 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Reads a filled group inventory workbook (XLSX), checks it like a group file and writes the group file (YAML)</source>
+        <translation>작성한 그룹 현황 엑셀(XLSX)을 읽어 그룹 파일과 같은 규칙으로 검사한 뒤 그룹 파일(YAML)로 씁니다</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>서식 저장(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The group inventory workbook to fill in, filled with the group loaded in this desk</source>
+        <translation>작성할 그룹 현황 엑셀 서식 (이 데스크에 불러온 그룹으로 채워짐)</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -3021,6 +3223,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>기한 경과 +{}</translation>
     </message>
     <message>
+        <source>awaiting first assessment</source>
+        <translation>첫 평가 대기</translation>
+    </message>
+    <message>
         <source>no update yet</source>
         <translation>갱신 없음</translation>
     </message>
@@ -3078,6 +3284,21 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Timeline</source>
         <translation>타임라인</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookProblemsDialog</name>
+    <message>
+        <source>Group inventory not imported</source>
+        <translation>그룹 현황을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{} has {} problems; nothing was written. Correct the cells named below and import it again.</source>
+        <translation>{}에 문제가 {}건 있어 아무것도 쓰지 않았습니다. 아래 칸을 고친 뒤 다시 가져오십시오.</translation>
+    </message>
+    <message>
+        <source>Problems by sheet, row and column</source>
+        <translation>시트·행·열별 문제</translation>
     </message>
 </context>
 </TS>

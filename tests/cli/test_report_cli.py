@@ -103,3 +103,25 @@ def test_no_traceback_from_a_missing_database(tmp_path):
     result = subprocess.run([sys.executable, "-m", "crisisdesk", "report", "--db", str(tmp_path / "none.sqlite"),
                              "--out", str(tmp_path / "r.pdf")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr and "no such desk" in result.stderr
+
+
+def test_export_office_drafts_and_the_brief_and_list_them(db, tmp_path, capsys):
+    assert run(capsys, "report", "--db", db, "--out", tmp_path / "r1.pdf")[0] == 0
+    code, out, err = run(capsys, "report", "export", "1", "--db", db, "--out", tmp_path / "r1.hwpx")
+    assert code == 0, err
+    assert "editable draft (편집용 초안) of situation report #1 as HWPX" in out and "stays the record" in out
+    code, out, err = run(capsys, "report", "export", "1", "--kind", "brief", "--db", db, "--out", tmp_path / "b.pdf")
+    assert code == 0 and "executive brief" in out, err
+    assert "상황보고 제1호 요약" in pages_text((tmp_path / "b.pdf").read_bytes())[0]
+    code, out, _ = run(capsys, "report", "list", "--db", db)
+    assert "└ editable draft (편집용 초안): body HWPX r1.hwpx" in out
+    assert "└ executive brief (회장 보고 요약): brief PDF b.pdf" in out
+    code, out, _ = run(capsys, "report", "list", "--json", "--db", db)
+    [entry] = json.loads(out)
+    assert [(f["format"], f["role"]) for f in entry["files"]] == [("hwpx", "editable-draft"), ("pdf", "brief")]
+    assert entry["status"] == "draft"
+    code, _, err = run(capsys, "report", "export", "1", "--db", db, "--out", tmp_path / "body.pdf")
+    assert code == 1 and "exported as .docx, .hwpx" in err and not (tmp_path / "body.pdf").exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "export", "1", "--db", str(db)])
+    assert exc.value.code == 2 and "--out FILE.hwpx" in capsys.readouterr().err

@@ -11,11 +11,39 @@ def test_brief_is_one_page_with_the_essentials(demo_situation):
     rendered = render(situation, ReportMeta(kind="brief"))
     assert rendered.pages == 1
     text = pages_text(rendered.pdf)[0]
-    for label in ("회장 보고 요약", "상황 요약", "영향 계열사", "주요 위험", "결정 필요 사항", "다음 협의회·보고",
-                  "1 / 1쪽", "대외비 / Confidential", situation.event.level_title.ko):
+    for label in ("회장 보고 요약", "상황 요약", "영향 계열사", "주요 위험", "결정 필요 사항", "요청·지원 필요 사항",
+                  "다음 협의회·보고", "1 / 1쪽", "대외비 / Confidential", situation.event.level_title.ko,
+                  "기안", "검토", "결재", "번호 없음(미리보기)"):
         assert label in text, label
-    assert "한빛은행" in text and "RTO" in text
     assert all("NanumGothic" in name and emb == "yes" for name, _, emb in fonts(rendered.pdf))
+
+
+def test_brief_tells_the_truth_and_cuts_nothing(demo_situation):
+    situation = demo_situation[0]
+    text = " ".join(pages_text(render(situation, ReportMeta(kind="brief")).pdf)[0].split())
+    # a government outage: no RTO breach is claimed, the outage duration is shown instead
+    assert "RTO 초과" not in text and "RTO 미적용" in text
+    assert text.index("주요 위험") < text.index("기한 경과 핵심 점검 항목")  # overdue counts do not lead
+    risks = text[text.index("주요 위험"):text.index("결정 필요 사항")]
+    assert risks.index("기한 경과 11시간 40분") < risks.index("기한 경과 핵심 점검 항목")  # deadlines first
+    for tile in situation.board.tiles:  # every affiliate hit is named: nothing cut to "외 N개사"
+        assert f"{tile.name.ko}:" in text, tile.name.ko
+    assert "외 " not in text.replace("외부", "")
+    decisions = text[text.index("결정 필요 사항"):text.index("요청·지원 필요 사항")]
+    requests = text[text.index("요청·지원 필요 사항"):text.index("다음 협의회·보고")]
+    for outlook in situation.outlook:
+        if outlook.needs:  # the outlook's needs are requests, not decisions
+            assert outlook.needs in requests and outlook.needs not in decisions
+
+
+def test_brief_of_a_numbered_report_carries_its_number_and_approval(demo_situation):
+    from datetime import UTC, datetime
+
+    meta = ReportMeta(kind="brief", number=4, status="issued", approved_by="이정민",
+                      approved_at=datetime(2025, 9, 27, 5, 10, tzinfo=UTC))
+    text = pages_text(render(demo_situation[0], meta).pdf)[0]
+    assert "상황보고 제4호 요약" in text and "회장 보고 요약 · 제4호" in text
+    assert "이정민" in text and "2025-09-27" in text
 
 
 def test_brief_in_english(demo_situation):
@@ -23,6 +51,7 @@ def test_brief_in_english(demo_situation):
     rendered = render(situation, ReportMeta(kind="brief", lang="en", number=3))
     text = pages_text(rendered.pdf)[0]
     assert "Executive Brief" in text and "page 1 of 1" in text and "Executive brief · report #3" in text
+    assert "Summary of situation report No. 3" in text
     corpus = "\n".join(data_strings(situation, "en"))
     assert not [t for t in hangul_tokens(text) if t.strip("()[],.:·•") not in corpus]
 

@@ -121,3 +121,45 @@ def test_a_draft_that_cannot_be_written_is_not_registered(demo_desk, tmp_path):
     with pytest.raises(InvalidInput):
         demo_desk.draft_report(out=tmp_path / "missing" / "r.pdf")
     assert demo_desk.report_register() == []
+
+
+def test_office_drafts_and_brief_are_registered_as_what_they_are(demo_desk, tmp_path):
+    from tests.reports.test_office_files import docx_text, hwpx_text
+
+    record = demo_desk.draft_report(prepared_by="김보고").record
+    demo_desk.approve_report(None, 1, approver="이정민")
+    hwpx = demo_desk.export_report(None, 1, out=tmp_path / "r1.hwpx")
+    assert (hwpx.file.format, hwpx.file.role, hwpx.file.fingerprint) == ("hwpx", "editable-draft", record.fingerprint)
+    assert "이정민" in hwpx_text((tmp_path / "r1.hwpx").read_bytes())  # the register's approval, stamped
+    brief_docx = demo_desk.export_report(None, 1, out=tmp_path / "b1.docx", kind="brief")
+    assert "상황보고 제1호 요약" in docx_text((tmp_path / "b1.docx").read_bytes())[0]
+    brief_pdf = demo_desk.export_report(None, 1, out=tmp_path / "b1.pdf", kind="brief")
+    assert brief_pdf.file.role == "brief" and brief_docx.file.role == "editable-draft"
+    assert brief_pdf.file.fingerprint == demo_desk.reprint_report(None, 1, kind="brief").fingerprint
+    [row] = demo_desk.report_register()
+    assert row.status == "approved"  # exporting neither issues nor changes the report
+    assert [(f.kind, f.format, f.role, f.file) for f in row.files] == [
+        ("situation", "hwpx", "editable-draft", "r1.hwpx"), ("brief", "docx", "editable-draft", "b1.docx"),
+        ("brief", "pdf", "brief", "b1.pdf")]
+    assert row.files[0].sha256 == __import__("hashlib").sha256((tmp_path / "r1.hwpx").read_bytes()).hexdigest()
+    assert demo_desk.verify().ok  # the register of files is a projection of the journal
+    timeline = [e.summary.ko for e in demo_desk.timeline(None)]
+    assert "상황보고서 제1호 편집용 초안 저장(HWPX)" in timeline
+
+
+def test_exports_refused_with_a_reason_and_nothing_recorded(demo_desk, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    demo_desk.draft_report()
+    before = demo_desk.store.head()[0]
+    with pytest.raises(InvalidInput, match=r"exported as \.docx, \.hwpx"):
+        demo_desk.export_report(None, 1, out=tmp_path / "r1.pdf")  # the body's PDF is the draft or issue
+    with pytest.raises(InvalidInput, match=r"exported as \.pdf, \.docx, \.hwpx"):
+        demo_desk.export_report(None, 1, out=tmp_path / "b1.odt", kind="brief")
+    with pytest.raises(InvalidInput, match="no situation report #2"):
+        demo_desk.export_report(None, 2, out=tmp_path / "r2.hwpx")
+    with pytest.raises(InvalidInput, match="does not exist"):
+        demo_desk.export_report(None, 1, out=tmp_path / "missing" / "r1.docx")
+    with pytest.raises(InvalidInput, match="paper"):
+        demo_desk.export_report(None, 1, out=tmp_path / "p.pdf", kind="paper")
+    assert demo_desk.store.head()[0] == before and not list(tmp_path.iterdir())

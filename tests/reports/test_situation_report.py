@@ -44,7 +44,7 @@ def test_korean_event_and_affiliates_are_in_the_text(korean):
     for tile in situation.board.tiles:
         assert tile.name.ko in text, tile.name.ko
     assert "제2호 (중간)" in text
-    assert "위원장(그룹 CRO)" in text and "서명" in text
+    assert "그룹 CRO" in text and "김보고" in text  # the approval block: the last signer, the drafter
 
 
 def test_page_count_and_furniture_on_every_page(korean):
@@ -55,7 +55,8 @@ def test_page_count_and_furniture_on_every_page(korean):
         assert "대외비 / Confidential" in page, number
         assert "상황보고 제2호" in page, number
         assert f"{number} / {rendered.pages}쪽" in page, number
-        assert f"지문 {rendered.short}" in page, number
+        assert f"지문 {rendered.short}" in page, number  # the small integrity line
+        assert "기록 #" not in page and "ab12cd34" not in page, number  # no journal or desk ids
     for number, page in enumerate(pypdf_pages_text(rendered.pdf), start=1):
         assert "초안 / DRAFT" in page, number  # the watermark (rotated: pdftotext skips it)
 
@@ -94,10 +95,10 @@ def test_english_catalogue_has_no_hangul():
 def test_sections_and_tables_split_with_headers_repeated(korean):
     _, rendered, pages = korean
     text = "\n".join(pages)
-    for heading in ("요약", "계열사 현황", "협의회 결정·수정", "미결 조치", "전망 및 필요 사항",
-                    "고객 공지 게시 현황", "감독당국 보고 의무", "위기 경보 단계", "부록 A", "부록 B"):
+    for heading in ("붙임 1. 계열사별 영향 및 점검 현황", "붙임 2. 협의회 결정·조치 및 대외 보고",
+                    "붙임 3. 경과 기록", "감독당국 보고 의무", "협의회 결정·수정 전체", "조치 전체(기한순)"):
         assert heading in text, heading
-    timeline_pages = [p for p in pages if "#" in p and "작성자" in p and "내용" in p]
+    timeline_pages = [p for p in pages if "작성자" in p and "내용" in p and "구분" in p]
     assert len(timeline_pages) >= 2  # the timeline continues, its header row on each page
 
 
@@ -140,3 +141,42 @@ def test_metadata_names_the_fingerprint(korean):
     info = PdfReader(io.BytesIO(rendered.pdf)).metadata
     assert info.subject == f"sha256:{rendered.fingerprint}"
     assert "상황보고" in info.title
+
+
+def _body_pages(pages: list[str]) -> list[str]:
+    """The pages before annex 1 (which starts on a page of its own)."""
+    heading = re.compile(r"^\s*붙임 1\. 계열사별 영향 및 점검 현황\s*$", re.MULTILINE)
+    first_annex = next(n for n, page in enumerate(pages) if heading.search(page))
+    return pages[:first_annex]
+
+
+def test_the_body_fits_two_pages_and_holds_every_section(korean):
+    situation, _, pages = korean
+    body = _body_pages(pages)
+    assert 1 <= len(body) <= 2
+    text = "\n".join(body)
+    for heading in ("1. 개요", "2. 영향 현황", "3. 조치 사항", "4. 향후 계획", "5. 요청·결정 필요 사항",
+                    "6. 다음 보고"):
+        assert heading in text, heading
+    for step in ("결재", "기안", "검토"):  # the approval block of the group file
+        assert step in text, step
+    assert "리스크관리팀장" in text  # the reviewing step's signer, from the group file
+    assert "배포처: 그룹 회장, 위기관리협의회 위원, 계열사 CEO·CRO, 그룹 준법감시인" in " ".join(text.split())
+    assert situation.event.note in text  # the activation note: what happened and the cause as known
+    assert "RTO 미적용" in text and "RTO 초과" not in text  # a government outage: no RTO breach
+    assert "FSS-2025-0926-0141" in text  # the bank's receipt number of its initial report
+    assert "5,440" in text and "7,400" in text  # customers hit, calls: the group's totals
+    for annex in ("붙임  1. 계열사별 영향 및 점검 현황 1부.", "3. 경과 기록 1부.  끝."):
+        assert " ".join(annex.split()) in " ".join(text.split()), annex
+    assert "confirm-outage-scope" not in "\n".join(pages)  # checklists by title, never by id
+
+
+def test_the_body_says_so_when_the_group_file_names_no_distribution(demo_situation):
+    import dataclasses
+
+    from crisisdesk.domain.group import ReportForm
+
+    situation = dataclasses.replace(demo_situation[0], report_form=ReportForm())
+    text = "\n".join(pages_text(render(situation, ReportMeta(lang="ko", **META)).pdf))
+    assert "배포처: 미지정" in text
+    assert "리스크관리팀장" not in text and "검토" in text  # the default steps 기안 → 검토 → 결재

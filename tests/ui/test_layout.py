@@ -158,3 +158,45 @@ def test_the_checklist_fits_without_scrolling_sideways(open_window, demo_copy, q
     driver = open_window(demo_copy)
     _at_size(driver, qtbot, width, height)
     _check_the_checklist_fits(qtbot, driver.panel("checklists"))
+
+
+SMALL = (1366, 768)
+
+
+def test_the_decision_log_shows_rows_enough_and_never_scrolls_sideways_on_a_small_screen(open_window, demo_copy,
+                                                                                          qtbot):
+    driver = open_window(demo_copy)
+    _at_size(driver, qtbot, *SMALL)
+    panel = driver.panel("decisions")
+    qtbot.waitUntil(lambda: panel.decisions.rowCount() > 6 and panel.actions.rowCount() > 3)
+    driver.settle()
+    tree = panel.tree
+    _fitted(qtbot, tree, tree.header())
+    row = tree.visualRect(panel.decisions.index(0, 0)).height()
+    assert tree.viewport().height() >= 6 * row, "fewer than six decisions in view"
+    for column in range(1, panel.decisions.columnCount()):  # what the log cuts, its tooltip gives whole
+        index = panel.decisions.index(1, column)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+    table = panel.action_table
+    _fitted(qtbot, table, table.horizontalHeader())
+    assert table.viewport().height() >= 3 * table.rowHeight(0), "fewer than three actions in view"
+
+
+def test_the_affiliate_view_shows_its_notes_whole_on_a_small_screen(open_window, demo_copy, qtbot):
+    driver = open_window(demo_copy)
+    _at_size(driver, qtbot, *SMALL)
+    driver.window.open_affiliate("bank")
+    panel = driver.window.panels["affiliates"]
+    qtbot.waitUntil(lambda: panel.services.rowCount() > 0 and panel.form.rows
+                    and panel.form.rows["services"].answer is not None)
+    driver.settle()
+    notes = [w for w in panel.form.findChildren(QLineEdit) if w.objectName().startswith("service-note-") and w.text()]
+    assert len(notes) >= 2
+    for note in notes:
+        inside = note.width() - 2 * note.style().pixelMetric(note.style().PixelMetric.PM_DefaultFrameWidth) - 8
+        assert note.fontMetrics().horizontalAdvance(note.text()) <= inside, f"{note.text()!r} cut in {note.width()} px"
+    _fitted(qtbot, panel.service_table, panel.service_table.horizontalHeader())
+    assert panel.correction.note.width() >= 140
+    assert not panel.list.horizontalScrollBar().isVisible()
+    assert all(driver.window.rect().contains(_rect_in(w, driver.window))
+               for w in (panel.list, panel.form_scroll, panel.service_table, panel.checklist))

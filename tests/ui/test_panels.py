@@ -36,7 +36,8 @@ def test_presentation_mode_is_the_board_full_screen_with_large_type(open_window,
     assert window.current_panel() == "board"
     board = window.panels["board"]
     qtbot.waitUntil(lambda: len(board._tiles) == 9)
-    assert "font-size:24pt" in board._tiles[0].name.styleSheet()
+    assert board.presenting() and board.plan.font_px >= 18  # px: readable from five metres
+    assert board.tiles()[0].name.font().pixelSize() >= 23
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isFullScreen() and window.nav.isVisible()
     assert window.current_panel() == "decisions"
@@ -321,3 +322,13 @@ def test_a_long_rto_overrun_reads_in_days():
     assert "+1:25" in timefmt.rto_clock(now - timedelta(hours=1, minutes=25), now)
     long = timefmt.rto_clock(now - timedelta(hours=10376, minutes=28), now)
     assert "10376" not in long and "432" in long
+
+
+def test_the_activate_dialog_fits_the_screen_it_opens_on(open_window, nirs_file, qtbot):
+    driver = open_window(nirs_file)
+    dialog = driver.window.commands.activate()
+    driver.settle()
+    free = dialog.screen().availableGeometry()  # the test screen: 800 x 800, smaller than 1280 x 760
+    assert dialog.width() <= free.width() and dialog.height() <= free.height()
+    assert dialog.minimumSizeHint().width() <= 1024 and dialog.minimumSizeHint().height() <= 600
+    dialog.reject()

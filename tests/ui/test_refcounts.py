@@ -40,4 +40,5 @@ def test_a_long_session_of_calls_and_emits_cannot_wear_the_singletons_down():
 
 def test_protection_is_measured_and_applied_once(qapp):
     assert refcounts.protect() == refcounts.protect()
-    assert sys.getrefcount(None) > refcounts.HEADROOM or not refcounts._state["protected"]
+    # Huge once protected; the suite's own lost references (thousands by this point) count down from it.
+    assert sys.getrefcount(None) > refcounts.HEADROOM // 2 or not refcounts._state["protected"]

@@ -43,3 +43,29 @@ def test_preview_then_the_numbered_report_path(open_window, demo_copy, qtbot, tm
     with Desk.open(demo_copy, clock=ManualClock(clock())) as desk:
         assert desk.verify().ok
         assert [r.status for r in desk.report_register()] == ["issued"]
+
+
+def test_office_drafts_and_the_brief_from_the_register(open_window, demo_copy, qtbot, tmp_path, clock):
+    driver = open_window(demo_copy)
+    panel = driver.panel("reports")
+    assert not panel.office_button.isEnabled()  # nothing numbered yet
+    panel.draft()
+    qtbot.waitUntil(lambda: panel.register.rowCount() == 1, timeout=20000)
+    driver.settle()
+    assert panel.office_button.isEnabled() and panel.brief_button.isEnabled()
+    hwpx, brief = tmp_path / "report-1.hwpx", tmp_path / "brief-1.pdf"
+    panel.export(hwpx, "situation")
+    qtbot.waitUntil(lambda: len(panel.register.rows()[0].files) == 1, timeout=20000)
+    assert "편집용 초안" in panel.state.text() or "editable draft" in panel.state.text()
+    panel.export(brief, "brief")
+    qtbot.waitUntil(lambda: len(panel.register.rows()[0].files) == 2, timeout=20000)
+    assert hwpx.read_bytes()[:2] == b"PK" and brief.read_bytes().startswith(b"%PDF")
+    files_column = panel.register.columnCount() - 1
+    shown = panel.register.index(0, files_column).data()
+    assert "HWPX" in shown and ("×1" in shown)
+    assert panel.register.rows()[0].status == "draft"  # an office draft never issues the report
+    driver.window.close()
+    with Desk.open(demo_copy, clock=ManualClock(clock())) as desk:
+        assert desk.verify().ok
+        assert [(f.format, f.role) for f in desk.report_register()[0].files] == [
+            ("hwpx", "editable-draft"), ("pdf", "brief")]

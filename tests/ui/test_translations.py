@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from crisisdesk.locations import bundle_root, resource_path
 from crisisdesk.ui import i18n
@@ -73,3 +75,24 @@ def test_the_korean_wording_is_the_risk_offices():
     assert overdue == [], "overdue is 기한 경과"
     assert "모의훈련(실제 상황 아님)" in translations and "결재(의장)(&A)" in translations
     assert "수기 점검표" in translations and "미제출" in translations
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize("mode", ["open", "save", "folder"])
+def test_qt_file_dialogs_read_in_korean(qtbot, mode):
+    """Qt's own catalogue (qtbase_ko) and, for what it lacks, ours: every label and button in Korean."""
+    dialog = QFileDialog(None, "내보내기")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the widget dialog, as on a desk without a native one
+    if mode == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if mode == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = {w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)} - {""}
+    assert len(texts) >= 4
+    assert sorted(t for t in texts if not HANGUL.search(t)) == []
+    i18n.apply_language("en")
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"

@@ -31,6 +31,17 @@ CREATE TABLE reports (
 ) STRICT;
 """
 
+# Schema 5 (office files): the files made from a numbered report — office drafts (HWPX, DOCX)
+# and brief PDFs — one row per `report.exported` entry of this desk.
+DDL_5 = """
+CREATE TABLE report_files (
+    id TEXT PRIMARY KEY, event TEXT NOT NULL, number INTEGER NOT NULL, kind TEXT NOT NULL,
+    format TEXT NOT NULL, lang TEXT NOT NULL, fingerprint TEXT NOT NULL, sha256 TEXT NOT NULL,
+    file TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, hlc TEXT NOT NULL
+) STRICT;
+CREATE INDEX report_files_event ON report_files(event, number, hlc);
+"""
+
 _DRAFT = ("kind", "lang", "as_of", "moment", "period_from", "designation", "next_update",
           "prepared_by", "desk", "fingerprint", "pages")
 
@@ -70,6 +81,19 @@ def issued(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     _upsert(conn, p["event"], p["number"], {
         "issued_at": p.get("at") or e.at, "issued_by": p.get("issued_by", e.author),
         "issued_fingerprint": p["fingerprint"]}, "issue_hlc", e.hlc)
+
+
+@projects("report.exported")
+def exported(conn: sqlite3.Connection, stored: StoredEntry) -> None:
+    e, p = stored.entry, stored.entry.payload
+    conn.execute("INSERT OR IGNORE INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [e.id, p["event"], p["number"], p["kind"], p["format"], p.get("lang", ""), p["fingerprint"],
+                  p["sha256"], p.get("file", ""), e.at, e.author, e.hlc])
+
+
+def file_rows(conn: sqlite3.Connection, event: str) -> list[dict[str, Any]]:
+    """The files made from the event's reports, by number and time."""
+    return rows(conn, "SELECT * FROM report_files WHERE event = ? ORDER BY number, hlc", [event])
 
 
 def report_rows(conn: sqlite3.Connection, event: str) -> list[dict[str, Any]]:

@@ -93,7 +93,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([700, 900])
+        split.setSizes([800, 800])
         main = QVBoxLayout()
         main.addWidget(self.title)
         main.addWidget(self.summary)
@@ -160,12 +160,23 @@ class AffiliatePanel(LazyRefresh, QWidget):
         if self._info is None or event != self._info.id:
             return
         self.affiliates.set_rows(board.tiles)
+        self._fit_list()
         self._select(self.affiliate)
         if affiliate != self.affiliate:
             return
         tile = board.tile(affiliate)
         self._show_tile(tile)
         self.form.set_answers(answers)
+
+    def _fit_list(self) -> None:
+        """The affiliate list as wide as its longest name (at most 240 px): the form gets the rest."""
+        metrics = self.list.fontMetrics()
+        names = [metrics.horizontalAdvance(self.affiliates.index(r, 0).data() or "")
+                 for r in range(self.affiliates.rowCount())]
+        room = metrics.height() * 2 + self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
+        width = min(240, max(names, default=120) + room)  # the colour mark, margins, scrollbar
+        self.list.setMinimumWidth(min(width, 110))
+        self.list.setMaximumWidth(width)
 
     def _show_tile(self, tile: AffiliateTile) -> None:
         member = self._info.group.affiliate(tile.affiliate)

@@ -119,7 +119,8 @@ class ServicesEditor(FieldEditor):
             status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             status.activated.connect(self.edited)
             note = QLineEdit(objectName=f"service-note-{service.id}")
-            note.setMinimumWidth(120)
+            note.setMinimumWidth(140)
+            note.textChanged.connect(note.setToolTip)  # whole on hover when longer than the field
             note.textEdited.connect(self.edited)
             note.returnPressed.connect(self.submitted)
             name.setBuddy(status)
@@ -129,7 +130,7 @@ class ServicesEditor(FieldEditor):
             self.rows[service.id] = (status, note)
             self.names.append(name)
         grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(2, 4)
         self.fill()
 
     def fill(self) -> None:

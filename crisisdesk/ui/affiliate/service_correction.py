@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crisisdesk.domain.playbook import SERVICE_STATUSES as STATUSES
 from crisisdesk.ui.affiliate.affiliate_models import ServiceRow
+from crisisdesk.ui.elided_label import ElidedLabel
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import SERVICE_STATUSES, label
 
@@ -18,19 +28,26 @@ class ServiceCorrection(QWidget):
         super().__init__(parent)
         self.setObjectName("serviceCorrection")
         self._row: ServiceRow | None = None
-        self.service = QLabel(objectName="correctedService")
+        self.service = ElidedLabel(objectName="correctedService")
+        self.service.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.status = QComboBox(objectName="serviceStatusChoice")
         self.note = QLineEdit(objectName="serviceNote")
+        self.note.setMinimumWidth(160)
+        self.note.textChanged.connect(self.note.setToolTip)
         self.note.returnPressed.connect(self._save)
         self.save_button = QPushButton(objectName="saveServiceStatus", clicked=self._save)
         self.status_label, self.note_label = QLabel(), QLabel()
         self.status_label.setBuddy(self.status)
         self.note_label.setBuddy(self.note)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # the service's name above its controls: the note keeps the width
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.service, 0), (self.status_label, 0), (self.status, 0),
-                                (self.note_label, 0), (self.note, 1), (self.save_button, 0)):
-            layout.addWidget(widget, stretch)
+        layout.setSpacing(2)
+        layout.addWidget(self.service)
+        controls = QHBoxLayout()
+        for widget, stretch in ((self.status_label, 0), (self.status, 0), (self.note_label, 0), (self.note, 1),
+                                (self.save_button, 0)):
+            controls.addWidget(widget, stretch)
+        layout.addLayout(controls)
         self.retranslate()
         self.set_service(None)
 

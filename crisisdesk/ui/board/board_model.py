@@ -8,17 +8,13 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
-from crisisdesk.domain.read_models import STALE_AFTER, AffiliateTile
+from crisisdesk.domain.read_models import AffiliateTile
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import TILE_COLOURS, label
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE
 from crisisdesk.ui.style import TILE_COLOURS as COLOURS
-
-
-def is_stale(tile: AffiliateTile, now: datetime) -> bool:
-    return tile.last_update is None or now - tile.last_update > STALE_AFTER
 
 
 def minutes_since(tile: AffiliateTile, now: datetime) -> int | None:
@@ -41,7 +37,7 @@ class BoardModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Overdue"), lambda t, m: str(t.progress.overdue),
                foreground=lambda t, m: LATE if t.progress.overdue else None),
         Column(QT_TRANSLATE_NOOP("Columns", "Last update"),
-               lambda t, m: timefmt.since_update(minutes_since(t, m.now()))),
+               lambda t, m: timefmt.since_update(minutes_since(t, m.now()), t.awaiting_first_at(m.now()))),
     )
 
     def __init__(self, clock: Callable[[], datetime], parent=None):

@@ -1,15 +1,19 @@
-"""The status board for the projector: group totals on top, one tile per affiliate."""
+"""The status board for the projector: group totals on top, one tile per affiliate.
+
+The tiles fill the area below the totals (`grid_plan`): on the desk, text up to 12 pt and a
+scrollbar once the smallest text cannot show them all; in presentation mode larger text and,
+past what fits, pages that turn by themselves, with a page indicator."""
 
 from __future__ import annotations
 
 import html
-import math
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, Changes
 from crisisdesk.domain.read_models import Board
+from crisisdesk.ui.board import grid_plan
 from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.board.tile import AffiliateTileWidget
 from crisisdesk.ui.desk_protocol import BoardDesk
@@ -17,8 +21,10 @@ from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
+from crisisdesk.ui.style import LATE_TEXT, MUTED_TEXT
 
-TILE_WIDTH = 380  # the narrowest a tile may be, before scaling
+SPACING = 10  # between tiles, in pixels
+PAGE_TURN_MS = 15_000  # presentation mode: how long a page of tiles stays up
 
 
 BOARD_MEASURES = 2  # customer-impact totals in the header (customers, transactions first)
@@ -27,6 +33,7 @@ BOARD_MEASURES = 2  # customer-impact totals in the header (customers, transacti
 class BoardPanel(LazyRefresh, QWidget):
     affiliate_requested = Signal(str)
     loaded = Signal()  # the tiles show the latest board
+    page_turned = Signal(int)
 
     def __init__(self, executor: DeskExecutor, parent=None):
         super().__init__(parent)
@@ -34,30 +41,38 @@ class BoardPanel(LazyRefresh, QWidget):
         self._executor, self._clock = executor, executor.clock
         self._event: str | None = None
         self._board: Board | None = None
-        self._scale = 1.0
+        self._presenting = False
         self._tiles: list[AffiliateTileWidget] = []
-        self._columns = 0
+        self.plan: grid_plan.GridPlan | None = None
+        self.page = 0
         self.model = BoardModel(executor.clock, self)
         self.model.modelReset.connect(self._rebuild)
         self.model.dataChanged.connect(self._update)
         self.totals = QLabel(objectName="boardTotals")
         self.totals.setWordWrap(True)
+        self.page_label = QLabel(objectName="boardPage")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.page_label.setVisible(False)
         self.empty = QLabel(objectName="boardEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setSpacing(12)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.grid_host)
+        self.grid_host = QWidget(objectName="boardGrid")
+        self.scroll = QScrollArea(objectName="boardScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.grid_host)
+        self.scroll.viewport().installEventFilter(self)
+        self.pager = QTimer(self, interval=PAGE_TURN_MS, timeout=self.next_page)
+        top = QHBoxLayout()
+        top.addWidget(self.totals, 1)
+        top.addWidget(self.page_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.totals)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
         layout.addWidget(self.empty, 1)
-        layout.addWidget(scroll, 1)
-        self.set_scale(1.0)
+        layout.addWidget(self.scroll, 1)
+        self.set_presenting(False)
 
     # -- data ------------------------------------------------------------------
     def set_event(self, info: EventInfo | None) -> None:
@@ -99,7 +114,7 @@ class BoardPanel(LazyRefresh, QWidget):
             widget = AffiliateTileWidget(self.grid_host)
             widget.clicked.connect(self.affiliate_requested)
             self._tiles.append(widget)
-        self._columns = 0
+        self.plan = None
         self._layout_tiles()
         self._render(range(len(self._tiles)))
 
@@ -108,22 +123,50 @@ class BoardPanel(LazyRefresh, QWidget):
 
     def _render(self, rows) -> None:
         tiles, now = self.model.tiles(), self._clock()
+        self.grid_host.setUpdatesEnabled(False)  # one repaint after, not one per progress bar set
         for row in rows:
-            self._tiles[row].set_tile(tiles[row], now, self._scale)
+            self._tiles[row].set_tile(tiles[row], now)
+        self.grid_host.setUpdatesEnabled(True)
+
+    def tiles(self) -> list[AffiliateTileWidget]:
+        return list(self._tiles)
 
     def _layout_tiles(self) -> None:
-        fit = max(1, min(4, self.width() // round(TILE_WIDTH * self._scale)))
-        rows = math.ceil(len(self._tiles) / fit) if self._tiles else 1
-        columns = math.ceil(len(self._tiles) / rows) if self._tiles else fit  # 9 tiles: 3 x 3, not 4+4+1
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for tile in self._tiles:
-            self.grid.removeWidget(tile)
+        """Place the tiles in the scroll area's visible part (see `grid_plan`)."""
+        area = self.scroll.viewport().size()
+        sizes = grid_plan.PROJECTOR if self._presenting else grid_plan.DESK
+        plan = grid_plan.plan(len(self._tiles), area.width(), area.height(), SPACING, sizes)
+        if plan != self.plan:
+            self.plan = plan
+            self.grid_host.setMinimumHeight(plan.height if plan.height > area.height() else 0)
+            for tile in self._tiles:
+                tile.set_font_px(plan.font_px)
+        self.page = min(self.page, plan.pages - 1)
         for i, tile in enumerate(self._tiles):
-            self.grid.addWidget(tile, i // columns, i % columns)
-        for c in range(4):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+            x, y, width, height = plan.cell(i, SPACING)
+            tile.setGeometry(x, y, width, height)
+            tile.setVisible(plan.page_of(i) == self.page)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        pages = self.plan.pages if self.plan else 1
+        self.page_label.setVisible(pages > 1)
+        self.page_label.setText(self.tr("Page {} of {}").format(self.page + 1, pages))
+        self.page_label.setAccessibleName(self.page_label.text())
+        if pages > 1 and self._presenting:
+            if not self.pager.isActive():
+                self.pager.start()
+        else:
+            self.pager.stop()
+
+    def next_page(self, step: int = 1) -> None:
+        """The next page of tiles (after the last, the first); -1: the one before."""
+        pages = self.plan.pages if self.plan else 1
+        self.page = (self.page + step) % pages
+        if self.pager.isActive():
+            self.pager.start()  # a page turned by hand stays its full time
+        self._layout_tiles()
+        self.page_turned.emit(self.page)
 
     def tick(self) -> None:
         now = self._clock()
@@ -131,14 +174,20 @@ class BoardPanel(LazyRefresh, QWidget):
             tile.refresh_clocks(now)
         self._show_totals()
 
-    def set_scale(self, scale: float) -> None:
-        """Large type for presentation mode (readable from five metres)."""
-        self._scale = scale
-        self.totals.setStyleSheet(f"font-size:{round(14 * scale)}pt; padding:4px 2px 10px 2px;")
-        self.empty.setStyleSheet(f"font-size:{round(16 * scale)}pt; color:#555;")
-        self._columns = 0
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: larger type (readable from five metres) and pages instead of a scrollbar."""
+        self._presenting = on
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        px = 25 if on else 19
+        self.totals.setStyleSheet(f"font-size:{px}px; padding:2px 2px 4px 2px;")
+        self.page_label.setStyleSheet(f"font-size:{px}px; font-weight:bold; color:{MUTED_TEXT};")
+        self.empty.setStyleSheet(f"font-size:{round(px * 1.15)}px; color:{MUTED_TEXT};")
+        self.page, self.plan = 0, None
         self._layout_tiles()
-        self._render(range(len(self._tiles)))
+
+    def presenting(self) -> bool:
+        return self._presenting
 
     def _show_totals(self) -> None:
         board = self._board
@@ -153,9 +202,9 @@ class BoardPanel(LazyRefresh, QWidget):
             self.tr("Affiliates hit <b>{}/{}</b>").format(board.hit_affiliates, len(board.tiles)),
             self.tr("Services down <b>{}</b>").format(down),
             self.tr("Checklist <b>{}%</b> ({}/{})").format(totals.percent, totals.closed, totals.applicable),
-            self.tr("Overdue <b style='color:#c01818'>{}</b> (critical {})").format(
-                totals.overdue, totals.overdue_critical),
-            self.tr("Past RTO <b style='color:#c01818'>{}</b>").format(board.past_rto),
+            self.tr("Overdue <b style='color:{}'>{}</b> (critical {})").format(
+                LATE_TEXT, totals.overdue, totals.overdue_critical),
+            self.tr("Past RTO <b style='color:{}'>{}</b>").format(LATE_TEXT, board.past_rto),
         ]
         group = board.group_progress
         if group.applicable:
@@ -171,13 +220,15 @@ class BoardPanel(LazyRefresh, QWidget):
         change = "" if not measure.change else f" ({measure.change:+,})"
         return f"{html.escape(text(measure.label))} <b>{measure.total:,}</b>{change}"
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._layout_tiles()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._layout_tiles()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.model.repaint_all()
             self._render(range(len(self._tiles)))
             self._show_totals()
+            self._show_page()
         super().changeEvent(event)

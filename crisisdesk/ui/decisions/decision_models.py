@@ -78,8 +78,8 @@ class DecisionModel(TwoLevelModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return d.text or d.rationale
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole where the column elides it
+            return self._display(d, index.column()) or None
         if role == ROW_ROLE:
             return d
         return None
@@ -111,13 +111,15 @@ def _deadline_colour(a: ActionView, m: ActionModel):
 
 class ActionModel(RowsModel):
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda a, m: a.title),
-        Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda a, m: text(a.owner_title)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda a, m: a.title, tooltip=lambda a, m: a.title),
+        Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda a, m: text(a.owner_title),
+               tooltip=lambda a, m: text(a.owner_title)),
         Column(QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda a, m: timefmt.local(a.deadline, m.tz)),
         Column(QT_TRANSLATE_NOOP("Columns", "Due in"),
                lambda a, m: timefmt.relative(a.deadline, m.now()) if a.state in ("open", "doing") else "",
                foreground=_deadline_colour),
-        Column(QT_TRANSLATE_NOOP("Columns", "State"), lambda a, m: label(ACTION_STATES, a.state)),
+        Column(QT_TRANSLATE_NOOP("Columns", "State"), lambda a, m: label(ACTION_STATES, a.state),
+               tooltip=lambda a, m: label(ACTION_STATES, a.state)),
     )
 
     def __init__(self, clock: Callable[[], datetime], parent=None):

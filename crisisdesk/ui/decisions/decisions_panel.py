@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -37,7 +36,7 @@ from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE
-from crisisdesk.ui.tables import table_view
+from crisisdesk.ui.tables import ColumnFit, table_view
 
 
 def council(desk, event: str):
@@ -45,10 +44,14 @@ def council(desk, event: str):
     return desk.meetings(event), desk.decisions(event), desk.actions(event)
 
 
+LIST_ROWS = 4  # rows shown by the attendee and affiliate lists (they scroll): the log keeps the height
+
+
 def _checklist(name: str, model: CheckListModel) -> QListView:
     view = QListView(objectName=name)
     view.setModel(model)
-    view.setMaximumHeight(130)
+    row = view.fontMetrics().lineSpacing() + 4
+    view.setMaximumHeight(row * LIST_ROWS + 2 * view.frameWidth())
     return view
 
 
@@ -80,11 +83,9 @@ class DecisionsPanel(LazyRefresh, QWidget):
         self.decisions = DecisionModel(self)
         self.tree = QTreeView(objectName="decisionLog")
         self.tree.setModel(self.decisions)
-        self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 620, 360, 220)):
-            self.tree.header().resizeSection(column, width)
+        self.tree.setUniformRowHeights(True)
+        ColumnFit(self.tree, whole=(0,), weights={1: 3, 2: 2})  # one line a decision, whole in its tooltip
         self.amend_button = QPushButton(objectName="amendDecision")
         self.amend_button.clicked.connect(lambda: self._amend("amend"))
         self.withdraw_button = QPushButton(objectName="withdrawDecision")
@@ -92,9 +93,13 @@ class DecisionsPanel(LazyRefresh, QWidget):
         # actions
         self.actions = ActionModel(executor.clock, self)
         self.action_table = table_view("actionTable", self.actions)
+        ColumnFit(self.action_table, whole=(2, 3), weights={0: 3})
+        self.action_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         self.action_title = QLineEdit(objectName="actionTitle")
         self.action_title.returnPressed.connect(self.add_action)
         self.action_owner = QComboBox(objectName="actionOwner")
+        self.action_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.action_owner.setMinimumContentsLength(14)
         self.action_deadline = datetime_edit.make_editor("actionDeadline")
         self.action_button = QPushButton(objectName="addAction")
         self.action_button.clicked.connect(self.add_action)
@@ -146,19 +151,19 @@ class DecisionsPanel(LazyRefresh, QWidget):
             form.addWidget(lab)
             form.addWidget(field, 2 if field is self.action_title else 0)
         form.addWidget(self.action_button)
+        form.addSpacing(24)  # the chosen action's state, on the same line: the table keeps the height
+        form.addWidget(self.action_state)
+        form.addWidget(self.action_state_button)
         acts.addLayout(form)
-        state = QHBoxLayout()
-        state.addStretch(1)
-        state.addWidget(self.action_state)
-        state.addWidget(self.action_state_button)
-        acts.addLayout(state)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.log_box)
         self.lower = QTabWidget(objectName="actionsAndOutlook")  # actions, and the council outlook beside them
         self.lower.addTab(self.actions_box, "")
         self.lower.addTab(self.outlook, "")
         split.addWidget(self.lower)
-        split.setSizes([500, 300])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([500, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.domain.group import Group
 from crisisdesk.locations import shipped_playbooks_dir
 from crisisdesk.ui import datetime_edit
+from crisisdesk.ui.dialog_size import fit_to_screen
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.executor import DeskExecutor
@@ -66,7 +67,7 @@ class ActivateEventDialog(QDialog):
         self.playbook = QComboBox(objectName="playbookChoice")
         self.playbook.currentIndexChanged.connect(self._playbook_changed)
         self.summary = QLabel(objectName="playbookSummary", wordWrap=True)
-        self.summary.setMinimumWidth(520)
+        self.summary.setMinimumWidth(300)
         self.levels_text = QLabel(objectName="playbookLevels", wordWrap=True)
         self.title = QLineEdit(objectName="eventTitle")
         self.title.textChanged.connect(self._validate)
@@ -114,8 +115,8 @@ class ActivateEventDialog(QDialog):
         layout.addLayout(group_row)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
-        self.resize(1280, 760)
         self.retranslate()
+        fit_to_screen(self, 1280, 760)  # smaller on a 1366 x 768 or 1280 x 720 screen
         self.reload()
 
     def reload(self) -> None:

@@ -111,7 +111,7 @@ class FolderBox(QGroupBox):
         if not state:
             self.state.setText("")
             return
-        colour = "#2e7d32" if state == "ok" else "#c01818"
+        colour = "#1d6b34" if state == "ok" else "#c01818"
         self.state.setText(self.tr("State: <b style='color:{}'>{}</b>").format(colour, folder_state(state)))
         self.state.setToolTip(message)
 

@@ -18,7 +18,7 @@ from crisisdesk.ui.exchange.outcome_labels import (
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE, SOON
 
-GOOD = QColor("#2e7d32")
+GOOD = QColor("#1d6b34")
 OUTCOME_COLOURS = {"imported": GOOD, "refused": LATE, "waiting": SOON, "error": SOON}
 
 

@@ -24,6 +24,18 @@ def _word(table: dict[str, str], key: str) -> str:
     return QCoreApplication.translate("Columns", table[key]) if key in table else key
 
 
+def _files(record) -> str:
+    """The files made from a report: editable office drafts (never the issued report) and brief PDFs."""
+    drafts = sorted({f.format.upper() for f in record.files if f.role == "editable-draft"})
+    briefs = sum(1 for f in record.files if f.role == "brief")
+    parts = []
+    if drafts:
+        parts.append(QCoreApplication.translate("Columns", "Editable draft: {}").format(", ".join(drafts)))
+    if briefs:
+        parts.append(QCoreApplication.translate("Columns", "Brief PDF ×{}").format(briefs))
+    return " · ".join(parts)
+
+
 class RegisterModel(RowsModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("Columns", "No."),
@@ -37,6 +49,7 @@ class RegisterModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Issued"), lambda r, m: timefmt.local(r.issued_at, m.tz)),
         Column(QT_TRANSLATE_NOOP("Columns", "Pages"), lambda r, m: str(r.pages)),
         Column(QT_TRANSLATE_NOOP("Columns", "Fingerprint"), lambda r, m: r.short),
+        Column(QT_TRANSLATE_NOOP("Columns", "Files made from it"), lambda r, m: _files(r)),
     )
 
     def __init__(self, parent=None):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import REPORTS, Changes
+from crisisdesk.desk.workbook_commands import save_file
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
@@ -51,6 +52,10 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.signals.progress.connect(self._progress)
         self.signals.done.connect(self._show)
         self.signals.failed.connect(self._failed)
+        self.workbook_signals = RenderSignals(self)  # the XLSX export: rendered and saved on the pool
+        self.workbook_signals.progress.connect(self._progress)
+        self.workbook_signals.done.connect(self._workbook_saved)
+        self.workbook_signals.failed.connect(self._failed)
         self.kind = QComboBox(objectName="reportKind")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.lang = QComboBox(objectName="reportLanguage")
@@ -64,11 +69,14 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.approve_button = QPushButton(objectName="approveReport", clicked=self.approve)
         self.issue_button = QPushButton(objectName="issueReport", clicked=self._choose_issue)
         self.reprint_button = QPushButton(objectName="reprintReport", clicked=self.reprint)
+        self.office_button = QPushButton(objectName="exportOffice", clicked=self._choose_office)
+        self.brief_button = QPushButton(objectName="exportBrief", clicked=self._choose_brief)
         self.progress = QProgressBar(objectName="reportProgress")
         self.progress.setVisible(False)
         self.state = QLabel(objectName="reportState", wordWrap=True)
         self.save_button = QPushButton(objectName="saveReport", clicked=self._choose_save)
         self.print_button = QPushButton(objectName="printReport", clicked=self.print_report)
+        self.xlsx_button = QPushButton(objectName="exportWorkbook", clicked=self._choose_workbook)
         self.pdf = PdfPreview()
         self._layout()
         self.retranslate()
@@ -90,6 +98,10 @@ class ReportsPanel(LazyRefresh, QWidget):
         for button in (self.draft_button, self.approve_button, self.issue_button, self.reprint_button):
             buttons.addWidget(button)
         register.addLayout(buttons)
+        exports = QHBoxLayout()
+        exports.addWidget(self.office_button)
+        exports.addWidget(self.brief_button)
+        register.addLayout(exports)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +112,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         files = QHBoxLayout()
         files.addWidget(self.save_button)
         files.addWidget(self.print_button)
+        files.addWidget(self.xlsx_button)
         column.addLayout(files)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -242,6 +255,53 @@ class ReportsPanel(LazyRefresh, QWidget):
             lambda desk: desk.reprint_report(event, record.number, progress=self._report_progress),
             self._show, self._failed)
 
+    def _choose_office(self) -> None:
+        """An editable office draft (HWPX for 한글, DOCX for Word) of the selected report's body."""
+        record = self._record()
+        if record is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Editable draft of report #{}").format(record.number),
+            str(Path.home() / f"situation-report-{record.number}-draft.hwpx"),
+            self.tr("Hangul document (*.hwpx);;Word document (*.docx)"))
+        if path:
+            self.export(Path(path), "situation")
+
+    def _choose_brief(self) -> None:
+        """The executive brief of the selected report: PDF, or an editable HWPX or DOCX draft."""
+        record = self._record()
+        if record is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Executive brief of report #{}").format(record.number),
+            str(Path.home() / f"executive-brief-{record.number}.pdf"),
+            self.tr("PDF (*.pdf);;Hangul document (*.hwpx);;Word document (*.docx)"))
+        if path:
+            self.export(Path(path), "brief")
+
+    def export(self, out: Path, kind: str) -> None:
+        """Write a file made from the selected report (as recorded) and record it in the register."""
+        record = self._record()
+        if self._info is None or record is None:
+            return
+        event = self._info.id
+        self._begin(self.tr("Writing {}…").format(out.name))
+        self._executor.submit(
+            lambda desk: desk.export_report(event, record.number, kind=kind, out=out,
+                                            progress=self._report_progress),
+            self._exported, self._failed)
+
+    def _exported(self, outcome) -> None:
+        done = outcome.file
+        self.progress.setVisible(False)
+        if done.role == "editable-draft":
+            message = self.tr("Saved an editable draft of report #{} ({}): {}. The issued PDF stays the record.")
+        else:
+            message = self.tr("Saved the executive brief of report #{} ({}): {}.")
+        self.state.setText(message.format(done.number, done.format.upper(), done.file))
+        self._enable()
+        self.on_changes(outcome.changes)
+
     def _choose_save(self) -> None:
         if self.rendered is None:
             return
@@ -255,6 +315,37 @@ class ReportsPanel(LazyRefresh, QWidget):
         self._executor.submit(lambda desk: desk.save_report(rendered, path),
                               lambda saved: self.state.setText(self.tr("Saved to {}").format(saved)),
                               lambda exc: show_error(self, exc))
+
+    def _choose_workbook(self) -> None:
+        if self._info is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / "event.xlsx"),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_workbook(Path(path))
+
+    def export_workbook(self, out: Path) -> None:
+        """Read the event on the executor, then render and write the workbook on the pool."""
+        if self._info is None:
+            return
+        event, lang = self._info.id, self.lang.currentData()
+        self._begin(self.tr("Reading the desk…"))
+
+        def read(desk):
+            desk.check_output(out)
+            return desk.prepare_workbook(event, lang=lang)
+
+        def write(prepared) -> None:
+            self.state.setText(self.tr("Writing the workbook…"))
+            start_render(lambda progress: (out, save_file(prepared.render(progress).data, out))[0],
+                         self.workbook_signals)
+
+        self._executor.submit(read, write, self._failed)
+
+    def _workbook_saved(self, path: Path) -> None:
+        self.progress.setVisible(False)
+        self.state.setText(self.tr("Workbook saved to {}").format(path))
+        self._enable()
 
     def print_report(self) -> None:
         if self.rendered is None:
@@ -270,10 +361,13 @@ class ReportsPanel(LazyRefresh, QWidget):
         record = self._record()
         has_event = self._info is not None and not busy
         self.preview_button.setEnabled(has_event)
+        self.xlsx_button.setEnabled(has_event)
         self.draft_button.setEnabled(has_event)
         self.approve_button.setEnabled(has_event and record is not None and record.status == "draft")
         self.issue_button.setEnabled(has_event and record is not None and record.status == "approved")
         self.reprint_button.setEnabled(has_event and record is not None and record.status == "issued")
+        self.office_button.setEnabled(has_event and record is not None)
+        self.brief_button.setEnabled(has_event and record is not None)
         self.save_button.setEnabled(self.rendered is not None and not busy)
         self.print_button.setEnabled(self.rendered is not None and not busy)
 
@@ -314,8 +408,15 @@ class ReportsPanel(LazyRefresh, QWidget):
         self.approve_button.setText(self.tr("&Approve (chair)"))
         self.issue_button.setText(self.tr("&Issue…"))
         self.reprint_button.setText(self.tr("R&eprint"))
+        self.office_button.setText(self.tr("Editable draft (HWPX/DOCX)…"))
+        self.office_button.setToolTip(self.tr("The report's body for the office to edit before 결재; "
+                                              "recorded as a draft, never as the issued report"))
+        self.brief_button.setText(self.tr("E&xecutive brief…"))
         self.save_button.setText(self.tr("&Save PDF…"))
         self.print_button.setText(self.tr("Prin&t…"))
+        self.xlsx_button.setText(self.tr("E&xport to Excel…"))
+        self.xlsx_button.setToolTip(self.tr("Checklists per affiliate, decisions, actions, reporting duties and "
+                                            "the timeline as an Excel workbook (XLSX), as of now"))
         self.table.setAccessibleName(self.tr("Report register"))
         self.pdf.setAccessibleName(self.tr("Report preview"))
         self.progress.setAccessibleName(self.tr("Rendering progress"))

@@ -30,6 +30,7 @@ from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWat
 from crisisdesk.ui.executor import DeskExecutor, OpenedDesk
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.opening import backup_policy, desk_opener
+from crisisdesk.ui.settings.group_workbook import GroupWorkbook
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 
@@ -58,6 +59,14 @@ class SettingsPanel(QWidget):
         self.path = QLabel(objectName="dataFile", wordWrap=True)
         self.open_button = QPushButton(objectName="openDatabase", clicked=self._choose_database)
         self.group_button = QPushButton(objectName="loadGroupFile", clicked=self._choose_group)
+        self.group_workbook = GroupWorkbook(executor, self)
+        self.group_workbook.template_written.connect(
+            lambda path: self.group_state.setText(self.tr("Template saved to {}").format(path)))
+        self.group_workbook.imported.connect(
+            lambda imported: self.group_state.setText(self.tr("Group file written to {}").format(imported.path)))
+        self.template_button = QPushButton(objectName="groupTemplate", clicked=self.group_workbook.choose_template)
+        self.intake_button = QPushButton(objectName="importGroupWorkbook", clicked=self.group_workbook.choose_import)
+        self.group_state = QLabel(objectName="groupWorkbookState", wordWrap=True)
         self.exchange = QLineEdit(objectName="exchangeFolder")
         self.exchange.setText(watch.folder)
         self.exchange.editingFinished.connect(self._exchange_changed)
@@ -82,6 +91,8 @@ class SettingsPanel(QWidget):
                 ("desk", "id", self.desk_id), ("desk", "author", self._pair(self.author, self.author_button)),
                 ("desk", "path", self.path), ("desk", "open", self.open_button),
                 ("desk", "group", self.group_button),
+                ("desk", "inventory", self._pair(self.intake_button, self.template_button, stretch=False)),
+                ("desk", "inventory_state", self.group_state),
                 ("exchange", "folder", self._pair(self.exchange, self.exchange_button)),
                 ("exchange", "watch", self._pair(self.watch, self.interval, stretch=False)),
                 ("backups", "keep", self._pair(self.keep, self.every, stretch=False)),
@@ -216,6 +227,7 @@ class SettingsPanel(QWidget):
         captions = {"language": self.tr("&Language:"), "role": self.tr("My &role (for “Mine”):"),
                     "id": self.tr("Desk id:"), "author": self.tr("&Name recorded as author:"),
                     "path": self.tr("Data file:"), "open": "", "group": "",
+                    "inventory": self.tr("Group inventory (Excel):"), "inventory_state": "",
                     "folder": self.tr("E&xchange folder:"), "watch": self.tr("&Watch the folder:"),
                     "keep": self.tr("&Keep the last:"), "state": self.tr("State:"), "now": ""}
         for key, caption in captions.items():
@@ -223,6 +235,12 @@ class SettingsPanel(QWidget):
         self.author_button.setText(self.tr("A&pply"))
         self.open_button.setText(self.tr("&Open another database…"))
         self.group_button.setText(self.tr("Load &group file…"))
+        self.intake_button.setText(self.tr("&Import workbook into a group file…"))
+        self.intake_button.setToolTip(self.tr("Reads a filled group inventory workbook (XLSX), checks it like a "
+                                              "group file and writes the group file (YAML)"))
+        self.template_button.setText(self.tr("Save &template…"))
+        self.template_button.setToolTip(self.tr("The group inventory workbook to fill in, filled with the group "
+                                                "loaded in this desk"))
         self.exchange_button.setText(self.tr("C&hoose…"))
         self.backup_button.setText(self.tr("&Back up now"))
         self.keep.setSuffix(self.tr(" backups, one every"))

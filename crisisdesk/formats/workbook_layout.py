@@ -1,0 +1,120 @@
+"""The group inventory workbook's layout: its sheets and columns, and what each column holds.
+
+One table per sheet, headers in row 1, one record per row from row 2. The same layout writes
+the template (group_template) and reads a filled workbook (group_workbook), so the two cannot
+disagree. Values are written as the group file writes them (`bank`, `3h`, `business`, `"09:00"`);
+a few Korean words are read too (예/아니오, 영업일/매일, 중단/저하, 자체/위탁/외부/정부).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# what a column holds: how a cell is turned into the group file's value
+ID, TEXT, BOOL, DURATION, CLOCK, DAY, NUMBER, IDS, DAYS, EFFECT, KIND, NOTE, PART = (
+    "id", "text", "bool", "duration", "clock", "day", "number", "ids", "days", "effect", "kind", "note",
+    "part")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str  # where the value goes in the record (a dotted path, e.g. name.ko, hours.from)
+    kind: str
+    required: bool = False  # the sheet is refused when this column is missing
+    help: str = ""
+    choices: tuple[str, ...] = ()  # offered as a drop-down in the template
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    name: str
+    columns: tuple[Column, ...]
+    help: str
+    optional: bool = False  # a workbook without the sheet is read as if it were empty
+
+    def column(self, field: str) -> Column:
+        return next(c for c in self.columns if c.field == field)
+
+
+YES, NO = "예", "아니오"
+BOOL_WORDS = {"예": True, "아니오": False, "y": True, "n": False, "yes": True, "no": False,
+              "true": True, "false": False, "o": True, "x": False}
+DAYS_WORDS = {"영업일": "business", "매일": "every-day"}
+EFFECT_WORDS = {"중단": "down", "저하": "degraded"}
+KIND_WORDS = {"자체": "own", "위탁": "outsourced", "외부": "external", "정부": "government"}
+APPROVAL, DISTRIBUTION = "결재", "배포"
+PART_WORDS = {APPROVAL: "approval", DISTRIBUTION: "distribution", "approval": "approval",
+              "distribution": "distribution"}
+WORDS: dict[str, dict[str, Any]] = {BOOL: BOOL_WORDS, DAYS: DAYS_WORDS, EFFECT: EFFECT_WORDS, KIND: KIND_WORDS,
+                                    PART: PART_WORDS}
+
+GROUP = SheetLayout("그룹", (
+    Column("그룹 ID", "id", ID, True, "영문 소문자·숫자·'-' (예: hanbit)"),
+    Column("그룹 이름(한국어)", "name.ko", TEXT, True, "예: 한빛금융그룹"),
+    Column("그룹 이름(영어)", "name.en", TEXT, False, "예: Hanbit Financial Group"),
+    Column("시간대", "timezone", TEXT, False, "IANA 이름, 비우면 Asia/Seoul"),
+), "그룹 자체: 한 행만 적습니다.")
+
+HOLIDAYS = SheetLayout("공휴일", (
+    Column("날짜", "date", DAY, True, "YYYY-MM-DD (토·일요일 외 휴무일)"),
+    Column("설명", "note", NOTE, False, "그룹 파일에 주석으로 남습니다"),
+), "토·일요일 외 영업하지 않는 날(공휴일·대체공휴일·근로자의 날). 영업일 계산과 운영 시간에 씁니다.")
+
+AFFILIATES = SheetLayout("계열사", (
+    Column("계열사 ID", "id", ID, True, "예: bank ('group'은 쓸 수 없음)"),
+    Column("이름(한국어)", "name.ko", TEXT, True, "예: 한빛은행"),
+    Column("이름(영어)", "name.en", TEXT, False, "예: Hanbit Bank"),
+    Column("업권", "sector", ID, True, "예: bank, card, insurance (플레이북이 업권별 점검표를 고릅니다)"),
+    Column("자체 보고", "licensed", BOOL, False, "예/아니오: 금융감독원에 전자금융사고를 직접 보고하는 회사",
+           (YES, NO)),
+    Column("DR센터 위치", "dr_site.location", TEXT, False, "예: 부산 재해복구센터"),
+    Column("DR 용량(%)", "dr_site.capacity_pct", NUMBER, False, "0~100 정수"),
+), "계열사: 한 행에 한 회사. 순서는 상황판·보고서의 순서입니다.")
+
+SERVICES = SheetLayout("서비스", (
+    Column("계열사 ID", "affiliate", ID, True, "계열사 시트의 ID"),
+    Column("서비스 ID", "id", ID, True, "계열사 안에서 고유 (예: internet-banking)"),
+    Column("이름(한국어)", "name.ko", TEXT, True, "예: 인터넷·모바일뱅킹"),
+    Column("이름(영어)", "name.en", TEXT, False, "예: Internet and mobile banking"),
+    Column("핵심", "critical", BOOL, False, "예/아니오: 핵심업무 여부", (YES, NO)),
+    Column("RTO", "rto", DURATION, False, "복구목표시간: 30m, 3h, 1d12h, PT3H"),
+    Column("운영일", "hours.days", DAYS, False, "business(영업일) 또는 every-day(매일); 비우면 상시 운영",
+           ("business", "every-day")),
+    Column("시작", "hours.from", CLOCK, False, "HH:MM (예: 09:00)"),
+    Column("종료", "hours.to", CLOCK, False, "HH:MM, 시작보다 늦게 (24:00 = 자정)"),
+), "서비스: 한 행에 한 서비스. 계열사 ID로 계열사에 속합니다.")
+
+DEPENDENCIES = SheetLayout("의존관계", (
+    Column("계열사 ID", "affiliate", ID, True, "서비스의 계열사 ID"),
+    Column("서비스 ID", "service", ID, True, "서비스 시트의 서비스 ID"),
+    Column("기관 ID", "provider", ID, True, "기관 시트의 ID"),
+    Column("영향", "effect", EFFECT, False, "down(중단, 기본) 또는 degraded(저하: 일부 기능은 됨)",
+           ("down", "degraded")),
+    Column("고객 영향(한국어)", "impact.ko", TEXT, False, "고객이 할 수 없는 일 (고객 안내 문구)"),
+    Column("고객 영향(영어)", "impact.en", TEXT, False, ""),
+    Column("대체 수단(한국어)", "alternative.ko", TEXT, False, "고객이 지금 쓸 수 있는 것 (짧은 명사구)"),
+    Column("대체 수단(영어)", "alternative.en", TEXT, False, ""),
+), "서비스가 기대는 기관: 한 행에 (서비스, 기관) 하나. 대체 수단·고객 영향은 공지에 그대로 나갑니다.")
+
+PROVIDERS = SheetLayout("기관", (
+    Column("기관 ID", "id", ID, True, "예: group-dc, gov-id-check"),
+    Column("이름(한국어)", "name.ko", TEXT, True, "예: 그룹 통합데이터센터"),
+    Column("이름(영어)", "name.en", TEXT, False, "예: Group data centre"),
+    Column("종류", "kind", KIND, True, "own(자체)·outsourced(위탁)에만 RTO 시계; external(외부)·government(정부)는 장애 경과",
+           ("own", "outsourced", "external", "government")),
+    Column("대체 기관", "alternatives", IDS, False, "대신 쓸 수 있는 기관 ID, 쉼표로 구분 (데스크용)"),
+), "서비스가 기대는 외부·내부 시스템(기관).")
+
+REPORT = SheetLayout("보고체계", (
+    Column("구분", "part", PART, True, "결재(결재란의 한 칸) 또는 배포(배포처 한 곳)", (APPROVAL, DISTRIBUTION)),
+    Column("이름(한국어)", "name.ko", TEXT, True, "결재: 칸 이름(예: 기안, 검토, 결재); 배포: 받는 곳(예: 그룹 회장)"),
+    Column("이름(영어)", "name.en", TEXT, False, "예: Drafted / Group chairman"),
+    Column("서명자(한국어)", "signer.ko", TEXT, False, "결재 칸만: 칸 아래 적힐 직책이나 이름(예: 그룹 CRO)"),
+    Column("서명자(영어)", "signer.en", TEXT, False, "예: Group CRO"),
+), "상황보고서의 결재란(위에서부터 순서대로, 마지막 칸이 결재)과 배포처. 시트가 없거나 결재 행이 없으면 "
+   "기안·검토·결재, 배포 행이 없으면 배포처 없음.", optional=True)
+
+SHEETS = (GROUP, HOLIDAYS, AFFILIATES, SERVICES, DEPENDENCIES, PROVIDERS, REPORT)
+GUIDE = "안내"  # the template's first sheet: how to fill it in (never read)

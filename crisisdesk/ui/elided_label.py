@@ -1,0 +1,68 @@
+"""A one-line label that cuts its text with "…" to the width it is given, the whole text in its tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+
+class ElidedLabel(QLabel):
+    """Plain text on one line, never wrapped: what does not fit is elided and shown whole on hover.
+
+    `text()` is the whole text; `shown()` what is painted."""
+
+    def __init__(self, text: str = "", parent=None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+                 **kwargs):
+        super().__init__(parent, **kwargs)
+        self._full = ""
+        self._shorter: tuple[str, ...] = ()  # shorter wordings tried before cutting
+        self._mode = mode
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self.set_texts(text)
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """`text`, or the first of the `shorter` wordings that fits, or the shortest cut with "…"."""
+        self._full, self._shorter = text, shorter
+        self.updateGeometry()
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown(self) -> str:
+        return super().text()
+
+    def is_elided(self) -> bool:
+        return self.shown() != self._full
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        """Cut to the room inside the margins (set margins with setContentsMargins, not a style
+        sheet's padding, and the font with setFont, so the measure is the painted one)."""
+        self.ensurePolished()
+        room, metrics = max(self.contentsRect().width(), 0), self.fontMetrics()
+        fitting = [t for t in (self._full, *self._shorter) if metrics.horizontalAdvance(t) <= room]
+        last = self._shorter[-1] if self._shorter else self._full
+        shown = fitting[0] if fitting else metrics.elidedText(last, self._mode, room)
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
