@@ -252,3 +252,18 @@ def test_an_undo_over_someone_s_later_change_asks_first(open_window, nirs_file, 
         assert desk.journal_length() == head  # cancelled: their note and my tick stay
         assert (desk.checklist_item(None, "bank", ref).state, desk.checklist_item(None, "bank", ref).note) == \
             ("done", "확인 완료")
+
+
+def test_an_elided_label_keeps_its_own_tooltip_when_resized(qtbot):
+    from crisisdesk.ui.elided_label import ElidedLabel
+
+    label = ElidedLabel("기록 경고: 열 때 점검에서 문제 발견")
+    qtbot.addWidget(label)
+    label.setToolTip("journal_no_delete trigger missing")
+    label.resize(1000, 30)
+    label.show()
+    qtbot.waitExposed(label)
+    assert label.toolTip() == "journal_no_delete trigger missing"  # not cleared by the width
+    label.resize(40, 30)
+    qtbot.waitUntil(label.is_elided)
+    assert label.toolTip() == "기록 경고: 열 때 점검에서 문제 발견\njournal_no_delete trigger missing"
