@@ -146,7 +146,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.checks = {name: QCheckBox(objectName=f"filter-{name}")
                        for name in ("overdue", "critical", "mine", "not_done")}
         for box in self.checks.values():
-            box.toggled.connect(self._filters_changed)
+            box.toggled.connect(self._checks_changed)
         self.keys_hint = QLabel(objectName="keysHint", wordWrap=True)  # wraps rather than widen the window
         self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.keys_hint.setStyleSheet("color:#555;")
@@ -455,6 +455,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self.request_refresh()
         self.model.set_filters(affiliate=affiliate, role=self._role,
                                **{name: box.isChecked() for name, box in self.checks.items()})
+
+    def _checks_changed(self) -> None:
+        """A filter box ticked: applied, and remembered for the next start (not the affiliate chosen)."""
+        self._filters_changed()
         if not self._fixed:
             settings = QSettings()
             for name, box in self.checks.items():
