@@ -10,6 +10,7 @@ from crisisdesk.desk.communications import CommunicationCommands
 from crisisdesk.desk.council import CouncilCommands
 from crisisdesk.desk.drills import DrillCommands
 from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.outside import OutsideChanges
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands
 from crisisdesk.desk.reviews import ReviewCommands
@@ -19,5 +20,5 @@ from crisisdesk.desk.workbook_commands import WorkbookCommands
 
 class Desk(EventCommands, ChecklistCommands, AssessmentCommands, CouncilCommands,
            CommunicationCommands, BackupCommands, ReportCommands, WorkbookCommands, DrillCommands,
-           ReviewCommands, RoomCommands, ReadModels, DeskBase):
+           ReviewCommands, RoomCommands, ReadModels, OutsideChanges, DeskBase):
     """An open desk database: `Desk.open(path)`, then commands and read models."""

@@ -43,6 +43,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeskErrors", "{backup_file}: is the database itself; choose a backup file"),
     QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' already has these values; nothing to save"),
     QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' has no change left to undo"),
+    QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' was changed meanwhile by {by} ({at}): it is now {state}; nothing was saved"),
     QT_TRANSLATE_NOOP("DeskErrors", "{affiliate} has no checklist item '{item}' in this event"),
     QT_TRANSLATE_NOOP("DeskErrors", "item '{item}' is in several checklists; write one of: {options}"),
     QT_TRANSLATE_NOOP("DeskErrors", "unknown notice template '{template}' (templates: {known})"),

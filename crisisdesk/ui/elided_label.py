@@ -65,4 +65,18 @@ class ElidedLabel(QLabel):
         last = self._shorter[-1] if self._shorter else self._full
         shown = fitting[0] if fitting else metrics.elidedText(last, self._mode, room)
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self._show_tip()
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
+        """A tooltip of the label's own, kept whatever its width (a resize used to clear it); while the
+        text is cut, the whole text comes first (alone when the tip only repeats it)."""
+        self._tip = tip
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        full, tip = getattr(self, "_full", ""), getattr(self, "_tip", "")
+        cut = super().text() != full
+        parts = [full] if cut else []
+        if tip and not (cut and full in tip):  # a tip that only repeats the text adds nothing
+            parts.append(tip)
+        super().setToolTip("\n".join(parts))

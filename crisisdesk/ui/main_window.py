@@ -17,6 +17,7 @@ from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open
 from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskNotOpen, OpenedDesk
 from crisisdesk.ui.header import EventHeader
+from crisisdesk.ui.outside_watch import OutsideWatch
 from crisisdesk.ui.panel_host import PanelHost
 from crisisdesk.ui.status_bar import DeskStatusBar
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._role = ""
         self.exchange = ExchangeWatch(executor, self)
         self.backups = BackupWatch(executor, self)
+        self.outside = OutsideWatch(executor, self)  # what other programs write to the same database
         self.stack = PanelHost(panel_factories(executor, self.exchange, self.backups))
         self.stack.created.connect(self._panel_created)
         self.panels = self.stack.panels  # the panels built so far, by name
@@ -184,8 +186,10 @@ class MainWindow(QMainWindow):
         ex.opened.connect(self._opened)
         ex.open_failed.connect(self._open_failed)
         ex.changed.connect(self.on_changes)
+        self.outside.changed.connect(lambda changes: self.on_changes(changes, saved_here=False))
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
+        ex.saving.connect(self.status.set_saving)
         self.backups.failed.connect(lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
         self.exchange.state.connect(self.status.set_exchange)
         self.header.event_picked.connect(self.set_event)
@@ -279,9 +283,11 @@ class MainWindow(QMainWindow):
         self.load_events(prefer=event_id)
         self.show_panel("board")
 
-    def on_changes(self, changes: Changes) -> None:
-        """Every saved command: tell the panels what changed; they refresh only if they care."""
-        self.status.mark_saved()
+    def on_changes(self, changes: Changes, saved_here: bool = True) -> None:
+        """Every saved command (or another program's change): tell the panels what changed; they
+        refresh only if they care."""
+        if saved_here:
+            self.status.mark_saved()
         for panel in self.panels.values():
             panel.on_changes(changes)
         if changes.touches(EVENTS) or changes.touches(GROUP):
@@ -372,5 +378,6 @@ class MainWindow(QMainWindow):
         if self._presenting:
             self.present_action.setChecked(False)
         QSettings().setValue("window/geometry", self.saveGeometry())
+        self.backups.wait()  # a backup under way finishes on its own connection
         self.executor.shutdown()
         super().closeEvent(event)

@@ -224,6 +224,45 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ChangedMeanwhileDialog</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>그사이 변경됨</translation>
+    </message>
+    <message>
+        <source>“{}” was changed by {} at {} after it was shown here.</source>
+        <translation>“{}” 항목은 이 화면에 표시된 뒤 {}님이 {}에 변경했습니다.</translation>
+    </message>
+    <message>
+        <source>Now: {}</source>
+        <translation>현재: {}</translation>
+    </message>
+    <message>
+        <source>Your change: {}</source>
+        <translation>내 변경: {}</translation>
+    </message>
+    <message>
+        <source>Apply your change over theirs, or cancel and keep theirs?</source>
+        <translation>내 변경을 덮어써 적용할까요, 아니면 취소하고 상대의 변경을 유지할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Apply mine</source>
+        <translation>내 변경 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>reason: {}</source>
+        <translation>사유: {}</translation>
+    </message>
+    <message>
+        <source>assignee: {}</source>
+        <translation>담당자: {}</translation>
+    </message>
+    <message>
+        <source>note: {}</source>
+        <translation>메모: {}</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Changed on two desks at once; the later change was kept — see history</source>
@@ -309,8 +348,8 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>미완료(&amp;D)</translation>
     </message>
     <message>
-        <source>Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo</source>
-        <translation>Space 완료 · D 진행 중 · B 진행 불가 · N 해당 없음 · T 할 일 · H 이력 · Ctrl+Z 되돌리기</translation>
+        <source>Space done · D doing · B blocked · N n/a · T to do · Enter note · H history · Ctrl+Z undo</source>
+        <translation>Space 완료 · D 진행 중 · B 진행 불가 · N 해당 없음 · T 할 일 · Enter 메모 · H 이력 · Ctrl+Z 되돌리기</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -1058,6 +1097,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>점검 항목 &apos;{item}&apos;에 되돌릴 변경이 더 없습니다</translation>
     </message>
     <message>
+        <source>item &apos;{item}&apos; was changed meanwhile by {by} ({at}): it is now {state}; nothing was saved</source>
+        <translation>항목 &apos;{item}&apos;은(는) 그사이 {by}님이 변경했습니다({at}). 현재 상태: {state}. 저장하지 않았습니다</translation>
+    </message>
+    <message>
         <source>{affiliate} has no checklist item &apos;{item}&apos; in this event</source>
         <translation>이 사건에서 {affiliate}의 점검 항목 &apos;{item}&apos;이(가) 없습니다</translation>
     </message>
@@ -1523,6 +1566,14 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Exchange folder: offline</source>
         <translation>교환 폴더: 연결 끊김</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>A change is being saved</source>
+        <translation>변경 사항을 저장하는 중</translation>
     </message>
     <message>
         <source>Desk identity</source>
@@ -2419,6 +2470,29 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Drill injects</source>
         <translation>모의훈련 상황 부여</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditDialog</name>
+    <message>
+        <source>Edit “{}”</source>
+        <translation>“{}” 편집</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee:</source>
+        <translation>담당자(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
     </message>
 </context>
 <context>
