@@ -75,6 +75,20 @@ def rows(quick: bool) -> list[Row]:
                           "s", 2.0))
     out.append(_limit_row(f"tick save-to-repaint, {ui['tick']['items']:,} items (ms)",
                           ui["tick"]["median_ms"], None, "ms", 50))
+
+    stall_args = ["--sizes", "10x100", "--ticks", "5"] if quick else []
+    stalls = json.loads(subprocess.run([sys.executable, str(HERE / "ui_stalls.py"), "--json", *stall_args],
+                                       check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+    for size, f in stalls.items():
+        for name, key, limit in (("longest stall, first load", "first_load_stall_ms", 100),
+                                 ("longest stall, filtering", "filter_stall_ms", 100),
+                                 ("longest stall, switching affiliates", "affiliate_stall_ms", 100),
+                                 ("longest stall, scrolling", "scroll_stall_ms", 100),
+                                 ("longest stall, ticking", "tick_stall_ms", 100),
+                                 ("tick to repaint, median", "tick_repaint_median_ms", 16),
+                                 ("tick during a backup, slowest", "tick_during_backup_max_ms", 100),
+                                 ("longest stall during a backup", "backup_stall_ms", 100)):
+            out.append(_limit_row(f"{name}, {size} (ms)", f[key], None, "ms", limit))
     return out
 
 

@@ -127,9 +127,9 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
             time.sleep(0.001)
 
     wait(lambda: panel.model.rowCount() > 0 and window.executor.pending == 0)
-    loaded = sum(panel.model.rowCount(panel.model.index(p, 0)) for p in range(panel.model.rowCount()))
-    tree = panel.tree
-    index = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    loaded = len(panel.model.items())
+    tree = panel.view
+    index = panel.model.index(1, 0)
     tree.setCurrentIndex(index)
     tree.setFocus()
     state = {"painted": None}
@@ -137,7 +137,7 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     class Repainted(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and state["painted"] is None and state.get("expect") == \
-                    panel.model.item_at(panel.proxy.mapToSource(tree.currentIndex())).state:
+                    panel.model.item_at(tree.currentIndex()).state:
                 state["painted"] = time.perf_counter()
             return False
 
@@ -145,7 +145,7 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     tree.viewport().installEventFilter(repainted)
     times = []
     for _ in range(ticks):
-        current = panel.model.item_at(panel.proxy.mapToSource(tree.currentIndex())).state
+        current = panel.model.item_at(tree.currentIndex()).state
         state.update(painted=None, expect="todo" if current == "done" else "done")
         start = time.perf_counter()
         QTest.keyClick(tree, Qt.Key.Key_Space)

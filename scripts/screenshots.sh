@@ -103,7 +103,7 @@ affiliate._show_history("customers-affected")
 shoot("affiliate")
 window.show_panel("checklists")
 checklist = window.panels["checklists"]
-checklist.tree.setFocus()
+checklist.view.setFocus()
 shoot("checklist")
 window.present_action.setChecked(True)
 window.resize(1920, 1080)

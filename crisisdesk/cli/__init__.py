@@ -16,11 +16,14 @@ TRACEBACK_ENV = "CRISISDESK_TRACEBACK"  # set to 1: an unexpected error shows it
 
 # Each module exposes `register(subparsers)`; order is the order in `--help`.
 COMMAND_MODULES = (
+    "crisisdesk.cli.drill_commands",
     "crisisdesk.cli.duty_commands",
     "crisisdesk.cli.event_commands",
     "crisisdesk.cli.exchange_commands",
     "crisisdesk.cli.playbook_commands",
     "crisisdesk.cli.report_commands",
+    "crisisdesk.cli.review_commands",
+    "crisisdesk.cli.room_commands",
     "crisisdesk.cli.self_test_command",
     "crisisdesk.cli.site_command",
     "crisisdesk.cli.store_commands",

@@ -8,6 +8,7 @@ from pathlib import Path
 from crisisdesk.desk import checkpoints, context
 from crisisdesk.desk.backup_policy import DEFAULT_POLICY, BackupPolicy
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.store.backup import STEP_PAGES, STEP_PAUSE, backup_file
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.schema import SCHEMA_VERSION
@@ -42,22 +43,39 @@ def last_backup_time(db_path: Path) -> datetime | None:
     return datetime.fromtimestamp(found[-1].stat().st_mtime, UTC) if found else None
 
 
+def next_backup_path(db_path: Path) -> Path:
+    """A new file name in the database's backup folder, stamped with the time."""
+    db_path = Path(db_path)
+    folder = backup_folder(db_path)
+    stamp = datetime.now(UTC).strftime(STAMP)
+    out = folder / f"{db_path.stem}-{stamp}.sqlite"
+    n = 1
+    while out.exists():
+        n += 1
+        out = folder / f"{db_path.stem}-{stamp}-{n}.sqlite"
+    return out
+
+
+def write_backup(db_path: Path, out: Path, keep: int, pages: int = STEP_PAGES,
+                 pause: float = STEP_PAUSE) -> Path:
+    """An online backup of the desk database at `db_path` into `out`, verified; the backups beside it
+    pruned to the last `keep`.
+
+    Needs no open Desk: it reads through a connection of its own, in steps, so it can run on any
+    thread while the desk's own connection carries commands (the window runs it off the executor).
+    """
+    backup_file(Path(db_path), Path(out), pages, pause)
+    for old in list_backups(db_path)[:-keep]:
+        old.unlink()
+    return Path(out)
+
+
 class BackupCommands:
     """Mixed into Desk."""
 
     def auto_backup(self, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
         """An online backup into the backup folder, verified; older ones pruned to `policy.keep`."""
-        folder = backup_folder(self.path)
-        stamp = datetime.now(UTC).strftime(STAMP)
-        out = folder / f"{self.path.stem}-{stamp}.sqlite"
-        n = 1
-        while out.exists():
-            n += 1
-            out = folder / f"{self.path.stem}-{stamp}-{n}.sqlite"
-        self.backup(out)
-        for old in list_backups(self.path)[:-policy.keep]:
-            old.unlink()
-        return out
+        return write_backup(self.path, next_backup_path(self.path), policy.keep)
 
     def backups(self) -> list[Path]:
         """This desk's automatic backups, oldest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crisisdesk.desk.changes import BOARD, CHECKLIST, Changes
 from crisisdesk.desk.context import EventContext
-from crisisdesk.domain.checklist import ItemState
+from crisisdesk.domain.checklist import ItemState, check_unchanged
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store import queries
 
@@ -14,11 +14,15 @@ class ChecklistCommands:
 
     def set_item(self, event: str | None, affiliate: str, item: str, *, state: str | None = None,
                  assignee: str | None = None, note: str | None = None, evidence: str | None = None,
-                 reason: str | None = None) -> Changes:
-        """Change an item; fields left as None keep their value. Blocked needs a reason."""
+                 reason: str | None = None, seen: str | None = None) -> Changes:
+        """Change an item; fields left as None keep their value. Blocked needs a reason.
+
+        `seen`: the entry of the item's last change as the caller saw it (`ItemView.entry`); when
+        someone changed the item since, ChangedMeanwhile is raised and nothing is saved."""
         ctx = self.open_event(event)
         row = self._item_row(ctx, affiliate, item)
         before = ItemState.from_dict(row)
+        _check_seen(seen, row, before)
         after = before.changed(state=state, assignee=assignee, note=note, evidence=evidence, reason=reason)
         if after == before:
             raise InvalidInput.of("item '{item}' already has these values; nothing to save", item=row['item'])
@@ -28,10 +32,13 @@ class ChecklistCommands:
             "base": row["entry"], "undoes": ""})
         return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]])
 
-    def undo_item(self, event: str | None, affiliate: str, item: str) -> Changes:
-        """Revert the item's last change that is not yet undone, as a compensating entry."""
+    def undo_item(self, event: str | None, affiliate: str, item: str, seen: str | None = None) -> Changes:
+        """Revert the item's last change that is not yet undone, as a compensating entry.
+
+        `seen` as for `set_item`: an undo never reverts a change someone made since."""
         ctx = self.open_event(event)
         row = self._item_row(ctx, affiliate, item)
+        _check_seen(seen, row, ItemState.from_dict(row))
         history = queries.item_changes(self.store.conn, ctx.id, row["affiliate"], row["checklist"],
                                        row["item"])
         undone = {c["undoes"] for c in history if c["undoes"]}
@@ -66,3 +73,7 @@ class ChecklistCommands:
             options = ", ".join(f"{k['checklist']}/{k['item']}" for k in keys)
             raise InvalidInput.of("item '{item}' is in several checklists; write one of: {options}", item=item, options=options)
         return queries.item(self.store.conn, ctx.id, affiliate, keys[0]["checklist"], item)
+
+
+def _check_seen(seen: str | None, row: dict, current: ItemState) -> None:
+    check_unchanged(seen, row["entry"], current, item=row["item"], by=row["updated_by"], at=row["updated_at"])

@@ -49,7 +49,7 @@ class ImportFacts:
             return None
         # Parsed without the database's cache: checking a packet writes nothing.
         return EventDocs(parse_playbook(row["playbook_text"], row["playbook_sha256"]),
-                         parse_group(row["group_text"], row["group_sha256"]))
+                         parse_group(row["group_text"], row["group_sha256"]), bool(row["drill"]))
 
     def parse_playbook(self, text: str, sha256: str) -> Playbook:
         _check_hash(text, sha256, "playbook")
@@ -91,7 +91,7 @@ def _check(me: Identity, entry: Entry, facts: ImportFacts) -> None:
             raise InvalidInput(f"the event is of group '{group.id}', and this desk belongs to "
                                f"group '{me.group}'")
         facts.add_event(p["event"], EventDocs(
-            facts.parse_playbook(p["playbook"]["text"], p["playbook"]["sha256"]), group))
+            facts.parse_playbook(p["playbook"]["text"], p["playbook"]["sha256"]), group, p["drill"]))
 
 
 def _check_hash(text: str, sha256: str, what: str) -> None:

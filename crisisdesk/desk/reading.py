@@ -53,8 +53,7 @@ class ReadModels:
         """One item of an affiliate (or the group desk) by `item` or `checklist/item`, as stored."""
         ctx = self.event(event)
         row = self._item_row(ctx, affiliate, item)
-        return next(v for v in views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
-                    if (v.checklist, v.item) == (row["checklist"], row["item"]))
+        return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate, rows=[row])[0]
 
     def answers(self, event: str | None, affiliate: str, lang: str = "ko") -> list[AnswerView]:
         ctx = self.event(event)

@@ -177,13 +177,15 @@ def _latest_values(rows: list[dict], field: str, upto: str | None = None) -> dic
     return found
 
 
-def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = None) -> list[ItemView]:
+def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = None,
+               rows: list[dict] | None = None) -> list[ItemView]:
+    """The items of the event (of one affiliate), or of the item `rows` given (read by the caller)."""
     book = ctx.playbook
     lookup = {(c.id, i.id): (c, i) for c in book.checklists for i in c.items}
     roles = {r.id: r.title for r in book.roles}
     conflicts = queries.conflicted_items(conn, ctx.id, affiliate)
     views = []
-    for row in queries.items(conn, ctx.id, affiliate):
+    for row in queries.items(conn, ctx.id, affiliate) if rows is None else rows:
         checklist, item = lookup[(row["checklist"], row["item"])]
         due = from_iso(row["due"])
         views.append(ItemView(
@@ -194,7 +196,7 @@ def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = N
             note=row["note"], evidence=row["evidence"], reason=row["reason"],
             updated_at=_time(row["updated_at"]), updated_by=row["updated_by"],
             overdue=is_overdue(due, row["state"], now), due_soon=is_due_soon(due, row["state"], now),
-            conflict=(row["affiliate"], row["checklist"], row["item"]) in conflicts))
+            conflict=(row["affiliate"], row["checklist"], row["item"]) in conflicts, entry=row["entry"]))
     return views
 
 

@@ -72,6 +72,34 @@ def check_state(new: ItemState) -> None:
         raise InvalidInput.of("a blocked item needs a reason: say what blocks it")
 
 
+class ChangedMeanwhile(InvalidInput):
+    """The item was changed by someone else after the state a change was made against; nothing saved.
+
+    Carries what the item holds now, so an interface can show it and ask whether to apply anyway.
+    """
+
+    current: ItemState = ItemState()
+    entry: str = ""  # the journal entry of the change made meanwhile: the state to apply against
+    by: str = ""
+    at: str = ""
+
+
+def check_unchanged(seen: str | None, entry: str, current: ItemState, *, item: str, by: str,
+                    at: str) -> None:
+    """Refuse a change made against an older state of an item: `seen` is the journal entry of the
+    item's last change as the person saw it ('' when it was never changed), `entry` the last change
+    the desk holds. None skips the rule (the CLI changes what is stored, by name).
+
+    Without it a screen that had not yet shown someone's tick could silently undo it."""
+    if seen is None or seen == entry:
+        return
+    error = ChangedMeanwhile.of(
+        "item '{item}' was changed meanwhile by {by} ({at}): it is now {state}; nothing was saved",
+        item=item, by=by or "?", at=at, state=current.state)
+    error.current, error.entry, error.by, error.at = current, entry, by, at
+    raise error
+
+
 def applicable_items(playbook: Playbook, sector: str, level: str) -> list[tuple[Checklist, ChecklistItem]]:
     """Items for `all` and for `sector` whose `from_level` is at or below `level`; with the
     sector GROUP_SCOPE, the items the group desk does once."""

@@ -37,12 +37,18 @@ _GROUP_ONLY = {  # kind → what an affiliate desk may not do
     "report.drafted": "draft a situation report",
     "report.approved": "approve a situation report",
     "report.issued": "issue a situation report",
+    "drill.inject_released": "release a drill inject",
+    "review.finding": "record an after-action finding",
+    "review.action": "create a corrective action",
+    "review.action_changed": "change a corrective action",
+    "handover.prepared": "prepare a shift handover", "handover.signed": "sign a shift handover",
+    "rollcall.started": "start a roll-call", "rollcall.called": "record a roll-call call",
 }
 _AFFILIATE_WORK = {
     "service.assessed": "assess services", "impact.answered": "answer impact questions",
     "checklist.changed": "change checklist items", "notice.composed": "compose notices",
     "notice.edited": "edit notices", "notice.posted": "post notices",
-    "notice.withdrawn": "withdraw notices",
+    "notice.withdrawn": "withdraw notices", "drill.responded": "respond to drill injects",
 }
 
 

@@ -19,6 +19,9 @@ GROUP_KINDS = frozenset({
     "alert.recorded",
     "outlook.set",
     "report.drafted", "report.approved", "report.issued",
+    "drill.inject_released",
+    "review.finding", "review.action", "review.action_changed",
+    "handover.prepared", "handover.signed", "rollcall.started", "rollcall.called",
 })
 
 AFFILIATE_KINDS = frozenset({
@@ -26,6 +29,7 @@ AFFILIATE_KINDS = frozenset({
     "impact.answered",
     "checklist.changed",
     "notice.composed", "notice.edited", "notice.posted", "notice.withdrawn",
+    "drill.responded",
 })
 
 # report.exported: an office draft or brief PDF written by this desk (its register of files)

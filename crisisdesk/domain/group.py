@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from crisisdesk.domain.contacts import Contact
 from crisisdesk.domain.text import Text
 
 # Who recovers a provider decides whether a recovery-time (RTO) clock applies: the group
@@ -125,6 +126,7 @@ class Group:
     holidays: frozenset[date] = field(default_factory=frozenset)
     affiliates: tuple[Affiliate, ...] = ()
     providers: tuple[Provider, ...] = ()
+    contacts: tuple[Contact, ...] = ()  # the emergency contact tree (비상연락망)
     report: ReportForm = ReportForm()
 
     def affiliate(self, affiliate_id: str) -> Affiliate:

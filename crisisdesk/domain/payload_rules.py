@@ -25,8 +25,11 @@ from typing import Any, Protocol
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.checklist import STATES, ItemState, check_state
 from crisisdesk.domain.clock import parse_time
+from crisisdesk.domain.contacts import CALL_RESULTS
+from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
+from crisisdesk.domain.handover import SIGN_ROLES
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import NOTICE_CHANNELS, SERVICE_STATUSES, Playbook
 from crisisdesk.domain.report_register import EXPORT_FORMATS
@@ -59,6 +62,7 @@ class EventDocs:
 
     playbook: Playbook
     group: Group
+    drill: bool = False  # a drill event: the only kind that takes drill injects and responses
 
     @cached_property
     def items(self) -> dict[str, frozenset[str]]:
@@ -321,9 +325,9 @@ def _event_activated(p: _Payload, facts: Facts) -> None:
         raise InvalidInput("the pinned playbook's id or version differs from its text")
     if pinned_group.id("id") != group.id:
         raise InvalidInput("the pinned group's id differs from its text")
-    docs = EventDocs(book, group)
+    docs = EventDocs(book, group, p.flag("drill"))
     p.text("title", empty=False), p.text("note", required=False)
-    p.time("t0"), p.flag("drill")
+    p.time("t0")
     check_level(book, p.id("level"))
     for provider in p.items("providers", required=False):
         q = _Payload(provider) if isinstance(provider, Mapping) else _Payload({"provider": provider})
@@ -490,6 +494,75 @@ def _notice_withdrawn(p: _Payload, docs: EventDocs) -> None:
     p.id("notice"), p.text("reason", required=False)
 
 
+def _drill_inject(docs: EventDocs, inject_id: str) -> None:
+    """An inject of the event's scenario, in a drill event (never a real one)."""
+    if not docs.drill:
+        raise InvalidInput("drill injects and responses belong to drill events only; this is a real event")
+    known = [i.id for i in docs.playbook.injects]
+    if inject_id not in known:
+        raise InvalidInput(f"unknown inject '{inject_id}' (injects: {', '.join(known) or 'none'})")
+
+
+def _inject_released(p: _Payload, docs: EventDocs) -> None:
+    _drill_inject(docs, p.id("inject"))
+    if p.id("kind") not in INJECT_KINDS:
+        raise InvalidInput(f"unknown inject kind '{p.id('kind')}' ({', '.join(INJECT_KINDS)})")
+    if p.id("released_by") not in RELEASED_BY:
+        raise InvalidInput(f"unknown 'released_by' '{p.id('released_by')}' ({', '.join(RELEASED_BY)})")
+    p.time("due"), p.time("at")
+    text = p.obj("text")
+    text.text("ko"), text.text("en")
+    if p.id("affiliate", required=False):
+        _affiliate(docs, p.id("affiliate"))
+
+
+def _drill_responded(p: _Payload, docs: EventDocs) -> None:
+    _drill_inject(docs, p.id("inject"))
+    _doer(docs, p.id("affiliate"))
+    p.text("text", empty=False)
+
+
+def _finding(p: _Payload, docs: EventDocs) -> None:
+    p.id("finding"), p.text("text", empty=False)
+
+
+def _corrective_action(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("title", empty=False), p.text("owner", empty=False, limit=ID_MAX)
+    p.time("due"), p.id("finding", required=False)
+
+
+def _corrective_action_changed(p: _Payload, docs: EventDocs) -> None:
+    p.id("action"), p.text("note", required=False)
+    check_action_state(p.id("state"))
+
+
+def _handover_prepared(p: _Payload, docs: EventDocs) -> None:
+    p.id("handover"), p.text("outgoing", empty=False, limit=ID_MAX), p.text("incoming", empty=False, limit=ID_MAX)
+    p.time("since")
+    for line in p.items("lines"):
+        if not isinstance(line, str) or len(line) > TEXT_MAX:
+            raise InvalidInput(f"a handover line must be text, not {_show(line)}")
+
+
+def _handover_signed(p: _Payload, docs: EventDocs) -> None:
+    p.id("handover"), p.text("name", empty=False, limit=ID_MAX)
+    if p.id("role") not in SIGN_ROLES:
+        raise InvalidInput(f"unknown handover role '{p.id('role')}' ({', '.join(SIGN_ROLES)})")
+
+
+def _rollcall_started(p: _Payload, docs: EventDocs) -> None:
+    p.id("rollcall"), p.text("title", empty=False)
+
+
+def _rollcall_called(p: _Payload, docs: EventDocs) -> None:
+    p.id("rollcall"), p.text("note", required=False)
+    contact = p.id("contact")
+    if contact not in {c.id for c in docs.group.contacts}:
+        raise InvalidInput(f"unknown contact '{contact}' in the group file's contact tree")
+    if p.id("result") not in CALL_RESULTS:
+        raise InvalidInput(f"unknown call result '{p.id('result')}' ({', '.join(CALL_RESULTS)})")
+
+
 _GLOBAL = frozenset({"group.loaded", "event.activated"})
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "group.loaded": _group_loaded,
@@ -510,4 +583,9 @@ _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "checklist.changed": _checklist_changed,
     "notice.composed": _notice_composed, "notice.edited": _notice_edited,
     "notice.posted": _notice_posted, "notice.withdrawn": _notice_withdrawn,
+    "drill.inject_released": _inject_released, "drill.responded": _drill_responded,
+    "review.finding": _finding, "review.action": _corrective_action,
+    "review.action_changed": _corrective_action_changed,
+    "handover.prepared": _handover_prepared, "handover.signed": _handover_signed,
+    "rollcall.started": _rollcall_started, "rollcall.called": _rollcall_called,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from crisisdesk.domain.drill import Inject
 from crisisdesk.domain.text import Text
 
 IMPACT_KINDS = ("text", "integer", "money", "choice", "boolean", "datetime", "services")
@@ -137,6 +138,7 @@ class Playbook:
     triggers: tuple[str, ...] = ()
     notices: tuple[NoticeTemplate, ...] = ()
     reporting: tuple[ReportingDuty, ...] = ()
+    injects: tuple[Inject, ...] = ()  # a drill scenario's timed injects (playbook/3)
 
     def level_index(self, level_id: str) -> int:
         for i, lv in enumerate(self.levels):
@@ -162,3 +164,9 @@ class Playbook:
     def measured(self, measure: str) -> ImpactField | None:
         """The impact field that measures `measure`, if any."""
         return next((f for f in self.impact if f.measure == measure), None)
+
+    def inject(self, inject_id: str) -> Inject:
+        for i in self.injects:
+            if i.id == inject_id:
+                return i
+        raise KeyError(inject_id)

@@ -202,6 +202,7 @@ class ItemView:
     overdue: bool
     due_soon: bool
     conflict: bool = False
+    entry: str = ""  # the journal entry of its last change ('' never changed): what a change is made against
 
 
 @dataclass(frozen=True)

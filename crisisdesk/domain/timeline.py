@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crisisdesk.domain.contacts import CALL_RESULT_NAMES
+from crisisdesk.domain.drill import INJECT_KIND_NAMES
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook, ReportingDuty
 from crisisdesk.domain.text import Text
@@ -210,6 +212,37 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
     if kind == "outlook.set":
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
+    if kind == "drill.inject_released":
+        what = INJECT_KIND_NAMES.get(p.get("kind", ""), Text.plain(str(p.get("kind", ""))))
+        text = p.get("text") or {}
+        to = Text(f" → {aff.ko}", f" → {aff.en}") if p.get("affiliate") else Text()
+        return Text(f"[모의훈련 상황 부여] {what.ko}{to.ko}: {text.get('ko') or text.get('en', '')}",
+                    f"[Drill inject] {what.en}{to.en}: {text.get('en') or text.get('ko', '')}")
+    if kind == "drill.responded":
+        return Text(f"[{aff.ko}] 모의훈련 상황 대응: {p.get('text', '')}",
+                    f"[{aff.en}] drill response: {p.get('text', '')}")
+    if kind == "review.finding":
+        return Text(f"사후 검토 발견 사항: {p.get('text', '')}", f"After-action finding: {p.get('text', '')}")
+    if kind == "review.action":
+        return Text(f"개선 조치: {p.get('title', '')} (담당 {p.get('owner', '')})",
+                    f"Corrective action: {p.get('title', '')} (owner {p.get('owner', '')})")
+    if kind == "review.action_changed":
+        st = _word(ACTION_STATE_NAMES, p.get("state", ""))
+        note = f" — {p['note']}" if p.get("note") else ""
+        return Text(f"개선 조치 상태 → {st.ko}{note}", f"Corrective action now {st.en}{note}")
+    if kind == "handover.prepared":
+        return Text(f"근무 교대 인계 준비: {p.get('outgoing', '')} → {p.get('incoming', '')}",
+                    f"Shift handover prepared: {p.get('outgoing', '')} → {p.get('incoming', '')}")
+    if kind == "handover.signed":
+        who = Text("인계자", "outgoing lead") if p.get("role") == "outgoing" else Text("인수자", "incoming lead")
+        return Text(f"근무 교대 서명({who.ko}): {p.get('name', '')}", f"Handover signed ({who.en}): {p.get('name', '')}")
+    if kind == "rollcall.started":
+        return Text(f"비상연락망 점검 시작: {p.get('title', '')}", f"Roll-call started: {p.get('title', '')}")
+    if kind == "rollcall.called":
+        contact = next((c for c in group.contacts if c.id == p.get("contact")), None)
+        called = contact.name if contact else str(p.get("contact", ""))
+        result = _word(CALL_RESULT_NAMES, p.get("result", ""))
+        return Text(f"비상연락: {called} — {result.ko}", f"Roll-call: {called} — {result.en}")
     if kind == "report.exported":
         fmt = str(p.get("format", "")).upper()
         if p.get("kind") == "brief":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crisisdesk.domain.contacts import Contact
 from crisisdesk.domain.group import (
     DEFAULT_APPROVAL,
     GROUP_DESK,
@@ -65,6 +66,7 @@ def group_from_data(data: Any, report: Report) -> Group | None:
     if version:
         model = validate(GroupFile, data, report)
         _check_references(data, report, version)
+        _check_contacts(data, report)
     if model is None or report.has_errors:
         return None
     return _group(model, version)
@@ -119,6 +121,27 @@ def _check_references(data: dict[str, Any], report: Report, version: int) -> Non
             report.error(at, "a provider cannot be its own alternative")
 
 
+def _check_contacts(data: dict[str, Any], report: Report) -> None:
+    """The contact tree: ids unique, deputies known (and not the contact itself), affiliates known,
+    an outside contact with its kind and organisation and no affiliate."""
+    contacts = unique_ids(report, data, "contacts")
+    affiliates = [a.get("id") for _, a in entries(data, "affiliates")]
+    for i, contact in entries(data, "contacts"):
+        path: FieldPath = ("contacts", i)
+        refer(report, (*path, "deputy"), contact.get("deputy"), contacts, "contact", "contacts")
+        if contact.get("deputy") is not None and contact.get("deputy") == contact.get("id"):
+            report.error((*path, "deputy"), "a contact cannot be its own deputy")
+        affiliate = contact.get("affiliate")
+        if contact.get("external") is not None:
+            if affiliate is not None:
+                report.error((*path, "affiliate"), "an outside contact ('external') belongs to no affiliate")
+            if contact.get("organisation") is None:
+                report.error(path, "missing 'organisation': an outside contact names its organisation")
+        elif isinstance(affiliate, str) and affiliate != GROUP_DESK and affiliate not in affiliates:
+            known = ", ".join([GROUP_DESK, *(a for a in affiliates if isinstance(a, str))])
+            report.error((*path, "affiliate"), f"unknown affiliate '{affiliate}' (affiliates: {known})")
+
+
 def _only_in_2(report: Report, data: dict[str, Any], path: FieldPath, fields: tuple[str, ...],
                version: int) -> None:
     for name in fields:
@@ -163,6 +186,11 @@ def _group(m: GroupFile, version: int) -> Group:
         ),
         providers=tuple(Provider(p.id, p.name, kind(p.kind), tuple(p.alternatives or ()))
                         for p in m.providers or ()),
+        contacts=tuple(Contact(c.id, c.name, c.phone, affiliate="" if c.external else (c.affiliate or GROUP_DESK),
+                               role=c.role or "", title=c.title or Text(), external=c.external or "",
+                               organisation=c.organisation or Text(), phone2=c.phone2 or "",
+                               email=c.email or "", deputy=c.deputy or "")
+                       for c in m.contacts or ()),
         report=ReportForm(tuple(form.approval or DEFAULT_APPROVAL) if form else DEFAULT_APPROVAL,
                           tuple(form.distribution or ()) if form else ()),
     )

@@ -20,6 +20,7 @@ from crisisdesk.formats.workbook_layout import (
     AFFILIATES,
     APPROVAL,
     CLOCK,
+    CONTACTS,
     DEPENDENCIES,
     DISTRIBUTION,
     DURATION,
@@ -145,6 +146,10 @@ def _rows(group: Group, notes: dict[date, str]) -> dict[str, list[list[Any]]]:
         rows[REPORT.name].append([APPROVAL, *_names(step.title), *_names(step.signer)])
     for recipient in group.report.distribution:
         rows[REPORT.name].append([DISTRIBUTION, *_names(recipient), None, None])
+    for c in group.contacts:
+        rows[CONTACTS.name].append([c.id, c.name, c.phone, c.affiliate or None, c.role or None, *_names(c.title),
+                                    c.external or None, *_names(c.organisation), c.phone2 or None,
+                                    c.email or None, c.deputy or None])
     return rows
 
 
@@ -165,7 +170,7 @@ def group_yaml(data: dict[str, Any], notes: dict[date, str] | None = None) -> st
                               default_flow_style=None) if part else ""
 
     head: dict[str, Any] = {k: data[k] for k in ("format", "group", "timezone") if k in data}
-    tail: dict[str, Any] = {k: data[k] for k in ("affiliates", "providers", "report") if k in data}
+    tail: dict[str, Any] = {k: data[k] for k in ("affiliates", "providers", "report", "contacts") if k in data}
     text = _HEAD + dump(head)
     if data.get("holidays"):
         text += "\nholidays:\n"

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from crisisdesk.domain.drill import Inject
 from crisisdesk.domain.durations import parse_duration
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import (
@@ -31,6 +32,8 @@ from crisisdesk.formats.schema import (
     GROUP_FORMAT,
     PLAYBOOK_FORMAT,
     PLAYBOOK_FORMAT_1,
+    PLAYBOOK_FORMAT_3,
+    InjectSchema,
     PlaybookFile,
     ReportingSchema,
     check_format,
@@ -65,11 +68,13 @@ def load_playbook_text(text: str | bytes, name: str = "<playbook>", group: Group
     """Load a playbook from its text (or bytes), e.g. the copy pinned by an event."""
     doc = parse(text, name)
     report = Report(name, doc.marks, doc.problems)
-    model, version = None, check_format(doc.data, PLAYBOOK_FORMAT, GROUP_FORMAT, report, PLAYBOOK_FORMAT_1)
+    model, version = None, check_format(doc.data, PLAYBOOK_FORMAT, GROUP_FORMAT, report, PLAYBOOK_FORMAT_1,
+                                             compatible=(PLAYBOOK_FORMAT_3,))
     if version:
         model = validate(PlaybookFile, doc.data, report)
         _check_references(doc.data, report)
         _check_version_2(doc.data, report, version)
+        _check_injects(doc.data, report, version)
         _check_warnings(doc.data, report, group, today or date.today())
     report.raise_if_errors()
     assert model is not None  # a file that did not validate has errors, raised just above
@@ -152,6 +157,33 @@ def _check_version_2(data: dict[str, Any], report: Report, version: int) -> None
                              "a customers threshold needs an impact field with 'measure: customers'")
 
 
+def _check_injects(data: dict[str, Any], report: Report, version: int) -> None:
+    """A drill scenario's injects: only in a /3 file; each kind with the fields it needs."""
+    if data.get("injects") is not None and version < 3:
+        report.error(("injects",), f"'injects' (a drill scenario) needs 'format: {PLAYBOOK_FORMAT_3}'")
+        return
+    unique_ids(report, data, "injects")
+    measured = {f.get("measure") for _, f in entries(data, "impact")}
+    for i, inject in entries(data, "injects"):
+        path: FieldPath = ("injects", i)
+        kind = inject.get("kind")
+        needed: dict[Any, tuple[str, ...]] = {"provider": ("provider", "status"),
+                                              "complaints": ("affiliate", "measures")}
+        needs = needed.get(kind, ())
+        for name in needs:
+            if inject.get(name) is None:
+                report.error(path, f"missing '{name}': an inject of kind '{kind}' needs "
+                                   f"{' and '.join(repr(n) for n in needs)}")
+        for name, owner in (("provider", "provider"), ("status", "provider"), ("measures", "complaints")):
+            if inject.get(name) is not None and kind is not None and kind != owner:
+                report.error((*path, name), f"'{name}' is only for injects of kind '{owner}'")
+        measures = inject.get("measures")
+        for measure in (measures if isinstance(measures, dict) else {}):
+            if isinstance(measure, str) and measure not in measured:
+                report.error((*path, "measures", measure),
+                             f"no impact field has 'measure: {measure}' (the inject sets that answer)")
+
+
 def _as_duration(value: object) -> timedelta | None:
     try:
         return parse_duration(value) if isinstance(value, str) else None
@@ -167,6 +199,13 @@ def _check_warnings(data: dict[str, Any], report: Report, group: Group | None, t
     if group is None:
         return
     providers = [p.id for p in group.providers]
+    affiliates = [a.id for a in group.affiliates]
+    for i, inject in entries(data, "injects"):
+        for key, known, what in (("provider", providers, "provider"), ("affiliate", affiliates, "affiliate")):
+            value = inject.get(key)
+            if isinstance(value, str) and value not in known:
+                report.warning(("injects", i, key), f"group '{group.id}' has no {what} '{value}' "
+                                                    f"({listing(known, what + 's')})")
     triggers = data.get("triggers")
     for i, trigger in enumerate(triggers if isinstance(triggers, list) else ()):
         if isinstance(trigger, str) and trigger not in providers:
@@ -207,7 +246,14 @@ def _playbook(m: PlaybookFile, version: int) -> Playbook:
         triggers=tuple(m.triggers or ()),
         notices=tuple(NoticeTemplate(n.id, n.channel, n.title, n.body) for n in m.notices or ()),
         reporting=tuple(_duty(r, version) for r in m.reporting or ()),
+        injects=tuple(sorted((_inject(i) for i in m.injects or ()), key=lambda i: i.at)),
     )
+
+
+def _inject(i: InjectSchema) -> Inject:
+    return Inject(i.id, i.at, i.kind, i.text, provider=i.provider or "", status=i.status or "",
+                  affiliate=i.affiliate or "", measures=i.measures or (),
+                  respond_within=i.respond_within)
 
 
 def _duty(r: ReportingSchema, version: int) -> ReportingDuty:

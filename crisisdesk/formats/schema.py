@@ -12,6 +12,13 @@ from typing import Annotated, Any, TypeVar, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from crisisdesk.formats.drill_fields import (
+    ExternalKind,
+    InjectKind,
+    InjectMeasures,
+    InjectStatusField,
+    Offset,
+)
 from crisisdesk.formats.errors import Path, Report
 from crisisdesk.formats.fields import (
     NON_EMPTY,
@@ -41,6 +48,7 @@ from crisisdesk.formats.fields import (
 
 GROUP_FORMAT = "crisisdesk.group/3"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"
+PLAYBOOK_FORMAT_3 = "crisisdesk.playbook/3"  # /2 and a drill scenario's injects
 GROUP_FORMAT_2 = "crisisdesk.group/2"
 GROUP_FORMAT_1 = "crisisdesk.group/1"
 PLAYBOOK_FORMAT_1 = "crisisdesk.playbook/1"
@@ -88,6 +96,18 @@ class ProviderSchema(_Model):
     alternatives: list[Id] | None = None
 
 
+class ContactSchema(_Model):
+    id: Id
+    name: str
+    phone: str
+    affiliate: Id | None = None
+    role: str | None = None
+    title: TextField | None = None
+    external: ExternalKind | None = None
+    organisation: TextField | None = None
+    phone2: str | None = None
+    email: str | None = None
+    deputy: Id | None = None
 class ReportFormSchema(_Model):
     approval: Annotated[list[ApprovalStepField], Field(min_length=1, max_length=MAX_APPROVAL_STEPS)] | None = None
     distribution: list[TextField] | None = None
@@ -100,6 +120,7 @@ class GroupFile(_Model):
     holidays: list[Day] | None = None
     affiliates: Annotated[list[AffiliateSchema], NON_EMPTY]
     providers: list[ProviderSchema] | None = None
+    contacts: list[ContactSchema] | None = None  # the emergency contact tree (optional)
     report: ReportFormSchema | None = None
 
 
@@ -174,6 +195,18 @@ class ReportingSchema(_Model):
     target: Duration | None = None
 
 
+class InjectSchema(_Model):
+    id: Id
+    at: Offset
+    kind: InjectKind
+    text: TextField
+    provider: Id | None = None
+    status: InjectStatusField | None = None
+    affiliate: Id | None = None
+    measures: InjectMeasures | None = None
+    respond_within: Duration | None = None
+
+
 class PlaybookFile(_Model):
     format: Any = None  # checked before validation, see check_format()
     id: Id
@@ -188,6 +221,7 @@ class PlaybookFile(_Model):
     checklists: list[ChecklistSchema]
     notices: list[NoticeSchema] | None = None
     reporting: list[ReportingSchema] | None = None
+    injects: list[InjectSchema] | None = None
 
 
 def check_format(data: Any, expected: str, other: str, report: Report,
@@ -218,7 +252,8 @@ def check_format(data: Any, expected: str, other: str, report: Report,
         report.error(("format",), f"this is a {other_kind} file ({value}), not a {kind} file")
         return 0
     elif isinstance(value, str) and value.startswith(family + "/") and value != expected:
-        readable = f"{', '.join(olders)} and {expected}" if olders else expected
+        known = sorted({*olders, expected}, key=lambda v: int(v.rsplit("/", 1)[1]))
+        readable = f"{', '.join(known[:-1])} and {known[-1]}" if len(known) > 1 else expected
         report.error(("format",), f"unsupported version '{value}': this desk reads {readable}")
         return 0
     elif value != expected:

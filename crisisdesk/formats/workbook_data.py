@@ -15,6 +15,7 @@ from crisisdesk.formats.workbook_layout import (
     AFFILIATES,
     BOOL,
     CLOCK,
+    CONTACTS,
     DAY,
     DEPENDENCIES,
     GROUP,
@@ -106,6 +107,7 @@ def build_data(tables: dict[str, list[Row]], report: CellReport) -> tuple[dict[s
     _dependencies(data, tables[DEPENDENCIES.name], services, orphans, report)
     _providers(data, tables[PROVIDERS.name], report)
     _report(data, tables[REPORT.name], report)
+    _contacts(data, tables[CONTACTS.name], report)
     return data, notes
 
 
@@ -234,6 +236,15 @@ def _report(data: dict[str, Any], rows: list[Row], report: CellReport) -> None:
     if form:
         report.cells[("report",)] = report.cells[("report", next(iter(form)))]
         data["report"] = form
+
+
+def _contacts(data: dict[str, Any], rows: list[Row], report: CellReport) -> None:
+    """The emergency contact tree, one contact per row."""
+    for i, row in enumerate(rows):
+        record: dict[str, Any] = {}
+        _put(record, report.cells, ("contacts", i), row, tuple(c.field for c in CONTACTS.columns))
+        report.cells[("contacts", i)] = row.cells["id"]
+        data.setdefault("contacts", []).append(record)
 
 
 def _owner(index: dict[Any, int], row: Row, report: CellReport) -> int | None:

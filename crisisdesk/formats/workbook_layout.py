@@ -116,5 +116,23 @@ REPORT = SheetLayout("보고체계", (
 ), "상황보고서의 결재란(위에서부터 순서대로, 마지막 칸이 결재)과 배포처. 시트가 없거나 결재 행이 없으면 "
    "기안·검토·결재, 배포 행이 없으면 배포처 없음.", optional=True)
 
-SHEETS = (GROUP, HOLIDAYS, AFFILIATES, SERVICES, DEPENDENCIES, PROVIDERS, REPORT)
+CONTACTS = SheetLayout("비상연락망", (
+    Column("연락처 ID", "id", ID, True, "예: cro, bank-it, fss-officer"),
+    Column("이름", "name", TEXT, True, "예: 정위기"),
+    Column("전화", "phone", TEXT, True, "예: 010-2000-0001"),
+    Column("계열사 ID", "affiliate", ID, False, "계열사 시트의 ID, 비우면 그룹(group); 외부 연락처는 비움"),
+    Column("역할", "role", TEXT, False, "맡은 역할 (예: chair, it-lead)"),
+    Column("직책(한국어)", "title.ko", TEXT, False, "예: 그룹 CRO(위원장)"),
+    Column("직책(영어)", "title.en", TEXT, False, "예: Group CRO (chair)"),
+    Column("외부 구분", "external", TEXT, False, "외부 연락처만: fss, fsc, fsi, kftc, krx, vendor, authority, other",
+           ("fss", "fsc", "fsi", "kftc", "krx", "vendor", "authority", "other")),
+    Column("기관(한국어)", "organisation.ko", TEXT, False, "외부 연락처의 기관 (예: 금융감독원 IT검사국)"),
+    Column("기관(영어)", "organisation.en", TEXT, False, "예: FSS"),
+    Column("전화 2", "phone2", TEXT, False, ""),
+    Column("이메일", "email", TEXT, False, ""),
+    Column("대리인 ID", "deputy", ID, False, "연락이 안 될 때 대신 찾을 연락처 ID"),
+), "비상연락망: 한 행에 한 사람. 그룹·계열사의 역할별 담당과 대리인, 외부 연락처(금감원·금융결제원·거래소·업체). "
+   "시트가 없으면 비상연락망 없음.", optional=True)
+
+SHEETS = (GROUP, HOLIDAYS, AFFILIATES, SERVICES, DEPENDENCIES, PROVIDERS, REPORT, CONTACTS)
 GUIDE = "안내"  # the template's first sheet: how to fill it in (never read)

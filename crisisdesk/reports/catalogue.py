@@ -43,6 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "approver.pending": ("{role} (결재 전)", "{role} (not yet approved)"),
     "mode.drill": ("모의훈련(실제 상황 아님)", "Drill (not a real incident)"),
     "mode.real": ("실제 상황", "Real incident"),
+    "drill.banner": ("모의훈련 — 실제 상황 아님 (DRILL)", "DRILL — not a real incident"),
     "event.open": ("대응 중", "Open"),
     "event.closed": ("종료", "Closed"),
     "designation.initial": ("최초", "initial"),

@@ -43,12 +43,15 @@ class Furniture:
     qr: str  # what the QR code carries
     watermark: str = ""  # "" for none
     checkpoint: str = ""  # printed label: the signed journal checkpoint ("" for none)
+    banner: str = ""  # a band across the top of every page, e.g. the drill's 모의훈련 ("" for none)
 
     def draw(self, c: Canvas, page: int, pages: int) -> None:
         width, height = A4
         c.saveState()
         if self.watermark:
             self._watermark(c, width, height)
+        if self.banner:
+            self._banner(c, width, height)
         c.setFillColor(colors.black)
         c.setStrokeColor(colors.HexColor("#7a8694"))
         c.setLineWidth(0.5)
@@ -75,6 +78,16 @@ class Furniture:
         c.drawCentredString(width / 2, bottom + 8 * mm,
                             self.page_label.format(page=page, pages=pages))
         c.doForm(QR_FORM)
+        c.restoreState()
+
+    def _banner(self, c: Canvas, width: float, height: float) -> None:
+        """A purple band above the header: the page belongs to a drill, not a real incident."""
+        c.saveState()
+        c.setFillColor(colors.HexColor("#6a3fb5"))
+        c.rect(0, height - 7 * mm, width, 7 * mm, stroke=0, fill=1)
+        c.setFillColor(colors.white)
+        c.setFont(fonts.BOLD, 10)
+        c.drawCentredString(width / 2, height - 5 * mm, self.banner)
         c.restoreState()
 
     def _watermark(self, c: Canvas, width: float, height: float) -> None:

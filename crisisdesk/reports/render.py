@@ -45,7 +45,8 @@ def render(situation: Situation, meta: ReportMeta, progress: Progress | None = N
         as_of=t("as_of", time=f.time(situation.now), seq=situation.as_of_seq),
         qr=f"CRISISDESK|{meta.kind}|{situation.event.id[:8]}|{meta.number or '-'}|{digest}",
         watermark=t("draft") if meta.watermarked else "",
-        checkpoint=t("checkpoint", value=meta.checkpoint) if meta.checkpoint else "")
+        checkpoint=t("checkpoint", value=meta.checkpoint) if meta.checkpoint else "",
+        banner=t("drill.banner") if situation.event.drill else "")
     pdf, pages = layout.build(flowables, furniture, title=f"{label} — {situation.event.title}",
                               author=meta.prepared_by, subject=f"sha256:{digest}", progress=progress)
     return RenderedReport(pdf=pdf, fingerprint=digest, pages=pages, kind=meta.kind, lang=meta.lang,

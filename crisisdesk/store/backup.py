@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,18 +15,48 @@ from crisisdesk.store.journal_store import Store
 from crisisdesk.store.verify import verify_file
 
 SIDECARS = ("-wal", "-shm", "-journal")
+STEP_PAGES = 256  # pages copied per step of an online backup (1 MiB of 4 KiB pages)
+STEP_PAUSE = 0.002  # seconds between two steps: the writers' turn
 
 
-def backup(store: Store, out: Path) -> int:
+def backup(store: Store, out: Path, pages: int = STEP_PAGES, pause: float = STEP_PAUSE) -> int:
     """Copy the live database to `out` atomically; returns the entries verified in the copy.
 
-    The copy is in rollback (DELETE) journal mode, owner-only, and verified read-only before it
-    takes its name, so a backup can be checked later on read-only media.
+    A database in a file is copied through a connection of its own (`backup_file`), so the
+    store's connection stays free for commands meanwhile; an in-memory one through its own.
     """
-    out = Path(out)
+    if str(store.path) == ":memory:":
+        return _backup_from(store.conn, Path(out), store.path, pages, pause)
+    return backup_file(Path(str(store.path)), Path(out), pages, pause)
+
+
+def backup_file(db_path: Path, out: Path, pages: int = STEP_PAGES, pause: float = STEP_PAUSE) -> int:
+    """Copy the desk database at `db_path` (open elsewhere or not) to `out`; returns the entries
+    verified in the copy.
+
+    Runs on its own read-only connection, in steps of `pages` pages with `pause` seconds between
+    them (SQLite's online backup API), inside one read transaction: the copy is the database as
+    it was when the backup began, and writers of the live desk (WAL mode) are never held up by it,
+    nor is the backup restarted by their commits. The copy is in rollback (DELETE) journal mode,
+    owner-only, and verified read-only before it takes its name, so a backup can be checked later
+    on read-only media.
+    """
+    db_path = Path(db_path)
+    try:
+        source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                 timeout=10, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise database.translate(exc, db_path) from exc
+    try:
+        return _backup_from(source, Path(out), db_path, pages, pause)
+    finally:
+        source.close()
+
+
+def _backup_from(source: sqlite3.Connection, out: Path, db_path: Path | str, pages: int, pause: float) -> int:
     if out.exists() and out.is_dir():
         raise StoreError(f"{out}: is a folder; give a file name for the backup")
-    if out.resolve() == Path(str(store.path)).resolve():
+    if str(db_path) != ":memory:" and out.resolve() == Path(db_path).resolve():
         raise StoreError(f"{out}: is the live database itself; choose another file")
     tmp = out.with_name(f".{out.name}.part")
     with _through(tmp, out, "cannot write the backup"):
@@ -33,13 +64,26 @@ def backup(store: Store, out: Path) -> int:
         _fresh_file(tmp)
         target = sqlite3.connect(os.fsencode(tmp), isolation_level=None)
         try:
-            store.conn.backup(target)
+            _copy_in_steps(source, target, pages, pause)
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
         entries = check_backup(tmp)
         os.replace(tmp, out)
     return entries
+
+
+def _copy_in_steps(source: sqlite3.Connection, target: sqlite3.Connection, pages: int, pause: float) -> None:
+    """SQLite's online backup, `pages` at a time, sleeping `pause` between steps, from one snapshot."""
+    own = not source.in_transaction
+    if own:
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot is taken here
+    try:
+        source.backup(target, pages=max(1, pages), progress=lambda *_: time.sleep(pause) if pause else None)
+    finally:
+        if own:
+            source.execute("COMMIT")
 
 
 def check_backup(path: Path) -> int:

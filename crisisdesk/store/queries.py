@@ -203,3 +203,15 @@ def progress_by_affiliate(conn: sqlite3.Connection, event_id: str, now_iso: str)
         "sum(critical AND state NOT IN ('done','n/a') AND due < ?) "
         "FROM checklist_items WHERE event = ? GROUP BY affiliate", [now_iso, now_iso, event_id])
     return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in found}
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's data version of the connection: it moves when another connection commits a change."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def entries_after(conn: sqlite3.Connection, seq: int, limit: int = 10_000) -> list[tuple[int, str, str, str]]:
+    """(seq, kind, event, affiliate) of the journal entries after `seq`, oldest first, at most `limit`."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT seq, kind, event, coalesce(json_extract(payload, '$.affiliate'), '') FROM journal "
+        "WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit])]

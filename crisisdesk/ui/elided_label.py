@@ -15,7 +15,6 @@ class ElidedLabel(QLabel):
                  **kwargs):
         super().__init__(parent, **kwargs)
         self._full = ""
-        self._tip = ""  # the caller's own tooltip, kept whatever the width
         self._shorter: tuple[str, ...] = ()  # shorter wordings tried before cutting
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,16 +67,16 @@ class ElidedLabel(QLabel):
         super().setText(shown)
         self._show_tip()
 
-    def setToolTip(self, tip: str) -> None:
-        """The caller's tooltip; when the text is cut, the whole text comes first (and alone when
-        the caller's tooltip says nothing more than it)."""
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
+        """A tooltip of the label's own, kept whatever its width (a resize used to clear it); while the
+        text is cut, the whole text comes first (alone when the tip only repeats it)."""
         self._tip = tip
         self._show_tip()
 
     def _show_tip(self) -> None:
-        if not self.is_elided():
-            super().setToolTip(self._tip)
-        elif self._tip and self._full not in self._tip:
-            super().setToolTip(f"{self._full}\n{self._tip}")
-        else:
-            super().setToolTip(self._full)
+        full, tip = getattr(self, "_full", ""), getattr(self, "_tip", "")
+        cut = super().text() != full
+        parts = [full] if cut else []
+        if tip and not (cut and full in tip):  # a tip that only repeats the text adds nothing
+            parts.append(tip)
+        super().setToolTip("\n".join(parts))

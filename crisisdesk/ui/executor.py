@@ -9,13 +9,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from crisisdesk.desk.changes import Changes
 from crisisdesk.domain.clock import Clock, system_clock
 from crisisdesk.domain.errors import CrisisDeskError
 
 DeskFn = Callable[[Any], Any]
+SAVING_AFTER_MS = 200  # a save that waits longer is announced ("saving…")
 Callback = Callable[[Any], None]
 
 
@@ -102,7 +103,8 @@ class DeskExecutor(QObject):
     """`submit(fn, on_done, on_error)`: `fn(desk)` runs in the executor thread, callbacks in the UI.
 
     A result that is a `Changes`, or carries one as `.changes` (a report outcome), is also announced
-    by `changed`, after `on_done`.
+    by `changed`, after `on_done`. A job submitted with `saving=True` (a command a person waits for)
+    that has not finished after SAVING_AFTER_MS makes `saving` say True until no such job is left.
     """
 
     changed = Signal(object)  # Changes
@@ -110,6 +112,7 @@ class DeskExecutor(QObject):
     open_failed = Signal(object)  # the exception
     failed = Signal(object)  # an error no on_error took
     busy = Signal(bool)
+    saving = Signal(bool)  # a save has waited longer than SAVING_AFTER_MS / no save waits any more
     _run = Signal(int, object)
     _open = Signal(object)
     _close = Signal()
@@ -118,6 +121,9 @@ class DeskExecutor(QObject):
         super().__init__(parent)
         self._jobs: dict[int, tuple[Callback | None, Callback | None]] = {}
         self._ids = itertools.count(1)
+        self._saves: set[int] = set()  # saving jobs not finished
+        self._saving_shown = False
+        self._saving_timer = QTimer(self, singleShot=True, interval=SAVING_AFTER_MS, timeout=self._saving_waited)
         self._thread = QThread()
         self._thread.setObjectName("desk-executor")
         self._worker = _Worker(opener)
@@ -141,13 +147,22 @@ class DeskExecutor(QObject):
         self._open.emit(opener)
 
     def submit(self, fn: DeskFn, on_done: Callback | None = None,
-               on_error: Callback | None = None) -> int:
+               on_error: Callback | None = None, saving: bool = False) -> int:
         job = next(self._ids)
         self._jobs[job] = (on_done, on_error)
         if len(self._jobs) == 1:
             self.busy.emit(True)
+        if saving:
+            self._saves.add(job)
+            if not self._saving_timer.isActive() and not self._saving_shown:
+                self._saving_timer.start()
         self._run.emit(job, fn)
         return job
+
+    def _saving_waited(self) -> None:
+        if self._saves:
+            self._saving_shown = True
+            self.saving.emit(True)
 
     @property
     def pending(self) -> int:
@@ -170,6 +185,12 @@ class DeskExecutor(QObject):
         callbacks = self._jobs.pop(job, (None, None))
         if not self._jobs:
             self.busy.emit(False)
+        self._saves.discard(job)
+        if not self._saves:
+            self._saving_timer.stop()
+            if self._saving_shown:
+                self._saving_shown = False
+                self.saving.emit(False)
         return callbacks
 
     def _on_done(self, job: int, result: object) -> None:

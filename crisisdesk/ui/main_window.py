@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
+from crisisdesk.ui.drill.drill_actions import DrillActions
+from crisisdesk.ui.drill.drill_banner import DrillBanner
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventActions
 from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
 from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskNotOpen, OpenedDesk
 from crisisdesk.ui.header import EventHeader
+from crisisdesk.ui.outside_watch import OutsideWatch
 from crisisdesk.ui.panel_host import PanelHost
 from crisisdesk.ui.status_bar import DeskStatusBar
 
@@ -25,6 +28,8 @@ PAGES = (
     ("decisions", QT_TRANSLATE_NOOP("MainWindow", "Decisions")),
     ("notices", QT_TRANSLATE_NOOP("MainWindow", "Notices")),
     ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline")),
+    ("room", QT_TRANSLATE_NOOP("MainWindow", "24-hour room")),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "Review")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     ("playbooks", QT_TRANSLATE_NOOP("MainWindow", "Playbooks")),
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
@@ -57,6 +62,14 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
         return TimelinePanel(executor)
 
+    def room():
+        from crisisdesk.ui.room.room_panel import RoomPanel
+        return RoomPanel(executor)
+
+    def review():
+        from crisisdesk.ui.review.review_panel import ReviewPanel
+        return ReviewPanel(executor)
+
     def reports():
         from crisisdesk.ui.reports.reports_panel import ReportsPanel
         return ReportsPanel(executor)
@@ -74,7 +87,7 @@ def panel_factories(executor: DeskExecutor, watch: ExchangeWatch, backups: Backu
         return SettingsPanel(executor, watch, backups)
 
     return {"board": lambda: BoardPanel(executor), "affiliates": affiliates, "checklists": checklists,
-            "decisions": decisions, "notices": notices, "timeline": timeline, "reports": reports,
+            "decisions": decisions, "notices": notices, "timeline": timeline, "room": room, "review": review, "reports": reports,
             "playbooks": playbooks, "exchange": exchange, "settings": settings}
 PANEL_TICK_MS = 30_000
 
@@ -93,6 +106,7 @@ class MainWindow(QMainWindow):
         self._role = ""
         self.exchange = ExchangeWatch(executor, self)
         self.backups = BackupWatch(executor, self)
+        self.outside = OutsideWatch(executor, self)  # what other programs write to the same database
         self.stack = PanelHost(panel_factories(executor, self.exchange, self.backups))
         self.stack.created.connect(self._panel_created)
         self.panels = self.stack.panels  # the panels built so far, by name
@@ -101,11 +115,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.drill_banner = DrillBanner(executor)
+        layout.addWidget(self.drill_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = DeskStatusBar(executor.clock)
         self.setStatusBar(self.status)
         self.commands = EventActions(executor, self)
+        self.drills = DrillActions(executor, self)
         self._build_nav()
         self._connect()
         for name in EAGER:
@@ -135,7 +152,8 @@ class MainWindow(QMainWindow):
         for i, (name, _) in enumerate(PAGES):
             action = QAction(self, checkable=True)
             action.setObjectName(f"nav-{name}")
-            action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))  # the tenth is Ctrl+0
+            if i < 10:  # Ctrl+1 … Ctrl+9, the tenth Ctrl+0; the rail reaches the rest
+                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
             group.addAction(action)
             self.nav.addAction(action)
@@ -168,8 +186,10 @@ class MainWindow(QMainWindow):
         ex.opened.connect(self._opened)
         ex.open_failed.connect(self._open_failed)
         ex.changed.connect(self.on_changes)
+        self.outside.changed.connect(lambda changes: self.on_changes(changes, saved_here=False))
         ex.failed.connect(lambda exc: show_error(self, exc))
         ex.busy.connect(self.status.set_busy)
+        ex.saving.connect(self.status.set_saving)
         self.backups.failed.connect(lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
         self.exchange.state.connect(self.status.set_exchange)
         self.header.event_picked.connect(self.set_event)
@@ -178,6 +198,7 @@ class MainWindow(QMainWindow):
         self.header.providers_requested.connect(lambda: self.commands.providers(self.info))
         self.header.close_requested.connect(lambda: self.commands.close_event(self.info))
         self.header.reopen_requested.connect(self.commands.reopen_event)
+        self.drill_banner.injects_requested.connect(lambda: self.drills.injects(self.info))
         self.commands.activated.connect(self._activated)
         self.commands.reopened.connect(lambda event: self.load_events(prefer=event))
 
@@ -253,6 +274,8 @@ class MainWindow(QMainWindow):
             self.status.set_timezone(info.group.timezone)
         self.header.set_info(info)
         self.header.set_events(self._events, info.id if info else None)
+        self.drill_banner.set_event(info)
+        self._title()
         for panel in self.panels.values():
             panel.set_event(info)
 
@@ -260,9 +283,11 @@ class MainWindow(QMainWindow):
         self.load_events(prefer=event_id)
         self.show_panel("board")
 
-    def on_changes(self, changes: Changes) -> None:
-        """Every saved command: tell the panels what changed; they refresh only if they care."""
-        self.status.mark_saved()
+    def on_changes(self, changes: Changes, saved_here: bool = True) -> None:
+        """Every saved command (or another program's change): tell the panels what changed; they
+        refresh only if they care."""
+        if saved_here:
+            self.status.mark_saved()
         for panel in self.panels.values():
             panel.on_changes(changes)
         if changes.touches(EVENTS) or changes.touches(GROUP):
@@ -325,12 +350,19 @@ class MainWindow(QMainWindow):
         panel = settings.value("ui/panel", "board", type=str)
         self.show_panel(panel if panel in self.nav_actions else "board")
 
+    def _title(self) -> None:
+        title = self.tr("CrisisDesk — group crisis desk")
+        if self.info is not None and self.info.drill:
+            title = self.tr("[DRILL] {}").format(title)
+        self.setWindowTitle(title)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("CrisisDesk — group crisis desk"))
+        self._title()
         for name, source in PAGES:
             action = self.nav_actions[name]
             action.setText(self.tr(source))
-            action.setToolTip(f"{self.tr(source)} ({action.shortcut().toString()})")
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{self.tr(source)} ({keys})" if keys else self.tr(source))
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.present_action.setText(self.tr("Present (F11)"))
         self.present_action.setToolTip(self.tr("Full-screen board with large type for the projector"))
@@ -346,5 +378,6 @@ class MainWindow(QMainWindow):
         if self._presenting:
             self.present_action.setChecked(False)
         QSettings().setValue("window/geometry", self.saveGeometry())
+        self.backups.wait()  # a backup under way finishes on its own connection
         self.executor.shutdown()
         super().closeEvent(event)

@@ -40,16 +40,27 @@ def backup_policy(keep: int | None = None, every_minutes: int | None = None):
     return type(policy)(keep=keep or policy.keep, every_minutes=every_minutes or policy.every_minutes)
 
 
-def take_backup(desk, policy) -> str:
-    """Runs in the executor: a backup now, older ones pruned by `policy`."""
-    return str(desk.auto_backup(policy))
+def take_backup(desk, policy) -> tuple[str, str, int]:
+    """Runs in the executor: where a backup now goes — (database, backup file, backups to keep).
+
+    The copy itself is made by `write_backup`, off the executor thread."""
+    backups = desk_module("backups")
+    return str(desk.path), str(backups.next_backup_path(desk.path)), policy.keep
 
 
-def backup_on_open(desk, policy) -> str:
+def backup_on_open(desk, policy) -> tuple[str, str, int] | None:
     """Runs in the executor: a backup of the database as it was opened (unless it is empty)."""
-    return str(desk.auto_backup(policy)) if desk.journal_length() else ""
+    return take_backup(desk, policy) if desk.journal_length() else None
 
 
-def backup_if_due(desk, policy) -> str:
+def backup_if_due(desk, policy) -> tuple[str, str, int] | None:
     """Runs in the executor: an automatic backup while an event is open, as often as `policy` says."""
-    return str(desk.auto_backup(policy)) if desk.backup_due(policy) else ""
+    return take_backup(desk, policy) if desk.backup_due(policy) else None
+
+
+def write_backup(plan: tuple[str, str, int], pages: int | None = None, pause: float | None = None) -> str:
+    """Runs on a backup thread: the copy a plan names, through its own connection, in steps."""
+    backups = desk_module("backups")
+    steps = {k: v for k, v in (("pages", pages), ("pause", pause)) if v is not None}
+    db_path, out, keep = plan
+    return str(backups.write_backup(Path(db_path), Path(out), keep, **steps))

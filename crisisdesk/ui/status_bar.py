@@ -49,6 +49,10 @@ class DeskStatusBar(QStatusBar):
             widget.setContentsMargins(10, 0, 10, 0)
             self.addPermanentWidget(widget, 1 if widget is self.path else 0)  # a long path is cut in the middle
         self.addPermanentWidget(self.verify_button)
+        self.saving = QLabel(objectName="savingIndicator")  # a save waits (executor.SAVING_AFTER_MS)
+        self.saving.setStyleSheet("color:#8a4b00; font-weight:bold;")
+        self.saving.setVisible(False)
+        self.addPermanentWidget(self.saving)
         self.addPermanentWidget(self.busy)
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(lambda: self.busy.setVisible(True))
@@ -94,6 +98,10 @@ class DeskStatusBar(QStatusBar):
             self._busy_timer.stop()
             self.busy.setVisible(False)
 
+    def set_saving(self, waiting: bool) -> None:
+        """“Saving…” while a change has waited longer than a moment to be saved."""
+        self.saving.setVisible(waiting)
+
     def _show(self) -> None:
         info = self.info
         if info is None:
@@ -119,6 +127,8 @@ class DeskStatusBar(QStatusBar):
             self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
         self.exchange.setToolTip(message)
         self._show_integrity()
+        self.saving.setText(self.tr("Saving…"))
+        self.saving.setAccessibleName(self.tr("A change is being saved"))
         self.identity.setAccessibleName(self.tr("Desk identity"))
         self.saved.setAccessibleName(self.tr("Last save"))
         self.exchange.setAccessibleName(self.tr("Exchange folder state"))

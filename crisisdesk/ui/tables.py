@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 SCROLL_SETTLE_MS = 150  # rows scrolled into view are measured once the scrolling pauses
 
 
-def table_view(name: str, model, wrap: bool = False) -> QTableView:
-    """With `wrap`, the last column's long texts wrap and rows grow to hold them."""
+def table_view(name: str, model, wrap: bool = False, current: bool = False) -> QTableView:
+    """With `wrap`, the last column's long texts wrap and rows grow to hold them; with `current`, the
+    first row is current as soon as there is one (`keep_current`)."""
     view = QTableView(objectName=name)
     view.setModel(model)
     view.verticalHeader().setVisible(False)
@@ -23,7 +24,25 @@ def table_view(name: str, model, wrap: bool = False) -> QTableView:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    if current:
+        keep_current(view)
     return view
+
+
+def keep_current(view: QAbstractItemView) -> None:
+    """The view has a current row whenever it has rows (the first, until the person moves): the keys act
+    at once and a screen reader says where the focus is."""
+    model = view.model()
+
+    def ensure(*_) -> None:
+        if model.rowCount() and not view.currentIndex().isValid():
+            view.selectionModel().setCurrentIndex(
+                model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+        signal.connect(ensure)
+    ensure()
 
 
 class ColumnFit(QObject):
@@ -74,7 +93,12 @@ class ColumnFit(QObject):
 
     def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_) -> None:
         wider = False
-        for row in range(top_left.row(), bottom_right.row() + 1):
+        first, last = top_left.row(), bottom_right.row()
+        if isinstance(self._view, QTableView):  # only the rows in view (a repaint may name 50,000)
+            top, bottom = self._view.rowAt(0), self._view.rowAt(self._view.viewport().height() - 1)
+            first = max(first, top)
+            last = min(last, bottom if bottom >= 0 else self._view.model().rowCount() - 1)
+        for row in range(first, last + 1):
             for column in range(top_left.column(), bottom_right.column() + 1):
                 if column in self._wants:
                     width = self._view.sizeHintForIndex(top_left.sibling(row, column)).width()

@@ -224,6 +224,45 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ChangedMeanwhileDialog</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>그사이 변경됨</translation>
+    </message>
+    <message>
+        <source>“{}” was changed by {} at {} after it was shown here.</source>
+        <translation>“{}” 항목은 이 화면에 표시된 뒤 {}님이 {}에 변경했습니다.</translation>
+    </message>
+    <message>
+        <source>Now: {}</source>
+        <translation>현재: {}</translation>
+    </message>
+    <message>
+        <source>Your change: {}</source>
+        <translation>내 변경: {}</translation>
+    </message>
+    <message>
+        <source>Apply your change over theirs, or cancel and keep theirs?</source>
+        <translation>내 변경을 덮어써 적용할까요, 아니면 취소하고 상대의 변경을 유지할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Apply mine</source>
+        <translation>내 변경 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>reason: {}</source>
+        <translation>사유: {}</translation>
+    </message>
+    <message>
+        <source>assignee: {}</source>
+        <translation>담당자: {}</translation>
+    </message>
+    <message>
+        <source>note: {}</source>
+        <translation>메모: {}</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Changed on two desks at once; the later change was kept — see history</source>
@@ -309,8 +348,8 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>미완료(&amp;D)</translation>
     </message>
     <message>
-        <source>Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo</source>
-        <translation>Space 완료 · D 진행 중 · B 진행 불가 · N 해당 없음 · T 할 일 · H 이력 · Ctrl+Z 되돌리기</translation>
+        <source>Space done · D doing · B blocked · N n/a · T to do · Enter note · H history · Ctrl+Z undo</source>
+        <translation>Space 완료 · D 진행 중 · B 진행 불가 · N 해당 없음 · T 할 일 · Enter 메모 · H 이력 · Ctrl+Z 되돌리기</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -500,6 +539,18 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>보고처</translation>
     </message>
     <message>
+        <source>Released</source>
+        <translation>부여</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>대응</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>상황(inject)</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>보고</translation>
     </message>
@@ -624,6 +675,26 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>내용</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>목표 시각</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>개선 조치</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>발견 사건</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -722,6 +793,50 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Updated</source>
         <translation>갱신</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <source>Outgoing lead</source>
+        <translation>인계자</translation>
+    </message>
+    <message>
+        <source>Signed (outgoing)</source>
+        <translation>인계 서명</translation>
+    </message>
+    <message>
+        <source>Incoming lead</source>
+        <translation>인수자</translation>
+    </message>
+    <message>
+        <source>Signed (incoming)</source>
+        <translation>인수 서명</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>연락 대상</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>대리인</translation>
+    </message>
+    <message>
+        <source>Reached at</source>
+        <translation>연락 시각</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>통화 수</translation>
     </message>
 </context>
 <context>
@@ -862,12 +977,128 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>영향 평가 항목 &apos;{field}&apos;이(가) 없습니다(항목: {known})</translation>
     </message>
     <message>
+        <source>&apos;{title}&apos; is a real event; injects belong to drills only</source>
+        <translation>‘{title}’은(는) 실제 사건입니다. 훈련 상황은 모의훈련에만 부여합니다</translation>
+    </message>
+    <message>
+        <source>unknown inject &apos;{inject}&apos; (injects: {known})</source>
+        <translation>알 수 없는 훈련 상황 &apos;{inject}&apos; (훈련 상황: {known})</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; is already released</source>
+        <translation>훈련 상황 &apos;{inject}&apos;은(는) 이미 부여되었습니다</translation>
+    </message>
+    <message>
+        <source>a response needs its text</source>
+        <translation>대응 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>a finding needs its text</source>
+        <translation>발견 사항 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>a handover names the outgoing and the incoming lead</source>
+        <translation>인계자와 인수자 이름을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the outgoing and the incoming lead must be two people</source>
+        <translation>인계자와 인수자는 서로 다른 사람이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown handover role &apos;{role}&apos; ({known})</source>
+        <translation>알 수 없는 서명 구분 &apos;{role}&apos; ({known})</translation>
+    </message>
+    <message>
+        <source>no handover &apos;{handover}&apos; in this event</source>
+        <translation>이 사건에 인계서 &apos;{handover}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>this handover names &apos;{expected}&apos; as the outgoing lead, not &apos;{name}&apos;</source>
+        <translation>이 인계서의 인계자는 &apos;{name}&apos;이(가) 아니라 &apos;{expected}&apos;입니다</translation>
+    </message>
+    <message>
+        <source>this handover names &apos;{expected}&apos; as the incoming lead, not &apos;{name}&apos;</source>
+        <translation>이 인계서의 인수자는 &apos;{name}&apos;이(가) 아니라 &apos;{expected}&apos;입니다</translation>
+    </message>
+    <message>
+        <source>the outgoing lead has already signed this handover</source>
+        <translation>인계자가 이미 서명했습니다</translation>
+    </message>
+    <message>
+        <source>the incoming lead has already signed this handover</source>
+        <translation>인수자가 이미 서명했습니다</translation>
+    </message>
+    <message>
+        <source>the group file has no contact tree (&apos;contacts:&apos;); add one to call the roll</source>
+        <translation>그룹 파일에 비상연락망(&apos;contacts:&apos;)이 없습니다. 추가한 뒤 점검하십시오</translation>
+    </message>
+    <message>
+        <source>a roll-call needs a title</source>
+        <translation>비상연락망 점검 제목을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>unknown call result &apos;{result}&apos; ({known})</source>
+        <translation>알 수 없는 통화 결과 &apos;{result}&apos; ({known})</translation>
+    </message>
+    <message>
+        <source>unknown contact &apos;{contact}&apos; (contacts: {known})</source>
+        <translation>알 수 없는 연락처 &apos;{contact}&apos; (연락처: {known})</translation>
+    </message>
+    <message>
+        <source>no roll-call &apos;{rollcall}&apos; in this event</source>
+        <translation>이 사건에 비상연락망 점검 &apos;{rollcall}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>a corrective action needs a title</source>
+        <translation>개선 조치 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>a corrective action needs an owner</source>
+        <translation>개선 조치 담당자를 입력하십시오</translation>
+    </message>
+    <message>
+        <source>the due date needs a timezone</source>
+        <translation>완료 기한에 시간대가 필요합니다</translation>
+    </message>
+    <message>
+        <source>no finding &apos;{finding}&apos; in this event</source>
+        <translation>이 사건에 발견 사항 &apos;{finding}&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown state &apos;{state}&apos; ({known})</source>
+        <translation>알 수 없는 상태 &apos;{state}&apos; ({known})</translation>
+    </message>
+    <message>
+        <source>no corrective action &apos;{action}&apos; (see: crisisdesk review actions)</source>
+        <translation>개선 조치 &apos;{action}&apos;이(가) 없습니다 (참고: crisisdesk review actions)</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give a file name such as review.pdf</source>
+        <translation>{path}: 폴더입니다. review.pdf 같은 파일 이름을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the report ({reason})</source>
+        <translation>{path}: 보고서를 쓸 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; has not been released in this drill</source>
+        <translation>훈련 상황 &apos;{inject}&apos;은(는) 아직 부여되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject}&apos; names provider &apos;{provider}&apos;, which the group file does not know</source>
+        <translation>훈련 상황 &apos;{inject}&apos;의 외부 기관 &apos;{provider}&apos;이(가) 그룹 파일에 없습니다</translation>
+    </message>
+    <message>
         <source>item &apos;{item}&apos; already has these values; nothing to save</source>
         <translation>점검 항목 &apos;{item}&apos;에 이미 같은 값이 있어 저장할 것이 없습니다</translation>
     </message>
     <message>
         <source>item &apos;{item}&apos; has no change left to undo</source>
         <translation>점검 항목 &apos;{item}&apos;에 되돌릴 변경이 더 없습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;{item}&apos; was changed meanwhile by {by} ({at}): it is now {state}; nothing was saved</source>
+        <translation>항목 &apos;{item}&apos;은(는) 그사이 {by}님이 변경했습니다({at}). 현재 상태: {state}. 저장하지 않았습니다</translation>
     </message>
     <message>
         <source>{affiliate} has no checklist item &apos;{item}&apos; in this event</source>
@@ -1206,6 +1437,42 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>고객 안내문 철회</translation>
     </message>
     <message>
+        <source>release a drill inject</source>
+        <translation>훈련 상황 부여</translation>
+    </message>
+    <message>
+        <source>record an after-action finding</source>
+        <translation>사후 검토 발견 사항 기록</translation>
+    </message>
+    <message>
+        <source>create a corrective action</source>
+        <translation>개선 조치 등록</translation>
+    </message>
+    <message>
+        <source>change a corrective action</source>
+        <translation>개선 조치 변경</translation>
+    </message>
+    <message>
+        <source>prepare a shift handover</source>
+        <translation>근무 교대 인계서 작성</translation>
+    </message>
+    <message>
+        <source>sign a shift handover</source>
+        <translation>근무 교대 인계 서명</translation>
+    </message>
+    <message>
+        <source>start a roll-call</source>
+        <translation>비상연락망 점검 시작</translation>
+    </message>
+    <message>
+        <source>record a roll-call call</source>
+        <translation>비상연락 통화 기록</translation>
+    </message>
+    <message>
+        <source>respond to drill injects</source>
+        <translation>훈련 상황 대응 기록</translation>
+    </message>
+    <message>
         <source>{backup_file}: is the database itself; choose a backup file</source>
         <translation>{backup_file}: 데스크 데이터베이스 자체입니다. 백업 파일을 고르십시오</translation>
     </message>
@@ -1305,6 +1572,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>교환 폴더: 연결 끊김</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>A change is being saved</source>
+        <translation>변경 사항을 저장하는 중</translation>
+    </message>
+    <message>
         <source>Desk identity</source>
         <translation>데스크 식별</translation>
     </message>
@@ -1351,6 +1626,25 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>Check the whole journal against its signed checkpoints (in the background)</source>
         <translation>전체 기록을 서명된 검증점과 대조합니다(백그라운드)</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <source>DRILL — an exercise, not a real incident</source>
+        <translation>모의훈련 — 실제 상황이 아닙니다 (DRILL)</translation>
+    </message>
+    <message>
+        <source>Drill: this event is an exercise, not a real incident</source>
+        <translation>모의훈련: 이 사건은 훈련이며 실제 상황이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Injects…</source>
+        <translation>훈련 상황 부여…</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s injects: release them, record responses</source>
+        <translation>훈련 상황(inject) 목록: 부여하고 대응을 기록합니다</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2442,64 @@ Activate one with “New event…” (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>InjectDialog</name>
+    <message>
+        <source>DRILL — {}</source>
+        <translation>모의훈련 — {}</translation>
+    </message>
+    <message>
+        <source>&amp;Release now</source>
+        <translation>지금 부여(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Release the chosen inject now, before or after its time</source>
+        <translation>고른 상황을 예정 시각과 관계없이 지금 부여합니다</translation>
+    </message>
+    <message>
+        <source>Response &amp;by:</source>
+        <translation>대응 주체(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse:</source>
+        <translation>대응 내용(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Record &amp;response</source>
+        <translation>대응 기록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>훈련 상황</translation>
+    </message>
+    <message>
+        <source>Drill injects</source>
+        <translation>모의훈련 상황 부여</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditDialog</name>
+    <message>
+        <source>Edit “{}”</source>
+        <translation>“{}” 편집</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee:</source>
+        <translation>담당자(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+</context>
+<context>
     <name>ItemHistoryDialog</name>
     <message>
         <source>History of “{}”</source>
@@ -2292,6 +2644,90 @@ Activate one with “New event…” (Ctrl+N).</source>
         <source>Impaired</source>
         <translation>영향 있음</translation>
     </message>
+    <message>
+        <source>Provider status</source>
+        <translation>외부 서비스 상태</translation>
+    </message>
+    <message>
+        <source>Complaint surge</source>
+        <translation>민원 급증</translation>
+    </message>
+    <message>
+        <source>Press enquiry</source>
+        <translation>언론 문의</translation>
+    </message>
+    <message>
+        <source>FSS data request</source>
+        <translation>금감원 자료 요구</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>상황 전파</translation>
+    </message>
+    <message>
+        <source>by the controller</source>
+        <translation>통제관</translation>
+    </message>
+    <message>
+        <source>at its time</source>
+        <translation>시각 도래</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>연락됨</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>Message left</source>
+        <translation>메시지 남김</translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>미연락</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>서명 전</translation>
+    </message>
+    <message>
+        <source>Recovery (RTO)</source>
+        <translation>복구 시간(RTO)</translation>
+    </message>
+    <message>
+        <source>Reporting deadline</source>
+        <translation>대외 보고 기한</translation>
+    </message>
+    <message>
+        <source>Reporting (group target)</source>
+        <translation>대외 보고(그룹 목표)</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>체크리스트 항목</translation>
+    </message>
+    <message>
+        <source>Inject response</source>
+        <translation>훈련 상황 대응</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>충족</translation>
+    </message>
+    <message>
+        <source>Missed by {}</source>
+        <translation>미달 +{}</translation>
+    </message>
+    <message>
+        <source>Not done, {} late</source>
+        <translation>미완료 +{}</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>기한 전</translation>
+    </message>
 </context>
 <context>
     <name>LevelDialog</name>
@@ -2346,6 +2782,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>타임라인</translation>
     </message>
     <message>
+        <source>24-hour room</source>
+        <translation>24시간 상황실</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>사후 검토</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>보고서</translation>
     </message>
@@ -2372,6 +2816,10 @@ Activate one with “New event…” (Ctrl+N).</source>
     <message>
         <source>CrisisDesk — group crisis desk</source>
         <translation>CrisisDesk — 그룹 위기대응 데스크</translation>
+    </message>
+    <message>
+        <source>[DRILL] {}</source>
+        <translation>[모의훈련] {}</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -2898,6 +3346,224 @@ Give its passphrase to sign packets while this window is open.</source>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>No event shown.</source>
+        <translation>표시된 사건이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Drill result</source>
+        <translation>훈련 결과</translation>
+    </message>
+    <message>
+        <source>After-action review</source>
+        <translation>사후 검토</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{}&lt;/b&gt;: {} targets measured, &lt;b style=&apos;color:#c01818&apos;&gt;{} missed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{}&lt;/b&gt;: 측정 목표 {}건, &lt;b style=&apos;color:#c01818&apos;&gt;미달 {}건&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Save the review</source>
+        <translation>검토 보고서 저장</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>작성 중…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;엑셀 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to {} ({} pages)</source>
+        <translation>저장: {} ({}쪽)</translation>
+    </message>
+    <message>
+        <source>Save the drill register</source>
+        <translation>모의훈련 실시 대장 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Write report (PDF)…</source>
+        <translation>보고서 작성(PDF)(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The drill result report for a drill, the after-action review for a real event</source>
+        <translation>모의훈련은 훈련 결과 보고서, 실제 사건은 사후 검토 보고서</translation>
+    </message>
+    <message>
+        <source>Drill register &amp;year:</source>
+        <translation>훈련 대장 연도(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Drill &amp;register (PDF)…</source>
+        <translation>모의훈련 실시 대장(PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measured targets&lt;/b&gt; (misses first)</source>
+        <translation>&lt;b&gt;측정 목표&lt;/b&gt; (미달 먼저)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;발견 사항&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add &amp;finding</source>
+        <translation>발견 사항 추가(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New finding</source>
+        <translation>새 발견 사항</translation>
+    </message>
+    <message>
+        <source>A finding of the review (what went wrong or well)</source>
+        <translation>검토에서 발견한 사항(잘못된 점·잘된 점)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corrective actions&lt;/b&gt; of every event, tracked until done</source>
+        <translation>&lt;b&gt;개선 조치&lt;/b&gt; (모든 사건, 완료까지 추적)</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>조치(&amp;A):</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>담당(&amp;W):</translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation>기한(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ction</source>
+        <translation>조치 추가(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Doing</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Measured targets</source>
+        <translation>측정 목표</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>발견 사항</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>개선 조치</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>근무 교대 인계</translation>
+    </message>
+    <message>
+        <source>Roll-call (contact tree)</source>
+        <translation>비상연락망 점검</translation>
+    </message>
+    <message>
+        <source>No open event. The 24-hour room works on the event shown.</source>
+        <translation>진행 중인 사건이 없습니다. 24시간 상황실은 표시된 사건에서 운영합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Handover brief&lt;/b&gt;: changes since the last handover, open actions, next deadlines (12 hours)</source>
+        <translation>&lt;b&gt;인계 요약&lt;/b&gt;: 직전 인계 이후 변경 사항, 미결 조치, 다음 기한(12시간 이내)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing lead:</source>
+        <translation>인계자(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming lead:</source>
+        <translation>인수자(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare handover</source>
+        <translation>인계서 작성(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record the brief as it stands for the two leads to sign</source>
+        <translation>현재 요약을 인계서로 기록합니다(인계자·인수자 서명 필요)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Handovers&lt;/b&gt; (each signed by the outgoing and the incoming lead)</source>
+        <translation>&lt;b&gt;근무 교대 인계&lt;/b&gt; (인계자·인수자 서명)</translation>
+    </message>
+    <message>
+        <source>Signing &amp;lead:</source>
+        <translation>서명자(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Sign as &amp;outgoing</source>
+        <translation>인계자 서명(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign as &amp;incoming</source>
+        <translation>인수자 서명(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Start roll-call</source>
+        <translation>점검 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll-call:</source>
+        <translation>점검(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>연락됨(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Deputy reached</source>
+        <translation>대리인 연락됨(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No &amp;answer</source>
+        <translation>응답 없음(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Message left</source>
+        <translation>메시지 남김(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>근무 교대 인계</translation>
+    </message>
+    <message>
+        <source>Contacts of the roll-call</source>
+        <translation>점검 대상 연락처</translation>
+    </message>
+    <message>
+        <source>Handover brief</source>
+        <translation>인계 요약</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCorrection</name>
     <message>
         <source>Choose a service above</source>
@@ -3205,6 +3871,10 @@ Give its passphrase to sign packets while this window is open.</source>
     <message>
         <source>Notices, reporting, alerts</source>
         <translation>공지·보고·경보</translation>
+    </message>
+    <message>
+        <source>Drill, review, 24-hour room</source>
+        <translation>모의훈련·사후 검토·24시간 상황실</translation>
     </message>
     <message>
         <source>All affiliates</source>

@@ -126,3 +126,33 @@ def test_real_full_filesystem_loses_nothing(tiny_filesystem):
     with Desk.open(path) as desk:
         assert desk.store.head()[0] == confirmed
         assert desk.verify().ok
+
+
+def test_a_slow_backup_never_holds_up_a_tick(tmp_path):
+    """The backup reads through its own connection, a page per step: a tick commits meanwhile, and
+    the copy is the desk as it was when the backup began (it verifies)."""
+    import sqlite3
+    import threading
+    import time
+
+    from crisisdesk.desk.backups import next_backup_path, write_backup
+    from crisisdesk.store.backup import check_backup
+
+    path = tmp_path / "desk.sqlite"
+    with make_desk(path) as desk:
+        ev = activate_nirs(desk)
+        before = desk.journal_length()
+        out = next_backup_path(path)
+        pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+        assert pages > 50
+        copying = threading.Thread(target=write_backup, args=(path, out, 5), kwargs={"pages": 1, "pause": 0.02})
+        copying.start()
+        part = out.with_name(f".{out.name}.part")
+        while not (part.exists() and part.stat().st_size):  # the copy has begun
+            time.sleep(0.005)
+        desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+        ticked_while_copying = copying.is_alive()
+        copying.join()
+        assert ticked_while_copying
+        assert desk.journal_length() == before + 1
+    assert check_backup(out) == before  # the snapshot taken when the backup began

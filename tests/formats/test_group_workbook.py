@@ -40,7 +40,7 @@ def test_the_example_group_round_trips_through_the_template(example, tmp_path):
 
 def test_the_template_has_korean_sheets_frozen_headers_filters_and_a_guide(example):
     book = openpyxl.load_workbook(io.BytesIO(example[1]))
-    assert book.sheetnames == ["안내", "그룹", "공휴일", "계열사", "서비스", "의존관계", "기관", "보고체계"]
+    assert book.sheetnames == ["안내", "그룹", "공휴일", "계열사", "서비스", "의존관계", "기관", "보고체계", "비상연락망"]
     for name in book.sheetnames[1:]:
         assert book[name].freeze_panes == "A2" and book[name].auto_filter.ref.startswith("A1:")
     assert [c.value for c in book["서비스"][1]][:6] == ["계열사 ID", "서비스 ID", "이름(한국어)", "이름(영어)", "핵심", "RTO"]
@@ -176,6 +176,10 @@ CORPUS = [
     ("bad report part", _set("보고체계", ("결재", "검토"), "A", "승인"), "보고체계", "A", "결재 또는 배포"),
     ("approval step without a name", _set_both("보고체계", ("결재", "검토"), "B", "C"), "보고체계", "B",
      "필수 칸이 비어 있습니다"),
+    ("unknown deputy", _set("비상연락망", ("cro",), "M", "nobody"), "비상연락망", "M", "nobody"),
+    ("contact of an unknown affiliate", _set("비상연락망", ("bank-it",), "D", "bnak"), "비상연락망", "D", "bnak"),
+    ("outside contact without its organisation", _set_both("비상연락망", ("fss-officer",), "I", "J"), "비상연락망",
+     "A", "organisation"),
     ("too many approval steps", _append_rows("보고체계", *[["결재", f"확인{n}"] for n in range(4)]), "보고체계",
      "B2", "at most 6"),
 ]

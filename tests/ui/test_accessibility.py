@@ -178,11 +178,11 @@ def test_the_panels_dialogs_name_every_control_and_tab_reaches_it(open_window, d
     problems = []
     checklist = driver.panel("checklists")
     checklist.set_affiliate("bank")
-    qtbot.waitUntil(lambda: checklist.proxy.rowCount() > 0)
-    checklist.tree.setCurrentIndex(checklist.proxy.index(0, 0, checklist.proxy.index(0, 0)))
-    qtbot.keyClick(checklist.tree, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: checklist.model.rowCount() > 1)
+    checklist.view.setCurrentIndex(checklist.model.index(1, 0))
+    qtbot.keyClick(checklist.view, Qt.Key.Key_B)
     problems += _check_and_close(qtbot, checklist.findChild(QInputDialog, "blockedReasonDialog"))
-    qtbot.keyClick(checklist.tree, Qt.Key.Key_H)
+    qtbot.keyClick(checklist.view, Qt.Key.Key_H)
     dialog = checklist.history
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
     problems += _check_and_close(qtbot, dialog)

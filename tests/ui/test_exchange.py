@@ -135,9 +135,9 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     checklist.set_affiliate("bank")
     key = ("bank", first.checklist, first.item)
     qtbot.waitUntil(lambda: checklist.model.item(key) is not None)
-    checklist.tree.setFocus()
-    checklist.tree.setCurrentIndex(checklist.proxy.mapFromSource(checklist.model.index_of(key)))
-    qtbot.keyClick(checklist.tree, Qt.Key.Key_D)
+    checklist.view.setFocus()
+    checklist.view.setCurrentIndex(checklist.model.index_of(key))
+    qtbot.keyClick(checklist.view, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: checklist.model.item(key).state == "doing")
 
     panel = driver.panel("exchange")
@@ -152,7 +152,7 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     index = checklist.model.index_of(key)
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "두 데스크" in index.data(Qt.ItemDataRole.ToolTipRole)
-    checklist.tree.setCurrentIndex(checklist.proxy.mapFromSource(index))
+    checklist.view.setCurrentIndex(index)
     qtbot.mouseClick(checklist.history_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: checklist.history is not None and checklist.history.model.rowCount() == 2)
     history = checklist.history.model

@@ -64,3 +64,29 @@ def test_reopen_and_a_database_that_cannot_be_opened(qtbot, executor, tmp_path):
         executor.reopen(desk_opener(folder))
     _, errors = _run(qtbot, executor, lambda desk: desk.board())
     assert "no desk database is open" in str(errors[0])
+
+
+def test_a_save_that_waits_is_announced_and_then_cleared(qtbot):
+    import time as _time
+
+    from crisisdesk.ui.executor import DeskExecutor
+
+    class Slow:
+        desk_id, author, path, clock = "d", "a", "p", staticmethod(lambda: None)
+
+        def close(self) -> None:
+            pass
+
+    executor = DeskExecutor(Slow)
+    executor.start()
+    said = []
+    executor.saving.connect(said.append)
+    try:
+        with qtbot.waitSignal(executor.saving, timeout=5000):
+            executor.submit(lambda desk: _time.sleep(0.6), saving=True)
+        qtbot.waitUntil(lambda: said == [True, False], timeout=5000)
+        executor.submit(lambda desk: None)  # not a save: never announced
+        qtbot.waitUntil(lambda: executor.pending == 0)
+        assert said == [True, False]
+    finally:
+        executor.shutdown()

@@ -44,23 +44,22 @@ def _whole(view, widths: dict[int, int], cell) -> bool:
     return view.sizeHintForIndex(cell).width() <= widths[cell.column()]
 
 
-def _items_in_view(tree) -> list:
-    """The item rows of the checklist tree (under their phases) that can be seen."""
-    model, view = tree.model(), tree.viewport().rect()
-    phases = [model.index(p, 0) for p in range(model.rowCount())]
-    return [item for phase in phases for item in (model.index(r, 0, phase) for r in range(model.rowCount(phase)))
-            if tree.visualRect(item).intersects(view)]
+def _items_in_view(table) -> list:
+    """The item rows of the checklist (not the phases' header rows) that can be seen."""
+    model, view = table.model(), table.viewport().rect()
+    return [index for index in (model.index(r, 0) for r in range(model.rowCount()))
+            if not model.is_phase(index.row()) and table.visualRect(index).intersects(view)]
 
 
 def _check_the_checklist_fits(qtbot, checklist) -> None:
     """Title, state and due stay readable in the rows in view, at the top and once scrolled to the
     bottom; what is elided is whole in its tooltip."""
-    tree = checklist.tree
-    widths = _fitted(qtbot, tree, tree.header())
+    tree = checklist.view
+    widths = _fitted(qtbot, tree, tree.horizontalHeader())
     assert widths[TITLE] >= tree.sizeHintForColumn(TITLE) or widths[TITLE] == max(widths.values())
     _check_rows_in_view(tree, widths)
     tree.scrollToBottom()  # the rows scrolled into view are measured once the scrolling pauses
-    qtbot.waitUntil(lambda: _check_rows_in_view(tree, _fitted(qtbot, tree, tree.header())),
+    qtbot.waitUntil(lambda: _check_rows_in_view(tree, _fitted(qtbot, tree, tree.horizontalHeader())),
                     timeout=20 * SCROLL_SETTLE_MS)
 
 
@@ -141,7 +140,7 @@ def test_the_affiliate_view_fits_its_services_and_checklist_without_scrolling_si
     _at_size(driver, qtbot, width, height)
     driver.window.open_affiliate("bank")
     panel = driver.window.panels["affiliates"]
-    qtbot.waitUntil(lambda: panel.services.rowCount() > 0 and panel.checklist.proxy.rowCount() > 0)
+    qtbot.waitUntil(lambda: panel.services.rowCount() > 0 and panel.checklist.model.rowCount() > 0)
     driver.settle()
     table, model = panel.service_table, panel.services
     widths = _fitted(qtbot, table, table.horizontalHeader())

@@ -20,8 +20,8 @@ from crisisdesk.ui.affiliate.affiliate_models import (
 )
 from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.check_list_model import CheckListModel
-from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
-from crisisdesk.ui.checklist.checklist_model import ChecklistModel, key_of
+from crisisdesk.ui.checklist.checklist_model import ChecklistModel
+from crisisdesk.ui.checklist.checklist_rows import key_of, ordered
 from crisisdesk.ui.checklist.item_history import HistoryModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookModel
@@ -87,20 +87,17 @@ def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
     items = demo_desk.checklist(event)
     model.set_items(items)
     qtmodeltester.check(model)
-    assert sum(model.rowCount(model.index(p, 0)) for p in range(model.rowCount())) == len(items)
+    assert len(model.items()) == len(items) and model.rowCount() == len(items) + len(model.phase_rows())
     bank = [i for i in items if i.affiliate == "bank"]
     ticked = [dataclasses.replace(bank[0], state="done"), *bank[1:]]
     model.update_affiliates(["bank"], ticked)
     qtmodeltester.check(model)
     assert model.item_at(model.index_of(key_of(bank[0]))).state == "done"
-    proxy = ChecklistFilter()
-    proxy.setSourceModel(model)
-    proxy.set_filters(affiliate="card", overdue=True)
-    qtmodeltester.check(proxy)
-    shown = [proxy.index(r, 0, proxy.index(p, 0)) for p in range(proxy.rowCount())
-             for r in range(proxy.rowCount(proxy.index(p, 0)))]
-    assert shown and all(model.item_at(proxy.mapToSource(i)).affiliate == "card" for i in shown)
-    assert all(model.item_at(proxy.mapToSource(i)).overdue for i in shown)
+    model.set_filters(affiliate="card", overdue=True)
+    qtmodeltester.check(model)
+    shown = model.items()
+    assert shown and all(i.affiliate == "card" and i.overdue for i in shown)
+    assert shown == [i for i in ordered(items, model.info) if i.affiliate == "card" and i.overdue]
 
 
 def test_decision_and_action_models(qtmodeltester, demo_desk):

@@ -52,7 +52,7 @@ def test_activate_loads_the_group_first_when_there_is_none(open_window, tmp_path
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert dialog.no_group.isVisibleTo(dialog) and not ok.isEnabled()
     dialog.load_group(str(GROUP_FILE))
-    qtbot.waitUntil(lambda: dialog.group is not None and dialog.playbook.count() == 4)
+    qtbot.waitUntil(lambda: dialog.group is not None and dialog.playbook.count() == 5)
     assert not dialog.no_group.isVisibleTo(dialog) and ok.isEnabled()
     dialog.reject()
 
@@ -152,7 +152,7 @@ def test_a_duty_deadline_is_moved_with_its_reason(open_window, nirs_file, qtbot)
 def test_import_validates_first_and_copies_into_the_user_folder(open_window, nirs_file, qtbot, tmp_path):
     driver = open_window(nirs_file)
     panel = driver.panel("playbooks")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5)  # the shipped playbooks, the drill scenario included
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: crisisdesk.playbook/1\nid: broken\nversion: one\n", encoding="utf-8")
     panel.import_file(broken)
@@ -166,7 +166,7 @@ def test_import_validates_first_and_copies_into_the_user_folder(open_window, nir
     with qtbot.waitSignal(panel.imported, timeout=5000):
         panel.import_file(mine)
     assert (user_playbooks_dir() / "my-outage.yaml").read_bytes() == mine.read_bytes()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 6)
 
 
 def test_timeline_filters_by_kind_and_text(open_window, demo_copy, qtbot):
@@ -274,21 +274,22 @@ def test_a_saved_tick_is_drawn_at_once_as_the_desk_stored_it(open_window, nirs_f
     driver = open_window(nirs_file)
     panel = driver.panel("checklists")
     panel.set_affiliate("bank")
-    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0)
-    index = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
-    item = panel.model.item_at(panel.proxy.mapToSource(index))
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 1)
+    index = panel.model.index(1, 0)
+    item = panel.model.item_at(index)
     key = (item.affiliate, item.checklist, item.item)
     drawn = []
     panel.saved.connect(lambda _changes: drawn.append(panel.model.item(key)))
-    panel.tree.setFocus()
-    panel.tree.setCurrentIndex(index)
-    qtbot.keyClick(panel.tree, Qt.Key.Key_B)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(index)
+    qtbot.keyClick(panel.view, Qt.Key.Key_B)
     dialog = panel.findChild(QInputDialog, "blockedReasonDialog")
     dialog.setTextValue("  벤더 회신 대기  ")
     dialog.accept()
     qtbot.waitUntil(lambda: len(drawn) == 1)
     assert (drawn[0].state, drawn[0].reason) == ("blocked", "벤더 회신 대기")  # stripped by the desk
-    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
+    panel.view.setCurrentIndex(panel.model.index_of(key))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: len(drawn) == 2)
     driver.settle()
     with Desk.open(nirs_file, clock=clock) as desk:

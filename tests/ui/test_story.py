@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from crisisdesk.desk.app import Desk
+from crisisdesk.ui.checklist.checklist_rows import key_of
 from tests.desk.factories import ManualClock
 from tests.ui.conftest import type_text
 
@@ -59,15 +60,15 @@ def _fill_impact(driver, qtbot):
 def _tick_with_keyboard(driver, qtbot):
     panel = driver.panel("checklists")
     panel.set_affiliate("bank")
-    tree = panel.tree
+    tree = panel.view
     tree.setFocus()
-    first_phase = panel.proxy.index(0, 0)
-    rows = [panel.proxy.index(r, 0, first_phase) for r in range(3)]
-    items = [panel.model.item_at(panel.proxy.mapToSource(i)) for i in rows]
+    qtbot.waitUntil(lambda: len(panel.model.items()) > 3)
+    items = panel.model.items()[:3]
+    rows = [panel.model.index_of(key_of(i)) for i in items]
     assert all(i.affiliate == "bank" and i.state == "todo" for i in items)
 
     def state(row: int) -> str:
-        return panel.model.item_at(panel.proxy.mapToSource(rows[row])).state
+        return panel.model.item(key_of(items[row])).state
 
     tree.setCurrentIndex(rows[0])
     qtbot.keyClick(tree, Qt.Key.Key_Space)

@@ -1,13 +1,21 @@
-"""Filters of the checklist tree: affiliate, overdue, critical, mine (by role), not done."""
+"""Filters of the checklist: affiliate, overdue, critical, mine (by role), not done.
+
+Plain Python over the model's items (no proxy model): the checklist model applies them to its own
+rows, in list comprehensions, so a filter over 50,000 items takes milliseconds.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import compress
+from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from crisisdesk.domain.checklist import CLOSED_STATES
+from crisisdesk.domain.read_models import ItemView
 
-from crisisdesk.domain.checklist import CLOSED_STATES, is_overdue
-from crisisdesk.ui.checklist.checklist_model import ChecklistModel
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -20,33 +28,28 @@ class Filters:
     role: str = ""  # my role, for `mine`
 
 
-class ChecklistFilter(QSortFilterProxyModel):
-    """Phases are shown only when one of their items passes."""
+def passes(item: ItemView, f: Filters, now: datetime) -> bool:
+    """Whether one item is shown under `f`."""
+    return bool(shown([0], [item], f, now))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.filters = Filters()
 
-    def set_filters(self, **changes) -> None:
-        self.beginFilterChange()
-        self.filters = replace(self.filters, **changes)
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not parent.isValid():
-            return False  # a phase: accepted through its items
-        model: ChecklistModel = self.sourceModel()
-        item = model.item_at(model.index(row, 0, parent))
-        f = self.filters
-        if item is None:
-            return False
-        if f.affiliate and item.affiliate != f.affiliate:
-            return False
-        if f.overdue and not is_overdue(item.due, item.state, model.now()):
-            return False
-        if f.critical and not item.critical:
-            return False
-        if f.mine and item.owner != f.role:
-            return False
-        return not (f.not_done and item.state in CLOSED_STATES)
+def shown(keys: Sequence[K], items: Sequence[ItemView], f: Filters, now: datetime) -> list[K]:
+    """The keys of the items shown under `f`, in their order; `items` are the items of `keys`, in the
+    same order. One comprehension of booleans per filter, applied by `compress` (C speed): 50,000 items
+    in milliseconds."""
+    tests = []
+    if f.affiliate:
+        tests.append(lambda found: [i.affiliate == f.affiliate for i in found])
+    if f.not_done or f.overdue:
+        tests.append(lambda found: [i.state not in CLOSED_STATES for i in found])
+    if f.overdue:
+        tests.append(lambda found: [i.due is not None and now > i.due for i in found])
+    if f.critical:
+        tests.append(lambda found: [i.critical for i in found])
+    if f.mine:
+        tests.append(lambda found: [i.owner == f.role for i in found])
+    found_keys, found_items = list(keys), list(items)
+    for test in tests:
+        mask = test(found_items)
+        found_keys, found_items = list(compress(found_keys, mask)), list(compress(found_items, mask))
+    return found_keys

@@ -1,38 +1,44 @@
-"""The checklist view: filters, the tree, keyboard ticking (Space, D, B, N, T) and Ctrl+Z."""
+"""The checklist view: filters, the items, keyboard ticking (Space, D, B, N, T), Enter/F2 to edit, Ctrl+Z."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
-from crisisdesk.domain.checklist import Check
+from crisisdesk.domain.checklist import CLOSED_STATES, ChangedMeanwhile, Check
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
-from crisisdesk.ui import timefmt
-from crisisdesk.ui.checklist.checklist_filter import ChecklistFilter
+from crisisdesk.ui import gui_thread_gc, timefmt
 from crisisdesk.ui.checklist.checklist_model import (
     AFFILIATE,
     ASSIGNEE,
     DUE,
+    HEADERS,
     NOTE,
     OWNER,
     RELATIVE,
     TITLE,
     ChecklistModel,
 )
+from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, key_of, load, ordered, with_state
+from crisisdesk.ui.checklist.item_dialogs import ChangedMeanwhileDialog, ItemEditDialog
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
@@ -44,17 +50,35 @@ from crisisdesk.ui.tables import ColumnFit
 COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: title, state and due fit
 KEYS = {Qt.Key.Key_D: Check.DOING, Qt.Key.Key_B: Check.BLOCKED, Qt.Key.Key_N: Check.NA, Qt.Key.Key_T: Check.TODO,
         Qt.Key.Key_H: "history"}
+EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What a save changed (announced to every panel by the executor, as `.changes`), and the item as
+    the desk now holds it."""
 
-def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> tuple[Changes, ItemView]:
-    """Runs in the executor thread: what a command changed, and the item as the desk now holds it."""
-    return changes, desk.checklist_item(event, affiliate, ref)
+    changes: Changes
+    item: ItemView
 
-class ChecklistTree(QTreeView):
-    """Space ticks done (again: back to do), D doing, B blocked (asks why), N n/a, T to do, H history."""
+
+def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Saved:
+    """Runs in the executor thread."""
+    return Saved(changes, desk.checklist_item(event, affiliate, ref))
+
+
+def _load(desk, event: str, info: EventInfo) -> Loaded:
+    """Runs in the executor: every item read and prepared, kept out of the collector's passes."""
+    with gui_thread_gc.held(long_lived=True):
+        return load(desk.checklist(event), info)
+
+
+class ChecklistView(QTableView):
+    """Space ticks done (again: back to do), D doing, B blocked (asks why), N n/a, T to do, H history;
+    Enter or F2 edits the assignee and note of the current row."""
 
     state_key = Signal(QModelIndex, str)
+    edit_key = Signal(QModelIndex)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -65,6 +89,9 @@ class ChecklistTree(QTreeView):
                 return
             if event.key() in KEYS:
                 self.state_key.emit(index, KEYS[event.key()])
+                return
+            if event.key() in EDIT_KEYS:
+                self.edit_key.emit(index)
                 return
         super().keyPressEvent(event)
 
@@ -79,26 +106,36 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.setObjectName("affiliateChecklist" if fixed_affiliate else "checklistPanel")
         self._executor, self._fixed = executor, fixed_affiliate
         self._info: EventInfo | None = None
-        self._undo: list[tuple[str, str, ItemView]] = []  # (event, checklist/item, before) changed here
+        self._undo: list[tuple[str, str, ItemView, str]] = []  # (event, checklist/item, before, entry after)
         self._pending: set[str] | None = set()  # affiliates to refresh; None = everything
+        self._saving: set[Key] = set()  # items whose save is on its way
+        self._undo_later = 0  # Ctrl+Z pressed while a save was on its way: undone once it is saved
+        self._own: Changes | None = None  # what a save made here changed: its item is drawn already
+        self._current: Key | None = None  # kept across a reset of the rows
         self.model = ChecklistModel(executor.clock, self)
         self.model.change_requested.connect(self._save)
-        self.proxy = ChecklistFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.tree = ChecklistTree(objectName="checklistTree")
-        self.tree.setModel(self.proxy)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
-            signal.connect(self._expand)  # after the view's own handlers
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.state_key.connect(self._key_state)
-        self.tree.selectionModel().currentChanged.connect(self._show_details)
-        ColumnFit(self.tree, whole=(DUE, RELATIVE), weights={TITLE: 3})  # before hiding: see ColumnFit
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.view = ChecklistView(objectName="checklistView")
+        self.view.setModel(self.model)
+        self.model.modelReset.connect(self._rows_reset)  # after the view's own handler
+        self.model.rowsRemoved.connect(self._span_phases)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the next control
+        rows = self.view.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row measured: 50,000 rows stay cheap
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.state_key.connect(self._key_state)
+        self.view.edit_key.connect(self.edit_item)
+        self.view.selectionModel().currentChanged.connect(self._show_details)
+        ColumnFit(self.view, whole=(DUE, RELATIVE), weights={TITLE: 3})  # before hiding: see ColumnFit
         for column in COMPACT_HIDDEN:
-            self.tree.setColumnHidden(column, fixed_affiliate)
+            self.view.setColumnHidden(column, fixed_affiliate)
         self.affiliate = QComboBox(objectName="affiliateFilter")
         self.affiliate.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.affiliate.currentIndexChanged.connect(self._filters_changed)
@@ -109,7 +146,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.checks = {name: QCheckBox(objectName=f"filter-{name}")
                        for name in ("overdue", "critical", "mine", "not_done")}
         for box in self.checks.values():
-            box.toggled.connect(self._filters_changed)
+            box.toggled.connect(self._checks_changed)
         self.keys_hint = QLabel(objectName="keysHint", wordWrap=True)  # wraps rather than widen the window
         self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.keys_hint.setStyleSheet("color:#555;")
@@ -118,6 +155,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_button = QPushButton(objectName="itemHistoryButton", clicked=self.show_history)
         self.history: ItemHistoryDialog | None = None
+        self.asking: QWidget | None = None  # the dialog open for an item (edit, blocked, changed meanwhile)
         bar = QHBoxLayout()
         bar.addWidget(self.affiliate_label)
         bar.addWidget(self.affiliate)
@@ -128,13 +166,14 @@ class ChecklistPanel(LazyRefresh, QWidget):
         layout.setContentsMargins(0 if fixed_affiliate else 12, 0 if fixed_affiliate else 12,
                                   0 if fixed_affiliate else 12, 0 if fixed_affiliate else 12)
         layout.addLayout(bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
         details = QHBoxLayout()
         details.addWidget(self.details, 1)
         details.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(details)
         self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo,
                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.main_view = self.view  # what takes the focus when the panel is shown
         self._role = ""
         self._restore_filters()
         self.retranslate()
@@ -159,9 +198,12 @@ class ChecklistPanel(LazyRefresh, QWidget):
 
     def set_my_role(self, role: str) -> None:
         self._role = role
-        self.proxy.set_filters(role=role)
+        self.model.set_filters(role=role)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes is self._own:  # the item as the desk stored it is shown already
+            self._own = None
+            return
         if self._info is None or changes.event != self._info.id or not changes.touches(CHECKLIST):
             return
         if changes.affiliates and self._pending is not None:
@@ -173,41 +215,84 @@ class ChecklistPanel(LazyRefresh, QWidget):
     def refresh(self) -> None:
         if self._info is None:
             return
-        event, pending = self._info.id, self._pending
+        info, pending = self._info, self._pending
+        event = info.id
         self._pending = set()
         if self._fixed:
             affiliate = self.affiliate.currentData()
             if not affiliate or (pending is not None and affiliate not in pending):
                 return
             pending = {affiliate}
-        if pending is None:
-            self._executor.submit(lambda desk: desk.checklist(event),
-                                  lambda items: self._apply(event, None, items))
+        if pending is None:  # read and prepared in the executor thread
+            self._executor.submit(lambda desk: _load(desk, event, info),
+                                  lambda loaded: self._apply(event, None, loaded))
         elif pending:
             affiliates = sorted(pending)
             self._executor.submit(
-                lambda desk: [i for a in affiliates for i in desk.checklist(event, a)],
+                lambda desk: ordered([i for a in affiliates for i in desk.checklist(event, a)], info),
                 lambda items: self._apply(event, affiliates, items))
 
-    def _apply(self, event: str, affiliates: list[str] | None, items: list[ItemView]) -> None:
+    def _apply(self, event: str, affiliates: list[str] | None, items: Loaded | list[ItemView]) -> None:
         if self._info is None or event != self._info.id:
             return
-        if affiliates is None or self._fixed:
-            self.model.set_items(items)
+        if isinstance(items, Loaded):
+            self.model.set_loaded(items)
+        elif self._fixed:
+            self.model.set_items(items, in_order=True)
         else:
-            self.model.update_affiliates(affiliates, items)
-        self._show_details(self.tree.currentIndex())
+            self.model.update_affiliates(affiliates or [], items)
+        self._ensure_current()
+        self._show_details(self.view.currentIndex())
 
     def tick(self) -> None:
+        if self.model.filters.overdue:
+            self.model.refilter()
         self.model.repaint_all()
+
+    # -- the current row -------------------------------------------------------------
+    def current_item(self) -> ItemView | None:
+        return self.model.item_at(self.view.currentIndex())
+
+    def _remember_current(self) -> None:
+        item = self.current_item()
+        self._current = key_of(item) if item is not None else None
+
+    def _rows_reset(self) -> None:
+        self._span_phases()
+        index = self.model.index_of(self._current) if self._current else QModelIndex()
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._ensure_current()
+
+    def _ensure_current(self) -> None:
+        """An item is always current (the first, or the first of the phase whose header row is current):
+        the keys act on it at once."""
+        current = self.view.currentIndex()
+        if current.isValid() and not self.model.is_phase(current.row()):
+            return
+        row = current.row() if current.isValid() else 0
+        while self.model.is_phase(row):
+            row += 1
+        if row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, TITLE))
+
+    def _span_phases(self, *_) -> None:
+        """A phase's title across the row."""
+        self.view.clearSpans()
+        for row in self.model.phase_rows():
+            self.view.setSpan(row, 0, 1, len(HEADERS))
 
     # -- saving ------------------------------------------------------------------
     def _key_state(self, index: QModelIndex, state: str) -> None:
-        item = self.model.item_at(self.proxy.mapToSource(index))
+        item = self.model.item_at(index)
         if item is None:
             return
         if state == "history":
             self.show_history()
+            return
+        if key_of(item) in self._saving:
+            QApplication.beep()  # its last change is still on its way: the state shown may change
             return
         if state == "toggle":
             state = Check.TODO if item.state == Check.DONE else Check.DONE
@@ -216,7 +301,11 @@ class ChecklistPanel(LazyRefresh, QWidget):
         if state == Check.BLOCKED:
             self._ask_reason(item)
             return
+        following = self.model.next_open(index.row()) if state in CLOSED_STATES else QModelIndex()
+        after = self.model.item_at(following)
         self._save(item, {"state": state})
+        if after is not None:  # on to the next open item
+            self.view.setCurrentIndex(self.model.index_of(key_of(after), TITLE))
 
     def _ask_reason(self, item: ItemView) -> None:
         dialog = QInputDialog(self)
@@ -225,38 +314,113 @@ class ChecklistPanel(LazyRefresh, QWidget):
         dialog.setLabelText(self.tr("What blocks “{}”?").format(text(item.title)))
         dialog.textValueSelected.connect(lambda reason: self._save(item, {"state": Check.BLOCKED, "reason": reason}))
         dialog.finished.connect(dialog.deleteLater)
+        self.asking = dialog
         dialog.open()
 
-    def _save(self, item: ItemView, changes: dict) -> None:
+    def edit_item(self, index: QModelIndex | None = None) -> None:
+        """Enter or F2: the assignee and note of the current item, in a small dialog."""
+        item = self.model.item_at(index if index is not None else self.view.currentIndex())
+        if item is None:
+            return
+        dialog = ItemEditDialog(item, self)
+        dialog.accepted.connect(lambda: dialog.changes() and self._save(item, dialog.changes()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.asking = dialog
+        dialog.open()
+
+    def _save(self, item: ItemView, changes: dict, seen: str | None = None) -> None:
+        """Save a change made against `item` as shown (or against `seen`, when the person chose to apply
+        it over someone's change). The new state is drawn at once; the desk's answer replaces it."""
         event = self._info.id
         ref = f"{item.checklist}/{item.item}"
+        key = key_of(item)
+        against = item.entry if seen is None else seen
+        self._saving.add(key)
+        if "state" in changes and changes["state"] != Check.BLOCKED:
+            self.model.replace_item(with_state(item, changes["state"], self._executor.clock()))
 
-        def done(result: tuple[Changes, ItemView]) -> None:
-            self._undo.append((event, ref, item))
-            self.model.replace_item(result[1])  # drawn at once as saved; the refresh follows
-            self.saved.emit(result[0])
+        def done(result: Saved) -> None:
+            self._undo.append((event, ref, item, result.item.entry))
+            self.model.replace_item(result.item)  # as the desk stored it
+            self._own = result.changes
+            self.saved.emit(result.changes)
+            self._saved_one(key)
 
-        self._executor.submit(lambda desk: _saved(desk.set_item(event, item.affiliate, ref, **changes),
+        def failed(exc: Exception) -> None:
+            self.model.replace_item(item)  # what was drawn before the save
+            if isinstance(exc, ChangedMeanwhile):
+                self._ask_changed_meanwhile(item, exc, changes)
+            else:
+                show_error(self, exc)
+            self._refresh_affiliate(item.affiliate)
+            self._saved_one(key)
+
+        self._executor.submit(lambda desk: _saved(desk.set_item(event, item.affiliate, ref, seen=against, **changes),
                                                   desk, event, item.affiliate, ref),
-                              done, lambda exc: show_error(self, exc))
+                              done, failed, saving=True)
+
+    def _ask_changed_meanwhile(self, item: ItemView, error: ChangedMeanwhile, changes: dict,
+                               apply=None) -> None:
+        """Someone else changed the item since it was shown: show what it holds now and who; apply (by
+        default `changes` saved over theirs) or cancel."""
+        tz = self._info.timezone if self._info else "Asia/Seoul"
+        dialog = ChangedMeanwhileDialog(item, error, changes, tz, self)
+        dialog.accepted.connect(apply or (lambda: self._save(item, changes, seen=error.entry)))
+        dialog.finished.connect(dialog.deleteLater)
+        self.asking = dialog
+        dialog.open()
+
+    def _refresh_affiliate(self, affiliate: str) -> None:
+        if self._pending is not None:
+            self._pending.add(affiliate)
+        self.request_refresh()
+
+    def _saved_one(self, key: Key) -> None:
+        self._saving.discard(key)
+        if not self._saving and self._undo_later:
+            self._undo_later -= 1
+            self.undo()
 
     def undo(self) -> None:
-        """Ctrl+Z: take back the last change made from this view (a compensating journal entry)."""
-        if not self._undo:
+        """Ctrl+Z: take back the last change made from this view (a compensating journal entry).
+
+        Asked about, like a change, when someone changed the item since. Pressed while a change is on
+        its way, it waits for it (the change shown is the one undone)."""
+        if self._saving:
+            self._undo_later += 1
             return
-        event, ref, before = self._undo.pop()
+        if self._undo:
+            self._undo_one(*self._undo.pop())
 
-        def done(result: tuple[Changes, ItemView]) -> None:
-            self.model.replace_item(result[1])
-            self.saved.emit(result[0])
+    def _undo_one(self, event: str, ref: str, before: ItemView, entry: str) -> None:
+        """Undo the item's last change, made against `entry` (its last change as this view knew it)."""
+        key = key_of(before)
+        self._saving.add(key)
 
-        self._executor.submit(lambda desk: _saved(desk.undo_item(event, before.affiliate, ref),
+        def done(result: Saved) -> None:
+            self.model.replace_item(result.item)
+            self._own = result.changes
+            self.saved.emit(result.changes)
+            self._saved_one(key)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ChangedMeanwhile):
+                wanted = {"state": before.state, "assignee": before.assignee, "note": before.note,
+                          "reason": before.reason}
+                self._ask_changed_meanwhile(before, exc, wanted,
+                                            apply=lambda: self._undo_one(event, ref, before, exc.entry))
+            else:
+                show_error(self, exc)
+            self._refresh_affiliate(before.affiliate)
+            self._saved_one(key)
+
+        self._executor.submit(lambda desk: _saved(desk.undo_item(event, before.affiliate, ref, seen=entry),
                                                   desk, event, before.affiliate, ref),
-                              done, lambda exc: show_error(self, exc))
+                              done, failed, saving=True)
 
     def show_history(self) -> None:
         """Every change of the current item (H): who, on which desk, undos, concurrent edits."""
-        item = self.model.item_at(self.proxy.mapToSource(self.tree.currentIndex()))
+        item = self.current_item()
         if item is None or self._info is None:
             return
         event, ref, tz = self._info.id, f"{item.checklist}/{item.item}", self._info.timezone
@@ -286,12 +450,15 @@ class ChecklistPanel(LazyRefresh, QWidget):
 
     def _filters_changed(self) -> None:
         affiliate = self.affiliate.currentData() or ""
-        if self._fixed and affiliate != self.proxy.filters.affiliate:
+        if self._fixed and affiliate != self.model.filters.affiliate:
             self._pending = None
             self.request_refresh()
-        self.proxy.set_filters(affiliate=affiliate, role=self._role,
+        self.model.set_filters(affiliate=affiliate, role=self._role,
                                **{name: box.isChecked() for name, box in self.checks.items()})
-        self._expand()
+
+    def _checks_changed(self) -> None:
+        """A filter box ticked: applied, and remembered for the next start (not the affiliate chosen)."""
+        self._filters_changed()
         if not self._fixed:
             settings = QSettings()
             for name, box in self.checks.items():
@@ -304,18 +471,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
         for name, box in self.checks.items():
             box.setChecked(settings.value(f"checklist/{name}", False, type=bool))
 
-    def _expand(self) -> None:
-        """Phases open, their titles across the row, the first item current."""
-        root = self.tree.rootIndex()
-        for row in range(self.proxy.rowCount()):
-            self.tree.setFirstColumnSpanned(row, root, True)
-        self.tree.expandAll()
-        if self.proxy.rowCount() and not self.tree.currentIndex().isValid():
-            first = self.proxy.index(0, 0)
-            self.tree.setCurrentIndex(self.proxy.index(0, 0, first) if self.proxy.rowCount(first) else first)
-
     def _show_details(self, index: QModelIndex) -> None:
-        item = self.model.item_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        item = self.model.item_at(index)
         if item is None or self._info is None:
             self.details.setText("")
             return
@@ -330,8 +487,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
 
     def _hidden_texts(self, index: QModelIndex) -> str:
         """What the columns hidden in the affiliate view hold for the item: `Owner: … · Note: …`."""
-        shown = [(self.proxy.headerData(c, Qt.Orientation.Horizontal), index.siblingAtColumn(c).data())
-                 for c in (OWNER, ASSIGNEE, NOTE) if self.tree.isColumnHidden(c)]
+        shown = [(self.model.headerData(c, Qt.Orientation.Horizontal), index.siblingAtColumn(c).data())
+                 for c in (OWNER, ASSIGNEE, NOTE) if self.view.isColumnHidden(c)]
         return " · ".join(f"{title}: {value}" for title, value in shown if value)
 
     def retranslate(self) -> None:
@@ -343,10 +500,10 @@ class ChecklistPanel(LazyRefresh, QWidget):
                  "mine": self.tr("&Mine (my role)"), "not_done": self.tr("Not &done")}
         for name, box in self.checks.items():
             box.setText(names[name])
-        self.keys_hint.setText(self.tr("Space done · D doing · B blocked · N n/a · T to do · H history · Ctrl+Z undo"))
+        self.keys_hint.setText(self.tr("Space done · D doing · B blocked · N n/a · T to do · Enter note · H history · Ctrl+Z undo"))
         self.history_button.setText(self.tr("&History…"))
         self.history_button.setToolTip(self.tr("Every change of the selected item (H)"))
-        self.tree.setAccessibleName(self.tr("Checklist items"))
+        self.view.setAccessibleName(self.tr("Checklist items"))
         self.details.setAccessibleName(self.tr("Selected item details"))
         self.model.repaint_all()
 

@@ -31,7 +31,7 @@ from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersMo
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
-from crisisdesk.ui.tables import table_view
+from crisisdesk.ui.tables import keep_current, table_view
 
 if TYPE_CHECKING:
     from crisisdesk.formats import LoadResult
@@ -80,6 +80,7 @@ class ActivateEventDialog(QDialog):
         self.providers.ticked_changed.connect(self._preview)
         self.provider_list = QListView(objectName="providersDown")
         self.provider_list.setModel(self.providers)
+        keep_current(self.provider_list)  # Space ticks a provider at once
         self.hits = ImpactPreviewModel(self)
         self.hit_table = table_view("impactPreview", self.hits)
         self.hit_summary = QLabel(objectName="impactSummary")

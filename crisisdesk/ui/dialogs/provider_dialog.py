@@ -52,7 +52,7 @@ class ProviderDialog(QDialog):
         self._save = save
         self.model = ProviderStateModel(self)
         self.model.tz = info.timezone
-        self.table = table_view("providerStates", self.model)
+        self.table = table_view("providerStates", self.model, current=True)  # the first provider ready to change
         self.table.setMinimumWidth(760)
         self.table.selectionModel().currentRowChanged.connect(self._picked)
         self.provider = QComboBox(objectName="providerChoice")

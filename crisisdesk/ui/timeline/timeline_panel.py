@@ -31,6 +31,7 @@ KINDS = (
     ("impact,service", QT_TRANSLATE_NOOP("TimelinePanel", "Impact assessment")),
     ("meeting,decision,action", QT_TRANSLATE_NOOP("TimelinePanel", "Council and decisions")),
     ("notice,duty,alert,outlook", QT_TRANSLATE_NOOP("TimelinePanel", "Notices, reporting, alerts")),
+    ("drill,review,handover,rollcall", QT_TRANSLATE_NOOP("TimelinePanel", "Drill, review, 24-hour room")),
 )
 
 

@@ -1,0 +1,41 @@
+"""Read queries of drills and after-action reviews, straight from the journal (the journal is the
+source of truth; these entries are few and need no projection)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+DRILL_KINDS = ("drill.inject_released", "drill.responded")
+
+
+def drill_entries(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    """The event's released injects and responses in HLC order: {seq, kind, at, author, payload}."""
+    found = conn.execute(
+        "SELECT seq, kind, at, author, payload FROM journal WHERE event = ? AND kind IN (?, ?) "
+        "ORDER BY hlc", [event_id, *DRILL_KINDS])
+    return [{"seq": seq, "kind": kind, "at": at, "author": author, "payload": json.loads(payload)}
+            for seq, kind, at, author, payload in found]
+
+
+REVIEW_KINDS = ("review.finding", "review.action", "review.action_changed")
+
+
+def review_entries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every after-action finding and corrective action of every event, in HLC order."""
+    found = conn.execute(
+        "SELECT seq, kind, at, author, payload, event FROM journal WHERE kind IN (?, ?, ?) ORDER BY hlc",
+        list(REVIEW_KINDS))
+    return [{"seq": seq, "kind": kind, "at": at, "author": author, "payload": json.loads(payload),
+             "event": event} for seq, kind, at, author, payload, event in found]
+
+
+def event_entries(conn: sqlite3.Connection, event_id: str, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One event's entries of these kinds in HLC order: {seq, kind, at, author, payload}."""
+    marks = ", ".join("?" for _ in kinds)
+    found = conn.execute(
+        f"SELECT seq, kind, at, author, payload FROM journal WHERE event = ? AND kind IN ({marks}) "
+        "ORDER BY hlc", [event_id, *kinds])
+    return [{"seq": seq, "kind": kind, "at": at, "author": author, "payload": json.loads(payload)}
+            for seq, kind, at, author, payload in found]

@@ -1,0 +1,2 @@
+"""The after-action review page: measured targets and misses, findings, corrective actions, the
+result report and the drill register."""
