@@ -101,7 +101,7 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     os.environ.update(_env(scratch))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from make_large_desk import build
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -137,16 +137,17 @@ def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     class Repainted(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and state["painted"] is None and state.get("expect") == \
-                    panel.model.item_at(tree.currentIndex()).state:
+                    getattr(panel.model.item_at(state["ticked"]), "state", None):
                 state["painted"] = time.perf_counter()
             return False
 
     repainted = Repainted()
     tree.viewport().installEventFilter(repainted)
     times = []
-    for _ in range(ticks):
+    for _ in range(ticks):  # Space ticks the current row and moves on to the next open item
+        ticked = QPersistentModelIndex(tree.currentIndex())
         current = panel.model.item_at(tree.currentIndex()).state
-        state.update(painted=None, expect="todo" if current == "done" else "done")
+        state.update(painted=None, ticked=ticked, expect="todo" if current == "done" else "done")
         start = time.perf_counter()
         QTest.keyClick(tree, Qt.Key.Key_Space)
         wait(lambda: state["painted"] is not None, timeout=10)
