@@ -11,7 +11,7 @@ from pydantic import PlainValidator
 from crisisdesk.domain.contacts import EXTERNAL_KINDS
 from crisisdesk.domain.drill import INJECT_KINDS, INJECT_PROVIDER_STATUSES, parse_offset
 from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES
-from crisisdesk.formats.fields import describe, did_you_mean, fail
+from crisisdesk.formats.fields import describe, did_you_mean, fail, one_of
 
 _COUNTED = tuple(m for m in MEASURES if m not in UNSUMMED_MEASURES)
 
@@ -41,17 +41,8 @@ def _measures(value: Any) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-def _one_of(options: tuple[str, ...], what: str) -> PlainValidator:
-    def check(value: Any) -> str:
-        if not isinstance(value, str) or value not in options:
-            raise fail(f"unknown {what} {describe(value)} ({did_you_mean(str(value), options, 'expected')})")
-        return value
-
-    return PlainValidator(check)
-
-
 Offset = Annotated[timedelta, PlainValidator(_offset)]
 InjectMeasures = Annotated[tuple[tuple[str, int], ...], PlainValidator(_measures)]
-InjectKind = Annotated[str, _one_of(INJECT_KINDS, "inject kind")]
-InjectStatusField = Annotated[str, _one_of(INJECT_PROVIDER_STATUSES, "provider status")]
-ExternalKind = Annotated[str, _one_of(EXTERNAL_KINDS, "kind of outside contact")]
+InjectKind = Annotated[str, one_of(INJECT_KINDS, "inject kind")]
+InjectStatusField = Annotated[str, one_of(INJECT_PROVIDER_STATUSES, "provider status")]
+ExternalKind = Annotated[str, one_of(EXTERNAL_KINDS, "kind of outside contact")]

@@ -182,7 +182,7 @@ def _timezone(value: Any) -> str:
     return value
 
 
-def _one_of(options: tuple[str, ...], what: str) -> PlainValidator:
+def one_of(options: tuple[str, ...], what: str) -> PlainValidator:
     def check(value: Any) -> str:
         if not isinstance(value, str) or value not in options:
             raise fail(f"unknown {what} {describe(value)} ({did_you_mean(str(value), options, 'expected')})")
@@ -308,14 +308,14 @@ PositiveInt = Annotated[int, PlainValidator(_positive_int)]
 Timezone = Annotated[str, PlainValidator(_timezone)]
 DueAtField = Annotated[DueAt, PlainValidator(_due_at)]
 AppliesTo = Annotated[tuple[str, ...], PlainValidator(_applies_to)]
-ProviderKind = Annotated[str, _one_of(PROVIDER_KINDS, "provider kind")]
+ProviderKind = Annotated[str, one_of(PROVIDER_KINDS, "provider kind")]
 DependencyField = Annotated[Dependency, PlainValidator(_dependency)]
 HoursField = Annotated[ServiceHours, PlainValidator(_hours)]
 ApprovalStepField = Annotated[ApprovalStep, PlainValidator(_approval_step)]
-Measure = Annotated[str, _one_of(MEASURES, "measure")]
-DutyKind = Annotated[str, _one_of(DUTY_KINDS, "report kind")]
-DutyFiler = Annotated[str, _one_of(DUTY_FILERS, "filer")]
-DutyStart = Annotated[str, _one_of(DUTY_STARTS, "start reference")]
-DutyBasis = Annotated[str, _one_of(DUTY_BASES, "basis")]
-ImpactKind = Annotated[str, _one_of(IMPACT_KINDS, "impact kind")]
-Channel = Annotated[str, _one_of(NOTICE_CHANNELS, "channel")]
+Measure = Annotated[str, one_of(MEASURES, "measure")]
+DutyKind = Annotated[str, one_of(DUTY_KINDS, "report kind")]
+DutyFiler = Annotated[str, one_of(DUTY_FILERS, "filer")]
+DutyStart = Annotated[str, one_of(DUTY_STARTS, "start reference")]
+DutyBasis = Annotated[str, one_of(DUTY_BASES, "basis")]
+ImpactKind = Annotated[str, one_of(IMPACT_KINDS, "impact kind")]
+Channel = Annotated[str, one_of(NOTICE_CHANNELS, "channel")]
