@@ -11,7 +11,8 @@ from pydantic import PlainValidator
 from crisisdesk.domain.contacts import EXTERNAL_KINDS
 from crisisdesk.domain.drill import INJECT_KINDS, INJECT_PROVIDER_STATUSES, parse_offset
 from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES
-from crisisdesk.formats.fields import describe, did_you_mean, fail, one_of
+from crisisdesk.formats.fields import fail, one_of
+from crisisdesk.formats.wording import describe, did_you_mean
 
 _COUNTED = tuple(m for m in MEASURES if m not in UNSUMMED_MEASURES)
 

@@ -6,7 +6,6 @@ being validated (a language key of a Text, an index in a list).
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from datetime import date, datetime, time, timedelta
@@ -39,6 +38,7 @@ from crisisdesk.domain.playbook import (
 )
 from crisisdesk.domain.text import LANGUAGES, Text
 from crisisdesk.formats.errors import Path
+from crisisdesk.formats.wording import describe, did_you_mean
 
 PLACEHOLDERS = ("service", "alternative", "affiliate", "time")
 
@@ -58,29 +58,6 @@ def _message(error: PydanticCustomError) -> str:
 
 def _at(error: PydanticCustomError) -> Path:
     return tuple((error.context or {}).get("at", ()))
-
-
-def describe(value: Any) -> str:
-    """A value as the user wrote it, for 'got ...' in messages."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    if isinstance(value, date):
-        return value.isoformat()
-    text = f"'{value}'" if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:56] + "...'"
-
-
-def did_you_mean(value: str, options: tuple[str, ...] | list[str], what: str) -> str:
-    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"{what}: {', '.join(options)}"
 
 
 def _slug(value: Any) -> str:

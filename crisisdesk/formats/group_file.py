@@ -23,7 +23,6 @@ from crisisdesk.domain.group import (
 from crisisdesk.domain.text import Text
 from crisisdesk.formats.errors import Path as FieldPath
 from crisisdesk.formats.errors import Report
-from crisisdesk.formats.fields import describe, did_you_mean
 from crisisdesk.formats.located_yaml import parse, read_limited
 from crisisdesk.formats.references import entries, refer, unique_ids
 from crisisdesk.formats.result import LoadResult
@@ -36,6 +35,7 @@ from crisisdesk.formats.schema import (
     check_format,
     validate,
 )
+from crisisdesk.formats.wording import describe, did_you_mean
 
 DEFAULT_TIMEZONE = "Asia/Seoul"
 _V2_SERVICE_FIELDS = ("hours",)

@@ -17,8 +17,8 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from crisisdesk.domain.group import Group
-from crisisdesk.formats.fields import did_you_mean
 from crisisdesk.formats.group_file import group_from_data
+from crisisdesk.formats.wording import did_you_mean
 from crisisdesk.formats.workbook_data import Row, build_data, convert
 from crisisdesk.formats.workbook_errors import (
     Cell,

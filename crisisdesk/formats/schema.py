@@ -42,9 +42,8 @@ from crisisdesk.formats.fields import (
     PositiveInt,
     TextField,
     Timezone,
-    describe,
-    did_you_mean,
 )
+from crisisdesk.formats.wording import describe, did_you_mean
 
 GROUP_FORMAT = "crisisdesk.group/3"
 PLAYBOOK_FORMAT = "crisisdesk.playbook/2"

@@ -22,8 +22,7 @@ from typing import Any
 
 from crisisdesk.formats.errors import Path as FieldPath
 from crisisdesk.formats.errors import Report
-from crisisdesk.formats.fields import describe, did_you_mean
-from crisisdesk.formats.located_yaml import parse, read_limited
+from crisisdesk.formats.wording import describe, did_you_mean
 
 SITE_FORMAT = "crisisdesk.site/1"
 SITE_FILE_NAME = "crisisdesk-site.yaml"
@@ -80,6 +79,11 @@ def load_site_file(path: Path) -> SiteFile:
     """Read and check the site file at `path`; FormatError lists every problem, located."""
     path = Path(path)
     name = str(path)
+    from crisisdesk.formats.located_yaml import (  # YAML only when a site file exists
+        parse,
+        read_limited,
+    )
+
     document = parse(read_limited(path, name), name)
     report = Report(name, document.marks, document.problems)
     data = document.data
