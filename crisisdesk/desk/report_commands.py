@@ -268,15 +268,10 @@ class ReportCommands:
         """Write `data` whole or not at all (a temporary file renamed into place)."""
         path = ReportCommands.check_output(path)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=path.suffix, dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
+            return write_whole(data, path)
         except OSError as exc:
-            if "tmp" in locals() and os.path.exists(tmp):
-                os.unlink(tmp)
             raise InvalidInput.of("{path}: cannot write the report: {reason}", path=path, reason=exc.strerror or exc) from None
-        return path
+
 
     # -- helpers ------------------------------------------------------------------------
     def _record_with_file(self, kind: str, payload: dict, rendered: RenderedReport, out):
@@ -348,3 +343,18 @@ def _record(row: dict) -> ReportRecord:
         approved_fingerprint=row["approved_fingerprint"], approved_by=row["approved_by"],
         approved_role=row["approved_role"], approved_at=_time(row["approved_at"]),
         issued_at=_time(row["issued_at"]), issued_by=row["issued_by"])
+
+
+def write_whole(data: bytes, path: Path) -> Path:
+    """Write `data` to `path` whole or not at all: a temporary file beside it, renamed into place
+    (removed again when anything fails; the OSError goes on to the caller)."""
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

@@ -7,13 +7,11 @@ UI may read on its database thread and render on any other, as for the PDF repor
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from crisisdesk.desk.report_commands import ReportCommands
+from crisisdesk.desk.report_commands import ReportCommands, write_whole
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.read_models import Situation
@@ -120,14 +118,7 @@ def import_group_workbook(source: Path | str, out: Path | str, *, overwrite: boo
 def save_file(data: bytes, path: Path | str) -> Path:
     """Write `data` whole or not at all (a temporary file renamed into place)."""
     path = ReportCommands.check_output(path)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        return write_whole(data, path)
     except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
         raise InvalidInput.of("{path}: cannot write the file: {reason}", path=path, reason=exc.strerror or exc) from None
-    return path
