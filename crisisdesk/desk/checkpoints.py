@@ -16,18 +16,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from crisisdesk.domain.checkpoint import Checkpoint, CheckpointError
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import CrisisDeskError
-from crisisdesk.exchange.identity import Identity, public_bytes
-from crisisdesk.exchange.keys import FILE, KEYRING, EncryptedFileKeys, KeyringKeys
 from crisisdesk.store import checkpoints as table
 from crisisdesk.store import exchange_tables
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the keys and cryptography load when a key is first looked for, not at start-up
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from crisisdesk.desk.base import DeskBase
+    from crisisdesk.exchange.identity import Identity
 
 EVERY = 100  # entries between interval checkpoints
 IN_PACKET = 8  # this desk's latest checkpoints carried in each packet
@@ -49,6 +48,9 @@ class Signer:
     def get(self, conn: sqlite3.Connection) -> Ed25519PrivateKey | None:
         if self.key is not None or self.tried:
             return self.key
+        from crisisdesk.exchange.identity import public_bytes
+        from crisisdesk.exchange.keys import FILE, KEYRING, EncryptedFileKeys, KeyringKeys
+
         self.tried = True
         row = exchange_tables.identity(conn)
         if row is None:
@@ -149,6 +151,9 @@ def key_problem(conn: sqlite3.Connection) -> str | None:
     identity names another public key: the identity (and the checkpoints signed with it) was
     replaced by someone without the desk's key. None when it matches or cannot be told (no
     keyring, a key file, another computer)."""
+    from crisisdesk.exchange.identity import public_bytes
+    from crisisdesk.exchange.keys import KEYRING, KeyringKeys
+
     row = exchange_tables.identity(conn)
     if row is None or row["key_store"] != KEYRING:
         return None

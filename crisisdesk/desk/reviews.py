@@ -12,30 +12,13 @@ from zoneinfo import ZoneInfo
 
 from crisisdesk.desk.changes import EVENTS, Changes
 from crisisdesk.desk.context import EventContext
-from crisisdesk.domain.after_action import (
-    ACTION_STATES,
-    AfterAction,
-    CorrectiveAction,
-    DrillRecord,
-    Finding,
-)
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.ids import new_id
-from crisisdesk.domain.timing import (
-    ItemChange,
-    ItemDue,
-    ProviderChange,
-    ServiceReport,
-    duty_timings,
-    item_timings,
-    outside_outages,
-    recoveries,
-    response_timings,
-)
 from crisisdesk.store import queries, review_queries
 
-if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written, not at start-up
+if TYPE_CHECKING:  # the review's domain, reportlab and openpyxl load when a review is first used
+    from crisisdesk.domain.after_action import AfterAction, CorrectiveAction, DrillRecord, Finding
     from crisisdesk.reports.after_action_report import RenderedDocument
 
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
@@ -71,6 +54,8 @@ class ReviewCommands:
         return Changes.of(ctx.id, EVENTS, created=action)
 
     def change_corrective_action(self, action: str, state: str, note: str = "") -> Changes:
+        from crisisdesk.domain.after_action import ACTION_STATES
+
         if state not in ACTION_STATES:
             raise InvalidInput.of("unknown state '{state}' ({known})", state=state, known=", ".join(ACTION_STATES))
         found = [a for a in self.corrective_actions() if a.id == action or a.id.startswith(action)]
@@ -95,6 +80,19 @@ class ReviewCommands:
     # -- the review ------------------------------------------------------------------------
     def after_action(self, event: str | None = None, as_of: datetime | None = None) -> AfterAction:
         """The event's timings against its targets at `as_of` (default: its closing, or now)."""
+        from crisisdesk.domain.after_action import AfterAction
+        from crisisdesk.domain.timing import (
+            ItemChange,
+            ItemDue,
+            ProviderChange,
+            ServiceReport,
+            duty_timings,
+            item_timings,
+            outside_outages,
+            recoveries,
+            response_timings,
+        )
+
         ctx = self.event(event)
         moment = as_of or ctx.record.closed_at or self.clock()
         conn = self.store.conn
@@ -187,6 +185,8 @@ def _write(out: Path, data: bytes) -> None:
 
 
 def _register_row(ctx: EventContext, review: AfterAction) -> DrillRecord:
+    from crisisdesk.domain.after_action import DrillRecord
+
     return DrillRecord(
         event_id=ctx.id, title=ctx.record.title, t0=ctx.t0, closed_at=ctx.record.closed_at,
         playbook_title=ctx.playbook.title.ko or ctx.playbook.title.en,
@@ -196,12 +196,16 @@ def _register_row(ctx: EventContext, review: AfterAction) -> DrillRecord:
 
 
 def _findings(entries: list[dict[str, Any]]) -> list[Finding]:
+    from crisisdesk.domain.after_action import Finding
+
     return [Finding(e["payload"]["finding"], e["event"], e["payload"]["text"], from_iso(e["at"]), e["author"])
             for e in entries if e["kind"] == "review.finding"]
 
 
 def _actions(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[CorrectiveAction]:
     """Corrective actions folded from their entries: created, then each change in HLC order."""
+    from crisisdesk.domain.after_action import CorrectiveAction
+
     found: dict[str, CorrectiveAction] = {}
     for e in entries:
         p, at = e["payload"], from_iso(e["at"])

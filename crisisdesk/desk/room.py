@@ -4,7 +4,7 @@ contact tree (from the group file) and roll-calls recording who was reached when
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk.desk.changes import EVENTS, Changes
 from crisisdesk.desk.context import EventContext
@@ -12,9 +12,11 @@ from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.contacts import CALL_RESULTS, Contact, RollCall, fold_roll_call
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK
-from crisisdesk.domain.handover import ROOM_KINDS, SIGN_ROLES, Handover, HandoverBrief, build_brief
 from crisisdesk.domain.ids import new_id
 from crisisdesk.store import review_queries
+
+if TYPE_CHECKING:  # the handover's rules load when the room is first used, not at start-up
+    from crisisdesk.domain.handover import Handover, HandoverBrief
 
 
 class RoomCommands:
@@ -23,6 +25,8 @@ class RoomCommands:
     # -- shift handover ---------------------------------------------------------------------
     def handover_brief(self, event: str | None = None) -> HandoverBrief:
         """The brief now: changes since the last completed handover (or T0), open actions, next deadlines."""
+        from crisisdesk.domain.handover import build_brief
+
         ctx = self.event(event)
         done = [h.completed_at for h in self.handovers(ctx.id) if h.completed_at is not None]
         since = max(done, default=ctx.t0)
@@ -47,6 +51,8 @@ class RoomCommands:
 
     def sign_handover(self, event: str | None, handover: str, role: str, name: str) -> Changes:
         """The outgoing or the incoming lead signs; the name must be the one the handover names."""
+        from crisisdesk.domain.handover import SIGN_ROLES
+
         ctx = self.open_event(event)
         if role not in SIGN_ROLES:
             raise InvalidInput.of("unknown handover role '{role}' ({known})", role=role, known=", ".join(SIGN_ROLES))
@@ -66,6 +72,8 @@ class RoomCommands:
         return Changes.of(ctx.id, EVENTS)
 
     def handovers(self, event: str | None = None) -> list[Handover]:
+        from crisisdesk.domain.handover import Handover
+
         ctx = self.event(event)
         found: dict[str, Handover] = {}
         for e in self._room_entries(ctx):
@@ -129,5 +137,7 @@ class RoomCommands:
         return found[0]
 
     def _room_entries(self, ctx: EventContext) -> list[dict[str, Any]]:
+        from crisisdesk.domain.handover import ROOM_KINDS
+
         return review_queries.event_entries(self.store.conn, ctx.id, ROOM_KINDS)
 

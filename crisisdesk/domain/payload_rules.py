@@ -29,7 +29,6 @@ from crisisdesk.domain.contacts import CALL_RESULTS
 from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
-from crisisdesk.domain.handover import SIGN_ROLES
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.playbook import NOTICE_CHANNELS, SERVICE_STATUSES, Playbook
 from crisisdesk.domain.report_register import EXPORT_FORMATS
@@ -545,6 +544,8 @@ def _handover_prepared(p: _Payload, docs: EventDocs) -> None:
 
 
 def _handover_signed(p: _Payload, docs: EventDocs) -> None:
+    from crisisdesk.domain.handover import SIGN_ROLES  # the room's rules load when it is first used
+
     p.id("handover"), p.text("name", empty=False, limit=ID_MAX)
     if p.id("role") not in SIGN_ROLES:
         raise InvalidInput(f"unknown handover role '{p.id('role')}' ({', '.join(SIGN_ROLES)})")

@@ -12,9 +12,6 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from crisisdesk.domain.checkpoint import Checkpoint, CheckpointError, Coverage
 
 DDL = """
@@ -81,6 +78,9 @@ def all_rows(conn: sqlite3.Connection) -> list[tuple[Checkpoint, str]]:
 
 def signature_valid(checkpoint: Checkpoint, public_key: bytes) -> bool:
     """Whether `checkpoint` is well-formed and signed by the holder of `public_key`."""
+    from cryptography.exceptions import InvalidSignature  # loaded for the first signed checkpoint
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         checkpoint.check()
         signature = base64.b64decode(checkpoint.signature, validate=True)

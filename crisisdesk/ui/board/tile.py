@@ -104,8 +104,8 @@ class AffiliateTileWidget(QFrame):
         self._layout.setContentsMargins(round(px * 0.6), pad, round(px * 0.6), pad)
         self._layout.setSpacing(round(px * 0.25))
         self.progress.setFixedHeight(round(px * 1.45))
-        self._style()
-        if self.tile is not None:
+        if self.tile is not None:  # a new tile is styled once, with its data (`set_tile`)
+            self._style()
             self.refresh_clocks(self._now)  # the bottom line's fonts follow the text size too
 
     def font_px(self) -> float:

@@ -1,14 +1,20 @@
-"""Opening the drill controller's list of injects; each release or response is saved at once."""
+"""Opening the drill controller's list of injects; each release or response is saved at once.
+
+The dialog's module loads when the list is first opened, not at start-up."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from crisisdesk.ui.drill.inject_dialog import InjectDialog
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
+
+if TYPE_CHECKING:
+    from crisisdesk.ui.drill.inject_dialog import InjectDialog
 
 
 class DrillActions(QObject):
@@ -20,6 +26,7 @@ class DrillActions(QObject):
     def injects(self, info: EventInfo | None) -> InjectDialog | None:
         if info is None or not info.drill:
             return None
+        from crisisdesk.ui.drill.inject_dialog import InjectDialog
 
         def load() -> None:
             self._executor.submit(lambda desk: desk.injects(info.id), dialog.set_injects, self._error)
