@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 from itertools import compress
+from operator import and_
 from typing import TypeVar
 
 from crisisdesk.domain.checklist import CLOSED_STATES
 from crisisdesk.domain.read_models import ItemView
+from crisisdesk.ui.checklist.checklist_rows import Flags, Key
 
 K = TypeVar("K")
 
@@ -53,3 +56,22 @@ def shown(keys: Sequence[K], items: Sequence[ItemView], f: Filters, now: datetim
         mask = test(found_items)
         found_keys, found_items = list(compress(found_keys, mask)), list(compress(found_items, mask))
     return found_keys
+
+
+def shown_flagged(flags: Flags, f: Filters, now: datetime) -> list[Key]:
+    """The keys of all the items `flags` lists that are shown under `f` (its affiliate aside), in order:
+    the same as `shown`, read from the lists `Flags` keeps (a few milliseconds for 50,000 items)."""
+    masks: list[list[bool]] = []
+    if f.not_done or f.overdue:
+        masks.append(flags.open)
+    if f.overdue:
+        moment = now.timestamp()
+        masks.append([moment > due for due in flags.due])
+    if f.critical:
+        masks.append(flags.critical)
+    if f.mine:
+        role = f.role
+        masks.append([owner == role for owner in flags.owner])
+    if not masks:
+        return list(flags.keys)
+    return list(compress(flags.keys, reduce(lambda a, b: list(map(and_, a, b)), masks)))

@@ -21,14 +21,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.checklist.checklist_filter import Filters, passes, shown
+from crisisdesk.ui.checklist.checklist_filter import Filters, passes, shown, shown_flagged
 from crisisdesk.ui.checklist.checklist_rows import (
+    Flags,
     Key,
     Loaded,
     Rows,
@@ -60,7 +61,9 @@ _icons: dict[str, QIcon] = {}
 
 def conflict_icon() -> QIcon:
     """The warning sign beside an item changed on two desks at once."""
-    if "conflict" not in _icons:
+    if "conflict" not in _icons:  # QStyle's Python enums take 5 ms to build: only once a conflict shows
+        from PySide6.QtWidgets import QStyle
+
         _icons["conflict"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     return _icons["conflict"]
 
@@ -70,11 +73,16 @@ def conflict_icon() -> QIcon:
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _ITEM_FLAGS = {TITLE: _FLAGS | Qt.ItemFlag.ItemIsUserCheckable,
                **{column: _FLAGS | Qt.ItemFlag.ItemIsEditable for column in EDITABLE}}
-_ROLES = frozenset(int(r) for r in (
+# The roles as plain ints: reading `Qt.ItemDataRole.X` goes through Python's enum machinery, and
+# data() compared the role with up to ten of them per cell drawn.
+_DISPLAY, _ACCESSIBLE, _TOOLTIP, _DECORATION, _BACKGROUND, _EDIT, _CHECK, _FOREGROUND, _FONT = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.EditRole,
-    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
-    ROW_ROLE, KEY_ROLE))
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole))
+_ROW, _KEY = int(ROW_ROLE), int(KEY_ROLE)
+_ROLES = frozenset((_DISPLAY, _ACCESSIBLE, _TOOLTIP, _DECORATION, _BACKGROUND, _EDIT, _CHECK, _FOREGROUND,
+                    _FONT, _ROW, _KEY))
+_CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
 class _Phase:
@@ -99,14 +107,27 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
         self.now = clock
-        self.info: EventInfo | None = None
+        self._info: EventInfo | None = None
+        self._names: dict[str, Text] = {}  # affiliate names, by id
+        self._times: dict[datetime | None, str] = {}  # due times as shown (strftime is slow)
         self.filters = Filters()
         self._all: dict[Key, ItemView] = {}  # every item loaded, in the checklist's order
         self._by_affiliate: dict[str, list[Key]] = {}
         self._phases: dict[str, _Phase] = {}
         self._unfiltered: dict[str, Rows] = {}  # the rows of an affiliate ('' all) with no other filter
         self._closed: dict[str, Counter[str]] = {}  # items closed per affiliate ('' all) and phase
+        self._flags = Flags([])  # what the filters read of every item
         self._rows = Rows([])
+
+    @property
+    def info(self) -> EventInfo | None:
+        return self._info
+
+    @info.setter
+    def info(self, info: EventInfo | None) -> None:
+        """The event's context (its group's names and timezone); what was shown of the last is forgotten."""
+        self._info = info
+        self._names, self._times = {}, {}
 
     # -- data in -------------------------------------------------------------
     def set_info(self, info: EventInfo | None) -> None:
@@ -120,7 +141,7 @@ class ChecklistModel(QAbstractTableModel):
     def set_loaded(self, loaded: Loaded) -> None:
         """Every item, as `load` prepared them."""
         self._all, self._by_affiliate, self._closed = loaded.all, loaded.by_affiliate, loaded.closed
-        self._unfiltered = loaded.unfiltered
+        self._unfiltered, self._flags = loaded.unfiltered, loaded.flags
         self._phases = {c: self._phases.get(c) or _Phase(c, t) for c, t in loaded.titles.items()}
         self._show()
 
@@ -135,6 +156,8 @@ class ChecklistModel(QAbstractTableModel):
             count_closed(self._closed, (self._all[k] for k in fresh), -1)
             count_closed(self._closed, fresh.values(), +1)
             self._all.update(fresh)
+            for item in fresh.values():
+                self._flags.update(item)
             self._show()
             return
         merged = {k: v for k, v in self._all.items() if k[0] not in keep}
@@ -159,12 +182,13 @@ class ChecklistModel(QAbstractTableModel):
         if old is None or old == item:
             return
         self._all[key] = item
+        self._flags.update(item)
         count_closed(self._closed, [old], -1)
         count_closed(self._closed, [item], +1)
         phase = self._phases.get(item.checklist)
         if phase is not None:
             phase.closed = self._closed.get(self.filters.affiliate, {}).get(phase.id, 0)
-        row = self._rows.where.get(key)
+        row = self._rows.row_of(key)
         keep = passes(item, self.filters, self.now())
         if row is not None and keep:
             self._changed(row, row)
@@ -194,7 +218,7 @@ class ChecklistModel(QAbstractTableModel):
         return list(self._rows.phases)
 
     def index_of(self, key: Key, column: int = 0) -> QModelIndex:
-        row = self._rows.where.get(key)
+        row = self._rows.row_of(key)
         return QModelIndex() if row is None else self.index(row, column)
 
     def next_open(self, row: int) -> QModelIndex:
@@ -217,17 +241,18 @@ class ChecklistModel(QAbstractTableModel):
 
         Only keys are handled, in comprehensions over plain lists, and the rows of an affiliate (or of
         all) with no other filter are kept: 50,000 items take milliseconds, not seconds."""
-        f, everything = self.filters, self._all
-        if f.affiliate:
-            keys = self._by_affiliate.get(f.affiliate, [])
-            items = [everything[k] for k in keys]
-        else:
-            keys, items = list(everything), list(everything.values())
+        f = self.filters
+        keys = self._by_affiliate.get(f.affiliate, []) if f.affiliate else self._flags.keys
         if f.affiliate not in self._unfiltered:
             self._unfiltered[f.affiliate] = Rows(keys)
         base = self._unfiltered[f.affiliate]
         others = replace(f, affiliate="")
-        rows = base if others == Filters(role=f.role) else Rows(shown(keys, items, others, self.now()))
+        if others == Filters(role=f.role):
+            rows = base
+        elif f.affiliate:  # an affiliate's few hundred items, read one by one
+            rows = Rows(shown(keys, [self._all[k] for k in keys], others, self.now()))
+        else:
+            rows = Rows(shown_flagged(self._flags, others, self.now()))
         closed = self._closed.get(f.affiliate, {})
         for phase in self._phases.values():  # progress counts the affiliate's items, shown or not
             phase.total, phase.closed = base.totals.get(phase.id, 0), closed.get(phase.id, 0)
@@ -274,77 +299,78 @@ class ChecklistModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        row, keys = index.row(), self._rows.keys
+        if not 0 <= row < len(keys):  # an invalid index's row is -1
             return Qt.ItemFlag.NoItemFlags
-        if not self._rows.keys[index.row()][0]:
+        if not keys[row][0]:
             return _FLAGS
         return _ITEM_FLAGS.get(index.column(), _FLAGS)
 
     # -- Qt data ---------------------------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows.keys):
+    def data(self, index: Index, role: int = _DISPLAY):
+        row, keys = index.row(), self._rows.keys
+        if role not in _ROLES or not 0 <= row < len(keys):  # an invalid index's row is -1
             return None
-        key = self._rows.keys[index.row()]
+        key = keys[row]
         if not key[0]:
             return self._phase_data(self._phases[key[1]], index.column(), role)
         return self._item_data(self._all[key], index.column(), role)  # type: ignore[index]
 
     def _phase_data(self, phase: _Phase, column: int, role: int):
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return PHASE_BACKGROUND
         if column != TITLE:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == _DISPLAY or role == _ACCESSIBLE:
             return f"{text(phase.title)}  ({phase.closed}/{phase.total})"
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def _item_data(self, item: ItemView, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(item, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             shown = self._display(item, column)
             return f"{shown} — {conflict_text()}" if item.conflict and column == TITLE else shown
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(item, column)
         if item.conflict and column in (TITLE, STATE):
-            if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            if role == _DECORATION and column == TITLE:
                 return conflict_icon()
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == _BACKGROUND:
                 return CONFLICT_BACKGROUND
-        if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
+        if role == _EDIT and column in EDITABLE:
             return getattr(item, EDITABLE[column])
-        if role == Qt.ItemDataRole.CheckStateRole and column == TITLE:
-            return Qt.CheckState.Checked if item.state in CLOSED_STATES else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _CHECK and column == TITLE:
+            return _CHECKED if item.state in CLOSED_STATES else _UNCHECKED
+        if role == _FOREGROUND:
             return self._colour(item, column)
-        if role == Qt.ItemDataRole.FontRole and column == TITLE and item.critical:
+        if role == _FONT and column == TITLE and item.critical:
             font = QFont()
             font.setBold(True)
             return font
-        if role == ROW_ROLE:
+        if role == _ROW:
             return item
-        if role == KEY_ROLE:
+        if role == _KEY:
             return key_of(item)
         return None
 
     def _display(self, item: ItemView, column: int) -> str:
-        tz = self.info.timezone if self.info else "Asia/Seoul"
         if column == TITLE:
             mark = "★ " if item.critical else ""
             return mark + text(item.title)
         if column == AFFILIATE:
-            return text(self.info.affiliate_name(item.affiliate)) if self.info else item.affiliate
+            return text(self._affiliate_name(item.affiliate)) if self.info else item.affiliate
         if column == STATE:
             name = label(ITEM_STATES, item.state)
             return f"{name}: {item.reason}" if item.state == Check.BLOCKED and item.reason else name
         if column == OWNER:
             return text(item.owner_title)
         if column == DUE:
-            return timefmt.local(item.due, tz)
+            return self._local(item.due)
         if column == RELATIVE:
             if item.state in CLOSED_STATES:
                 return ""
@@ -352,6 +378,19 @@ class ChecklistModel(QAbstractTableModel):
         if column == ASSIGNEE:
             return item.assignee
         return item.note
+
+    def _affiliate_name(self, affiliate: str) -> Text:
+        name = self._names.get(affiliate)
+        if name is None and self._info is not None:
+            name = self._names[affiliate] = self._info.affiliate_name(affiliate)
+        return name or Text.plain(affiliate)
+
+    def _local(self, moment: datetime | None) -> str:
+        shown = self._times.get(moment)
+        if shown is None:
+            zone = self._info.timezone if self._info else "Asia/Seoul"
+            shown = self._times[moment] = timefmt.local(moment, zone)
+        return shown
 
     def _tooltip(self, item: ItemView, column: int) -> str | None:
         """The whole text, which the view may elide; a conflict's warning and the title's guidance under it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ COMPACT_HIDDEN = (AFFILIATE, OWNER, ASSIGNEE, NOTE)  # beside the impact form: t
 KEYS = {Qt.Key.Key_D: Check.DOING, Qt.Key.Key_B: Check.BLOCKED, Qt.Key.Key_N: Check.NA, Qt.Key.Key_T: Check.TODO,
         Qt.Key.Key_H: "history"}
 EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REMEMBER_AFTER_MS = 1000  # filter boxes are written to the settings file once the ticking pauses
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class ChecklistPanel(LazyRefresh, QWidget):
                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.main_view = self.view  # what takes the focus when the panel is shown
         self._role = ""
+        # Writing the settings file takes 4-13 ms: not in the same turn of the event loop as the filter.
+        self._remember = QTimer(self, singleShot=True, interval=REMEMBER_AFTER_MS, timeout=self._save_filters)
         self._restore_filters()
         self.retranslate()
 
@@ -460,9 +463,18 @@ class ChecklistPanel(LazyRefresh, QWidget):
         """A filter box ticked: applied, and remembered for the next start (not the affiliate chosen)."""
         self._filters_changed()
         if not self._fixed:
-            settings = QSettings()
-            for name, box in self.checks.items():
-                settings.setValue(f"checklist/{name}", box.isChecked())
+            self._remember.start()
+
+    def _save_filters(self) -> None:
+        self._remember.stop()
+        settings = QSettings()
+        for name, box in self.checks.items():
+            settings.setValue(f"checklist/{name}", box.isChecked())
+
+    def hideEvent(self, event) -> None:
+        if self._remember.isActive():  # another panel, or the window closing: remembered now
+            self._save_filters()
+        super().hideEvent(event)
 
     def _restore_filters(self) -> None:
         if self._fixed:
