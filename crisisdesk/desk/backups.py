@@ -7,6 +7,8 @@ from pathlib import Path
 
 from crisisdesk.desk import checkpoints, context
 from crisisdesk.desk.backup_policy import DEFAULT_POLICY, BackupPolicy
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import Service, Writer
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import STEP_PAGES, STEP_PAUSE, backup_file
 from crisisdesk.store.backup import restore as store_restore
@@ -70,22 +72,27 @@ def write_backup(db_path: Path, out: Path, keep: int, pages: int = STEP_PAGES,
     return Path(out)
 
 
-class BackupCommands:
-    """Mixed into Desk."""
+class BackupCommands(Service):
+    """Automatic backups of this desk's file."""
+
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._path = Path(str(writer.store.path))
 
     def auto_backup(self, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
         """An online backup into the backup folder, verified; older ones pruned to `policy.keep`."""
-        return write_backup(self.path, next_backup_path(self.path), policy.keep)
+        return write_backup(self._path, next_backup_path(self._path), policy.keep)
 
     def backups(self) -> list[Path]:
         """This desk's automatic backups, oldest first."""
-        return list_backups(self.path)
+        return list_backups(self._path)
 
     def backup_due(self, policy: BackupPolicy = DEFAULT_POLICY) -> bool:
         """Whether an open event makes a new automatic backup due now."""
-        if not self.event_records("open"):
+        if not self._events.event_records("open"):
             return False
-        last = last_backup_time(self.path)
+        last = last_backup_time(self._path)
         return last is None or (datetime.now(UTC) - last).total_seconds() >= policy.every_minutes * 60
 
 

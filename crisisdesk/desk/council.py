@@ -6,6 +6,8 @@ from datetime import datetime
 
 from crisisdesk.desk.changes import BOARD, DECISIONS, Changes
 from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import Service, Writer
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.ids import new_id
@@ -15,34 +17,38 @@ from crisisdesk.store import queries
 __all__ = ["ACTION_STATES", "CouncilCommands"]
 
 
-class CouncilCommands:
-    """Mixed into Desk."""
+class CouncilCommands(Service):
+    """Meetings, decisions and actions of the crisis council."""
+
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
 
     def open_meeting(self, event: str | None, title: str, attendees: list[str]) -> Changes:
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         if self.current_meeting(ctx.id):
             raise InvalidInput.of("a council meeting is already open; close it first")
         meeting = new_id()
-        self.record("meeting.opened", {"event": ctx.id, "meeting": meeting,
+        self._record("meeting.opened", {"event": ctx.id, "meeting": meeting,
                                                 "title": title.strip(), "attendees": _roles(ctx, attendees)})
         return Changes.of(ctx.id, DECISIONS, created=meeting)
 
     def close_meeting(self, event: str | None) -> Changes:
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         meeting = self.current_meeting(ctx.id)
         if not meeting:
             raise InvalidInput.of("no council meeting is open")
-        self.record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
+        self._record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
         return Changes.of(ctx.id, DECISIONS)
 
     def current_meeting(self, event_id: str) -> dict | None:
-        return next((m for m in queries.meetings(self.store.conn, event_id) if not m["closed_at"]), None)
+        return next((m for m in queries.meetings(self._store.conn, event_id) if not m["closed_at"]), None)
 
     def record_decision(self, event: str | None, text: str, *, rationale: str = "",
                         decided_by: str = "chair", attendees: list[str] | None = None,
                         affiliates: list[str] = (), meeting: str | None = None) -> Changes:
         """A council decision; during an open meeting it belongs to it and takes its attendees."""
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         if not text.strip():
             raise InvalidInput.of("a decision needs its text")
         _role(ctx, decided_by)
@@ -58,7 +64,7 @@ class CouncilCommands:
     def amend_decision(self, event: str | None, decision: str, text: str, rationale: str = "",
                        decided_by: str = "chair") -> Changes:
         """A new entry that amends a decision; the original stays visible."""
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         original = self._original(ctx, decision)
         if not text.strip():
             raise InvalidInput.of("an amendment needs its text")
@@ -68,7 +74,7 @@ class CouncilCommands:
 
     def withdraw_decision(self, event: str | None, decision: str, reason: str,
                           decided_by: str = "chair") -> Changes:
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         original = self._original(ctx, decision)
         if not reason.strip():
             raise InvalidInput.of("say why the decision is withdrawn")
@@ -76,7 +82,7 @@ class CouncilCommands:
                               original["attendees"], original["affiliates"], original["meeting"])
 
     def _original(self, ctx: EventContext, decision: str) -> dict:
-        found = [d for d in queries.decisions(self.store.conn, ctx.id)
+        found = [d for d in queries.decisions(self._store.conn, ctx.id)
                  if d["id"] == decision or d["id"].startswith(decision)]
         found = [d for d in found if d["action"] == "decide"]
         if len(found) != 1:
@@ -87,7 +93,7 @@ class CouncilCommands:
     def _decision(self, ctx, action, amends, text, rationale, decided_by, attendees, affiliates,
                   meeting) -> Changes:
         decision = new_id()
-        self.record("decision.recorded", {
+        self._record("decision.recorded", {
             "event": ctx.id, "decision": decision, "action": action, "amends": amends,
             "text": text.strip(), "rationale": rationale.strip(), "decided_by": decided_by,
             "attendees": list(attendees), "affiliates": list(affiliates), "meeting": meeting})
@@ -96,7 +102,7 @@ class CouncilCommands:
 
     def create_action(self, event: str | None, title: str, owner: str, deadline: datetime,
                       decision: str = "") -> Changes:
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         if not title.strip():
             raise InvalidInput.of("an action needs a title")
         _role(ctx, owner)
@@ -105,18 +111,18 @@ class CouncilCommands:
         if decision:
             decision = self._original(ctx, decision)["id"]
         action = new_id()
-        self.record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
+        self._record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
                                                 "owner": owner, "deadline": to_iso(deadline),
                                                 "decision": decision})
         return Changes.of(ctx.id, DECISIONS, created=action)
 
     def set_action(self, event: str | None, action: str, state: str, note: str = "") -> Changes:
-        ctx = self.open_event(event)
+        ctx = self._events.open_event(event)
         check_action_state(state)
-        found = [a for a in queries.actions(self.store.conn, ctx.id) if a["id"].startswith(action)]
+        found = [a for a in queries.actions(self._store.conn, ctx.id) if a["id"].startswith(action)]
         if len(found) != 1:
             raise InvalidInput.of("no action '{action}' in this event", action=action)
-        self.record("action.changed", {"event": ctx.id, "action": found[0]["id"],
+        self._record("action.changed", {"event": ctx.id, "action": found[0]["id"],
                                                 "state": state, "note": note.strip()})
         return Changes.of(ctx.id, DECISIONS)
 

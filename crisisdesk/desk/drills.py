@@ -8,6 +8,8 @@ from typing import Any
 
 from crisisdesk.desk.changes import BOARD, EVENTS, IMPACT, Changes
 from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import Service, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
@@ -15,12 +17,16 @@ from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store import exchange_tables, review_queries
 
 
-class DrillCommands:
-    """Mixed into Desk."""
+class DrillCommands(Service):
+    """Drill injects: list, release (by hand or when due), respond."""
+
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
 
     def drill_event(self, event: str | None) -> EventContext:
         """An event that is a drill (InvalidInput for a real one: injects never touch it)."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not ctx.record.drill:
             raise InvalidInput.of("'{title}' is a real event; injects belong to drills only",
                                   title=ctx.record.title)
@@ -31,7 +37,7 @@ class DrillCommands:
         ctx = self.drill_event(event)
         released: dict[str, dict[str, Any]] = {}
         responses: dict[str, list[tuple[str, datetime]]] = {}
-        for row in review_queries.drill_entries(self.store.conn, ctx.id):
+        for row in review_queries.drill_entries(self._store.conn, ctx.id):
             p = row["payload"]
             if row["kind"] == "drill.inject_released":
                 released.setdefault(p["inject"], p)
@@ -63,11 +69,11 @@ class DrillCommands:
         """Release every inject whose time has come (by the schedule); nothing when none is due,
         and nothing on an affiliate desk (the group desk releases; its packets bring them)."""
         ctx = self.open_drill(event)
-        me = exchange_tables.identity(self.store.conn)
+        me = exchange_tables.identity(self._store.conn)
         if me is not None and me["role"] == AFFILIATE_ROLE:
             return Changes(event=ctx.id)
         released = {s.inject.id for s in self.injects(ctx.id) if s.released}
-        due = due_injects(ctx.playbook.injects, ctx.t0, self.clock(), released)
+        due = due_injects(ctx.playbook.injects, ctx.t0, self._clock(), released)
         if not due:
             return Changes(event=ctx.id)
         return self._release(ctx, due, "schedule")
@@ -81,7 +87,7 @@ class DrillCommands:
         status = next((s for s in self.injects(ctx.id) if s.inject.id == inject_id), None)
         if status is None or not status.released:
             raise InvalidInput.of("inject '{inject}' has not been released in this drill", inject=inject_id)
-        self.record("drill.responded", {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
+        self._record("drill.responded", {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
                                         "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, affiliates=[affiliate])
 
@@ -92,7 +98,7 @@ class DrillCommands:
         return ctx
 
     def _release(self, ctx: EventContext, injects: list[Inject], by: str) -> Changes:
-        now = to_iso(self.clock())
+        now = to_iso(self._clock())
         items: list[tuple[str, dict[str, Any]]] = []
         touched: set[str] = set()
         for inject in injects:
@@ -105,7 +111,7 @@ class DrillCommands:
             items += _effects(ctx, inject, now)
             if inject.affiliate:
                 touched.add(inject.affiliate)
-        self.record_many(items)
+        self._record_many(items)
         return Changes.of(ctx.id, EVENTS, BOARD, IMPACT, affiliates=sorted(touched))
 
 

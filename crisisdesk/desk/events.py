@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
 from crisisdesk.desk.context import EventContext, event_context, event_record, parse_group, remember
+from crisisdesk.desk.site import Site
+from crisisdesk.desk.writer import Service, Writer
 from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
@@ -27,34 +29,38 @@ if TYPE_CHECKING:
     from crisisdesk.formats.result import LoadResult
 
 
-class EventCommands:
-    """Mixed into Desk: needs `store`, `clock`, `record`, `record_many`."""
+class EventCommands(Service):
+    """Group file, playbooks and events: load, activate, change the level and providers, close and reopen."""
+
+    def __init__(self, writer: Writer, site: Site) -> None:
+        super().__init__(writer)
+        self._site = site
 
     # -- group and playbooks -------------------------------------------------
     def load_group(self, path: Path | str) -> Changes:
         """Load (or reload) the group file; journaled with its text and SHA-256."""
         result = formats.load_group(path)
         group = result.value
-        remember(self.store.conn, result.sha256, group)
-        self.record("group.loaded", {
+        remember(self._store.conn, result.sha256, group)
+        self._record("group.loaded", {
             "group": group.id, "name": {"ko": group.name.ko, "en": group.name.en},
             "text": result.text, "sha256": result.sha256, "source": str(path)})
         return Changes.of(None, GROUP, BOARD)
 
     def group(self) -> Group:
-        row = queries.latest_group(self.store.conn)
+        row = queries.latest_group(self._store.conn)
         if row is None:
             raise InvalidInput.of("no group file is loaded yet: load one first (crisisdesk group load FILE)")
-        return parse_group(row["text"], row["sha256"], self.store.conn)
+        return parse_group(row["text"], row["sha256"], self._store.conn)
 
     def has_group(self) -> bool:
-        return queries.latest_group(self.store.conn) is not None
+        return queries.latest_group(self._store.conn) is not None
 
     def playbooks(self, dirs: list[Path] | None = None):
         """The playbook library (shipped, the site's group pack, the user's folder): (path,
         LoadResult or FormatError)."""
         group = self.group() if self.has_group() else None
-        return formats.find_playbooks(self.site.playbook_dirs() if dirs is None else dirs, group)
+        return formats.find_playbooks(self._site.playbook_dirs() if dirs is None else dirs, group)
 
     def find_playbook(self, ref: str | Path) -> LoadResult[Playbook]:
         """A playbook by file path, or by id from the library (highest version)."""
@@ -62,7 +68,7 @@ class EventCommands:
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
             return formats.load_playbook(path, group)
-        loaded = [r for _, r in formats.find_playbooks(self.site.playbook_dirs(), group)
+        loaded = [r for _, r in formats.find_playbooks(self._site.playbook_dirs(), group)
                   if isinstance(r, formats.LoadResult)]
         found = [r for r in loaded if r.value.id == str(ref)]
         if not found:
@@ -77,19 +83,19 @@ class EventCommands:
         """Activate an event from a playbook; the playbook and group texts are pinned in it."""
         result = playbook if isinstance(playbook, formats.LoadResult) else self.find_playbook(playbook)
         book, group = result.value, self.group()
-        group_row = queries.latest_group(self.store.conn)
+        group_row = queries.latest_group(self._store.conn)
         if not title.strip():
             raise InvalidInput.of("an event needs a title")
         level = level or book.levels[0].id
         _check_level(book, level)
         for provider in down:
             _check_provider(group, provider)
-        t0 = t0 or self.clock()
+        t0 = t0 or self._clock()
         if t0.tzinfo is None:
             raise InvalidInput.of("T0 needs a timezone")
         event_id = new_id()
-        remember(self.store.conn, result.sha256, book)
-        self.record("event.activated", {
+        remember(self._store.conn, result.sha256, book)
+        self._record("event.activated", {
             "event": event_id, "title": title.strip(), "t0": to_iso(t0), "drill": bool(drill),
             "level": level, "note": note,
             "playbook": {"id": book.id, "version": book.version, "sha256": result.sha256,
@@ -109,8 +115,8 @@ class EventCommands:
         if level == ctx.level:
             raise InvalidInput.of("the event is already at level '{level}'", level=level)
         existing = {(r["affiliate"], r["checklist"], r["item"])
-                    for r in queries.items(self.store.conn, ctx.id)}
-        self.record("event.level_changed", {
+                    for r in queries.items(self._store.conn, ctx.id)}
+        self._record("event.level_changed", {
             "event": ctx.id, "level": level, "previous": ctx.level, "reason": reason.strip(),
             "items": _item_rows(ctx.playbook, ctx.group, level, ctx.t0, existing)})
         return Changes.of(ctx.id, EVENTS, BOARD, CHECKLIST)
@@ -121,16 +127,16 @@ class EventCommands:
         ctx = self.open_event(event)
         _check_provider(ctx.group, provider)
         check_provider_status(status)
-        self.record("event.provider_changed", {
+        self._record("event.provider_changed", {
             "event": ctx.id, "provider": provider, "status": status, "note": note,
-            "since": to_iso(since or self.clock())})
+            "since": to_iso(since or self._clock())})
         return Changes.of(ctx.id, BOARD, EVENTS)
 
     def close_event(self, event: str, reason: str) -> Changes:
         ctx = self.open_event(event)
         if not reason.strip():
             raise InvalidInput.of("say why the event is closed (a reason is required)")
-        self.record("event.closed", {"event": ctx.id, "reason": reason.strip()})
+        self._record("event.closed", {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     def reopen_event(self, event: str, reason: str) -> Changes:
@@ -139,14 +145,14 @@ class EventCommands:
             raise InvalidInput.of("the event is already open")
         if not reason.strip():
             raise InvalidInput.of("say why the event is reopened (a reason is required)")
-        self.record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
+        self._record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     # -- looking events up -----------------------------------------------------
     def event(self, event: str | None = None) -> EventContext:
         """An event by id (or unique prefix); without one, the only open event."""
         if event is None:
-            open_events = queries.events(self.store.conn, "open")
+            open_events = queries.events(self._store.conn, "open")
             if not open_events:
                 raise InvalidInput.of("no open event: activate one, or name the event")
             if len(open_events) > 1:
@@ -154,7 +160,7 @@ class EventCommands:
                 raise InvalidInput.of("several events are open; name one ({listing})", listing=listing)
             event = open_events[0]["id"]
         try:
-            return event_context(queries.event(self.store.conn, event), self.store.conn)
+            return event_context(queries.event(self._store.conn, event), self._store.conn)
         except StoreError as exc:
             raise InvalidInput(str(exc)) from None
 
@@ -166,7 +172,7 @@ class EventCommands:
 
     def event_records(self, status: str | None = None) -> list[EventRecord]:
         """The events (open or closed ones only with `status`), latest T0 first."""
-        return [event_record(row) for row in queries.events(self.store.conn, status)]
+        return [event_record(row) for row in queries.events(self._store.conn, status)]
 
 
 def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,

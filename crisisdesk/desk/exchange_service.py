@@ -87,6 +87,7 @@ class ExchangeService:
     def __init__(self, desk: Desk, limits: packet.Limits = packet.DEFAULT_LIMITS,
                  resend_after: int = RESEND_AFTER, keep_alive_after: int = KEEP_ALIVE_AFTER):
         self.desk = desk
+        self._writer = desk._writer  # the exchange is part of the desk: it journals through its writer
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
         self.keep_alive_after = keep_alive_after  # seconds of silence towards a peer at most
@@ -138,7 +139,7 @@ class ExchangeService:
                 raise KeyUnavailable(f"{status.message} (choose a key file)")
             store = KeyringKeys()
         store.save(identity.desk, key)
-        self.desk.record("desk.initialised", {
+        self._writer.record("desk.initialised", {
             **identity.claims(), "fingerprint": identity.fingerprint, "key_store": store.kind,
             "key_file": str(Path(key_file).absolute()) if key_file is not None else ""})
         self._key = key
@@ -185,7 +186,7 @@ class ExchangeService:
                 f"desk {identity.name} is already enrolled with another key (fingerprint "
                 f"{known['fingerprint']}); revoke it first if its key really changed")
         if known is None or known["status"] != "enrolled":
-            self.desk.record("desk.enrolled", {**identity.claims(),
+            self._writer.record("desk.enrolled", {**identity.claims(),
                                                "fingerprint": identity.fingerprint})
         return self.peer(identity.desk)
 
@@ -193,7 +194,7 @@ class ExchangeService:
         """Stop trusting a desk: its packets are refused from now on."""
         peer = self.peer(ref)
         if peer.active:
-            self.desk.record("desk.revoked", {"desk": peer.desk, "reason": reason.strip()})
+            self._writer.record("desk.revoked", {"desk": peer.desk, "reason": reason.strip()})
         return self.peer(peer.desk)
 
     def peers(self) -> list[Peer]:
@@ -275,7 +276,7 @@ class ExchangeService:
                                        tables.hash_at(self.conn, upto) or "")
                 data = packet.build(me, key, peer.desk, seq, now, entries, after, upto,
                                     stream=stream, ack=ack,
-                                    checkpoints=desk_checkpoints.for_packet(self.desk, key))
+                                    checkpoints=desk_checkpoints.for_packet(self._writer, key))
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,
                                    packet.digest(data), now)
@@ -515,7 +516,7 @@ class ExchangeService:
                 f"imported yet (its journal after #{header.after}); kept for later. A lost "
                 f"packet is sent again by {sender.name} once it has this desk's "
                 "acknowledgement"), **base)
-        desk_checkpoints.keep_from_packet(self.desk, sender, header.checkpoints)
+        desk_checkpoints.keep_from_packet(self._writer, sender, header.checkpoints)
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
@@ -625,8 +626,8 @@ class ExchangeService:
             raise InvalidInput("an affiliate desk needs its affiliate id")
         if role == GROUP and affiliate:
             raise InvalidInput("a group desk belongs to no single affiliate (leave out the affiliate)")
-        if self.desk.has_group():
-            loaded = self.desk.group()
+        if self.desk.events.has_group():
+            loaded = self.desk.events.group()
             if group and group != loaded.id:
                 raise InvalidInput(f"the loaded group file is '{loaded.id}', not '{group}'")
             group = loaded.id

@@ -16,6 +16,7 @@ from crisisdesk.desk.changes import (
     TIMELINE,
     Changes,
 )
+from crisisdesk.desk.writer import Service
 from crisisdesk.store import queries
 
 EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS, TIMELINE})
@@ -35,8 +36,8 @@ KINDS = {
 AT_MOST = 10_000  # entries described one by one; beyond, everything of every event is refreshed
 
 
-class OutsideChanges:
-    """Mixed into Desk."""
+class OutsideChanges(Service):
+    """Changes another program wrote to this desk's file."""
 
     _outside: tuple[int, int] | None = None  # (data version, journal head) when last asked
 
@@ -46,8 +47,8 @@ class OutsideChanges:
         Cheap when nothing happened (the journal's head and one PRAGMA); the entries since the last
         head are read otherwise. SQLite's data version moves only for other connections' commits, so
         this desk's own commands (announced by themselves) are passed over while nobody else writes."""
-        conn = self.store.conn
-        head = self.store.head()[0]  # before the version: a commit in between is seen next time
+        conn = self._store.conn
+        head = self._store.head()[0]  # before the version: a commit in between is seen next time
         version = queries.data_version(conn)
         seen = self._outside
         self._outside = (version, head)

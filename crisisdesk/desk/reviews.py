@@ -12,6 +12,10 @@ from zoneinfo import ZoneInfo
 
 from crisisdesk.desk.changes import EVENTS, Changes
 from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.drills import DrillCommands
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.reading import ReadModels
+from crisisdesk.desk.writer import Service, Writer
 from crisisdesk.domain.after_action import (
     ACTION_STATES,
     AfterAction,
@@ -41,22 +45,28 @@ if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written,
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
 
 
-class ReviewCommands:
-    """Mixed into Desk."""
+class ReviewCommands(Service):
+    """After-action review: findings, corrective actions, the review report, the drill register."""
+
+    def __init__(self, writer: Writer, events: EventCommands, views: ReadModels, drills: DrillCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._views = views
+        self._drills = drills
 
     # -- findings and corrective actions -----------------------------------------------
     def record_finding(self, event: str | None, text: str) -> Changes:
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not text.strip():
             raise InvalidInput.of("a finding needs its text")
         finding = new_id()
-        self.record("review.finding", {"event": ctx.id, "finding": finding, "text": text.strip()})
+        self._record("review.finding", {"event": ctx.id, "finding": finding, "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, created=finding)
 
     def add_corrective_action(self, event: str | None, title: str, owner: str, due: datetime,
                               finding: str = "") -> Changes:
         """A corrective action with its owner and due date; it stays listed until done or dropped."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not title.strip():
             raise InvalidInput.of("a corrective action needs a title")
         if not owner.strip():
@@ -66,7 +76,7 @@ class ReviewCommands:
         if finding and finding not in {f.id for f in self.findings(ctx.id)}:
             raise InvalidInput.of("no finding '{finding}' in this event", finding=finding)
         action = new_id()
-        self.record("review.action", {"event": ctx.id, "action": action, "title": title.strip(),
+        self._record("review.action", {"event": ctx.id, "action": action, "title": title.strip(),
                                       "owner": owner.strip(), "due": to_iso(due), "finding": finding})
         return Changes.of(ctx.id, EVENTS, created=action)
 
@@ -77,27 +87,27 @@ class ReviewCommands:
         if len(found) != 1:
             raise InvalidInput.of("no corrective action '{action}' (see: crisisdesk review actions)",
                                   action=action)
-        self.record("review.action_changed", {"event": found[0].event, "action": found[0].id,
+        self._record("review.action_changed", {"event": found[0].event, "action": found[0].id,
                                               "state": state, "note": note.strip()})
         return Changes.of(found[0].event, EVENTS)
 
     def findings(self, event: str | None = None) -> list[Finding]:
-        ctx = self.event(event)
-        return [f for f in _findings(review_queries.review_entries(self.store.conn)) if f.event == ctx.id]
+        ctx = self._events.event(event)
+        return [f for f in _findings(review_queries.review_entries(self._store.conn)) if f.event == ctx.id]
 
     def corrective_actions(self, open_only: bool = False) -> list[CorrectiveAction]:
         """Every corrective action of every event (only those not done or dropped with `open_only`),
         by due date."""
-        titles = {r.id: r.title for r in self.event_records()}
-        found = _actions(review_queries.review_entries(self.store.conn), titles)
+        titles = {r.id: r.title for r in self._events.event_records()}
+        found = _actions(review_queries.review_entries(self._store.conn), titles)
         return [a for a in found if not (open_only and a.closed)]
 
     # -- the review ------------------------------------------------------------------------
     def after_action(self, event: str | None = None, as_of: datetime | None = None) -> AfterAction:
         """The event's timings against its targets at `as_of` (default: its closing, or now)."""
-        ctx = self.event(event)
-        moment = as_of or ctx.record.closed_at or self.clock()
-        conn = self.store.conn
+        ctx = self._events.event(event)
+        moment = as_of or ctx.record.closed_at or self._clock()
+        conn = self._store.conn
         entries = review_queries.event_entries(conn, ctx.id, _MEASURED_KINDS)
         providers = [ProviderChange(from_iso(r["since"]), r["provider"], r["status"])
                      for r in queries.provider_changes(conn, ctx.id)]
@@ -108,7 +118,7 @@ class ReviewCommands:
         changes = [ItemChange(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["checklist"],
                               e["payload"]["item"], e["payload"]["after"]["state"])
                    for e in entries if e["kind"] == "checklist.changed"]
-        statuses = self.injects(ctx.id) if ctx.record.drill else []
+        statuses = self._drills.injects(ctx.id) if ctx.record.drill else []
         actions = self.corrective_actions()
         return AfterAction(
             event_id=ctx.id, title=ctx.record.title, drill=ctx.record.drill, t0=ctx.t0,
@@ -116,7 +126,7 @@ class ReviewCommands:
             recoveries=tuple(recoveries(ctx.group, providers, reports, moment)),
             outages=tuple(outside_outages(ctx.group, providers, moment)),
             items=tuple(item_timings(items, changes, moment)),
-            duties=tuple(duty_timings(self.duties(ctx.id, now=moment), moment)),
+            duties=tuple(duty_timings(self._views.duties(ctx.id, now=moment), moment)),
             responses=tuple(response_timings(statuses, moment)),
             injects_released=sum(1 for s in statuses if s.released and s.released_at <= moment),
             findings=tuple(self.findings(ctx.id)),
@@ -128,7 +138,7 @@ class ReviewCommands:
         """The after-action report as a file (훈련 결과 보고서 / 사후 검토 보고서): a PDF, or a
         workbook when `out` ends in .xlsx."""
         review = self.after_action(event, as_of)
-        rendered = render_review(review, lang, self.author, xlsx=Path(out).suffix.lower() == ".xlsx")
+        rendered = render_review(review, lang, self._writer.author, xlsx=Path(out).suffix.lower() == ".xlsx")
         _write(Path(out), rendered.data)
         return rendered
 
@@ -136,9 +146,9 @@ class ReviewCommands:
         """The year's drill register as a PDF file, for the authorities."""
         from crisisdesk.reports.after_action_report import render_register
 
-        group = self.group()
-        rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self.clock(),
-                                   lang, prepared_by=self.author)
+        group = self._events.group()
+        rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self._clock(),
+                                   lang, prepared_by=self._writer.author)
         _write(Path(out), rendered.data)
         return rendered
 
@@ -150,10 +160,10 @@ class ReviewCommands:
     def drill_register(self, year: int) -> list[DrillRecord]:
         """The drills whose T0 falls in `year` (in the group's timezone), oldest first."""
         records = []
-        for record in sorted(self.event_records(), key=lambda r: r.t0):
+        for record in sorted(self._events.event_records(), key=lambda r: r.t0):
             if not record.drill:
                 continue
-            ctx = self.event(record.id)
+            ctx = self._events.event(record.id)
             if record.t0.astimezone(ZoneInfo(ctx.group.timezone)).year != year:
                 continue
             review = self.after_action(record.id)

@@ -67,19 +67,19 @@ def _playbooks(folder: Path, state: dict) -> str:
 def _scenario(folder: Path, state: dict) -> str:
     desk = Desk.open(folder / "self-test.sqlite", clock=_Clock(), author="self-test")
     state["desk"] = desk
-    desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+    desk.events.load_group(shipped_playbooks_dir() / "example-group.yaml")
     for path in state["playbooks"]:
-        event = desk.activate(path, f"self-test {path.stem}", t0=T0, drill=True).created
-        desk.close_event(event, "self-test")
-    event = desk.activate("gov-system-outage", "자체 점검 사건", t0=T0, drill=True,
+        event = desk.events.activate(path, f"self-test {path.stem}", t0=T0, drill=True).created
+        desk.events.close_event(event, "self-test")
+    event = desk.events.activate("gov-system-outage", "자체 점검 사건", t0=T0, drill=True,
                           down=("gov-id-check",)).created
     state["event"] = event
-    item = desk.checklist(event, "bank")[0].item
-    desk.set_item(event, "bank", item, state="done")
-    desk.undo_item(event, "bank", item)
-    desk.answer(event, "bank", "customers-affected", 100)
-    desk.record_decision(event, "자체 점검 결정")
-    hit = desk.board(event).hit_affiliates
+    item = desk.views.checklist(event, "bank")[0].item
+    desk.checklists.set_item(event, "bank", item, state="done")
+    desk.checklists.undo_item(event, "bank", item)
+    desk.assessments.answer(event, "bank", "customers-affected", 100)
+    desk.council.record_decision(event, "자체 점검 결정")
+    hit = desk.views.board(event).hit_affiliates
     if not hit:
         raise AssertionError("the government ID check down hit no affiliate")
     return f"{len(state['playbooks'])} events activated; tick, undo, answer, decision; {hit} affiliates hit"
@@ -89,7 +89,7 @@ def _reports(folder: Path, state: dict) -> str:
     desk, event = state["desk"], state["event"]
     pages = []
     for kind in ("situation", "brief", "paper"):
-        rendered = desk.render_report(event, kind, affiliate="bank" if kind == "paper" else None)
+        rendered = desk.reports.render_report(event, kind, affiliate="bank" if kind == "paper" else None)
         if not rendered.pdf.startswith(b"%PDF") or fonts.REGULAR.encode() not in rendered.pdf:
             raise AssertionError(f"the {kind} PDF is not a PDF with the Korean font embedded")
         (folder / f"{kind}.pdf").write_bytes(rendered.pdf)
@@ -101,12 +101,12 @@ def _office_files(folder: Path, state: dict) -> str:
     """A numbered report drafted, then its editable drafts (HWPX, DOCX) and a workbook written:
     the office libraries and the files they read (templates) are all there."""
     desk, event = state["desk"], state["event"]
-    number = desk.draft_report(event).record.number
+    number = desk.reports.draft_report(event).record.number
     written = []
     for name in (f"report-{number}.hwpx", f"report-{number}.docx"):
-        desk.export_report(event, number, out=folder / name)
+        desk.reports.export_report(event, number, out=folder / name)
         written.append(name.rsplit(".", 1)[1].upper())
-    desk.export_workbook(event, out=folder / "event.xlsx")
+    desk.workbook.export_workbook(event, out=folder / "event.xlsx")
     written.append("XLSX")
     for path in folder.glob("report-*.*x"):
         if not path.read_bytes().startswith(b"PK"):

@@ -62,13 +62,13 @@ class OpenEvent:
 
 def load_event_info(desk, event_id: str) -> EventInfo:
     """Runs in the executor thread."""
-    ctx = desk.event(event_id)
+    ctx = desk.events.event(event_id)
     record = ctx.record
     return EventInfo(id=record.id, title=record.title, t0=record.t0, drill=record.drill,
                      level=record.level, status=record.status, playbook=ctx.playbook,
-                     group=ctx.group, alerts=tuple(desk.alerts(ctx.id)))
+                     group=ctx.group, alerts=tuple(desk.views.alerts(ctx.id)))
 
 
 def open_events(desk) -> list[OpenEvent]:
     """Runs in the executor thread."""
-    return [OpenEvent(r.id, r.title, r.drill) for r in desk.event_records("open")]
+    return [OpenEvent(r.id, r.title, r.drill) for r in desk.events.event_records("open")]

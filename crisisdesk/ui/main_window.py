@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
             ids = [e.id for e in events]
             chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
             info = load_event_info(desk, chosen) if chosen else None
-            zone = info.group.timezone if info else desk.group().timezone if desk.has_group() else None
+            zone = info.group.timezone if info else desk.events.group().timezone if desk.events.has_group() else None
             return events, info, zone
 
         self.executor.submit(load, self._events_loaded,

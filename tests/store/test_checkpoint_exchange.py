@@ -33,7 +33,7 @@ def _pair(tmp_path):
 def add_entries(desk, count: int) -> None:
     """Entries that travel to the bank and pass its rules: the group file, loaded again."""
     for _ in range(count):
-        desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+        desk.events.load_group(shipped_playbooks_dir() / "example-group.yaml")
 
 
 def _held(conn: sqlite3.Connection, desk: str):

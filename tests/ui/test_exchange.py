@@ -98,7 +98,7 @@ def _initialise_and_enrol(driver, qtbot, monkeypatch, tmp_path, bank):
 
 def _bank_ticks(bank, event: str, item, state: str, out) -> object:
     bank_desk, bank_service = bank
-    bank_desk.set_item(event, "bank", f"{item.checklist}/{item.item}", state=state)
+    bank_desk.checklists.set_item(event, "bank", f"{item.checklist}/{item.item}", state=state)
     if bank_service.needs_passphrase():
         bank_service.unlock(PASSPHRASE)
     group_id = next(p.desk for p in bank_service.peers())
@@ -126,7 +126,7 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     assert panel.status.index(0, 2).data() == f"{panel.status.rows()[0].behind}건"
     assert [o.status for o in bank_service.import_files(share.glob("*.cdpkt"))] == ["imported"]
 
-    first, second = bank_desk.checklist(event, "bank")[:2]
+    first, second = bank_desk.views.checklist(event, "bank")[:2]
     usb = tmp_path / "usb"
     usb.mkdir()
     packet = _bank_ticks(bank, event, first, "done", usb)

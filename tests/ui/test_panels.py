@@ -59,7 +59,7 @@ def test_activate_loads_the_group_first_when_there_is_none(open_window, tmp_path
 
 def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clock):
     with Desk.open(nirs_file, clock=clock) as desk:
-        second = desk.activate(shipped_playbooks_dir() / "cyber-incident.yaml", "랜섬웨어 훈련", t0=NIRS_T0,
+        second = desk.events.activate(shipped_playbooks_dir() / "cyber-incident.yaml", "랜섬웨어 훈련", t0=NIRS_T0,
                                drill=True).created
     driver = open_window(nirs_file)
     header = driver.window.header
@@ -293,7 +293,7 @@ def test_a_saved_tick_is_drawn_at_once_as_the_desk_stored_it(open_window, nirs_f
     qtbot.waitUntil(lambda: len(drawn) == 2)
     driver.settle()
     with Desk.open(nirs_file, clock=clock) as desk:
-        stored = desk.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
+        stored = desk.views.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
     assert (drawn[1].state, drawn[1].reason) == ("done", "")
     assert drawn[1] == dataclasses.replace(stored, overdue=drawn[1].overdue, due_soon=drawn[1].due_soon)
 

@@ -93,7 +93,7 @@ class BoardPanel(LazyRefresh, QWidget):
         if event is None:
             return
         def read(desk: BoardDesk) -> Board:
-            return desk.board(event)
+            return desk.views.board(event)
 
         self._executor.submit(read, lambda board: self._apply(event, board))
 

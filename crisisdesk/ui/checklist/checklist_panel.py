@@ -64,13 +64,13 @@ class Saved:
 
 def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Saved:
     """Runs in the executor thread."""
-    return Saved(changes, desk.checklist_item(event, affiliate, ref))
+    return Saved(changes, desk.views.checklist_item(event, affiliate, ref))
 
 
 def _load(desk, event: str, info: EventInfo) -> Loaded:
     """Runs in the executor: every item read and prepared, kept out of the collector's passes."""
     with gui_thread_gc.held(long_lived=True):
-        return load(desk.checklist(event), info)
+        return load(desk.views.checklist(event), info)
 
 
 class ChecklistView(QTableView):
@@ -229,7 +229,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         elif pending:
             affiliates = sorted(pending)
             self._executor.submit(
-                lambda desk: ordered([i for a in affiliates for i in desk.checklist(event, a)], info),
+                lambda desk: ordered([i for a in affiliates for i in desk.views.checklist(event, a)], info),
                 lambda items: self._apply(event, affiliates, items))
 
     def _apply(self, event: str, affiliates: list[str] | None, items: Loaded | list[ItemView]) -> None:
@@ -355,7 +355,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self._refresh_affiliate(item.affiliate)
             self._saved_one(key)
 
-        self._executor.submit(lambda desk: _saved(desk.set_item(event, item.affiliate, ref, seen=against, **changes),
+        self._executor.submit(lambda desk: _saved(desk.checklists.set_item(event, item.affiliate, ref, seen=against, **changes),
                                                   desk, event, item.affiliate, ref),
                               done, failed, saving=True)
 
@@ -414,7 +414,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self._refresh_affiliate(before.affiliate)
             self._saved_one(key)
 
-        self._executor.submit(lambda desk: _saved(desk.undo_item(event, before.affiliate, ref, seen=entry),
+        self._executor.submit(lambda desk: _saved(desk.checklists.undo_item(event, before.affiliate, ref, seen=entry),
                                                   desk, event, before.affiliate, ref),
                               done, failed, saving=True)
 

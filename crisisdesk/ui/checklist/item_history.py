@@ -53,7 +53,7 @@ def _desk(row: dict, model: HistoryModel) -> str:
 
 def item_history(desk, event: str, affiliate: str, ref: str) -> tuple[list[dict], dict[str, str]]:
     """Runs in the executor: the item's changes, and the enrolled desks' names by desk id."""
-    return (desk.item_history(event, affiliate, ref),
+    return (desk.checklists.item_history(event, affiliate, ref),
             {p.desk: p.name for p in session.service(desk).peers()})
 
 

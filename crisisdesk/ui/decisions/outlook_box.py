@@ -100,7 +100,7 @@ class OutlookBox(LazyRefresh, QWidget):
         if self._info is None:
             return
         event = self._info.id
-        self._executor.submit(lambda desk: desk.outlook(event),
+        self._executor.submit(lambda desk: desk.views.outlook(event),
                               lambda views: self._apply(event, views))
 
     def _apply(self, event: str, views: list[OutlookView]) -> None:
@@ -120,7 +120,7 @@ class OutlookBox(LazyRefresh, QWidget):
             return
         event, horizon, expected, needs = (self._info.id, self.horizon.currentData(), self.expected.text(),
                                            self.needs.text())
-        self._executor.submit(lambda desk: desk.set_outlook(event, horizon, expected, needs), None,
+        self._executor.submit(lambda desk: desk.communications.set_outlook(event, horizon, expected, needs), None,
                               lambda exc: show_error(self, exc))
 
     def retranslate(self) -> None:

@@ -22,10 +22,10 @@ class DrillActions(QObject):
             return None
 
         def load() -> None:
-            self._executor.submit(lambda desk: desk.injects(info.id), dialog.set_injects, self._error)
+            self._executor.submit(lambda desk: desk.drills.injects(info.id), dialog.set_injects, self._error)
 
         def release(inject: str) -> None:
-            self._executor.submit(lambda desk: desk.release_inject(info.id, inject), lambda _: load(),
+            self._executor.submit(lambda desk: desk.drills.release_inject(info.id, inject), lambda _: load(),
                                   self._error)
 
         def respond(inject: str, affiliate: str, text: str) -> None:
@@ -33,7 +33,7 @@ class DrillActions(QObject):
                 dialog.responded()
                 load()
 
-            self._executor.submit(lambda desk: desk.respond_to_inject(info.id, affiliate, inject, text),
+            self._executor.submit(lambda desk: desk.drills.respond_to_inject(info.id, affiliate, inject, text),
                                   saved, self._error)
 
         dialog = InjectDialog(info, release, respond, self._window)

@@ -49,7 +49,7 @@ class DrillBanner(QFrame):
         info = self.info
         if info is None or not info.drill or not info.playbook.injects:
             return
-        self.executor.submit(lambda desk: desk.release_due(info.id), None, lambda exc: None)
+        self.executor.submit(lambda desk: desk.drills.release_due(info.id), None, lambda exc: None)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("DRILL — an exercise, not a real incident"))

@@ -79,7 +79,7 @@ def snapshot(desk) -> Snapshot:
     svc = service(desk)
     status = svc.keyring_status()
     info = svc.info()
-    group = desk.group() if desk.has_group() else None
+    group = desk.events.group() if desk.events.has_group() else None
     return Snapshot(
         keyring_available=status.available, keyring_backend=status.backend, info=info,
         locked=svc.needs_passphrase(), peers=tuple(svc.peers()) if info else (),

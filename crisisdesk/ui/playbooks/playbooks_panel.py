@@ -33,12 +33,12 @@ from crisisdesk.ui.tables import table_view
 
 def load_library(desk) -> list[LibraryEntry]:
     """Runs in the executor."""
-    return entries(desk.playbooks(), user_playbooks_dir(), desk.clock().date())
+    return entries(desk.events.playbooks(), user_playbooks_dir(), desk.clock().date())
 
 
 def import_playbook(desk, source: Path, folder: Path) -> Path:
     """Runs in the executor: validate the file against the group, then copy it into `folder`."""
-    desk.find_playbook(source)  # raises FormatError with every problem located
+    desk.events.find_playbook(source)  # raises FormatError with every problem located
     target = folder / source.name
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InvalidInput(f"{target} already exists with other contents: rename the file to import it")

@@ -142,9 +142,9 @@ class RoomPanel(LazyRefresh, QWidget):
             return
 
         def read(desk):
-            brief = desk.handover_brief(info.id)
+            brief = desk.room.handover_brief(info.id)
             return (brief.lines(timezone=info.timezone) if self._korean() else brief.lines("en", info.timezone),
-                    desk.handovers(info.id), desk.roll_calls(info.id))
+                    desk.room.handovers(info.id), desk.room.roll_calls(info.id))
 
         self._executor.submit(read, lambda result: self._apply(info.id, *result), self._error)
 
@@ -183,7 +183,7 @@ class RoomPanel(LazyRefresh, QWidget):
         if info is None:
             return
         lang = "ko" if self._korean() else "en"
-        self._executor.submit(lambda desk: desk.prepare_handover(info.id, outgoing, incoming, lang),
+        self._executor.submit(lambda desk: desk.room.prepare_handover(info.id, outgoing, incoming, lang),
                               lambda _: self.signer.setText(outgoing), self._error)
 
     def _sign(self, role: str) -> None:
@@ -194,13 +194,13 @@ class RoomPanel(LazyRefresh, QWidget):
         handover = rows[index.row() if index.isValid() else len(rows) - 1]
         name = self.signer.text()
         after = (lambda _: self.signer.setText(handover.incoming)) if role == "outgoing" else None
-        self._executor.submit(lambda desk: desk.sign_handover(info.id, handover.id, role, name), after, self._error)
+        self._executor.submit(lambda desk: desk.room.sign_handover(info.id, handover.id, role, name), after, self._error)
 
     def _start(self) -> None:
         info, title = self._info, self.roll_title.text()
         if info is None:
             return
-        self._executor.submit(lambda desk: desk.start_roll_call(info.id, title),
+        self._executor.submit(lambda desk: desk.room.start_roll_call(info.id, title),
                               lambda _: self.roll_title.clear(), self._error)
 
     def _call(self, result: str, deputy: bool = False) -> None:
@@ -211,7 +211,7 @@ class RoomPanel(LazyRefresh, QWidget):
         if deputy and not contact.deputy:
             return
         who, note = (contact.deputy if deputy else contact.id), self.note.text()
-        self._executor.submit(lambda desk: desk.record_call(info.id, roll, who, result, note),
+        self._executor.submit(lambda desk: desk.room.record_call(info.id, roll, who, result, note),
                               lambda _: self.note.clear(), self._error)
 
     def _error(self, exc: Exception) -> None:

@@ -189,7 +189,7 @@ class SettingsPanel(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(site_settings.group_folder()),
                                               self.tr("Group files (*.yaml *.yml)"))
         if path:
-            self._executor.submit(lambda desk: desk.load_group(path), None, lambda exc: show_error(self, exc))
+            self._executor.submit(lambda desk: desk.events.load_group(path), None, lambda exc: show_error(self, exc))
 
     # -- exchange folder and backups --------------------------------------------------------------
     def _choose_exchange(self) -> None:

@@ -118,7 +118,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
         def read(desk: TimelineDesk) -> list[TimelineEntry]:
-            return desk.timeline(event, affiliate, kinds)
+            return desk.views.timeline(event, affiliate, kinds)
 
         self._executor.submit(read, lambda entries: self._apply(event, entries))
 
