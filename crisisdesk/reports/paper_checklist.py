@@ -8,7 +8,7 @@ from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView, Situation
 from crisisdesk.domain.text import Text
 from crisisdesk.reports import facts
-from crisisdesk.reports.blocks import Block, Heading, Mark, Para, Signature, Table
+from crisisdesk.reports.blocks import Block, Cell, Heading, Mark, Para, Signature, Table
 from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.formatting import Formatter
 from crisisdesk.reports.meta import ReportMeta
@@ -55,12 +55,12 @@ class PaperChecklist:
     def table(self, items: tuple[ItemView, ...]) -> Table:
         t, f, blank = self.t, self.f, self.meta.blank
         labels = facts.item_labels(items)
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for i in items:
             done = not blank and i.state in CLOSED_STATES
             box = Mark(t("box.done") if done else t("box.empty"), bold=True)
             title = (t("critical_mark") + " " if i.critical else "") + t.text(i.title)
-            row = [box, Mark(labels[(i.checklist, i.item)], bold=True), title, t.text(i.owner_title),
+            row: list[Cell] = [box, Mark(labels[(i.checklist, i.item)], bold=True), title, t.text(i.owner_title),
                    f.short_time(i.due)]
             if not blank:
                 state = t.enum("item", i.state)
