@@ -89,7 +89,7 @@ class ExecutiveBrief(ReportWriter):
         """Reporting deadlines first (missed, then within 6 h), then critical services past an RTO
         the group answers for, affiliates not reporting, and overdue critical items."""
         t, f, s, now = self.t, self.f, self.s, self.s.now
-        pressing: dict[tuple[datetime, str, int], list[DutyView]] = {}  # one line per report and deadline
+        pressing: dict[tuple[datetime, str, int], list[DutyView]] = {}  # a line per report and deadline, naming every filer
         for d in s.duties:
             if d.state == "due" and d.deadline is not None \
                     and (d.deadline - now).total_seconds() < DUTY_WINDOW_HOURS * 3600:
