@@ -6,13 +6,13 @@ from typing import Any
 
 from crisisdesk.desk.changes import BOARD, IMPACT, Changes
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.payload_rules import check_service, check_service_status
 
 
-class AssessmentCommands(Service):
+class AssessmentCommands(DeskService):
     """Impact answers and service assessments."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:

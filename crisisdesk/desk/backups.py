@@ -8,11 +8,12 @@ from pathlib import Path
 from crisisdesk.desk import checkpoints, context
 from crisisdesk.desk.backup_policy import DEFAULT_POLICY, BackupPolicy
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import STEP_PAGES, STEP_PAUSE, backup_file
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
+from crisisdesk.store.journal_store import Store
 from crisisdesk.store.schema import SCHEMA_VERSION
 from crisisdesk.store.upgrade import opened_by_this_version
 from crisisdesk.store.verify import (
@@ -72,7 +73,7 @@ def write_backup(db_path: Path, out: Path, keep: int, pages: int = STEP_PAGES,
     return Path(out)
 
 
-class BackupCommands(Service):
+class BackupCommands(DeskService):
     """Automatic backups of this desk's file."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:
@@ -152,7 +153,7 @@ def verify_database(path: Path, peers: list[Path] | None = None) -> VerifyReport
         store.close()
 
 
-def store_is_older(store) -> bool:
+def store_is_older(store: Store) -> bool:
     """Whether opening the file with this program would upgrade it, emptying its parse cache
     (an older schema, or a file this version has not opened yet: `store.upgrade`)."""
     older = store.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 BOARD = "board"
@@ -24,7 +25,7 @@ class Changes:
     created: str = ""  # id of what the command created (event, meeting, decision, action, notice)
 
     @classmethod
-    def of(cls, event: str | None, *kinds: str, affiliates=(), created: str = "") -> Changes:
+    def of(cls, event: str | None, *kinds: str, affiliates: Iterable[str] = (), created: str = "") -> Changes:
         return cls(event=event, affiliates=frozenset(affiliates), kinds=frozenset((*kinds, TIMELINE)),
                    created=created)
 

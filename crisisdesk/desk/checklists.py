@@ -6,15 +6,17 @@ import sqlite3
 from typing import Any
 
 from crisisdesk.desk.changes import BOARD, CHECKLIST, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.checklist import ItemState, check_unchanged
+from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
+from crisisdesk.domain.read_models import ItemHistoryEntry
 from crisisdesk.store import queries
 
 
-class ChecklistCommands(Service):
+class ChecklistCommands(DeskService):
     """Checklist items: change, undo, history."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:
@@ -48,30 +50,36 @@ class ChecklistCommands(Service):
         ctx = self._events.open_event(event)
         row = item_row(self._store.conn, ctx, affiliate, item)
         _check_seen(seen, row, ItemState.from_dict(row))
-        history = queries.item_changes(self._store.conn, ctx.id, row["affiliate"], row["checklist"],
-                                       row["item"])
-        undone = {c["undoes"] for c in history if c["undoes"]}
-        candidates = [c for c in history if not c["undoes"] and c["entry"] not in undone]
+        history = _history(self._store.conn, ctx, row)
+        undone = {c.undoes for c in history if c.undoes}
+        candidates = [c for c in history if not c.undoes and c.entry not in undone]
         if not candidates:
             raise InvalidInput.of("item '{item}' has no change left to undo", item=row['item'])
         last = candidates[-1]
         self._record("checklist.changed", {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": ItemState.from_dict(row).as_dict(),
-            "after": last["before"], "base": row["entry"], "undoes": last["entry"]})
+            "after": last.before.as_dict(), "base": row["entry"], "undoes": last.entry})
         return Changes.of(ctx.id, CHECKLIST, BOARD, affiliates=[row["affiliate"]])
 
-    def item_history(self, event: str | None, affiliate: str, item: str) -> list[dict]:
+    def item_history(self, event: str | None, affiliate: str, item: str) -> list[ItemHistoryEntry]:
+        """Every change of the item, oldest first (undos and concurrent edits included)."""
         ctx = self._events.event(event)
-        row = item_row(self._store.conn, ctx, affiliate, item)
-        return queries.item_changes(self._store.conn, ctx.id, row["affiliate"], row["checklist"], row["item"])
+        return _history(self._store.conn, ctx, item_row(self._store.conn, ctx, affiliate, item))
 
 
-def _check_seen(seen: str | None, row: dict, current: ItemState) -> None:
+def _history(conn: sqlite3.Connection, ctx: Event, row: dict[str, Any]) -> list[ItemHistoryEntry]:
+    return [ItemHistoryEntry(entry=c["entry"], at=from_iso(c["at"]), author=c["author"], desk=c["desk"],
+                       before=ItemState.from_dict(c["before"]), after=ItemState.from_dict(c["after"]),
+                       base=c["base"], undoes=c["undoes"])
+            for c in queries.item_changes(conn, ctx.id, row["affiliate"], row["checklist"], row["item"])]
+
+
+def _check_seen(seen: str | None, row: dict[str, Any], current: ItemState) -> None:
     check_unchanged(seen, row["entry"], current, item=row["item"], by=row["updated_by"], at=row["updated_at"])
 
 
-def item_row(conn: sqlite3.Connection, ctx: EventContext, affiliate: str, item: str) -> dict[str, Any]:
+def item_row(conn: sqlite3.Connection, ctx: Event, affiliate: str, item: str) -> dict[str, Any]:
     """The item by `item` or `checklist/item` for one affiliate of the event (or the group)."""
     ctx.check_doer(affiliate)
     if "/" in item:
@@ -86,4 +94,6 @@ def item_row(conn: sqlite3.Connection, ctx: EventContext, affiliate: str, item: 
     if len(keys) > 1:
         options = ", ".join(f"{k['checklist']}/{k['item']}" for k in keys)
         raise InvalidInput.of("item '{item}' is in several checklists; write one of: {options}", item=item, options=options)
-    return queries.item(conn, ctx.id, affiliate, keys[0]["checklist"], item)
+    found = queries.item(conn, ctx.id, affiliate, keys[0]["checklist"], item)
+    assert found is not None  # its key was just read in the same transaction
+    return found

@@ -121,7 +121,7 @@ def on_close(desk: Writer) -> None:
         make(desk, "close")
 
 
-def for_packet(desk: Writer, key: Ed25519PrivateKey) -> list[dict]:
+def for_packet(desk: Writer, key: Ed25519PrivateKey) -> list[dict[str, object]]:
     """A checkpoint of the head for a packet being written, and this desk's latest ones to send
     with it (the peer keeps them: a local forger cannot reach that copy)."""
     make(desk, "packet", key=key)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK
@@ -26,7 +27,7 @@ from crisisdesk.store import queries
 __all__ = ["DUTY_STATES", "HORIZONS", "CommunicationCommands"]
 
 
-class CommunicationCommands(Service):
+class CommunicationCommands(DeskService):
     """Customer notices, reporting duties, outside alerts and the outlook."""
 
     def __init__(self, writer: Writer, events: EventCommands, views: ReadModels) -> None:
@@ -81,7 +82,7 @@ class CommunicationCommands(Service):
                                                   "affiliate": row["affiliate"], "reason": reason.strip()})
         return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
 
-    def _notice(self, event_id: str, notice: str) -> dict:
+    def _notice(self, event_id: str, notice: str) -> dict[str, Any]:
         found = [n for n in queries.notices(self._store.conn, event_id) if n["id"].startswith(notice)]
         if len(found) != 1:
             raise InvalidInput.of("no notice '{notice}' in this event", notice=notice)

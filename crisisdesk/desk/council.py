@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from crisisdesk.desk.changes import BOARD, DECISIONS, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.payload_rules import ACTION_STATES, check_action_state, check_role
 from crisisdesk.store import queries
@@ -17,7 +19,7 @@ from crisisdesk.store import queries
 __all__ = ["ACTION_STATES", "CouncilCommands"]
 
 
-class CouncilCommands(Service):
+class CouncilCommands(DeskService):
     """Meetings, decisions and actions of the crisis council."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:
@@ -26,7 +28,7 @@ class CouncilCommands(Service):
 
     def open_meeting(self, event: str | None, title: str, attendees: list[str]) -> Changes:
         ctx = self._events.open_event(event)
-        if self.current_meeting(ctx.id):
+        if self._current_meeting(ctx.id):
             raise InvalidInput.of("a council meeting is already open; close it first")
         meeting = new_id()
         self._record("meeting.opened", {"event": ctx.id, "meeting": meeting,
@@ -35,18 +37,18 @@ class CouncilCommands(Service):
 
     def close_meeting(self, event: str | None) -> Changes:
         ctx = self._events.open_event(event)
-        meeting = self.current_meeting(ctx.id)
+        meeting = self._current_meeting(ctx.id)
         if not meeting:
             raise InvalidInput.of("no council meeting is open")
         self._record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
         return Changes.of(ctx.id, DECISIONS)
 
-    def current_meeting(self, event_id: str) -> dict | None:
+    def _current_meeting(self, event_id: str) -> dict[str, Any] | None:
         return next((m for m in queries.meetings(self._store.conn, event_id) if not m["closed_at"]), None)
 
     def record_decision(self, event: str | None, text: str, *, rationale: str = "",
                         decided_by: str = "chair", attendees: list[str] | None = None,
-                        affiliates: list[str] = (), meeting: str | None = None) -> Changes:
+                        affiliates: Sequence[str] = (), meeting: str | None = None) -> Changes:
         """A council decision; during an open meeting it belongs to it and takes its attendees."""
         ctx = self._events.open_event(event)
         if not text.strip():
@@ -54,7 +56,7 @@ class CouncilCommands(Service):
         _role(ctx, decided_by)
         for affiliate in affiliates:
             ctx.affiliate(affiliate)
-        current = self.current_meeting(ctx.id)
+        current = self._current_meeting(ctx.id)
         meeting = meeting or (current["id"] if current else "")
         if attendees is None:
             attendees = current["attendees"] if current else []
@@ -81,7 +83,7 @@ class CouncilCommands(Service):
         return self._decision(ctx, "withdraw", original["id"], "", reason, decided_by,
                               original["attendees"], original["affiliates"], original["meeting"])
 
-    def _original(self, ctx: EventContext, decision: str) -> dict:
+    def _original(self, ctx: Event, decision: str) -> dict[str, Any]:
         found = [d for d in queries.decisions(self._store.conn, ctx.id)
                  if d["id"] == decision or d["id"].startswith(decision)]
         found = [d for d in found if d["action"] == "decide"]
@@ -90,8 +92,9 @@ class CouncilCommands(Service):
                                else f"decision id '{decision}' is ambiguous")
         return found[0]
 
-    def _decision(self, ctx, action, amends, text, rationale, decided_by, attendees, affiliates,
-                  meeting) -> Changes:
+    def _decision(self, ctx: Event, action: str, amends: str, text: str, rationale: str,
+                  decided_by: str, attendees: Sequence[str], affiliates: Sequence[str],
+                  meeting: str | None) -> Changes:
         decision = new_id()
         self._record("decision.recorded", {
             "event": ctx.id, "decision": decision, "action": action, "amends": amends,
@@ -127,9 +130,9 @@ class CouncilCommands(Service):
         return Changes.of(ctx.id, DECISIONS)
 
 
-def _role(ctx: EventContext, role: str) -> str:
+def _role(ctx: Event, role: str) -> str:
     return check_role(ctx.playbook, role)
 
 
-def _roles(ctx: EventContext, roles: list[str]) -> list[str]:
+def _roles(ctx: Event, roles: list[str]) -> list[str]:
     return [_role(ctx, r) for r in roles]

@@ -7,6 +7,7 @@ database runs on demo time: it opens at Saturday 14:00 KST and ticks from there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -255,7 +256,7 @@ def _story(desk: Desk, clock: DemoClock, ev: str) -> None:
     desk.communications.set_outlook(ev, "72h", "장기 복구 대비 수작업 절차 정착.", "대체 인증 수단 추가 계약 검토")
 
 
-def _tick(desk: Desk, clock: DemoClock, ev: str, ticks: list[tuple]) -> None:
+def _tick(desk: Desk, clock: DemoClock, ev: str, ticks: list[tuple[int, str, str, str, str]]) -> None:
     for minutes, affiliate, item, state, note in ticks:
         clock.at(minutes)
         desk.checklists.set_item(ev, affiliate, item, state=state, note=note or None, reason=_BLOCK_REASONS.get(item))
@@ -272,7 +273,8 @@ def _routine(desk: Desk, clock: DemoClock, ev: str) -> None:
                 desk.checklists.set_item(ev, affiliate, item.item, state="done")
 
 
-def _decide(desk: Desk, ev: str, text: str, rationale: str, by: str, affiliates=(), action=None) -> str:
+def _decide(desk: Desk, ev: str, text: str, rationale: str, by: str, affiliates: Sequence[str] = (),
+            action: tuple[str, str, int] | None = None) -> str:
     decision = desk.council.record_decision(ev, text, rationale=rationale, decided_by=by,
                                     affiliates=list(affiliates)).created
     if action:

@@ -7,24 +7,24 @@ from datetime import datetime
 from typing import Any
 
 from crisisdesk.desk.changes import BOARD, EVENTS, IMPACT, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.store import exchange_tables, review_queries
 
 
-class DrillCommands(Service):
+class DrillCommands(DeskService):
     """Drill injects: list, release (by hand or when due), respond."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:
         super().__init__(writer)
         self._events = events
 
-    def drill_event(self, event: str | None) -> EventContext:
+    def drill_event(self, event: str | None) -> Event:
         """An event that is a drill (InvalidInput for a real one: injects never touch it)."""
         ctx = self._events.event(event)
         if not ctx.record.drill:
@@ -91,13 +91,13 @@ class DrillCommands(Service):
                                         "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, affiliates=[affiliate])
 
-    def open_drill(self, event: str | None) -> EventContext:
+    def open_drill(self, event: str | None) -> Event:
         ctx = self.drill_event(event)
         if not ctx.is_open:
             raise InvalidInput.of("event '{title}' is closed; reopen it to change it", title=ctx.record.title)
         return ctx
 
-    def _release(self, ctx: EventContext, injects: list[Inject], by: str) -> Changes:
+    def _release(self, ctx: Event, injects: list[Inject], by: str) -> Changes:
         now = to_iso(self._clock())
         items: list[tuple[str, dict[str, Any]]] = []
         touched: set[str] = set()
@@ -115,7 +115,7 @@ class DrillCommands(Service):
         return Changes.of(ctx.id, EVENTS, BOARD, IMPACT, affiliates=sorted(touched))
 
 
-def _effects(ctx: EventContext, inject: Inject, now: str) -> list[tuple[str, dict[str, Any]]]:
+def _effects(ctx: Event, inject: Inject, now: str) -> list[tuple[str, dict[str, Any]]]:
     """What the inject does to the drill event: a provider's status, an affiliate's figures."""
     if inject.kind == "provider":
         if inject.provider not in {p.id for p in ctx.group.providers}:

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from crisisdesk import formats  # loads YAML and pydantic on first use, not at start-up
 from crisisdesk.desk.changes import BOARD, CHECKLIST, DUTIES, EVENTS, GROUP, Changes
-from crisisdesk.desk.context import EventContext, event_context, event_record, parse_group, remember
+from crisisdesk.desk.context import event_context, event_record, parse_group, remember
 from crisisdesk.desk.site import Site
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK, Group
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.payload_rules import check_level as _check_level
@@ -26,10 +27,11 @@ from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from crisisdesk.formats.errors import FormatError
     from crisisdesk.formats.result import LoadResult
 
 
-class EventCommands(Service):
+class EventCommands(DeskService):
     """Group file, playbooks and events: load, activate, change the level and providers, close and reopen."""
 
     def __init__(self, writer: Writer, site: Site) -> None:
@@ -56,7 +58,7 @@ class EventCommands(Service):
     def has_group(self) -> bool:
         return queries.latest_group(self._store.conn) is not None
 
-    def playbooks(self, dirs: list[Path] | None = None):
+    def playbooks(self, dirs: list[Path] | None = None) -> list[tuple[Path, LoadResult[Playbook] | FormatError]]:
         """The playbook library (shipped, the site's group pack, the user's folder): (path,
         LoadResult or FormatError)."""
         group = self.group() if self.has_group() else None
@@ -77,13 +79,14 @@ class EventCommands(Service):
         return max(found, key=lambda r: r.value.version)
 
     # -- events ----------------------------------------------------------------
-    def activate(self, playbook: str | Path | LoadResult, title: str, *, t0: datetime | None = None,
+    def activate(self, playbook: str | Path | LoadResult[Playbook], title: str, *, t0: datetime | None = None,
                  level: str | None = None, drill: bool = False, down: tuple[str, ...] = (),
                  note: str = "") -> Changes:
         """Activate an event from a playbook; the playbook and group texts are pinned in it."""
         result = playbook if isinstance(playbook, formats.LoadResult) else self.find_playbook(playbook)
         book, group = result.value, self.group()
         group_row = queries.latest_group(self._store.conn)
+        assert group_row is not None  # self.group() above refused a desk without one
         if not title.strip():
             raise InvalidInput.of("an event needs a title")
         level = level or book.levels[0].id
@@ -149,7 +152,7 @@ class EventCommands(Service):
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     # -- looking events up -----------------------------------------------------
-    def event(self, event: str | None = None) -> EventContext:
+    def event(self, event: str | None = None) -> Event:
         """An event by id (or unique prefix); without one, the only open event."""
         if event is None:
             open_events = queries.events(self._store.conn, "open")
@@ -164,7 +167,7 @@ class EventCommands(Service):
         except StoreError as exc:
             raise InvalidInput(str(exc)) from None
 
-    def open_event(self, event: str | None) -> EventContext:
+    def open_event(self, event: str | None) -> Event:
         ctx = self.event(event)
         if not ctx.is_open:
             raise InvalidInput.of("event '{title}' is closed; reopen it to change it", title=ctx.record.title)
@@ -176,7 +179,7 @@ class EventCommands(Service):
 
 
 def _item_rows(playbook: Playbook, group: Group, level: str, t0: datetime,
-               existing: set[tuple[str, str, str]]) -> list[list]:
+               existing: set[tuple[str, str, str]]) -> list[list[object]]:
     """[affiliate, checklist, item, due, critical, owner] for every item applicable at `level`:
     the group desk's own (affiliate GROUP_DESK) once, then each affiliate's."""
     doers = [(GROUP_DESK, GROUP_SCOPE)] + [(a.id, a.sector) for a in group.affiliates]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from crisisdesk.desk.context import parse_group, parse_playbook
 from crisisdesk.domain.errors import CrisisDeskError, InvalidInput
@@ -23,6 +24,8 @@ from crisisdesk.exchange.errors import PacketRejected
 from crisisdesk.exchange.identity import Identity
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
+
+Parsed = TypeVar("Parsed", Playbook, Group)
 
 
 class ImportFacts:
@@ -99,7 +102,7 @@ def _check_hash(text: str, sha256: str, what: str) -> None:
         raise InvalidInput(f"the pinned {what} does not match its SHA-256 {sha256[:12]}")
 
 
-def _parsed(parse, text: str, sha256: str, what: str):
+def _parsed(parse: Callable[[str, str], Parsed], text: str, sha256: str, what: str) -> Parsed:
     try:
         return parse(text, sha256)
     except CrisisDeskError as exc:

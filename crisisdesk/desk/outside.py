@@ -16,7 +16,7 @@ from crisisdesk.desk.changes import (
     TIMELINE,
     Changes,
 )
-from crisisdesk.desk.writer import Service
+from crisisdesk.desk.writer import DeskService
 from crisisdesk.store import queries
 
 EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS, TIMELINE})
@@ -36,7 +36,7 @@ KINDS = {
 AT_MOST = 10_000  # entries described one by one; beyond, everything of every event is refreshed
 
 
-class OutsideChanges(Service):
+class OutsideChanges(DeskService):
     """Changes another program wrote to this desk's file."""
 
     _outside: tuple[int, int] | None = None  # (data version, journal head) when last asked

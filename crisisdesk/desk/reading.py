@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from crisisdesk.desk import views
 from crisisdesk.desk.checklists import item_row
 from crisisdesk.desk.context import event_context
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
+    ActionView,
     AffiliateDetail,
     AlertView,
     AnswerView,
@@ -21,7 +24,9 @@ from crisisdesk.domain.read_models import (
     DutyView,
     EventSummary,
     ItemView,
+    MeetingView,
     NoticeView,
+    OutlookView,
     ProviderView,
     RevisionView,
     Situation,
@@ -31,7 +36,7 @@ from crisisdesk.store import queries
 from crisisdesk.store.verify import rebuild
 
 
-class ReadModels(Service):
+class ReadModels(DeskService):
     """Read models for the UI, the CLI and the reports."""
 
     def __init__(self, writer: Writer, events: EventCommands) -> None:
@@ -74,10 +79,10 @@ class ReadModels(Service):
     def decisions(self, event: str | None = None) -> list[DecisionView]:
         return views.decision_views(self._store.conn, self._events.event(event))
 
-    def actions(self, event: str | None = None, now: datetime | None = None):
+    def actions(self, event: str | None = None, now: datetime | None = None) -> list[ActionView]:
         return views.action_views(self._store.conn, self._events.event(event), now or self._clock())
 
-    def meetings(self, event: str | None = None):
+    def meetings(self, event: str | None = None) -> list[MeetingView]:
         return views.meeting_views(self._store.conn, self._events.event(event))
 
     def notices(self, event: str | None = None, affiliate: str | None = None) -> list[NoticeView]:
@@ -89,7 +94,7 @@ class ReadModels(Service):
     def alerts(self, event: str | None = None) -> list[AlertView]:
         return views.alert_views(self._store.conn, self._events.event(event))
 
-    def outlook(self, event: str | None = None):
+    def outlook(self, event: str | None = None) -> list[OutlookView]:
         return views.outlook_views(self._store.conn, self._events.event(event))
 
     def timeline(self, event: str | None = None, affiliate: str | None = None,
@@ -134,7 +139,7 @@ class ReadModels(Service):
             replay.close()
 
 
-def _situation(conn, ctx, now: datetime, seq: int) -> Situation:
+def _situation(conn: sqlite3.Connection, ctx: Event, now: datetime, seq: int) -> Situation:
     board = views.build_board(conn, ctx, now)
     items = views.item_views(conn, ctx, now)
     answers = views.answer_views(conn, ctx)

@@ -16,15 +16,17 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.desk import checkpoints, views
 from crisisdesk.desk.changes import REPORTS, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.domain.read_models import Situation
 from crisisdesk.domain.report_register import (
     APPROVER_ROLE,
@@ -69,7 +71,7 @@ class ReportOutcome:
     rendered: RenderedReport | None = None
 
 
-class ReportCommands(Service):
+class ReportCommands(DeskService):
     """Situation reports: render, draft, approve, issue, reprint, export; the register."""
 
     def __init__(self, writer: Writer, events: EventCommands, views: ReadModels) -> None:
@@ -99,7 +101,7 @@ class ReportCommands(Service):
                           next_update=next_update, affiliate=affiliate, blank=blank)
         return PreparedReport(situation, meta)
 
-    def report_situation(self, ctx: EventContext, as_of, now: datetime | None, lang: str) -> Situation:
+    def report_situation(self, ctx: Event, as_of: int | datetime | str | None, now: datetime | None, lang: str) -> Situation:
         """The Situation a report reads, with impact answers displayed in the report's language."""
         situation = self._views.situation(ctx.id, as_of=as_of, now=now)
         by_field = {f.id: f for f in ctx.playbook.impact}
@@ -282,7 +284,8 @@ class ReportCommands(Service):
 
 
     # -- helpers ------------------------------------------------------------------------
-    def _record_with_file(self, kind: str, payload: dict, rendered: RenderedReport, out):
+    def _record_with_file(self, kind: str, payload: dict[str, Any], rendered: RenderedReport,
+                          out: Path | str | None) -> StoredEntry:
         """Write the PDF (if asked), then journal; a journal failure removes the file again."""
         if out is None:
             return self._record(kind, payload)
@@ -293,7 +296,7 @@ class ReportCommands(Service):
             path.unlink(missing_ok=True)
             raise
 
-    def _position(self, as_of) -> tuple[int, datetime]:
+    def _position(self, as_of: int | datetime | str | None) -> tuple[int, datetime]:
         """The journal position and the moment a report is read at (milliseconds, as recorded)."""
         head, _ = self._store.head()
         if as_of is None:
@@ -307,7 +310,7 @@ class ReportCommands(Service):
             return seq, from_iso(to_iso(from_iso(as_of.strip())))
         return seq, from_iso(next(self._store.entries(after=seq - 1, upto=seq)).entry.at)
 
-    def _render_record(self, ctx: EventContext, record: ReportRecord, kind: str,
+    def _render_record(self, ctx: Event, record: ReportRecord, kind: str,
                        progress: Progress | None) -> RenderedReport:
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
         return render(situation, self._record_meta(record, kind), progress)
@@ -335,13 +338,13 @@ def _time(text: str) -> datetime | None:
     return from_iso(text) if text else None
 
 
-def _file(row: dict) -> ReportFile:
+def _file(row: dict[str, Any]) -> ReportFile:
     return ReportFile(event=row["event"], number=row["number"], kind=row["kind"], format=row["format"],
                       lang=row["lang"], fingerprint=row["fingerprint"], sha256=row["sha256"], file=row["file"],
                       at=from_iso(row["at"]), author=row["author"])
 
 
-def _record(row: dict) -> ReportRecord:
+def _record(row: dict[str, Any]) -> ReportRecord:
     return ReportRecord(
         event=row["event"], number=row["number"], kind=row["kind"], lang=row["lang"], as_of=row["as_of"],
         moment=from_iso(row["moment"]), period_from=_time(row["period_from"]),

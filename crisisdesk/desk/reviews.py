@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from crisisdesk.desk.changes import EVENTS, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.drills import DrillCommands
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.after_action import (
     ACTION_STATES,
     AfterAction,
@@ -25,6 +24,7 @@ from crisisdesk.domain.after_action import (
 )
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.timing import (
     ItemChange,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written,
 _MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
 
 
-class ReviewCommands(Service):
+class ReviewCommands(DeskService):
     """After-action review: findings, corrective actions, the review report, the drill register."""
 
     def __init__(self, writer: Writer, events: EventCommands, views: ReadModels, drills: DrillCommands) -> None:
@@ -128,7 +128,8 @@ class ReviewCommands(Service):
             items=tuple(item_timings(items, changes, moment)),
             duties=tuple(duty_timings(self._views.duties(ctx.id, now=moment), moment)),
             responses=tuple(response_timings(statuses, moment)),
-            injects_released=sum(1 for s in statuses if s.released and s.released_at <= moment),
+            injects_released=sum(1 for s in statuses
+                                 if s.released and s.released_at is not None and s.released_at <= moment),
             findings=tuple(self.findings(ctx.id)),
             actions=tuple(a for a in actions if a.event == ctx.id),
             carried=tuple(a for a in actions if a.event != ctx.id and not a.closed and a.created_at <= moment))
@@ -196,7 +197,7 @@ def _write(out: Path, data: bytes) -> None:
                               reason=exc.strerror or str(exc)) from None
 
 
-def _register_row(ctx: EventContext, review: AfterAction) -> DrillRecord:
+def _register_row(ctx: Event, review: AfterAction) -> DrillRecord:
     return DrillRecord(
         event_id=ctx.id, title=ctx.record.title, t0=ctx.t0, closed_at=ctx.record.closed_at,
         playbook_title=ctx.playbook.title.ko or ctx.playbook.title.en,

@@ -7,20 +7,20 @@ from dataclasses import replace
 from typing import Any
 
 from crisisdesk.desk.changes import EVENTS, Changes
-from crisisdesk.desk.context import EventContext
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.contacts import CALL_RESULTS, Contact, RollCall, fold_roll_call
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.handover import ROOM_KINDS, SIGN_ROLES, Handover, HandoverBrief, build_brief
 from crisisdesk.domain.ids import new_id
 from crisisdesk.store import review_queries
 
 
-class RoomCommands(Service):
+class RoomCommands(DeskService):
     """The 24-hour room: handover briefs, the contact tree, roll-calls."""
 
     def __init__(self, writer: Writer, events: EventCommands, views: ReadModels) -> None:
@@ -82,8 +82,9 @@ class RoomCommands(Service):
                 found[p["handover"]] = Handover(p["handover"], from_iso(e["at"]), p["outgoing"], p["incoming"],
                                                 from_iso(p["since"]), tuple(p["lines"]))
             elif e["kind"] == "handover.signed" and p["handover"] in found:
-                signed = {f"{p['role']}_signed": from_iso(e["at"])}
-                found[p["handover"]] = replace(found[p["handover"]], **signed)
+                at, before = from_iso(e["at"]), found[p["handover"]]
+                found[p["handover"]] = (replace(before, outgoing_signed=at) if p["role"] == "outgoing"
+                                        else replace(before, incoming_signed=at))
         return sorted(found.values(), key=lambda h: h.prepared_at)
 
     # -- contacts and roll-calls ----------------------------------------------------------
@@ -130,12 +131,12 @@ class RoomCommands(Service):
         return [fold_roll_call(roll, ctx.id, e["payload"]["title"], from_iso(e["at"]), ctx.group.contacts,
                                calls.get(roll, [])) for roll, e in started.items()]
 
-    def _roll_call(self, ctx: EventContext, rollcall: str) -> RollCall:
+    def _roll_call(self, ctx: Event, rollcall: str) -> RollCall:
         found = [r for r in self.roll_calls(ctx.id) if r.id == rollcall or r.id.startswith(rollcall)]
         if len(found) != 1:
             raise InvalidInput.of("no roll-call '{rollcall}' in this event", rollcall=rollcall)
         return found[0]
 
-    def _room_entries(self, ctx: EventContext) -> list[dict[str, Any]]:
+    def _room_entries(self, ctx: Event) -> list[dict[str, Any]]:
         return review_queries.event_entries(self._store.conn, ctx.id, ROOM_KINDS)
 

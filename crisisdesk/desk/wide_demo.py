@@ -38,7 +38,7 @@ def wide_group_text(count: int) -> str:
         affiliates.append(copy)
     data["affiliates"] = affiliates
     data["group"] = dict(data["group"], id=f"hanbit-{count}")
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def build_wide_demo(path: Path, count: int) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands, write_whole
-from crisisdesk.desk.writer import Service, Writer
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.read_models import Situation
@@ -34,7 +34,7 @@ class PreparedWorkbook:
         return render_workbook(self.situation, self.lang, progress)
 
 
-class WorkbookCommands(Service):
+class WorkbookCommands(DeskService):
     """The XLSX workbook of an event and the group-inventory workbook."""
 
     def __init__(self, writer: Writer, events: EventCommands, views: ReadModels, reports: ReportCommands) -> None:
@@ -48,7 +48,7 @@ class WorkbookCommands(Service):
         """What `export_workbook` writes, read now and rendered later (`.render(progress)`)."""
         if lang not in LANGS:
             raise InvalidInput.of("unknown report language '{lang}' ({listing})", lang=lang, listing=', '.join(LANGS))
-        ctx = self._events.event(event)  # type: ignore[attr-defined]
+        ctx = self._events.event(event)
         return PreparedWorkbook(self._reports.report_situation(ctx, as_of, None, lang), lang)
 
     def export_workbook(self, event: str | None = None, *, out: Path | str, lang: str = "ko",
@@ -56,7 +56,7 @@ class WorkbookCommands(Service):
                         progress: Progress | None = None) -> RenderedWorkbook:
         """Write the event's workbook to `out` (checked before any work); nothing is journaled."""
         ReportCommands.check_output(out)
-        rendered = self.prepare_workbook(event, lang=lang, as_of=as_of).render(progress)  # type: ignore[misc]
+        rendered = self.prepare_workbook(event, lang=lang, as_of=as_of).render(progress)
         save_file(rendered.data, out)
         return rendered
 
@@ -73,8 +73,8 @@ class WorkbookCommands(Service):
         ReportCommands.check_output(out)
         if source is not None:
             return write_group_template(out, source)
-        row = queries.latest_group(self._store.conn)  # type: ignore[attr-defined]
-        group = self._events.group() if row is not None else None  # type: ignore[attr-defined]
+        row = queries.latest_group(self._store.conn)
+        group = self._events.group() if row is not None else None
         save_file(group_template(group, holiday_notes(row["text"]) if row is not None else {}), out)
         return group
 

@@ -88,7 +88,7 @@ class Writer:
             pass
 
 
-class Service:
+class DeskService:
     """A part of the desk (events, checklists, reports, ...): reads the database and appends
     entries through the writer it is given."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.checklist import ItemState, Progress
 from crisisdesk.domain.group import ReportForm
 from crisisdesk.domain.text import Text
 
@@ -176,6 +176,21 @@ class Board:
 
     def tile(self, affiliate: str) -> AffiliateTile:
         return next(t for t in self.tiles if t.affiliate == affiliate)
+
+
+@dataclass(frozen=True)
+class ItemHistoryEntry:
+    """One change of a checklist item: who made it on which desk, the values before and after,
+    the change it was made against (`base`) and the change it undoes ('' for none)."""
+
+    entry: str
+    at: datetime
+    author: str
+    desk: str
+    before: ItemState
+    after: ItemState
+    base: str
+    undoes: str
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo, OpenEvent
+from crisisdesk.ui.event_info import OpenEvent
 from crisisdesk.ui.executor import DeskExecutor
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class EventActions(QObject):
             lambda desk: desk.events.activate(a.playbook, a.title, t0=a.t0, level=a.level, drill=a.drill, down=a.down),
             lambda changes: self.activated.emit(changes.created), self._error)
 
-    def change_level(self, info: EventInfo | None) -> None:
+    def change_level(self, info: Event | None) -> None:
         if info is None:
             return
         from crisisdesk.ui.dialogs.level_dialog import LevelDialog
@@ -67,7 +68,7 @@ class EventActions(QObject):
 
         self._open(dialog, save)
 
-    def providers(self, info: EventInfo | None) -> ProviderDialog | None:
+    def providers(self, info: Event | None) -> ProviderDialog | None:
         """The providers' current states; each change is saved at once and the table reloaded."""
         if info is None:
             return None
@@ -85,7 +86,7 @@ class EventActions(QObject):
         load()
         return self._open(dialog)
 
-    def close_event(self, info: EventInfo | None) -> None:
+    def close_event(self, info: Event | None) -> None:
         if info is None:
             return
         from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from crisisdesk.desk.app import Desk
 
 from crisisdesk.cli import main
+from crisisdesk.desk.app import Desk
 from crisisdesk.locations import shipped_playbooks_dir
 from tests.desk.factories import ManualClock
 

@@ -33,7 +33,7 @@ def test_undo_walks_back_changes_as_new_entries(desk):
     with pytest.raises(InvalidInput, match="no change left to undo"):
         desk.checklists.undo_item(ev, "bank", "confirm-outage-scope")
     history = desk.checklists.item_history(ev, "bank", "confirm-outage-scope")
-    assert [h["after"]["state"] for h in history] == ["doing", "done", "doing", "todo"]
+    assert [h.after.state for h in history] == ["doing", "done", "doing", "todo"]
 
 
 def test_blocked_needs_reason_and_nothing_is_saved(desk):

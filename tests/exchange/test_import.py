@@ -68,8 +68,8 @@ def test_affiliate_update_reaches_the_group(trio, event, tmp_path):
     states = {i.state for i in group.desk.views.checklist(event, "bank")}
     assert "done" in states
     assert group.desk.verify().ok and bank.desk.verify().ok
-    assert group.exchange.received_packets()[0]["new_entries"] == 2
-    assert bank.exchange.sent_packets()[0]["recipient"] == group.id
+    assert group.exchange.received_packets()[0].new_entries == 2
+    assert bank.exchange.sent_packets()[0].recipient == group.id
 
 
 def test_high_water_mark_sends_only_what_is_new(trio, event, tmp_path):
@@ -84,7 +84,7 @@ def test_high_water_mark_sends_only_what_is_new(trio, event, tmp_path):
     assert everything.entries == 2
     for result in (everything, second, first):
         assert group.exchange.import_file(result.path).status == IMPORTED
-    assert [r["new_entries"] for r in group.exchange.received_packets()] == [0, 0, 2]
+    assert [r.new_entries for r in group.exchange.received_packets()] == [0, 0, 2]
 
 
 def test_twice_and_out_of_order_end_in_the_same_state(trio, event, tmp_path):

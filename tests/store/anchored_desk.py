@@ -51,7 +51,7 @@ def restore_triggers(conn: sqlite3.Connection) -> None:
 
 def keyless_session(desk: Desk) -> Desk:
     """The desk as a session that cannot reach its key: what it adds stays uncovered."""
-    desk.signer.tried, desk.signer.key = True, None
+    desk._writer.signer.tried, desk._writer.signer.key = True, None
     return desk
 
 

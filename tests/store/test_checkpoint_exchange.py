@@ -72,7 +72,7 @@ def test_a_forgery_with_every_local_checkpoint_removed_is_caught_with_the_peers_
     sent = g.export_to("bank", tmp_path)
     assert b.import_file(sent.path).status == IMPORTED
     group_path, bank_path = group.path, bank.path
-    group.signer.tried, group.signer.key = True, None  # closing adds no checkpoint
+    group._writer.signer.tried, group._writer.signer.key = True, None  # closing adds no checkpoint
     group.close()
     bank.close()
     conn = raw(group_path)

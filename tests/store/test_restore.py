@@ -158,6 +158,7 @@ def test_restore_refused_while_the_desk_is_open_here(tmp_path):
 HOLDER = textwrap.dedent("""
     import sys, time
     from crisisdesk.desk.app import Desk
+    from tests import raw_entries
     desk = Desk.open(sys.argv[1])
     raw_entries.record(desk, "note", {"n": 20})
     print("open", flush=True)

@@ -156,7 +156,7 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     qtbot.mouseClick(checklist.history_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: checklist.history is not None and checklist.history.model.rowCount() == 2)
     history = checklist.history.model
-    assert {r["author"] for r in history.rows()} == {"운영자", "은행 IT"}
+    assert {r.author for r in history.rows()} == {"운영자", "은행 IT"}
     assert {history.index(r, 2).data() for r in range(2)} == {"이 데스크", bank_service.me().name}
     assert [history.index(r, 4).data() for r in range(2)] == ["동시 변경", "동시 변경"]
     checklist.history.close()

@@ -27,7 +27,6 @@ from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookModel
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
 from crisisdesk.ui.dialogs.provider_dialog import ProviderStateModel
-from crisisdesk.ui.event_info import load_event_info
 from crisisdesk.ui.exchange.packet_models import (
     ImportedModel,
     OutcomeModel,
@@ -68,7 +67,7 @@ def test_board_and_affiliate_models(qtmodeltester, demo_desk):
 
 def test_service_and_revision_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
-    info = load_event_info(demo_desk, event)
+    info = demo_desk.events.event(event)
     tile = demo_desk.views.board(event).tile("bank")
     views = {s.service: s for s in tile.services}
     services = ServiceStatusModel(now)
@@ -83,7 +82,7 @@ def test_service_and_revision_models(qtmodeltester, demo_desk):
 def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     model = ChecklistModel(now)
-    model.set_info(load_event_info(demo_desk, event))
+    model.set_info(demo_desk.events.event(event))
     items = demo_desk.views.checklist(event)
     model.set_items(items)
     qtmodeltester.check(model)
@@ -103,7 +102,7 @@ def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
 def test_decision_and_action_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     decisions = DecisionModel()
-    decisions.info = load_event_info(demo_desk, event)
+    decisions.info = demo_desk.events.event(event)
     decisions.set_decisions(demo_desk.views.decisions(event))
     qtmodeltester.check(decisions)
     amended = [r for r in range(decisions.rowCount()) if decisions.rowCount(decisions.index(r, 0))]
@@ -115,7 +114,7 @@ def test_decision_and_action_models(qtmodeltester, demo_desk):
 
 def test_notice_duty_alert_and_timeline_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
-    info = load_event_info(demo_desk, event)
+    info = demo_desk.events.event(event)
     for model, rows in ((NoticeModel(), demo_desk.views.notices(event)), (DutyModel(now), demo_desk.views.duties(event)),
                         (AlertModel(), demo_desk.views.alerts(event)), (TimelineModel(), demo_desk.views.timeline(event))):
         model.info = info
@@ -167,7 +166,7 @@ def test_report_register_model(qtmodeltester, demo_copy):
 def test_conflict_marker_on_a_checklist_item(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     model = ChecklistModel(now)
-    model.set_info(load_event_info(demo_desk, event))
+    model.set_info(demo_desk.events.event(event))
     items = demo_desk.views.checklist(event, "bank")
     model.set_items([dataclasses.replace(items[0], conflict=True), *items[1:]])
     qtmodeltester.check(model)

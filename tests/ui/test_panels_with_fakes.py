@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QInputDialog
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.changes import DUTIES, Changes
 from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import (
     AffiliateTile,
     Board,
     DutyView,
+    EventRecord,
     EventSummary,
     ServiceView,
     TimelineEntry,
@@ -27,7 +29,6 @@ from crisisdesk.domain.text import Text
 from crisisdesk.formats import load_group, load_playbook
 from crisisdesk.ui import desk_protocol
 from crisisdesk.ui.board.board_panel import BoardPanel
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.notices.notices_panel import NoticesPanel
 from crisisdesk.ui.timeline.timeline_panel import TimelinePanel
@@ -109,11 +110,14 @@ class FakeNoticesDesk(FakeDesk):
         return Changes.of(event, DUTIES)
 
 
-def _info() -> EventInfo:
+def _info() -> Event:
     group = load_group(GROUP_FILE).value
     playbook = load_playbook(PLAYBOOKS / "gov-system-outage.yaml", group).value
-    return EventInfo(id=EVENT, title="시험 사건", t0=NIRS_T0, drill=False, level="attention", status="open",
-                     playbook=playbook, group=group)
+    record = EventRecord(id=EVENT, title="시험 사건", t0=NIRS_T0, drill=False, note="", level="attention",
+                         status="open", status_reason="", closed_at=None, activated_at=NIRS_T0,
+                         activated_by="운영자", playbook_id=playbook.id, playbook_version=playbook.version,
+                         group_id=group.id)
+    return Event(record=record, playbook=playbook, group=group)
 
 
 @pytest.fixture

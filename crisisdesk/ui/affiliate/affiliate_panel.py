@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import BOARD, IMPACT, Changes
 from crisisdesk.domain.errors import CrisisDeskError
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import AffiliateTile, Board
 from crisisdesk.ui.affiliate.affiliate_models import (
     AffiliateListModel,
@@ -26,7 +27,6 @@ from crisisdesk.ui.affiliate.impact_form import ImpactForm
 from crisisdesk.ui.affiliate.service_correction import ServiceCorrection
 from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.labels import TILE_COLOURS, label
@@ -41,7 +41,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("affiliatePanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.affiliate = ""
         self._history_field = ""
         self.affiliates = AffiliateListModel(self)
@@ -105,7 +105,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self.retranslate()
 
     # -- event and affiliate -------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         self.checklist.set_event(info)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
 from crisisdesk.domain.checklist import CLOSED_STATES, ChangedMeanwhile, Check
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import gui_thread_gc, timefmt
@@ -41,7 +42,6 @@ from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, key_of, load, or
 from crisisdesk.ui.checklist.item_dialogs import ChangedMeanwhileDialog, ItemEditDialog
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -67,7 +67,7 @@ def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Save
     return Saved(changes, desk.views.checklist_item(event, affiliate, ref))
 
 
-def _load(desk, event: str, info: EventInfo) -> Loaded:
+def _load(desk, event: str, info: Event) -> Loaded:
     """Runs in the executor: every item read and prepared, kept out of the collector's passes."""
     with gui_thread_gc.held(long_lived=True):
         return load(desk.views.checklist(event), info)
@@ -105,7 +105,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("affiliateChecklist" if fixed_affiliate else "checklistPanel")
         self._executor, self._fixed = executor, fixed_affiliate
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self._undo: list[tuple[str, str, ItemView, str]] = []  # (event, checklist/item, before, entry after)
         self._pending: set[str] | None = set()  # affiliates to refresh; None = everything
         self._saving: set[Key] = set()  # items whose save is on its way
@@ -179,7 +179,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.retranslate()
 
     # -- event and data ----------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         if info is not None and self._info is not None and info.id == self._info.id:
             self._info = info
             self.model.info = info

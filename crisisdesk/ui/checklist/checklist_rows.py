@@ -11,8 +11,8 @@ from itertools import groupby
 from operator import itemgetter
 
 from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemView
-from crisisdesk.ui.event_info import EventInfo
 
 Key = tuple[str, str, str]  # affiliate, checklist, item
 
@@ -21,7 +21,7 @@ def key_of(item: ItemView) -> Key:
     return (item.affiliate, item.checklist, item.item)
 
 
-def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]:
+def ordered(items: Iterable[ItemView], info: Event | None) -> list[ItemView]:
     """The items in the checklist's order: phase, affiliate (the group's order), item (the playbook's).
 
     Plain Python: the panel sorts in the executor thread, so a first load of 50,000 items does not
@@ -95,7 +95,7 @@ class Loaded:
         self.unfiltered = {"": Rows(list(self.all))}
 
 
-def load(items: Iterable[ItemView], info: EventInfo | None) -> Loaded:
+def load(items: Iterable[ItemView], info: Event | None) -> Loaded:
     """The items put in order and prepared for `ChecklistModel.set_loaded` (call it off the UI thread)."""
     return Loaded(ordered(items, info))
 

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import DECISIONS, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import MeetingView
 from crisisdesk.ui import datetime_edit, timefmt
 from crisisdesk.ui.check_list_model import CheckListModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookBox
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
@@ -60,7 +60,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("decisionsPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.meeting: MeetingView | None = None
         # meeting
         self.meeting_state = QLabel(objectName="meetingState", wordWrap=True)
@@ -170,7 +170,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         layout.addWidget(split, 1)
 
     # -- data --------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         self.decisions.info = info

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.drill.inject_dialog import InjectDialog
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 
 
@@ -17,7 +17,7 @@ class DrillActions(QObject):
         self._executor, self._window = executor, window
         self.dialog: InjectDialog | None = None  # the dialog open now (tests reach it here)
 
-    def injects(self, info: EventInfo | None) -> InjectDialog | None:
+    def injects(self, info: Event | None) -> InjectDialog | None:
         if info is None or not info.drill:
             return None
 

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.playbook import NOTICE_CHANNELS
 from crisisdesk.domain.read_models import AlertView, DutyView, NoticeView
 from crisisdesk.ui.desk_protocol import NoticesDesk
 from crisisdesk.ui.dialogs.move_duty_dialog import MoveDutyDialog
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.labels import CHANNELS, label
@@ -48,7 +48,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("noticesPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.notices, self.duties, self.alerts = NoticeModel(self), DutyModel(executor.clock, self), AlertModel(self)
         self.notice_table = table_view("noticeTable", self.notices)
         self.notice_table.selectionModel().currentRowChanged.connect(self._notice_picked)
@@ -116,7 +116,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         layout.addWidget(main)
 
     # -- data -------------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         for model in (self.notices, self.duties, self.alerts):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import GROUP, Changes
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.locations import user_playbooks_dir
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -86,7 +86,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
         layout.addWidget(split, 1)
         self.retranslate()
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         """The library does not depend on the event."""
 
     def on_changes(self, changes: Changes) -> None:

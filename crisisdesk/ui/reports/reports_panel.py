@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import REPORTS, Changes
 from crisisdesk.desk.workbook_commands import save_file
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -46,7 +46,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("reportsPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.rendered = None  # the RenderedReport shown
         self.signals = RenderSignals(self)
         self.signals.progress.connect(self._progress)
@@ -123,7 +123,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         layout.addWidget(split)
 
     # -- event and register -------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:

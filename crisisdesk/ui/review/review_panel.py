@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.changes import EVENTS, Changes
 from crisisdesk.desk.reviews import render_review
 from crisisdesk.domain.after_action import AfterAction, target_rows
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.datetime_edit import make_editor, moment, set_moment
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language
 from crisisdesk.ui.lazy import LazyRefresh
@@ -40,7 +40,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.review: AfterAction | None = None
         self.summary = QLabel(objectName="reviewSummary")
         self.report_button = QPushButton(objectName="writeReview")
@@ -124,7 +124,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         layout.addWidget(lower, 2)
 
     # -- the event ----------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import EVENTS, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.room.room_models import HandoverModel, RollCallModel
@@ -31,7 +31,7 @@ class RoomPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("roomPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.tabs = QTabWidget(objectName="roomTabs")
         self.tabs.addTab(self._handover_tab(), "")
         self.tabs.addTab(self._rollcall_tab(), "")
@@ -118,7 +118,7 @@ class RoomPanel(LazyRefresh, QWidget):
         return tab
 
     # -- the event --------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:
