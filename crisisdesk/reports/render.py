@@ -18,13 +18,13 @@ from crisisdesk.reports.paper_checklist import PaperChecklist
 from crisisdesk.reports.situation_report import SituationReport
 
 
-class Writer(Protocol):
+class BlockWriter(Protocol):
     """What a report kind's writer gives: its blocks."""
 
     def blocks(self) -> list[content.Block]: ...
 
 
-WRITERS: dict[str, Callable[[Situation, ReportMeta], Writer]] = {
+WRITERS: dict[str, Callable[[Situation, ReportMeta], BlockWriter]] = {
     "situation": SituationReport, "brief": ExecutiveBrief, "paper": PaperChecklist}
 CHAIR = "chair"
 
