@@ -165,7 +165,7 @@ def board_json(board: Board) -> dict:
     return {
         "event": {"id": e.id, "title": e.title, "level": e.level, "level_title": e.level_title.ko,
                   "drill": e.drill, "status": e.status, "t0": e.t0.isoformat(),
-                  "elapsed": f"T+{hours}:{rest:02d}", "playbook": f"{e.playbook_id} v{e.playbook_version}"},
+                  "elapsed": f"T+{hours}:{rest:02d}", "playbook": f"{e.playbook.id} v{e.playbook.version}"},
         "totals": {"applicable": board.totals.applicable, "closed": board.totals.closed,
                    "percent": board.totals.percent, "overdue": board.totals.overdue,
                    "overdue_critical": board.totals.overdue_critical},

@@ -15,6 +15,8 @@ DUTIES = "duties"
 TIMELINE = "timeline"
 REPORTS = "reports"
 GROUP = "group"
+EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS,
+                        TIMELINE})  # what to refresh when what changed is not known
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,9 @@ from typing import Any, TypeVar
 
 from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.codec import from_plain, to_plain
-from crisisdesk.domain.event import Event
+from crisisdesk.domain.event import Event, EventRecord
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.domain.read_models import EventRecord
 from crisisdesk.store import document_cache, queries
 
 Doc = TypeVar("Doc", Playbook, Group)

@@ -15,14 +15,13 @@ from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
 from crisisdesk.domain.errors import InvalidInput
-from crisisdesk.domain.event import Event
+from crisisdesk.domain.event import Event, EventRecord
 from crisisdesk.domain.group import GROUP_DESK, Group
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.payload_rules import check_level as _check_level
 from crisisdesk.domain.payload_rules import check_provider as _check_provider
 from crisisdesk.domain.payload_rules import check_provider_status
 from crisisdesk.domain.playbook import GROUP_SCOPE, Playbook
-from crisisdesk.domain.read_models import EventRecord
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
 

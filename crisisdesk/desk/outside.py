@@ -8,8 +8,7 @@ from crisisdesk.desk.changes import (
     CHECKLIST,
     DECISIONS,
     DUTIES,
-    EVENTS,
-    GROUP,
+    EVERYTHING,
     IMPACT,
     NOTICES,
     REPORTS,
@@ -19,7 +18,6 @@ from crisisdesk.desk.changes import (
 from crisisdesk.desk.writer import DeskService
 from crisisdesk.store import queries
 
-EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS, TIMELINE})
 # What each kind of entry changes, as the desk's own commands say it (an unknown kind: everything).
 KINDS = {
     "checklist.changed": {CHECKLIST, BOARD},

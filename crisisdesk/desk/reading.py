@@ -22,7 +22,6 @@ from crisisdesk.domain.read_models import (
     Board,
     DecisionView,
     DutyView,
-    EventSummary,
     ItemView,
     MeetingView,
     NoticeView,
@@ -42,9 +41,6 @@ class ReadModels(DeskService):
     def __init__(self, writer: Writer, events: EventCommands) -> None:
         super().__init__(writer)
         self._events = events
-
-    def event_summary(self, event: str | None = None) -> EventSummary:
-        return views.event_summary(self._events.event(event))
 
     def providers(self, event: str | None = None) -> list[ProviderView]:
         return views.provider_views(self._store.conn, self._events.event(event))

@@ -164,10 +164,7 @@ class ReportCommands(DeskService):
         """The chair approves the current draft of report `number` (its fingerprint is recorded)."""
         ctx = self._events.event(event)
         record = self.report_record(ctx.id, number)
-        if record.status == "issued":
-            raise InvalidInput.of("situation report #{number} is already issued", number=number)
-        if record.status == "approved":
-            raise InvalidInput.of("situation report #{number} is already approved", number=number)
+        record.check_approvable()
         try:
             ctx.playbook.role(APPROVER_ROLE)
         except KeyError:
@@ -187,10 +184,7 @@ class ReportCommands(DeskService):
         if out is not None:
             self.check_output(out)
         record = self.report_record(ctx.id, number)
-        if record.status == "issued":
-            raise InvalidInput.of("situation report #{number} is already issued; reprint it instead", number=number)
-        if record.status != "approved":
-            raise InvalidInput.of("situation report #{number} is not approved: the chair approves it first (crisisdesk report approve {number})", number=number)
+        record.check_issuable()
         issued_at = from_iso(to_iso(self._clock()))
         record = dataclasses.replace(record, issued_at=issued_at, issued_by=self._writer.author)
         checkpoints.for_report(self._writer, to_iso(issued_at))  # signed now, printed in the footer

@@ -28,7 +28,6 @@ from crisisdesk.domain.read_models import (
     Board,
     DecisionView,
     DutyView,
-    EventSummary,
     ItemView,
     MeasureView,
     MeetingView,
@@ -50,16 +49,6 @@ ProviderChanges = list[tuple[str, str, datetime]]  # (provider, status, since), 
 
 def _time(text: str) -> datetime | None:
     return from_iso(text) if text else None
-
-
-def event_summary(ctx: Event) -> EventSummary:
-    book, record = ctx.playbook, ctx.record
-    level = book.level(record.level)
-    return EventSummary(
-        id=record.id, title=record.title, t0=record.t0, drill=record.drill, level=level.id,
-        level_title=level.title, level_rank=book.level_index(level.id), status=record.status,
-        playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
-        group_name=ctx.group.name, timezone=ctx.group.timezone, note=record.note)
 
 
 def provider_views(conn: sqlite3.Connection, ctx: Event) -> list[ProviderView]:
@@ -150,7 +139,7 @@ def build_board(conn: sqlite3.Connection, ctx: Event, now: datetime) -> Board:
             colour=_colour(prog, views, past), services=tuple(views), progress=prog, past_rto=past,
             last_update=_time(activity.get(affiliate.id, "")), now=now,
             activated_at=ctx.record.activated_at))
-    return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
+    return Board(event=ctx, tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
                  group_progress=Progress(*progress.get(GROUP_DESK, (0,) * 6)),
                  measures=tuple(measure_views(conn, ctx, now)))
 

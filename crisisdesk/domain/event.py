@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.playbook import Playbook
-from crisisdesk.domain.read_models import EventRecord
 from crisisdesk.domain.text import Text
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event as stored: what it is, where it stands, what it was activated from."""
+
+    id: str
+    title: str
+    t0: datetime
+    drill: bool
+    note: str
+    level: str
+    status: str  # open | closed
+    status_reason: str
+    closed_at: datetime | None
+    activated_at: datetime
+    activated_by: str
+    playbook_id: str
+    playbook_version: int
+    group_id: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
 
 
 @dataclass(frozen=True)
@@ -45,8 +68,16 @@ class Event:
         return self.record.status
 
     @property
+    def note(self) -> str:
+        """The activation note: what happened and the cause as known."""
+        return self.record.note
+
+    @property
     def is_open(self) -> bool:
         return self.record.is_open
+
+    def elapsed(self, now: datetime) -> timedelta:
+        return now - self.t0
 
     @property
     def level_rank(self) -> int:

@@ -23,7 +23,7 @@ class ExecutiveBrief(ReportWriter):
         number = (t("brief.number", number=self.meta.number) if self.meta.number else t("brief.unnumbered"))
         inner: list[Block] = [
             self.approval_box(t("title.brief")),
-            Para(f"{number} · {t.text(ev.group_name)} · {ev.title} · {mode}", "lead"),
+            Para(f"{number} · {t.text(ev.group.name)} · {ev.title} · {mode}", "lead"),
             Para(f"T0 {f.time(ev.t0)} · {t('brief.as_of', time=f.time(s.now))}", "muted"),
             self.figures(), Space(6),
             Heading(t("brief.situation"), 3), *(Para(line, "brief") for line in self.three_lines()),

@@ -31,7 +31,7 @@ def level_tone(rank: int) -> str:
 
 def names(situation: Situation) -> dict[str, Text]:
     """Affiliates' names, and the group's for the group desk's own items and duties."""
-    return {GROUP_DESK: situation.event.group_name} | {t.affiliate: t.name for t in situation.board.tiles}
+    return {GROUP_DESK: situation.event.group.name} | {t.affiliate: t.name for t in situation.board.tiles}
 
 
 def hit_tiles(situation: Situation) -> list[AffiliateTile]:

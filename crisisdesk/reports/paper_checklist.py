@@ -24,7 +24,7 @@ class PaperChecklist:
 
     def sheets(self) -> list[tuple[Text, tuple[ItemView, ...]]]:
         """(whose, items) per sheet: the group desk's own items first, then each affiliate's."""
-        group = [(self.s.event.group_name, self.s.group_items)] if self.s.group_items else []
+        group = [(self.s.event.group.name, self.s.group_items)] if self.s.group_items else []
         affiliates = [(d.tile.name, d.items) for d in self.s.affiliates]
         if self.meta.affiliate is None:
             return group + affiliates
@@ -43,7 +43,7 @@ class PaperChecklist:
         mode = t("paper.blank") if self.meta.blank else t("paper.current", time=f.time(s.now))
         out: list[Block] = [
             Heading(t("paper.heading", affiliate=t.text(name)), new_page=new_page),
-            Para(f"{t.text(ev.group_name)} · {ev.title} · {t('paper.t0', time=f.time(ev.t0))}"),
+            Para(f"{t.text(ev.group.name)} · {ev.title} · {t('paper.t0', time=f.time(ev.t0))}"),
             Para(f"{mode} · {t('paper.items', n=len(items))}", "muted"),
             Para(t("paper.instructions"), "small"),
         ]

@@ -50,7 +50,7 @@ def render(situation: Situation, meta: ReportMeta, progress: Progress | None = N
     label = report_label(situation, meta, t)
     furniture = layout.Furniture(
         confidential=t("confidential"),
-        centre=f"{t.text(situation.event.group_name)} · {situation.event.title}",
+        centre=f"{t.text(situation.event.group.name)} · {situation.event.title}",
         report=label, page_label=t("page", page="{page}", pages="{pages}"),
         fingerprint=t("fingerprint", value=digest[:SHORT]),
         as_of=t("as_of", time=f.time(situation.now), seq=situation.as_of_seq),

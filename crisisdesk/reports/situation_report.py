@@ -68,7 +68,7 @@ class SituationReport(SituationAnnexes):
               status=t(f"event.{ev.status}")),
             t("overview.what", note=ev.note.strip() or t("overview.no_note")),
             t("overview.level", level=t.text(ev.level_title)) + self.alert_words(),
-            t("overview.playbook", title=t.text(ev.playbook_title), version=ev.playbook_version),
+            t("overview.playbook", title=t.text(ev.playbook.title), version=ev.playbook.version),
         ]
         return [self.heading(1), *(Para(f"□ {line}", "item") for line in lines)]
 

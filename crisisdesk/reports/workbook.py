@@ -228,7 +228,7 @@ def _write(ws: Worksheet, sheet: _Sheet, s: Situation, w: _Words) -> None:
     ws["A1"].font = Font(bold=True, size=13, color="C00000" if event.drill else "000000")
     as_of = w.time(s.now)
     ws["A2"] = clean(w("banner.as_of", time=f"{as_of:%Y-%m-%d %H:%M} ({zone})" if as_of else "—", seq=s.as_of_seq,
-                       group=w.text(event.group_name), sheet=sheet.name))
+                       group=w.text(event.group.name), sheet=sheet.name))
     ws.append([])
     ws.append(list(sheet.headers))
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")

@@ -36,6 +36,8 @@ PAGES = (
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
+# Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages; the rest by name (the usual key for settings)
+NAV_KEYS = {"exchange": "Ctrl+E", "settings": "Ctrl+,"}
 PRESENTATION_SCALE = 1.5
 EAGER = ("board",)  # what start-up paints
 
@@ -153,8 +155,7 @@ class MainWindow(QMainWindow):
         for i, (name, _) in enumerate(PAGES):
             action = QAction(self, checkable=True)
             action.setObjectName(f"nav-{name}")
-            if i < 10:  # Ctrl+1 … Ctrl+9, the tenth Ctrl+0; the rail reaches the rest
-                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
+            action.setShortcut(QKeySequence(NAV_KEYS.get(name) or f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
             group.addAction(action)
             self.nav.addAction(action)

@@ -118,11 +118,11 @@ def test_event_pins_playbook_text(desk, tmp_path):
     shutil.copy(PLAYBOOKS / "gov-system-outage.yaml", copy)
     ev = desk.events.activate(copy, "사본 플레이북 사건").created
     pinned = desk.views.checklist(ev, "bank")
-    version = desk.views.board(ev).event.playbook_version
+    version = desk.views.board(ev).event.playbook.version
     text = copy.read_text(encoding="utf-8").replace(f"version: {version}", f"version: {version + 1}")
     copy.write_text(text.replace("id: confirm-outage-scope", "id: confirm-scope-renamed"), encoding="utf-8")
     assert desk.views.checklist(ev, "bank") == pinned
-    assert desk.views.board(ev).event.playbook_version == version
+    assert desk.views.board(ev).event.playbook.version == version
     copy.unlink()
     assert desk.views.checklist(ev, "bank") == pinned
 

@@ -63,4 +63,4 @@ def test_provider_states_read_model(tmp_path):
         assert states["giro"].status == "degraded" and states["giro"].note == "지연"
         assert states["cloud"].status == "normal" and states["cloud"].since is None
         assert "모바일 운전면허증 확인" in [a.ko for a in states["gov-id-check"].alternatives]
-        assert desk.views.event_summary(ev).title == "국가정보자원관리원 화재"
+        assert desk.events.event(ev).title == "국가정보자원관리원 화재"

@@ -267,3 +267,13 @@ def test_an_elided_label_keeps_its_own_tooltip_when_resized(qtbot):
     label.resize(40, 30)
     qtbot.waitUntil(label.is_elided)
     assert label.toolTip() == "기록 경고: 열 때 점검에서 문제 발견\njournal_no_delete trigger missing"
+
+
+def test_every_page_has_its_key(open_window, nirs_file):
+    """Ctrl+1 … Ctrl+0 for the first ten pages, Ctrl+E the exchange, Ctrl+, the settings."""
+    window = open_window(nirs_file).window
+    keys = {name: action.shortcut().toString() for name, action in window.nav_actions.items()}
+    assert keys["board"] == "Ctrl+1" and keys["settings"] == "Ctrl+,"
+    assert all(keys.values()) and len(set(keys.values())) == len(keys)
+    QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_panel() == "settings"

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QInputDialog
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.changes import DUTIES, Changes
 from crisisdesk.domain.checklist import Progress
-from crisisdesk.domain.event import Event
+from crisisdesk.domain.event import Event, EventRecord
 from crisisdesk.domain.read_models import (
     AffiliateTile,
     Board,
     DutyView,
-    EventRecord,
-    EventSummary,
     ServiceView,
     TimelineEntry,
 )
@@ -78,13 +76,7 @@ class FakeBoardDesk(FakeDesk):
         tile = AffiliateTile(affiliate="bank", name=Text("한빛은행"), sector="bank", colour="amber",
                              services=(service,), progress=Progress(10, 4, 2, 1, 1, 0), past_rto=0,
                              last_update=now, now=now)
-        info = _info()
-        summary = EventSummary(
-            id=EVENT, title="시험 사건", t0=NIRS_T0, drill=False, level="attention",
-            level_title=Text("관심"), level_rank=0, status="open", playbook_id=info.playbook.id,
-            playbook_version=info.playbook.version, playbook_title=info.playbook.title,
-            group_name=info.group.name, timezone="Asia/Seoul")
-        return Board(event=summary, tiles=(tile,), now=now, group_progress=Progress(5, 2, 1, 1, 1, 1))
+        return Board(event=_info(), tiles=(tile,), now=now, group_progress=Progress(5, 2, 1, 1, 1, 1))
 
 
 class FakeNoticesDesk(FakeDesk):

@@ -38,7 +38,7 @@ from crisisdesk.ui.checklist.checklist_model import (
     TITLE,
     ChecklistModel,
 )
-from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, key_of, load, ordered, with_state
+from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, as_saved, key_of, load, ordered
 from crisisdesk.ui.checklist.item_dialogs import ChangedMeanwhileDialog, ItemEditDialog
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
@@ -336,8 +336,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         key = key_of(item)
         against = item.entry if seen is None else seen
         self._saving.add(key)
-        if "state" in changes and changes["state"] != Check.BLOCKED:
-            self.model.replace_item(with_state(item, changes["state"], self._executor.clock()))
+        drawn = as_saved(item, changes, self._executor.clock())
+        if drawn is not None:
+            self.model.replace_item(drawn)
 
         def done(result: Saved) -> None:
             self._undo.append((event, ref, item, result.item.entry))

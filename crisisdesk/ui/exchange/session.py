@@ -11,24 +11,9 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crisisdesk.desk.changes import (
-    BOARD,
-    CHECKLIST,
-    DECISIONS,
-    DUTIES,
-    EVENTS,
-    GROUP,
-    IMPACT,
-    NOTICES,
-    REPORTS,
-    TIMELINE,
-    Changes,
-)
+from crisisdesk.desk.changes import EVERYTHING, Changes
 from crisisdesk.domain.text import Text
 from crisisdesk.ui.opening import desk_module
-
-EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS,
-                        TIMELINE})
 
 
 class _Session:
