@@ -68,8 +68,8 @@ def describe(entries: list[tuple[int, str, str, str]]) -> list[Changes]:
         kinds.setdefault(event, set()).update(EVERYTHING if known is None else known)
         if known is None or not affiliate:
             affiliates[event] = None  # the whole event
-        elif affiliates.setdefault(event, set()) is not None:
-            affiliates[event].add(affiliate)  # type: ignore[union-attr]
+        elif (named := affiliates.setdefault(event, set())) is not None:
+            named.add(affiliate)
     return [Changes(event=event or None, kinds=frozenset(found | {TIMELINE}),
                     affiliates=frozenset(affiliates.get(event) or ()))
             for event, found in kinds.items()]
