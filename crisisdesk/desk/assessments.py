@@ -8,6 +8,7 @@ from crisisdesk.desk.changes import BOARD, IMPACT, Changes
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.answers import normalise
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.payload_rules import check_service, check_service_status
 
@@ -29,10 +30,10 @@ class AssessmentCommands(DeskService):
             known = ", ".join(f.id for f in ctx.playbook.impact)
             raise InvalidInput.of("unknown impact field '{field}' (fields: {known})", field=field, known=known) from None
         value = normalise(spec, value, member, ctx.group.timezone)
-        items = [("impact.answered", {"event": ctx.id, "affiliate": affiliate, "field": field,
+        items = [(Kind.IMPACT_ANSWERED, {"event": ctx.id, "affiliate": affiliate, "field": field,
                                       "value": value})]
         if spec.kind == "services":
-            items += [("service.assessed", {"event": ctx.id, "affiliate": affiliate, "service": sid,
+            items += [(Kind.SERVICE_ASSESSED, {"event": ctx.id, "affiliate": affiliate, "service": sid,
                                             "status": answer["status"], "note": answer["note"]})
                       for sid, answer in value.items()]
         self._record_many(items)
@@ -45,7 +46,7 @@ class AssessmentCommands(DeskService):
         member = ctx.affiliate(affiliate)
         check_service(member, service)
         check_service_status(status)
-        self._record("service.assessed", {"event": ctx.id, "affiliate": affiliate,
+        self._record(Kind.SERVICE_ASSESSED, {"event": ctx.id, "affiliate": affiliate,
                                                   "service": service, "status": status,
                                                   "note": note.strip()})
         return Changes.of(ctx.id, IMPACT, BOARD, affiliates=[affiliate])

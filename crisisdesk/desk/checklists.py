@@ -10,6 +10,7 @@ from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.checklist import ItemState, check_unchanged
 from crisisdesk.domain.clock import from_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemHistoryEntry
@@ -37,7 +38,7 @@ class ChecklistCommands(DeskService):
         after = before.changed(state=state, assignee=assignee, note=note, evidence=evidence, reason=reason)
         if after == before:
             raise InvalidInput.of("item '{item}' already has these values; nothing to save", item=row['item'])
-        self._record("checklist.changed", {
+        self._record(Kind.CHECKLIST_CHANGED, {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": before.as_dict(), "after": after.as_dict(),
             "base": row["entry"], "undoes": ""})
@@ -56,7 +57,7 @@ class ChecklistCommands(DeskService):
         if not candidates:
             raise InvalidInput.of("item '{item}' has no change left to undo", item=row['item'])
         last = candidates[-1]
-        self._record("checklist.changed", {
+        self._record(Kind.CHECKLIST_CHANGED, {
             "event": ctx.id, "affiliate": row["affiliate"], "checklist": row["checklist"],
             "item": row["item"], "before": ItemState.from_dict(row).as_dict(),
             "after": last.before.as_dict(), "base": row["entry"], "undoes": last.entry})

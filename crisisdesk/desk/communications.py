@@ -10,6 +10,7 @@ from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.ids import new_id
@@ -46,7 +47,7 @@ class CommunicationCommands(DeskService):
         services = list(self._views.board(ctx.id).tile(affiliate).services)
         title, body = render_notice(found[0], member, ctx.group, services, self._clock(), lang)
         notice = new_id()
-        self._record("notice.composed", {
+        self._record(Kind.NOTICE_COMPOSED, {
             "event": ctx.id, "notice": notice, "affiliate": affiliate, "template": template,
             "channel": found[0].channel, "title": title, "body": body})
         return Changes.of(ctx.id, NOTICES, affiliates=[affiliate], created=notice)
@@ -56,7 +57,7 @@ class CommunicationCommands(DeskService):
         row = self._notice(ctx.id, notice)
         if not body.strip():
             raise InvalidInput.of("a notice needs a body")
-        self._record("notice.edited", {"event": ctx.id, "notice": row["id"],
+        self._record(Kind.NOTICE_EDITED, {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "title": title.strip(),
                                                "body": body.strip()})
         return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
@@ -68,7 +69,7 @@ class CommunicationCommands(DeskService):
         check_channel(channel)
         if row["state"] == "withdrawn":
             raise InvalidInput.of("the notice was withdrawn; compose a new one")
-        self._record("notice.posted", {"event": ctx.id, "notice": row["id"],
+        self._record(Kind.NOTICE_POSTED, {"event": ctx.id, "notice": row["id"],
                                                "affiliate": row["affiliate"], "channel": channel,
                                                "at": to_iso(at or self._clock())})
         return Changes.of(ctx.id, NOTICES, BOARD, affiliates=[row["affiliate"]])
@@ -78,7 +79,7 @@ class CommunicationCommands(DeskService):
         row = self._notice(ctx.id, notice)
         if not reason.strip():
             raise InvalidInput.of("say why the notice is withdrawn")
-        self._record("notice.withdrawn", {"event": ctx.id, "notice": row["id"],
+        self._record(Kind.NOTICE_WITHDRAWN, {"event": ctx.id, "notice": row["id"],
                                                   "affiliate": row["affiliate"], "reason": reason.strip()})
         return Changes.of(ctx.id, NOTICES, affiliates=[row["affiliate"]])
 
@@ -107,7 +108,7 @@ class CommunicationCommands(DeskService):
         check_duty_state(state)
         if state == "not-required" and not reason.strip():
             raise InvalidInput.of("say why the report is not required")
-        self._record("duty.changed", {
+        self._record(Kind.DUTY_CHANGED, {
             "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
             "state": state, "reference": reference.strip(), "reason": reason.strip(),
             "at": to_iso(at or self._clock()) if state == "submitted" else "",
@@ -128,7 +129,7 @@ class CommunicationCommands(DeskService):
             raise InvalidInput.of("say why the deadline moves (e.g. agreed with the FSS)")
         if deadline.tzinfo is None:
             raise InvalidInput.of("the new deadline needs a timezone")
-        self._record("duty.changed", {
+        self._record(Kind.DUTY_CHANGED, {
             "event": ctx.id, "duty": duty, "affiliate": filer, "occurrence": occurrence,
             "state": "due", "reference": "", "reason": reason.strip(), "at": "",
             "deadline": to_iso(deadline)})
@@ -145,7 +146,7 @@ class CommunicationCommands(DeskService):
         if not issuer.strip() or not level.strip():
             raise InvalidInput.of("an external alert needs its issuer and level")
         alert = new_id()
-        self._record("alert.recorded", {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
+        self._record(Kind.ALERT_RECORDED, {"event": ctx.id, "alert": alert, "issuer": issuer.strip(),
                                                 "level": level.strip(), "at": to_iso(at or self._clock()),
                                                 "note": note.strip()})
         return Changes.of(ctx.id, BOARD, created=alert)
@@ -154,6 +155,6 @@ class CommunicationCommands(DeskService):
         """What the council expects at +12/24/48/72 h and what it needs."""
         ctx = self._events.open_event(event)
         check_horizon(horizon)
-        self._record("outlook.set", {"event": ctx.id, "horizon": horizon, "text": text.strip(),
+        self._record(Kind.OUTLOOK_SET, {"event": ctx.id, "horizon": horizon, "text": text.strip(),
                                              "needs": needs.strip()})
         return Changes.of(ctx.id, BOARD)

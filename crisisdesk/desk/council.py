@@ -10,6 +10,7 @@ from crisisdesk.desk.changes import BOARD, DECISIONS, Changes
 from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.domain.ids import new_id
@@ -31,7 +32,7 @@ class CouncilCommands(DeskService):
         if self._current_meeting(ctx.id):
             raise InvalidInput.of("a council meeting is already open; close it first")
         meeting = new_id()
-        self._record("meeting.opened", {"event": ctx.id, "meeting": meeting,
+        self._record(Kind.MEETING_OPENED, {"event": ctx.id, "meeting": meeting,
                                                 "title": title.strip(), "attendees": _roles(ctx, attendees)})
         return Changes.of(ctx.id, DECISIONS, created=meeting)
 
@@ -40,7 +41,7 @@ class CouncilCommands(DeskService):
         meeting = self._current_meeting(ctx.id)
         if not meeting:
             raise InvalidInput.of("no council meeting is open")
-        self._record("meeting.closed", {"event": ctx.id, "meeting": meeting["id"]})
+        self._record(Kind.MEETING_CLOSED, {"event": ctx.id, "meeting": meeting["id"]})
         return Changes.of(ctx.id, DECISIONS)
 
     def _current_meeting(self, event_id: str) -> dict[str, Any] | None:
@@ -96,7 +97,7 @@ class CouncilCommands(DeskService):
                   decided_by: str, attendees: Sequence[str], affiliates: Sequence[str],
                   meeting: str | None) -> Changes:
         decision = new_id()
-        self._record("decision.recorded", {
+        self._record(Kind.DECISION_RECORDED, {
             "event": ctx.id, "decision": decision, "action": action, "amends": amends,
             "text": text.strip(), "rationale": rationale.strip(), "decided_by": decided_by,
             "attendees": list(attendees), "affiliates": list(affiliates), "meeting": meeting})
@@ -114,7 +115,7 @@ class CouncilCommands(DeskService):
         if decision:
             decision = self._original(ctx, decision)["id"]
         action = new_id()
-        self._record("action.created", {"event": ctx.id, "action": action, "title": title.strip(),
+        self._record(Kind.ACTION_CREATED, {"event": ctx.id, "action": action, "title": title.strip(),
                                                 "owner": owner, "deadline": to_iso(deadline),
                                                 "decision": decision})
         return Changes.of(ctx.id, DECISIONS, created=action)
@@ -125,7 +126,7 @@ class CouncilCommands(DeskService):
         found = [a for a in queries.actions(self._store.conn, ctx.id) if a["id"].startswith(action)]
         if len(found) != 1:
             raise InvalidInput.of("no action '{action}' in this event", action=action)
-        self._record("action.changed", {"event": ctx.id, "action": found[0]["id"],
+        self._record(Kind.ACTION_CHANGED, {"event": ctx.id, "action": found[0]["id"],
                                                 "state": state, "note": note.strip()})
         return Changes.of(ctx.id, DECISIONS)
 

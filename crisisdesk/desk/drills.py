@@ -12,6 +12,7 @@ from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.store import exchange_tables, review_queries
@@ -39,7 +40,7 @@ class DrillCommands(DeskService):
         responses: dict[str, list[tuple[str, datetime]]] = {}
         for row in review_queries.drill_entries(self._store.conn, ctx.id):
             p = row["payload"]
-            if row["kind"] == "drill.inject_released":
+            if row["kind"] == Kind.DRILL_INJECT_RELEASED:
                 released.setdefault(p["inject"], p)
             else:
                 responses.setdefault(p["inject"], []).append((p["affiliate"], from_iso(row["at"])))
@@ -87,7 +88,7 @@ class DrillCommands(DeskService):
         status = next((s for s in self.injects(ctx.id) if s.inject.id == inject_id), None)
         if status is None or not status.released:
             raise InvalidInput.of("inject '{inject}' has not been released in this drill", inject=inject_id)
-        self._record("drill.responded", {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
+        self._record(Kind.DRILL_RESPONDED, {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
                                         "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, affiliates=[affiliate])
 
@@ -102,7 +103,7 @@ class DrillCommands(DeskService):
         items: list[tuple[str, dict[str, Any]]] = []
         touched: set[str] = set()
         for inject in injects:
-            items.append(("drill.inject_released", {
+            items.append((Kind.DRILL_INJECT_RELEASED, {
                 "event": ctx.id, "inject": inject.id, "kind": inject.kind, "released_by": by,
                 "due": to_iso(inject.due_at(ctx.t0)), "at": now,
                 "text": {"ko": inject.text.ko, "en": inject.text.en},
@@ -121,7 +122,7 @@ def _effects(ctx: Event, inject: Inject, now: str) -> list[tuple[str, dict[str, 
         if inject.provider not in {p.id for p in ctx.group.providers}:
             raise InvalidInput.of("inject '{inject}' names provider '{provider}', which the group "
                                   "file does not know", inject=inject.id, provider=inject.provider)
-        return [("event.provider_changed", {"event": ctx.id, "provider": inject.provider,
+        return [(Kind.EVENT_PROVIDER_CHANGED, {"event": ctx.id, "provider": inject.provider,
                                             "status": inject.status, "note": inject.text.ko,
                                             "since": now, "inject": inject.id})]
     effects: list[tuple[str, dict[str, Any]]] = []
@@ -130,6 +131,6 @@ def _effects(ctx: Event, inject: Inject, now: str) -> list[tuple[str, dict[str, 
     for measure, value in inject.measures:
         field = ctx.playbook.measured(measure)
         if field is not None:
-            effects.append(("impact.answered", {"event": ctx.id, "affiliate": inject.affiliate,
+            effects.append((Kind.IMPACT_ANSWERED, {"event": ctx.id, "affiliate": inject.affiliate,
                                                 "field": field.id, "value": value, "inject": inject.id}))
     return effects

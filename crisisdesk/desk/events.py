@@ -14,6 +14,7 @@ from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.business_days import resolve_due
 from crisisdesk.domain.checklist import applicable_items
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event, EventRecord
 from crisisdesk.domain.group import GROUP_DESK, Group
@@ -43,7 +44,7 @@ class EventCommands(DeskService):
         result = formats.load_group(path)
         group = result.value
         remember(self._store.conn, result.sha256, group)
-        self._record("group.loaded", {
+        self._record(Kind.GROUP_LOADED, {
             "group": group.id, "name": {"ko": group.name.ko, "en": group.name.en},
             "text": result.text, "sha256": result.sha256, "source": str(path)})
         return Changes.of(None, GROUP, BOARD)
@@ -97,7 +98,7 @@ class EventCommands(DeskService):
             raise InvalidInput.of("T0 needs a timezone")
         event_id = new_id()
         remember(self._store.conn, result.sha256, book)
-        self._record("event.activated", {
+        self._record(Kind.EVENT_ACTIVATED, {
             "event": event_id, "title": title.strip(), "t0": to_iso(t0), "drill": bool(drill),
             "level": level, "note": note,
             "playbook": {"id": book.id, "version": book.version, "sha256": result.sha256,
@@ -118,7 +119,7 @@ class EventCommands(DeskService):
             raise InvalidInput.of("the event is already at level '{level}'", level=level)
         existing = {(r["affiliate"], r["checklist"], r["item"])
                     for r in queries.items(self._store.conn, ctx.id)}
-        self._record("event.level_changed", {
+        self._record(Kind.EVENT_LEVEL_CHANGED, {
             "event": ctx.id, "level": level, "previous": ctx.level, "reason": reason.strip(),
             "items": _item_rows(ctx.playbook, ctx.group, level, ctx.t0, existing)})
         return Changes.of(ctx.id, EVENTS, BOARD, CHECKLIST)
@@ -129,7 +130,7 @@ class EventCommands(DeskService):
         ctx = self.open_event(event)
         _check_provider(ctx.group, provider)
         check_provider_status(status)
-        self._record("event.provider_changed", {
+        self._record(Kind.EVENT_PROVIDER_CHANGED, {
             "event": ctx.id, "provider": provider, "status": status, "note": note,
             "since": to_iso(since or self._clock())})
         return Changes.of(ctx.id, BOARD, EVENTS)
@@ -138,7 +139,7 @@ class EventCommands(DeskService):
         ctx = self.open_event(event)
         if not reason.strip():
             raise InvalidInput.of("say why the event is closed (a reason is required)")
-        self._record("event.closed", {"event": ctx.id, "reason": reason.strip()})
+        self._record(Kind.EVENT_CLOSED, {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     def reopen_event(self, event: str, reason: str) -> Changes:
@@ -147,7 +148,7 @@ class EventCommands(DeskService):
             raise InvalidInput.of("the event is already open")
         if not reason.strip():
             raise InvalidInput.of("say why the event is reopened (a reason is required)")
-        self._record("event.reopened", {"event": ctx.id, "reason": reason.strip()})
+        self._record(Kind.EVENT_REOPENED, {"event": ctx.id, "reason": reason.strip()})
         return Changes.of(ctx.id, EVENTS, BOARD)
 
     # -- looking events up -----------------------------------------------------

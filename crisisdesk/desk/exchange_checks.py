@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from crisisdesk.desk.context import parse_group, parse_playbook
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import CrisisDeskError, InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.journal import Entry
@@ -80,14 +81,14 @@ def check_entries(me: Identity, entries: Iterable[Entry], conn: sqlite3.Connecti
 
 def _check(me: Identity, entry: Entry, facts: ImportFacts) -> None:
     p = entry.payload
-    if entry.kind == "event.activated" and isinstance(p.get("event"), str) \
+    if entry.kind == Kind.EVENT_ACTIVATED and isinstance(p.get("event"), str) \
             and facts.event(p["event"]) is not None:
         raise InvalidInput(f"event '{p['event']}' already exists on this desk")
     check_payload(entry.kind, p, facts)
-    if entry.kind == "group.loaded" and p["group"] != me.group:
+    if entry.kind == Kind.GROUP_LOADED and p["group"] != me.group:
         raise InvalidInput(f"it loads group '{p['group']}', and this desk belongs to group "
                            f"'{me.group}'")
-    if entry.kind == "event.activated":
+    if entry.kind == Kind.EVENT_ACTIVATED:
         pinned = p["group"]
         group = facts.parse_group(pinned["text"], pinned["sha256"])
         if group.id != me.group:

@@ -46,7 +46,7 @@ from crisisdesk.desk.exchange_models import (
     SentPacket,
 )
 from crisisdesk.domain.clock import from_iso, to_iso, to_ms
-from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS, Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import GENESIS_HASH, Entry
 from crisisdesk.exchange import errors, folder, packet, scope
@@ -143,7 +143,7 @@ class ExchangeService:
                 raise KeyUnavailable(f"{status.message} (choose a key file)")
             store = KeyringKeys()
         store.save(identity.desk, key)
-        self._writer.record("desk.initialised", {
+        self._writer.record(Kind.DESK_INITIALISED, {
             **identity.claims(), "fingerprint": identity.fingerprint, "key_store": store.kind,
             "key_file": str(Path(key_file).absolute()) if key_file is not None else ""})
         self._key = key
@@ -190,7 +190,7 @@ class ExchangeService:
                 f"desk {identity.name} is already enrolled with another key (fingerprint "
                 f"{known['fingerprint']}); revoke it first if its key really changed")
         if known is None or known["status"] != "enrolled":
-            self._writer.record("desk.enrolled", {**identity.claims(),
+            self._writer.record(Kind.DESK_ENROLLED, {**identity.claims(),
                                                "fingerprint": identity.fingerprint})
         return self.peer(identity.desk)
 
@@ -198,7 +198,7 @@ class ExchangeService:
         """Stop trusting a desk: its packets are refused from now on."""
         peer = self.peer(ref)
         if peer.active:
-            self._writer.record("desk.revoked", {"desk": peer.desk, "reason": reason.strip()})
+            self._writer.record(Kind.DESK_REVOKED, {"desk": peer.desk, "reason": reason.strip()})
         return self.peer(peer.desk)
 
     def peers(self) -> list[Peer]:

@@ -16,20 +16,21 @@ from crisisdesk.desk.changes import (
     Changes,
 )
 from crisisdesk.desk.writer import DeskService
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.store import queries
 
 # What each kind of entry changes, as the desk's own commands say it (an unknown kind: everything).
-KINDS = {
-    "checklist.changed": {CHECKLIST, BOARD},
-    "service.assessed": {IMPACT, BOARD},
-    "impact.answered": {IMPACT, BOARD},
-    "notice.composed": {NOTICES}, "notice.edited": {NOTICES},
-    "notice.posted": {NOTICES, BOARD}, "notice.withdrawn": {NOTICES},
-    "duty.changed": {DUTIES, BOARD}, "alert.recorded": {BOARD}, "outlook.set": {BOARD},
-    "meeting.opened": {DECISIONS}, "meeting.closed": {DECISIONS},
-    "decision.recorded": {DECISIONS, BOARD}, "action.created": {DECISIONS}, "action.changed": {DECISIONS},
-    "report.drafted": {REPORTS}, "report.approved": {REPORTS}, "report.issued": {REPORTS},
-    "desk.initialised": set(), "desk.enrolled": set(), "desk.revoked": set(),
+KINDS: dict[str, set[str]] = {
+    Kind.CHECKLIST_CHANGED: {CHECKLIST, BOARD},
+    Kind.SERVICE_ASSESSED: {IMPACT, BOARD},
+    Kind.IMPACT_ANSWERED: {IMPACT, BOARD},
+    Kind.NOTICE_COMPOSED: {NOTICES}, Kind.NOTICE_EDITED: {NOTICES},
+    Kind.NOTICE_POSTED: {NOTICES, BOARD}, Kind.NOTICE_WITHDRAWN: {NOTICES},
+    Kind.DUTY_CHANGED: {DUTIES, BOARD}, Kind.ALERT_RECORDED: {BOARD}, Kind.OUTLOOK_SET: {BOARD},
+    Kind.MEETING_OPENED: {DECISIONS}, Kind.MEETING_CLOSED: {DECISIONS},
+    Kind.DECISION_RECORDED: {DECISIONS, BOARD}, Kind.ACTION_CREATED: {DECISIONS}, Kind.ACTION_CHANGED: {DECISIONS},
+    Kind.REPORT_DRAFTED: {REPORTS}, Kind.REPORT_APPROVED: {REPORTS}, Kind.REPORT_ISSUED: {REPORTS},
+    Kind.DESK_INITIALISED: set(), Kind.DESK_ENROLLED: set(), Kind.DESK_REVOKED: set(),
 }
 AT_MOST = 10_000  # entries described one by one; beyond, everything of every event is refreshed
 

@@ -24,6 +24,7 @@ from crisisdesk.desk.events import EventCommands
 from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.domain.journal import StoredEntry
@@ -151,7 +152,7 @@ class ReportCommands(DeskService):
         if out is not None:
             self.check_output(out)
         rendered = render(situation, meta, progress)
-        self._record_with_file("report.drafted", {
+        self._record_with_file(Kind.REPORT_DRAFTED, {
             "event": ctx.id, "number": number, "kind": "situation", "lang": lang, "as_of": seq,
             "moment": to_iso(moment), "period_from": to_iso(meta.period_from) if meta.period_from else "",
             "designation": meta.designation, "next_update": to_iso(next_update) if next_update else "",
@@ -169,7 +170,7 @@ class ReportCommands(DeskService):
             ctx.playbook.role(APPROVER_ROLE)
         except KeyError:
             raise InvalidInput.of("the playbook has no '{role}' role to approve reports", role=APPROVER_ROLE) from None
-        self._record("report.approved", {
+        self._record(Kind.REPORT_APPROVED, {
             "event": ctx.id, "number": record.number, "fingerprint": record.fingerprint,
             "role": APPROVER_ROLE, "approver": (approver or self._writer.author).strip()})
         return ReportOutcome(self.report_record(ctx.id, number),
@@ -192,7 +193,7 @@ class ReportCommands(DeskService):
         if rendered.fingerprint != record.fingerprint:
             raise InvalidInput.of("situation report #{number} no longer renders as it was drafted ({rendered} ≠ {drafted}); draft it again",
                                   number=number, rendered=rendered.short, drafted=record.short)
-        self._record_with_file("report.issued", {
+        self._record_with_file(Kind.REPORT_ISSUED, {
             "event": ctx.id, "number": record.number, "kind": record.kind, "lang": record.lang,
             "as_of": record.as_of, "moment": to_iso(record.moment), "fingerprint": rendered.fingerprint,
             "at": to_iso(issued_at), "issued_by": self._writer.author, "desk": self._writer.desk_id[:8]}, rendered, out)
@@ -236,7 +237,7 @@ class ReportCommands(DeskService):
             data, fingerprint = office.data, office.fingerprint
         self._write(data, path)
         try:
-            stored = self._record("report.exported", {
+            stored = self._record(Kind.REPORT_EXPORTED, {
                 "event": ctx.id, "number": record.number, "kind": kind, "format": fmt, "lang": record.lang,
                 "fingerprint": fingerprint, "sha256": hashlib.sha256(data).hexdigest(), "file": path.name})
         except BaseException:

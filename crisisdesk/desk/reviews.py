@@ -23,6 +23,7 @@ from crisisdesk.domain.after_action import (
     Finding,
 )
 from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.domain.ids import new_id
@@ -42,7 +43,7 @@ from crisisdesk.store import queries, review_queries
 if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written, not at start-up
     from crisisdesk.reports.after_action_report import RenderedDocument
 
-_MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
+_MEASURED_KINDS = (Kind.EVENT_PROVIDER_CHANGED, Kind.SERVICE_ASSESSED, Kind.CHECKLIST_CHANGED)
 
 
 class ReviewCommands(DeskService):
@@ -60,7 +61,7 @@ class ReviewCommands(DeskService):
         if not text.strip():
             raise InvalidInput.of("a finding needs its text")
         finding = new_id()
-        self._record("review.finding", {"event": ctx.id, "finding": finding, "text": text.strip()})
+        self._record(Kind.REVIEW_FINDING, {"event": ctx.id, "finding": finding, "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, created=finding)
 
     def add_corrective_action(self, event: str | None, title: str, owner: str, due: datetime,
@@ -76,7 +77,7 @@ class ReviewCommands(DeskService):
         if finding and finding not in {f.id for f in self.findings(ctx.id)}:
             raise InvalidInput.of("no finding '{finding}' in this event", finding=finding)
         action = new_id()
-        self._record("review.action", {"event": ctx.id, "action": action, "title": title.strip(),
+        self._record(Kind.REVIEW_ACTION, {"event": ctx.id, "action": action, "title": title.strip(),
                                       "owner": owner.strip(), "due": to_iso(due), "finding": finding})
         return Changes.of(ctx.id, EVENTS, created=action)
 
@@ -87,7 +88,7 @@ class ReviewCommands(DeskService):
         if len(found) != 1:
             raise InvalidInput.of("no corrective action '{action}' (see: crisisdesk review actions)",
                                   action=action)
-        self._record("review.action_changed", {"event": found[0].event, "action": found[0].id,
+        self._record(Kind.REVIEW_ACTION_CHANGED, {"event": found[0].event, "action": found[0].id,
                                               "state": state, "note": note.strip()})
         return Changes.of(found[0].event, EVENTS)
 
@@ -112,12 +113,12 @@ class ReviewCommands(DeskService):
         providers = [ProviderChange(from_iso(r["since"]), r["provider"], r["status"])
                      for r in queries.provider_changes(conn, ctx.id)]
         reports = [ServiceReport(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["service"],
-                                 e["payload"]["status"]) for e in entries if e["kind"] == "service.assessed"]
+                                 e["payload"]["status"]) for e in entries if e["kind"] == Kind.SERVICE_ASSESSED]
         items = [ItemDue(r["affiliate"], r["checklist"], r["item"], from_iso(r["due"]), bool(r["critical"]))
                  for r in queries.items(conn, ctx.id) if r["due"]]
         changes = [ItemChange(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["checklist"],
                               e["payload"]["item"], e["payload"]["after"]["state"])
-                   for e in entries if e["kind"] == "checklist.changed"]
+                   for e in entries if e["kind"] == Kind.CHECKLIST_CHANGED]
         statuses = self._drills.injects(ctx.id) if ctx.record.drill else []
         actions = self.corrective_actions()
         return AfterAction(
@@ -208,7 +209,7 @@ def _register_row(ctx: Event, review: AfterAction) -> DrillRecord:
 
 def _findings(entries: list[dict[str, Any]]) -> list[Finding]:
     return [Finding(e["payload"]["finding"], e["event"], e["payload"]["text"], from_iso(e["at"]), e["author"])
-            for e in entries if e["kind"] == "review.finding"]
+            for e in entries if e["kind"] == Kind.REVIEW_FINDING]
 
 
 def _actions(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[CorrectiveAction]:
@@ -216,12 +217,12 @@ def _actions(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[Corr
     found: dict[str, CorrectiveAction] = {}
     for e in entries:
         p, at = e["payload"], from_iso(e["at"])
-        if e["kind"] == "review.action":
+        if e["kind"] == Kind.REVIEW_ACTION:
             found[p["action"]] = CorrectiveAction(
                 id=p["action"], event=e["event"], event_title=titles.get(e["event"], e["event"][:8]),
                 title=p["title"], owner=p["owner"], due=from_iso(p["due"]), state="open", note="",
                 finding=p.get("finding", ""), created_at=at, changed_at=at)
-        elif e["kind"] == "review.action_changed" and p["action"] in found:
+        elif e["kind"] == Kind.REVIEW_ACTION_CHANGED and p["action"] in found:
             found[p["action"]] = replace(found[p["action"]], state=p["state"], note=p.get("note", ""),
                                          changed_at=at)
     return sorted(found.values(), key=lambda a: (a.due, a.created_at))

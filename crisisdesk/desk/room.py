@@ -12,6 +12,7 @@ from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.contacts import CALL_RESULTS, Contact, RollCall, fold_roll_call
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
@@ -48,7 +49,7 @@ class RoomCommands(DeskService):
             raise InvalidInput.of("the outgoing and the incoming lead must be two people")
         brief = self.handover_brief(ctx.id)
         handover = new_id()
-        self._record("handover.prepared", {
+        self._record(Kind.HANDOVER_PREPARED, {
             "event": ctx.id, "handover": handover, "outgoing": outgoing.strip(), "incoming": incoming.strip(),
             "since": to_iso(brief.since), "lines": brief.lines(lang, ctx.group.timezone)})
         return Changes.of(ctx.id, EVENTS, created=handover)
@@ -70,7 +71,7 @@ class RoomCommands(DeskService):
         if (held.outgoing_signed if role == "outgoing" else held.incoming_signed) is not None:
             raise InvalidInput.of("the outgoing lead has already signed this handover" if role == "outgoing"
                                   else "the incoming lead has already signed this handover")
-        self._record("handover.signed", {"event": ctx.id, "handover": held.id, "role": role, "name": expected})
+        self._record(Kind.HANDOVER_SIGNED, {"event": ctx.id, "handover": held.id, "role": role, "name": expected})
         return Changes.of(ctx.id, EVENTS)
 
     def handovers(self, event: str | None = None) -> list[Handover]:
@@ -78,10 +79,10 @@ class RoomCommands(DeskService):
         found: dict[str, Handover] = {}
         for e in self._room_entries(ctx):
             p = e["payload"]
-            if e["kind"] == "handover.prepared":
+            if e["kind"] == Kind.HANDOVER_PREPARED:
                 found[p["handover"]] = Handover(p["handover"], from_iso(e["at"]), p["outgoing"], p["incoming"],
                                                 from_iso(p["since"]), tuple(p["lines"]))
-            elif e["kind"] == "handover.signed" and p["handover"] in found:
+            elif e["kind"] == Kind.HANDOVER_SIGNED and p["handover"] in found:
                 at, before = from_iso(e["at"]), found[p["handover"]]
                 found[p["handover"]] = (replace(before, outgoing_signed=at) if p["role"] == "outgoing"
                                         else replace(before, incoming_signed=at))
@@ -99,7 +100,7 @@ class RoomCommands(DeskService):
         if not title.strip():
             raise InvalidInput.of("a roll-call needs a title")
         roll = new_id()
-        self._record("rollcall.started", {"event": ctx.id, "rollcall": roll, "title": title.strip()})
+        self._record(Kind.ROLLCALL_STARTED, {"event": ctx.id, "rollcall": roll, "title": title.strip()})
         return Changes.of(ctx.id, EVENTS, created=roll)
 
     def record_call(self, event: str | None, rollcall: str, contact: str, result: str, note: str = "") -> Changes:
@@ -113,7 +114,7 @@ class RoomCommands(DeskService):
         if contact not in known:
             raise InvalidInput.of("unknown contact '{contact}' (contacts: {known})", contact=contact,
                                   known=", ".join(known))
-        self._record("rollcall.called", {"event": ctx.id, "rollcall": roll.id, "contact": contact,
+        self._record(Kind.ROLLCALL_CALLED, {"event": ctx.id, "rollcall": roll.id, "contact": contact,
                                         "result": result, "note": note.strip()})
         return Changes.of(ctx.id, EVENTS)
 
@@ -123,9 +124,9 @@ class RoomCommands(DeskService):
         calls: dict[str, list[tuple[Any, str, str, str]]] = {}
         for e in self._room_entries(ctx):
             p = e["payload"]
-            if e["kind"] == "rollcall.started":
+            if e["kind"] == Kind.ROLLCALL_STARTED:
                 started[p["rollcall"]] = e
-            elif e["kind"] == "rollcall.called":
+            elif e["kind"] == Kind.ROLLCALL_CALLED:
                 calls.setdefault(p["rollcall"], []).append(
                     (from_iso(e["at"]), p["contact"], p["result"], p.get("note", "")))
         return [fold_roll_call(roll, ctx.id, e["payload"]["title"], from_iso(e["at"]), ctx.group.contacts,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -61,7 +62,7 @@ class Writer:
         self._after_append(stored.seq)
         return stored
 
-    def record_many(self, items: list[tuple[str, Payload]]) -> list[StoredEntry]:
+    def record_many(self, items: Sequence[tuple[str, Payload]]) -> list[StoredEntry]:
         """Append several local entries atomically, in order."""
         for kind, payload in items:
             self.check_role(kind, payload)
