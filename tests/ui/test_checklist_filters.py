@@ -15,12 +15,11 @@ from crisisdesk.ui.checklist.checklist_filter import Filters, shown, shown_flagg
 from crisisdesk.ui.checklist.checklist_model import ChecklistModel
 from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
 from crisisdesk.ui.checklist.checklist_rows import Flags, Rows, key_of, ordered
-from crisisdesk.ui.event_info import load_event_info
 from crisisdesk.ui.executor import DeskExecutor
 
 
 def _event(desk):
-    return desk.event_records("open")[0].id
+    return desk.events.event_records("open")[0].id
 
 
 def _every_filter(roles):
@@ -31,7 +30,7 @@ def _every_filter(roles):
 
 def test_the_lists_show_the_same_items_as_reading_each_item(demo_desk):
     event = _event(demo_desk)
-    items = ordered(demo_desk.checklist(event), load_event_info(demo_desk, event))
+    items = ordered(demo_desk.views.checklist(event), demo_desk.events.event(event))
     some = [dataclasses.replace(i, due=None) if n % 7 == 0 else i for n, i in enumerate(items)]  # no due date
     flags = Flags(some)
     keys = [key_of(i) for i in some]
@@ -45,8 +44,8 @@ def test_the_lists_show_the_same_items_as_reading_each_item(demo_desk):
 def test_the_lists_follow_an_item_ticked_and_an_affiliate_reloaded(demo_desk):
     event = _event(demo_desk)
     model = ChecklistModel(lambda: DEMO_NOW)
-    model.set_info(load_event_info(demo_desk, event))
-    items = demo_desk.checklist(event)
+    model.set_info(demo_desk.events.event(event))
+    items = demo_desk.views.checklist(event)
     model.set_items(items)
     item = next(i for i in model.items() if i.state == "todo")
     model.set_filters(not_done=True)

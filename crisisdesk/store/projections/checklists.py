@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
@@ -43,7 +44,7 @@ def _item_key(payload: dict[str, Any]) -> tuple[Any, ...]:
     return payload["event"], payload["affiliate"], payload["checklist"], payload["item"]
 
 
-@projects_batch("checklist.changed")
+@projects_batch(Kind.CHECKLIST_CHANGED)
 def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     entries = [(s.entry, s.entry.payload, s) for s in batch]
     conn.executemany(

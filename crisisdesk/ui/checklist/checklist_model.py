@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
@@ -38,7 +39,6 @@ from crisisdesk.ui.checklist.checklist_rows import (
     load,
 )
 from crisisdesk.ui.checklist.item_history import conflict_text
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
 from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
@@ -107,7 +107,7 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
         self.now = clock
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self._names: dict[str, Text] = {}  # affiliate names, by id
         self._times: dict[datetime | None, str] = {}  # due times as shown (strftime is slow)
         self.filters = Filters()
@@ -120,17 +120,17 @@ class ChecklistModel(QAbstractTableModel):
         self._rows = Rows([])
 
     @property
-    def info(self) -> EventInfo | None:
+    def info(self) -> Event | None:
         return self._info
 
     @info.setter
-    def info(self, info: EventInfo | None) -> None:
+    def info(self, info: Event | None) -> None:
         """The event's context (its group's names and timezone); what was shown of the last is forgotten."""
         self._info = info
         self._names, self._times = {}, {}
 
     # -- data in -------------------------------------------------------------
-    def set_info(self, info: EventInfo | None) -> None:
+    def set_info(self, info: Event | None) -> None:
         self.info = info
         self.set_items([])
 

@@ -11,9 +11,10 @@ from itertools import groupby
 from math import inf
 from operator import itemgetter
 
-from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
+from crisisdesk.domain.checklist import CLOSED_STATES, ItemState, is_due_soon, is_overdue
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemView
-from crisisdesk.ui.event_info import EventInfo
 
 Key = tuple[str, str, str]  # affiliate, checklist, item
 
@@ -22,7 +23,7 @@ def key_of(item: ItemView) -> Key:
     return (item.affiliate, item.checklist, item.item)
 
 
-def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]:
+def ordered(items: Iterable[ItemView], info: Event | None) -> list[ItemView]:
     """The items in the checklist's order: phase, affiliate (the group's order), item (the playbook's).
 
     Plain Python: the panel sorts in the executor thread, so a first load of 50,000 items does not
@@ -38,10 +39,16 @@ def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]
                                         item_order.get((i.checklist, i.item), 999), i.item))
 
 
-def with_state(item: ItemView, state: str, now: datetime) -> ItemView:
-    """The item as it will look once `state` is saved: drawn at once, before the desk answers."""
-    return replace(item, state=state, reason="" if state != Check.BLOCKED else item.reason,
-                   overdue=is_overdue(item.due, state, now), due_soon=is_due_soon(item.due, state, now))
+def as_saved(item: ItemView, changes: dict[str, str], now: datetime) -> ItemView | None:
+    """The item as it will look once `changes` are saved, by the domain's rules (drawn at once,
+    before the desk answers); None when the rules refuse them (the desk then says why)."""
+    before = ItemState(item.state, item.assignee, item.note, item.evidence, item.reason)
+    try:
+        after = before.changed(**changes)
+    except InvalidInput:
+        return None
+    return replace(item, **after.as_dict(), overdue=is_overdue(item.due, after.state, now),
+                   due_soon=is_due_soon(item.due, after.state, now))
 
 
 class Rows:
@@ -142,7 +149,7 @@ class Loaded:
         self.flags = Flags(list(self.all.values()))
 
 
-def load(items: Iterable[ItemView], info: EventInfo | None) -> Loaded:
+def load(items: Iterable[ItemView], info: Event | None) -> Loaded:
     """The items put in order and prepared for `ChecklistModel.set_loaded` (call it off the UI thread)."""
     return Loaded(ordered(items, info))
 
