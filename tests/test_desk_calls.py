@@ -41,7 +41,8 @@ def _placeholders(call: ast.Call) -> tuple[list[object], dict[str, object]] | No
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     with Desk.open(tmp_path_factory.mktemp("desk") / "calls.sqlite") as desk:
-        return {name: type(value) for name, value in vars(desk).items() if isinstance(value, DeskService)}
+        found = {name: getattr(desk, name) for name in dir(desk) if not name.startswith("_")}  # lazy ones built
+        return {name: type(value) for name, value in found.items() if isinstance(value, DeskService)}
 
 
 def test_the_desk_has_its_services(services):

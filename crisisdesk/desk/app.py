@@ -4,31 +4,23 @@
     desk.events.activate(...); desk.checklists.set_item(...); desk.views.board()
 
 Every command of a service validates, journals and commits at once; only the services hold the
-journal writer."""
+journal writer. The events and the read models are built with the desk; every other service, and
+its module, when first used (the window paints its board before the desk's reviews, reports,
+workbooks or backups are loaded)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from crisisdesk.desk import checkpoints, context
-from crisisdesk.desk.assessments import AssessmentCommands
-from crisisdesk.desk.backups import BackupCommands
-from crisisdesk.desk.checklists import ChecklistCommands
-from crisisdesk.desk.communications import CommunicationCommands
-from crisisdesk.desk.council import CouncilCommands
-from crisisdesk.desk.drills import DrillCommands
 from crisisdesk.desk.events import EventCommands
-from crisisdesk.desk.outside import OutsideChanges
 from crisisdesk.desk.reading import ReadModels
-from crisisdesk.desk.report_commands import ReportCommands
-from crisisdesk.desk.reviews import ReviewCommands
-from crisisdesk.desk.room import RoomCommands
 from crisisdesk.desk.site import Site, load_site
-from crisisdesk.desk.workbook_commands import WorkbookCommands
 from crisisdesk.desk.writer import Writer
 from crisisdesk.domain.checkpoint import Checkpoint
 from crisisdesk.domain.clock import Clock, system_clock
@@ -36,6 +28,19 @@ from crisisdesk.domain.errors import CrisisDeskError
 from crisisdesk.store.backup import backup as store_backup
 from crisisdesk.store.journal_store import Store
 from crisisdesk.store.verify import VerifyReport, quick_check, verify
+
+if TYPE_CHECKING:
+    from crisisdesk.desk.assessments import AssessmentCommands
+    from crisisdesk.desk.backups import BackupCommands
+    from crisisdesk.desk.checklists import ChecklistCommands
+    from crisisdesk.desk.communications import CommunicationCommands
+    from crisisdesk.desk.council import CouncilCommands
+    from crisisdesk.desk.drills import DrillCommands
+    from crisisdesk.desk.outside import OutsideChanges
+    from crisisdesk.desk.report_commands import ReportCommands
+    from crisisdesk.desk.reviews import ReviewCommands
+    from crisisdesk.desk.room import RoomCommands
+    from crisisdesk.desk.workbook_commands import WorkbookCommands
 
 
 class Desk:
@@ -54,17 +59,6 @@ class Desk:
         self.site: Site = load_site()  # the administrator's settings: group pack, role hints, ...
         self.events = EventCommands(writer, self.site)
         self.views = ReadModels(writer, self.events)
-        self.checklists = ChecklistCommands(writer, self.events)
-        self.assessments = AssessmentCommands(writer, self.events)
-        self.council = CouncilCommands(writer, self.events)
-        self.communications = CommunicationCommands(writer, self.events, self.views)
-        self.backups = BackupCommands(writer, self.events)
-        self.reports = ReportCommands(writer, self.events, self.views)
-        self.workbook = WorkbookCommands(writer, self.events, self.views, self.reports)
-        self.drills = DrillCommands(writer, self.events)
-        self.reviews = ReviewCommands(writer, self.events, self.views, self.drills)
-        self.room = RoomCommands(writer, self.events, self.views)
-        self.outside = OutsideChanges(writer)
         # What opening did to bring an older file up to this program ('' for nothing).
         self.upgrade_note = store.upgraded.describe() if store.upgraded else ""
         self.upgrade_backup = str(store.upgraded.backup or "") if self.upgrade_note and store.upgraded else ""
@@ -74,6 +68,73 @@ class Desk:
         self.open_warnings: list[str] = quick_check(store)
         if self.open_warnings and Desk.on_open_warnings is not None:
             Desk.on_open_warnings(self.path, self.open_warnings)
+
+    # -- the services built when first used ----------------------------------------------
+    @cached_property
+    def checklists(self) -> ChecklistCommands:
+        from crisisdesk.desk.checklists import ChecklistCommands
+
+        return ChecklistCommands(self._writer, self.events)
+
+    @cached_property
+    def assessments(self) -> AssessmentCommands:
+        from crisisdesk.desk.assessments import AssessmentCommands
+
+        return AssessmentCommands(self._writer, self.events)
+
+    @cached_property
+    def council(self) -> CouncilCommands:
+        from crisisdesk.desk.council import CouncilCommands
+
+        return CouncilCommands(self._writer, self.events)
+
+    @cached_property
+    def communications(self) -> CommunicationCommands:
+        from crisisdesk.desk.communications import CommunicationCommands
+
+        return CommunicationCommands(self._writer, self.events, self.views)
+
+    @cached_property
+    def backups(self) -> BackupCommands:
+        from crisisdesk.desk.backups import BackupCommands
+
+        return BackupCommands(self._writer, self.events)
+
+    @cached_property
+    def reports(self) -> ReportCommands:
+        from crisisdesk.desk.report_commands import ReportCommands
+
+        return ReportCommands(self._writer, self.events, self.views)
+
+    @cached_property
+    def workbook(self) -> WorkbookCommands:
+        from crisisdesk.desk.workbook_commands import WorkbookCommands
+
+        return WorkbookCommands(self._writer, self.events, self.views, self.reports)
+
+    @cached_property
+    def drills(self) -> DrillCommands:
+        from crisisdesk.desk.drills import DrillCommands
+
+        return DrillCommands(self._writer, self.events)
+
+    @cached_property
+    def reviews(self) -> ReviewCommands:
+        from crisisdesk.desk.reviews import ReviewCommands
+
+        return ReviewCommands(self._writer, self.events, self.views, self.drills)
+
+    @cached_property
+    def room(self) -> RoomCommands:
+        from crisisdesk.desk.room import RoomCommands
+
+        return RoomCommands(self._writer, self.events, self.views)
+
+    @cached_property
+    def outside(self) -> OutsideChanges:
+        from crisisdesk.desk.outside import OutsideChanges
+
+        return OutsideChanges(self._writer)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, author: str | None = None,

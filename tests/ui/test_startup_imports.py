@@ -1,7 +1,8 @@
 """Start-up loads only what the board needs. The window module and the site settings it reads
 leave the YAML parser and pydantic for the first file that needs them (they cost a fifth of a
-start); the window opened on a desk builds the board alone, and the other panels, their dialogs
-and the desk's rules for reviews, the 24-hour room and checkpoint keys load when first used."""
+start); the window opened on a desk builds the board alone, and the other panels, their dialogs,
+the desk's services but its events and read models, and the rules for reviews, the 24-hour room
+and checkpoint keys load when first used."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ KEPT_OUT = (
     "yaml", "pydantic", "reportlab", "openpyxl", "keyring", "cryptography",
     "crisisdesk.exchange.keys", "crisisdesk.exchange.identity",
     "crisisdesk.domain.after_action", "crisisdesk.domain.timing", "crisisdesk.domain.handover",
+    "crisisdesk.desk.reviews", "crisisdesk.desk.room", "crisisdesk.desk.drills", "crisisdesk.desk.report_commands",
+    "crisisdesk.desk.workbook_commands", "crisisdesk.desk.backups", "crisisdesk.desk.council",
+    "crisisdesk.desk.communications", "crisisdesk.desk.assessments", "crisisdesk.reports",
     "crisisdesk.ui.drill.inject_dialog", "crisisdesk.ui.tables",
     "crisisdesk.ui.affiliate", "crisisdesk.ui.checklist", "crisisdesk.ui.decisions", "crisisdesk.ui.notices",
     "crisisdesk.ui.timeline", "crisisdesk.ui.room", "crisisdesk.ui.review", "crisisdesk.ui.reports",
