@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, Changes
@@ -28,26 +28,6 @@ PAGE_TURN_MS = 15_000  # presentation mode: how long a page of tiles stays up
 
 
 BOARD_MEASURES = 2  # customer-impact totals in the header (customers, transactions first)
-
-
-class TileScroll(QScrollArea):
-    """The tiles' scroll area; says when the part of it in view is resized, and its size.
-
-    It never hands the viewport widget to Python: the first wrapping of it makes PySide6 build the
-    Python types and enums of some forty widget classes while it looks for the viewport's class
-    (8 ms of start-up)."""
-
-    area_resized = Signal()
-
-    def __init__(self, parent=None, **kwargs):
-        super().__init__(parent, **kwargs)
-        self.area = QSize()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.area = event.size()
-            self.area_resized.emit()
-        return super().viewportEvent(event)
 
 
 class BoardPanel(LazyRefresh, QWidget):
@@ -77,12 +57,12 @@ class BoardPanel(LazyRefresh, QWidget):
         self.empty = QLabel(objectName="boardEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.grid_host = QWidget(objectName="boardGrid")
-        self.scroll = TileScroll(objectName="boardScroll")
+        self.scroll = QScrollArea(objectName="boardScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.grid_host)
-        self.scroll.area_resized.connect(self._layout_tiles)
+        self.scroll.viewport().installEventFilter(self)
         self.pager = QTimer(self, interval=PAGE_TURN_MS, timeout=self.next_page)
         top = QHBoxLayout()
         top.addWidget(self.totals, 1)
@@ -164,7 +144,7 @@ class BoardPanel(LazyRefresh, QWidget):
 
     def _layout_tiles(self) -> None:
         """Place the tiles in the scroll area's visible part (see `grid_plan`)."""
-        area = self.scroll.area
+        area = self.scroll.viewport().size()
         sizes = grid_plan.PROJECTOR if self._presenting else grid_plan.DESK
         plan = grid_plan.plan(len(self._tiles), area.width(), area.height(), SPACING, sizes)
         if plan != self.plan:
@@ -250,6 +230,11 @@ class BoardPanel(LazyRefresh, QWidget):
         """A customer-impact total, with its change since the last issued report."""
         change = "" if not measure.change else f" ({measure.change:+,})"
         return f"{html.escape(text(measure.label))} <b>{measure.total:,}</b>{change}"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._layout_tiles()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
