@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
 from crisisdesk.domain.event import Event
-from crisisdesk.domain.read_models import Board
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
 from crisisdesk.ui.drill.drill_actions import DrillActions
@@ -250,30 +249,26 @@ class MainWindow(QMainWindow):
         self._preferred = prefer or self._preferred
         wanted = (self._preferred, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
-        def load(desk) -> tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None, Board | None]:
+        def load(desk) -> tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None]:
             events = open_events(desk)
             ids = [e.id for e in events]
             chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
             loaded = load_event(desk, chosen) if chosen else None
             zone = (loaded[0].timezone if loaded else
                     desk.events.group().timezone if desk.events.has_group() else None)
-            board = desk.views.board(chosen) if chosen else None  # shown without another trip
-            return events, loaded, zone, board
+            return events, loaded, zone
 
         self.executor.submit(load, self._events_loaded,
                              lambda exc: None if isinstance(exc, DeskNotOpen) else show_error(self, exc))
 
-    def _events_loaded(self, loaded: tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None,
-                                           Board | None]) -> None:
-        self._events, event, zone, board = loaded
+    def _events_loaded(self, loaded: tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None]) -> None:
+        self._events, event, zone = loaded
         if zone:
             self.status.set_timezone(zone)
         if event is not None:
             remember("ui/event", event[0].id)
             if event[0].id == self._preferred:
                 self._preferred = None
-            if board is not None and "board" in self.panels:
-                self.panels["board"].preload(event[0].id, board)
         self._event_loaded(event)
 
     def set_event(self, event_id: str | None) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.changes import BOARD, DUTIES, Changes
+from crisisdesk.desk.changes import DUTIES, Changes
 from crisisdesk.domain.checklist import Progress
 from crisisdesk.domain.event import Event, EventRecord
 from crisisdesk.domain.read_models import (
@@ -154,20 +154,6 @@ def test_board_panel_on_a_fake_desk(qtbot, executor_on):
     assert "15" in totals  # 10 items of the bank + 5 of the group desk
     tile = panel.findChild(type(panel._tiles[0]), "tile-bank")
     assert "장애 경과" in tile.services.text() and "RTO" not in tile.services.text()
-
-
-def test_the_board_read_with_the_event_is_shown_without_asking_the_desk_again(qtbot, executor_on):
-    desk = FakeBoardDesk()
-    panel = BoardPanel(executor_on(desk))
-    qtbot.addWidget(panel)
-    panel.resize(1200, 700)
-    panel.show()
-    panel.preload(EVENT, desk.board(EVENT))  # as the window's start-up trip brings it with the event
-    desk.calls.clear()
-    panel.set_event(_info())
-    assert panel.model.rowCount() == 1 and desk.calls == []  # shown at once
-    panel.on_changes(Changes.of(EVENT, BOARD))  # a later change: read from the desk again
-    qtbot.waitUntil(lambda: desk.calls == [("board", EVENT)])
 
 
 def test_notices_panel_on_a_fake_desk_files_a_duty_for_its_filer(qtbot, executor_on):

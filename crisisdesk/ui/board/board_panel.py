@@ -41,7 +41,6 @@ class BoardPanel(LazyRefresh, QWidget):
         self._executor, self._clock = executor, executor.clock
         self._event: str | None = None
         self._board: Board | None = None
-        self._read_with_event: tuple[str, Board] | None = None  # see `preload`
         self._presenting = False
         self._tiles: list[AffiliateTileWidget] = []
         self.plan: grid_plan.GridPlan | None = None
@@ -84,12 +83,6 @@ class BoardPanel(LazyRefresh, QWidget):
             self.model.set_rows([])
             self._show_totals()
         self.request_refresh()
-        self._read_with_event = None  # good for this refresh only: a later one reads the desk again
-
-    def preload(self, event: str, board: Board) -> None:
-        """The board read in the same trip to the executor as the event (at start-up): the `set_event`
-        that follows shows it at once instead of asking the desk again."""
-        self._read_with_event = (event, board)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(BOARD) and changes.event in (None, self._event):
@@ -99,10 +92,6 @@ class BoardPanel(LazyRefresh, QWidget):
         event = self._event
         if event is None:
             return
-        if self._read_with_event is not None and self._read_with_event[0] == event:
-            self._apply(event, self._read_with_event[1])
-            return
-
         def read(desk: BoardDesk) -> Board:
             return desk.views.board(event)
 
