@@ -19,6 +19,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from operator import attrgetter
 from pathlib import Path
@@ -497,7 +498,8 @@ class ExchangeService:
                     if st["waiting_after"] <= st["their_upto"]:
                         st["waiting_after"] = 0
                     tables.save_stream(self.conn, st)
-                    tables.note_heard(self.conn, _heard(new, to_iso(moment)))
+                    touched = _Touched.by(new)
+                    tables.note_heard(self.conn, touched.heard_at(to_iso(moment)))
         except PacketRejected:
             raise
         except StoreError as exc:
@@ -519,7 +521,7 @@ class ExchangeService:
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
-            events=_values(new, "event"), affiliates=_values(new, "affiliate"), **base)
+            events=frozenset(touched.events), affiliates=frozenset(touched.affiliates), **base)
 
     def _take_ack(self, st: dict, header: packet.PacketHeader, moment) -> None:
         """Move the peer's acknowledged mark of this desk's journal (on acknowledgement, not on
@@ -689,11 +691,30 @@ def _ack_key(ack: packet.Ack) -> str:
     return f"{ack.epoch}:{ack.upto}"
 
 
-def _heard(entries: list[Entry], at: str) -> list[tuple[str, str, str]]:
-    """(event, affiliate, when received) for the affiliates' entries among `entries`."""
-    return list({(e.payload["event"], e.payload["affiliate"], at) for e in entries
-                 if e.kind in AFFILIATE_KINDS and isinstance(e.payload.get("event"), str)
-                 and isinstance(e.payload.get("affiliate"), str)})
+@dataclass
+class _Touched:
+    """What new entries touch: events and affiliates (for the UI to refresh), and the (event,
+    affiliate) pairs of the affiliates' entries (heard from now). One pass over the entries."""
+
+    events: set[str] = field(default_factory=set)
+    affiliates: set[str] = field(default_factory=set)
+    heard: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def by(cls, entries: list[Entry]) -> _Touched:
+        found = cls()
+        for e in entries:
+            event, affiliate = e.payload.get("event"), e.payload.get("affiliate")
+            if type(event) is str:
+                found.events.add(event)
+            if type(affiliate) is str:
+                found.affiliates.add(affiliate)
+                if type(event) is str and e.kind in AFFILIATE_KINDS:
+                    found.heard.add((event, affiliate))
+        return found
+
+    def heard_at(self, at: str) -> list[tuple[str, str, str]]:
+        return [(event, affiliate, at) for event, affiliate in self.heard]
 
 
 def _packet_fault(exc: StoreError) -> bool:
@@ -707,11 +728,6 @@ def _refused(path: Path, exc: BaseException) -> ImportOutcome:
     return ImportOutcome(path, REFUSED, (f"the packet cannot be read or applied "
                                          f"({type(exc).__name__}: {str(exc)[:300]})"),
                          reason=errors.MALFORMED)
-
-
-def _values(entries: list[Entry], key: str) -> frozenset[str]:
-    """The events or affiliates the entries touch (for the UI to refresh)."""
-    return frozenset(v for v in {e.payload.get(key) for e in entries} if isinstance(v, str))
 
 
 def _identity(row: dict) -> Identity:

@@ -26,6 +26,7 @@ import struct
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,8 @@ SUFFIX = ".cdpkt"
 SIGNATURE_SIZE = 64
 _LENGTH = struct.Struct(">I")
 _ENTRY_KEYS = frozenset({"id", "desk", "author", "at", "hlc", "kind", "payload"})
-_TEXT_FIELDS = ("id", "desk", "author", "at", "hlc", "kind")
+_AT, _HLC = attrgetter("at"), attrgetter("hlc")
+_ENTRY_FIELDS = itemgetter("id", "desk", "author", "at", "hlc", "kind", "payload")
 _HLC_FORM = hlc.FORMAT.fullmatch
 _HLC_DESK = hlc.WALL_DIGITS + hlc.COUNTER_DIGITS + 2  # where the desk id starts in a clock
 _MIN_HLC = f"{hlc.MIN_WALL_MS:0{hlc.WALL_DIGITS}d}"  # fixed width: strings order as numbers
@@ -272,20 +274,21 @@ def check_clocks(header: PacketHeader, entries: Sequence[Entry], now_ms: int,
     # latest time, so only the latest of each needs a look.
     stamps = [("the packet", header.created_at)]
     if entries:
-        latest = max(entries, key=lambda e: e.at)
-        stamps.append((f"entry {latest.id}", latest.at))
+        latest = max(map(_AT, entries))
+        stamps.append((f"entry {next(e.id for e in entries if e.at == latest)}", latest))
     for where, stamp in stamps:
         ahead = to_ms(parse_stamp(stamp)) - now_ms
         if ahead > limits.max_skew_ms:
             raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: {where} is dated {stamp}, "
                                  + hlc.ahead_message(ahead, limits.max_skew_ms))
     if entries:
-        latest = max(entries, key=lambda e: e.hlc)
+        latest = max(map(_HLC, entries))
         try:
-            hlc.check_not_ahead(hlc.parse(latest.hlc), now_ms, limits.max_skew_ms)
+            hlc.check_not_ahead(hlc.parse(latest), now_ms, limits.max_skew_ms)
         except hlc.ClockError as exc:
-            raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: entry {latest.id} has the "
-                                 f"clock {latest.hlc}, {exc}") from None
+            entry_id = next(e.id for e in entries if e.hlc == latest)
+            raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: entry {entry_id} has the "
+                                 f"clock {latest}, {exc}") from None
 
 
 def _check_magic(data: bytes) -> int:
@@ -390,44 +393,52 @@ def _inflate(body: bytes, raw_size: int, limits: Limits) -> bytes:
 
 
 class _EntryReader:
-    """Checks the entries of one packet and makes them `Entry`s, cheaply: a clock or time is
-    checked by its form (one regular expression) and, for a time, by the date and hour it
-    begins with, which are parsed once per packet; anything else goes through the full checks
-    (`hlc.parse`, `parse_stamp`), which say what is wrong."""
+    """Checks the entries of one packet and makes them `Entry`s, cheaply where it can: an
+    entry whose fields are text of the right lengths, whose clock and time have their form
+    (one regular expression each), and whose time's date and hour are those of a time already
+    found real in this packet, is taken as it is; any other goes through `_entry`'s full
+    checks, which say what is wrong."""
 
     def __init__(self):
         self.hours: set[str] = set()  # "YYYY-MM-DDTHH" of times found real and in range
 
     def entry(self, item: dict[str, Any]) -> Entry:
-        if type(item) is not dict or item.keys() != _ENTRY_KEYS:
-            raise ValueError("an entry has missing or extra fields")
-        for key in _TEXT_FIELDS:
-            value = item[key]
-            if type(value) is not str or not 0 < len(value) <= 200:
-                raise ValueError(f"entry field {value!r} is not valid text")
-        if type(item["payload"]) is not dict:
-            raise ValueError(f"entry {item['id']} has no payload object")
-        clock, at = item["hlc"], item["at"]
-        if not (_HLC_FORM(clock) and clock >= _MIN_HLC and clock[_HLC_DESK:] == item["desk"]):
-            self._full_clock(item)
-        if not (_STAMP_FORM(at) and at[:13] in self.hours and at[14:16] < "60"
-                and at[17:19] < "60"):
+        if type(item) is dict and len(item) == len(_ENTRY_KEYS):
             try:
-                parse_stamp(at)
-            except ValueError as exc:
-                raise ValueError(f"entry {item['id']}: {exc}") from None
-            self.hours.add(at[:13])
-        return Entry.from_checked(item)
+                id_, desk, author, at, clock, kind, payload = _ENTRY_FIELDS(item)
+            except KeyError:  # other fields: refused below
+                pass
+            else:
+                if type(id_) is str and type(author) is str and type(kind) is str \
+                        and type(at) is str and type(clock) is str and type(payload) is dict \
+                        and 0 < len(id_) <= 200 and 0 < len(author) <= 200 \
+                        and 0 < len(kind) <= 200 and _HLC_FORM(clock) and clock >= _MIN_HLC \
+                        and clock[_HLC_DESK:] == desk and _STAMP_FORM(at) \
+                        and at[:13] in self.hours and at[14:16] < "60" and at[17:19] < "60":
+                    return Entry.from_checked(item)
+        entry = _entry(item)
+        self.hours.add(entry.at[:13])
+        return entry
 
-    @staticmethod
-    def _full_clock(item: dict[str, Any]) -> None:
-        """The full check of an entry's clock (raises, saying what is wrong)."""
-        try:
-            clock = hlc.parse(item["hlc"])
-        except ValueError as exc:
-            raise ValueError(f"entry {item['id']}: {exc}") from None
-        if clock.desk != item["desk"]:
-            raise ValueError(f"entry {item['id']}: its clock names desk {clock.desk}, not its desk")
+
+def _entry(item: dict[str, Any]) -> Entry:
+    if type(item) is not dict or item.keys() != _ENTRY_KEYS:
+        raise ValueError("an entry has missing or extra fields")
+    fields = (item["id"], item["desk"], item["author"], item["at"], item["hlc"], item["kind"])
+    for value in fields:
+        if type(value) is not str or not 0 < len(value) <= 200:
+            raise ValueError(f"entry field {value!r} is not valid text")
+    payload = item["payload"]
+    if type(payload) is not dict:
+        raise ValueError(f"entry {fields[0]} has no payload object")
+    try:
+        clock = hlc.parse(fields[4])
+        parse_stamp(fields[3])
+    except ValueError as exc:
+        raise ValueError(f"entry {fields[0]}: {exc}") from None
+    if clock.desk != fields[1]:
+        raise ValueError(f"entry {fields[0]}: its clock names desk {clock.desk}, not its desk")
+    return Entry.from_checked(item)
 
 
 def _why(exc: Exception) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from crisisdesk.domain.journal import StoredEntry
-from crisisdesk.store.projections import latest_per_row, projects_batch
+from crisisdesk.domain.journal import Entry, StoredEntry
+from crisisdesk.store.projections import projects_batch
 from crisisdesk.store.projections.activity import touch_many
 
 DDL = """
@@ -39,22 +39,26 @@ def insert_items(conn: sqlite3.Connection, event: str, items: list[list[Any]]) -
         [(event, *row) for row in items])
 
 
-def _item_key(payload: dict[str, Any]) -> tuple[Any, ...]:
-    return payload["event"], payload["affiliate"], payload["checklist"], payload["item"]
-
-
 @projects_batch("checklist.changed")
 def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
-    entries = [(s.entry, s.entry.payload, s) for s in batch]
-    conn.executemany(
-        "INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(e.id, p["event"], p["affiliate"], p["checklist"], p["item"], e.at, e.author, e.desk, e.hlc,
-          s.payload_text(), p.get("base", ""), p.get("undoes", "")) for e, p, s in entries])
+    """Every change into the item's history; the latest of each item (latest HLC wins, so the
+    others would lose to it in any order) onto the item; the latest time per affiliate."""
+    history = []
+    latest: dict[tuple[str, str, str, str], Entry] = {}
+    for stored in batch:
+        e = stored.entry
+        p = e.payload
+        key = (p["event"], p["affiliate"], p["checklist"], p["item"])
+        history.append((e.id, *key, e.at, e.author, e.desk, e.hlc, stored.payload_text(),
+                        p.get("base", ""), p.get("undoes", "")))
+        held = latest.get(key)
+        if held is None or e.hlc > held.hlc:
+            latest[key] = e
+    conn.executemany("INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", history)
     conn.executemany(
         "UPDATE checklist_items SET state = ?, assignee = ?, note = ?, evidence = ?, reason = ?, "
         "updated_at = ?, updated_by = ?, hlc = ?, entry = ? "
         "WHERE event = ? AND affiliate = ? AND checklist = ? AND item = ? AND hlc < ?",
-        [(*(p["after"].get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id,
-          p["event"], p["affiliate"], p["checklist"], p["item"], e.hlc)
-         for e, p in ((s.entry, s.entry.payload) for s in latest_per_row(batch, _item_key))])
-    touch_many(conn, [(p["event"], p["affiliate"], e.at) for e, p, _ in entries])
+        [(*(e.payload["after"].get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id, *key, e.hlc)
+         for key, e in latest.items()])
+    touch_many(conn, [(row[1], row[2], row[5]) for row in history])
