@@ -28,6 +28,23 @@ CREATE TABLE item_changes (
 CREATE INDEX item_changes_item ON item_changes(event, affiliate, checklist, item, hlc);
 """
 
+# Schema 7: the history of item changes kept in one B-tree ordered by item and clock (no
+# rowid, no second index), without a copy of each change's payload: the payload is read from
+# the journal by the entry's id. A packet of 10,000 changes wrote every payload twice.
+DDL_7 = """
+CREATE TABLE item_changes_7 (
+    event TEXT NOT NULL, affiliate TEXT NOT NULL, checklist TEXT NOT NULL, item TEXT NOT NULL,
+    hlc TEXT NOT NULL, entry TEXT NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL,
+    desk TEXT NOT NULL, base TEXT NOT NULL, undoes TEXT NOT NULL,
+    PRIMARY KEY (event, affiliate, checklist, item, hlc, entry)
+) STRICT, WITHOUT ROWID;
+INSERT INTO item_changes_7
+    SELECT event, affiliate, checklist, item, hlc, entry, at, author, desk, base, undoes
+    FROM item_changes;
+DROP TABLE item_changes;
+ALTER TABLE item_changes_7 RENAME TO item_changes;
+"""
+
 _FIELDS = ("state", "assignee", "note", "evidence", "reason")
 
 
@@ -49,16 +66,17 @@ def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
         e = stored.entry
         p = e.payload
         key = (p["event"], p["affiliate"], p["checklist"], p["item"])
-        history.append((e.id, *key, e.at, e.author, e.desk, e.hlc, stored.payload_text(),
-                        p.get("base", ""), p.get("undoes", "")))
+        history.append((*key, e.hlc, e.id, e.at, e.author, e.desk, p.get("base", ""),
+                        p.get("undoes", "")))
         held = latest.get(key)
         if held is None or e.hlc > held.hlc:
             latest[key] = e
-    conn.executemany("INSERT INTO item_changes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", history)
+    conn.executemany("INSERT INTO item_changes (event, affiliate, checklist, item, hlc, entry, at, "
+                     "author, desk, base, undoes) VALUES (?,?,?,?,?,?,?,?,?,?,?)", history)
     conn.executemany(
         "UPDATE checklist_items SET state = ?, assignee = ?, note = ?, evidence = ?, reason = ?, "
         "updated_at = ?, updated_by = ?, hlc = ?, entry = ? "
         "WHERE event = ? AND affiliate = ? AND checklist = ? AND item = ? AND hlc < ?",
         [(*(e.payload["after"].get(f, "") for f in _FIELDS), e.at, e.author, e.hlc, e.id, *key, e.hlc)
          for key, e in latest.items()])
-    touch_many(conn, [(row[1], row[2], row[5]) for row in history])
+    touch_many(conn, [(row[0], row[1], row[6]) for row in history])
