@@ -25,15 +25,15 @@ def _c_encoder() -> Callable[[Any], str]:
                               True, False, True)
     except TypeError:  # no accelerator (None), or another signature
         return _ENCODER.encode
-    return lambda value: "".join(make(value, 0))
+
+    def encode(value: Any) -> str:
+        """One stable JSON spelling of a value: sorted keys, no spaces, UTF-8 kept."""
+        return "".join(make(value, 0))
+
+    return encode
 
 
-_encode = _c_encoder()
-
-
-def canonical_json(value: Any) -> str:
-    """One stable JSON spelling of a value: sorted keys, no spaces, UTF-8 kept."""
-    return _encode(value)
+canonical_json = _c_encoder()
 
 
 @dataclass(frozen=True)
