@@ -230,7 +230,7 @@ def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
     loose.write_bytes(b"old")
     past = time.time() - 30 * 86400
     os.utime(loose, (past, past))
-    assert folder.prune_imported(shared, date(2025, 9, 27), keep_days=7) == 2
+    assert folder.prune(shared, folder.IMPORTED, date(2025, 9, 27), keep_days=7) == 2
     assert not old_day.exists() and not loose.exists()
     assert list((shared / folder.IMPORTED / day).glob("*.cdpkt")) == archived  # kept
 
