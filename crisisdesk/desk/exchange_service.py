@@ -21,7 +21,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -74,6 +75,7 @@ __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "D
 
 
 TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
+_HLC = attrgetter("hlc")
 OLDER = "older"  # a packet from a sender's history before its restore
 ACK_WANTED = "?"  # a packet waited: tell the sender what this desk holds
 RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
@@ -603,7 +605,11 @@ class ExchangeService:
                 raise PacketRejected(errors.CONFLICTING_ENTRY, (
                     f"entry {entry_id} differs from the copy this desk already holds (same id, "
                     "other content): the packet or this database was tampered with"))
-        return sorted((e for e in entries if e.id not in held), key=attrgetter("hlc", "id"))
+        new = [e for e in entries if e.id not in held]
+        clocks = list(map(_HLC, new))
+        if all(map(lt, clocks, islice(clocks, 1, None))):
+            return new  # already in clock order, as a desk writes them (clocks are distinct)
+        return sorted(new, key=attrgetter("hlc", "id"))
 
     # -- helpers -----------------------------------------------------------------
     def _signing_key(self) -> Ed25519PrivateKey:

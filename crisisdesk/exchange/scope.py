@@ -78,6 +78,8 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
     entries come back to it only when made before `own_before` (the HLC at which this desk
     noticed it was restored; "" for never), or are already held here (`held`: their ids)."""
     entries = list(entries)
+    if me is not None and _plainly_own(sender, entries, me):
+        return
     for entry in entries:
         if entry.kind not in ALL_KINDS:
             raise PacketRejected(errors.UNKNOWN_KIND,
@@ -113,6 +115,20 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
                 f"out of scope: {where} touches affiliate "
                 f"'{entry.payload.get('affiliate')}', and desk {sender.name} is enrolled for "
                 f"'{sender.affiliate}' only"))
+
+
+def _plainly_own(sender: Identity, entries: list[Entry], me: Identity) -> bool:
+    """Whether every entry is one an affiliate desk sends of its own (its desk, an affiliate
+    kind, its affiliate), found at C speed: the packets of thousands of entries. False sends
+    them through the checks above, which say what is wrong."""
+    if sender.role != AFFILIATE or sender.desk == me.desk or not entries:
+        return False
+    try:
+        return {e.desk for e in entries} == {sender.desk} \
+            and AFFILIATE_KINDS.issuperset(e.kind for e in entries) \
+            and {e.payload.get("affiliate") for e in entries} == {sender.affiliate}
+    except TypeError:  # an affiliate that is no text (unhashable): the checks say so
+        return False
 
 
 def _role(identity: Identity) -> str:

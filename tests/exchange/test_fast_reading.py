@@ -9,8 +9,11 @@ import pytest
 
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import parse_stamp
-from crisisdesk.exchange import packet
+from crisisdesk.domain.journal import Entry
+from crisisdesk.exchange import packet, scope
 from crisisdesk.exchange.bounded_json import depth_within
+from crisisdesk.exchange.errors import PacketRejected
+from crisisdesk.exchange.identity import AFFILIATE, GROUP, Identity
 
 DESK = "019987ae-d8d8-7fe7-94e9-eb67be538640"
 
@@ -118,3 +121,37 @@ def test_entry_clock_and_time_checks_agree_with_the_full_checks(seed):
         else:
             assert _full(item), item
             assert entry.content() == item
+
+
+def _outcome(check, *args):
+    try:
+        check(*args)
+    except PacketRejected as exc:
+        return exc.reason, str(exc)
+    return None
+
+
+def test_scope_fast_path_agrees_with_the_checks(monkeypatch):
+    """Whole packets an affiliate desk plainly sends of its own skip the per-entry checks;
+    anything else gets the same refusal, reason and message as without the fast path."""
+    key = bytes(32)
+    group = Identity("g" * 8, GROUP, "hanbit", None, key)
+    bank = Identity("b" * 8, AFFILIATE, "hanbit", "bank", key)
+    rng = random.Random(3)
+    desks, kinds = [bank.desk, group.desk, "c" * 8], ["checklist.changed", "service.assessed",
+                                                       "event.closed", "desk.enrolled", "x.y"]
+    affiliates = ["bank", "bank", "bank", "card", "group", None, ["bank"], {"a": 1}]
+    slow = []
+    for _ in range(3000):
+        entries = [Entry(f"e{i}", rng.choice(desks) if rng.random() < 0.1 else bank.desk, "a",
+                         "2025-09-26T20:20:00.000Z", "h",
+                         rng.choice(kinds) if rng.random() < 0.1 else "checklist.changed",
+                         {"affiliate": rng.choice(affiliates) if rng.random() < 0.1 else "bank"})
+                   for i in range(rng.randint(0, 4))]
+        fast = _outcome(scope.check_entries, bank, entries, group)
+        with monkeypatch.context() as patched:
+            patched.setattr(scope, "_plainly_own", lambda *args: False)
+            full = _outcome(scope.check_entries, bank, entries, group)
+        assert fast == full, entries
+        slow.append(full is not None)
+    assert 100 < sum(slow) < 2900  # both kinds of packet were tried
