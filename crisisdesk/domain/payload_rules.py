@@ -84,12 +84,23 @@ class EventDocs:
                          if _plain_id(c) and _plain_id(i))
 
     @cached_property
+    def service_keys(self) -> frozenset[tuple[str, str]]:
+        """(affiliate, service) pairs that pass `_service_assessed`'s lookups, well-formed ids."""
+        return frozenset((a.id, s.id) for a in self.group.affiliates for s in a.services
+                         if _plain_id(a.id) and _plain_id(s.id))
+
+    @cached_property
     def roles(self) -> frozenset[str]:
         return frozenset(r.id for r in self.playbook.roles)
 
     @cached_property
     def duties(self) -> frozenset[str]:
         return frozenset(d.id for d in self.playbook.reporting)
+
+
+def _plain_id(value: object) -> bool:
+    """What `_Payload.id` accepts of a required id: text, not blank, at most `ID_MAX` long."""
+    return type(value) is str and len(value) <= ID_MAX and bool(value.strip())
 
 
 # -- single rules, also called by the desk's commands ------------------------------------
@@ -457,6 +468,19 @@ def _service_assessed(p: _Payload, docs: EventDocs) -> None:
     p.text("note", required=False)
 
 
+def _plain_service_assessment(data: Mapping[str, Any], docs: EventDocs) -> bool:
+    """Whether a service assessment passes every check of `_service_assessed` (lookups and
+    type tests alone; False sends it through them)."""
+    affiliate, service, status = data.get("affiliate"), data.get("service"), data.get("status")
+    note = data.get("note", "")
+    return type(affiliate) is str and type(service) is str and type(status) is str \
+        and type(note) is str and len(note) <= TEXT_MAX \
+        and (affiliate, service) in docs.service_keys and status in _SERVICE_STATUS_WORDS
+
+
+_SERVICE_STATUS_WORDS = frozenset(s for s in SERVICE_STATUSES if _plain_id(s))
+
+
 def _impact_answered(p: _Payload, docs: EventDocs) -> None:
     member = _affiliate(docs, p.id("affiliate"))
     field_id = p.id("field")
@@ -509,11 +533,6 @@ def _plain_checklist_change(data: Mapping[str, Any], docs: EventDocs) -> bool:
     state = after.get("state", "todo")
     return state in _STATE_WORDS and before.get("state", "todo") in _STATE_WORDS \
         and (state != "blocked" or bool(after.get("reason", "").strip()))
-
-
-def _plain_id(value: str) -> bool:
-    """What `_Payload.id` accepts of a required id."""
-    return type(value) is str and len(value) <= ID_MAX and bool(value.strip())
 
 
 def _notice_composed(p: _Payload, docs: EventDocs) -> None:
@@ -614,6 +633,7 @@ _GLOBAL = frozenset({"group.loaded", "event.activated"})
 # Rules with a fast path that says whether a payload of a known event passes the whole rule.
 _PLAIN: dict[str, Callable[[Mapping[str, Any], EventDocs], bool]] = {
     "checklist.changed": _plain_checklist_change,
+    "service.assessed": _plain_service_assessment,
 }
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     "group.loaded": _group_loaded,

@@ -88,3 +88,30 @@ def test_an_odd_event_id_goes_through_the_full_rule(docs, event):
     with pytest.raises(InvalidInput, match="'event'"):
         rules.check_payload("checklist.changed", payload, _AnyEvent(docs))
     rules.check_payload("checklist.changed", {**payload, "event": "e"}, _AnyEvent(docs))
+
+
+SERVICE_ODD = ["", " ", "x" * 201, "x" * 100_001, None, 1, True, [], {}, "down", "normal",
+               "pwned", "atm", "bank", "card", "group", "nope", "n/a"]
+
+
+def test_service_fast_path_agrees_with_the_full_checks(docs):
+    member = docs.affiliates["bank"]
+    good = {"event": "e", "affiliate": "bank", "service": member.services[0].id,
+            "status": "down", "note": "ATM 전면 중단"}
+    other = next(a for a in docs.group.affiliates if a.id != "bank" and a.services)
+    payloads = [good, {**good, "affiliate": other.id},
+                {**good, "affiliate": other.id, "service": other.services[0].id}]
+    for key in ("affiliate", "service", "status", "note"):
+        payloads.append({k: v for k, v in good.items() if k != key})
+        payloads.extend({**good, key: value} for value in SERVICE_ODD)
+    fast_accepted = 0
+    for payload in payloads:
+        try:
+            rules._service_assessed(rules._Payload(payload), docs)
+            full = True
+        except InvalidInput:
+            full = False
+        fast = rules._plain_service_assessment(payload, docs)
+        assert not fast or full, payload
+        fast_accepted += fast
+    assert fast_accepted >= 4
