@@ -10,7 +10,8 @@ its own affiliate to the group desk. One affiliate never sees another's work.
 
 After a desk was restored from an old backup, its peers send it back the
 entries it made itself and lost (`echo`); a desk accepts such returned entries
-of its own only from before its restore was noticed (`own_before`).
+of its own only from before its restore was noticed (`own_before`), and only
+those it sends to that peer (a peer cannot hold others).
 """
 
 from __future__ import annotations
@@ -90,10 +91,16 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
         if entry.kind in LOCAL_KINDS:
             raise PacketRejected(errors.OUT_OF_SCOPE, f"out of scope: {where} never leaves its desk")
         if me is not None and entry.desk == me.desk:
-            if entry.id not in held and (not own_before or entry.hlc >= own_before):
+            if entry.id in held:
+                continue
+            if not own_before or entry.hlc >= own_before:
                 raise PacketRejected(errors.OUT_OF_SCOPE, (
                     f"out of scope: {where} claims to be made on this desk, and this desk was "
                     "not restored from a backup before it"))
+            if not travels_to(entry, me, sender):  # the sender can hold it only if sent it
+                raise PacketRejected(errors.OUT_OF_SCOPE, (
+                    f"out of scope: {where} claims to be made on this desk, and this desk "
+                    f"never sends such an entry to desk {sender.name}"))
             continue
         if me is not None and sender.role == GROUP and entry.kind in AFFILIATE_KINDS:
             if not visible_to(entry, me):
