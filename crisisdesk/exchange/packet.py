@@ -399,7 +399,7 @@ class _EntryReader:
     found real in this packet, is taken as it is; any other goes through `_entry`'s full
     checks, which say what is wrong."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.hours: set[str] = set()  # "YYYY-MM-DDTHH" of times found real and in range
 
     def entry(self, item: dict[str, Any]) -> Entry:

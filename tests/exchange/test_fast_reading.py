@@ -83,7 +83,7 @@ def _stamps(rng: random.Random) -> list[str]:
 def _clocks(rng: random.Random) -> list[str]:
     found = [f"{hlc.MIN_WALL_MS:015d}.000000.{DESK}", f"{hlc.MIN_WALL_MS - 1:015d}.000000.{DESK}",
              f"{hlc.MAX_WALL_MS:015d}.999999.{DESK}", f"001759000000000.000001.{DESK}x",
-             f"001759000000000.000001.other", f"1759000000000.000001.{DESK}",
+             "001759000000000.000001.other", f"1759000000000.000001.{DESK}",
              f"001759000000000.0000001.{DESK}", f"001759000000000.000001.{DESK}\n", "clock",
              f"001759000000000.000001.{DESK[:-1]}", f"００1759000000000.000001.{DESK}"]
     for _ in range(100):
