@@ -33,10 +33,10 @@ def _median_ms(func, repeat: int = 7) -> float:
 
 def measure(path: Path) -> dict:
     desk = Desk.open(path)
-    ev = desk.event_records()[0].id
+    ev = desk.events.event_records()[0].id
     entries = desk.store.head()[0]
-    board_ms = _median_ms(lambda: desk.board(ev))
-    situation_ms = _median_ms(lambda: desk.situation(ev), repeat=3)
+    board_ms = _median_ms(lambda: desk.views.board(ev))
+    situation_ms = _median_ms(lambda: desk.views.situation(ev), repeat=3)
     desk.close()
     raw = sqlite3.connect(path)
     sql = ("SELECT affiliate, count(*), sum(state IN ('done','n/a')), sum(critical), "

@@ -61,8 +61,8 @@ def build(out: Path, affiliates=50, items=300, changes=10, decisions=2000, batch
     clock = [T0]
     desk = Desk.open(out, clock=lambda: clock[0], author="bench")
     try:
-        desk.load_group(out.parent / "large-group.yaml")
-        ev = desk.activate(out.parent / "large-playbook.yaml", "대형 벤치마크 사건", t0=T0,
+        desk.events.load_group(out.parent / "large-group.yaml")
+        ev = desk.events.activate(out.parent / "large-playbook.yaml", "대형 벤치마크 사건", t0=T0,
                            down=("gov-id-check",)).created
         rows = desk.store.conn.execute(
             "SELECT affiliate, checklist, item FROM checklist_items WHERE event = ?", [ev]).fetchall()
@@ -77,7 +77,7 @@ def build(out: Path, affiliates=50, items=300, changes=10, decisions=2000, batch
                     "before": {}, "after": after.as_dict(), "base": "", "undoes": ""}))
                 if len(pending) >= batch:
                     clock[0] += timedelta(seconds=1)
-                    desk.record_many(pending)
+                    desk._writer.record_many(pending)
                     pending = []
         for n in range(decisions):
             pending.append(("decision.recorded", {
@@ -85,7 +85,7 @@ def build(out: Path, affiliates=50, items=300, changes=10, decisions=2000, batch
                 "text": f"결정 사항 {n}", "rationale": "", "decided_by": "chair", "attendees": ["chair"],
                 "affiliates": [f"aff-{n % affiliates:02d}"], "meeting": ""}))
         clock[0] += timedelta(seconds=1)
-        desk.record_many(pending)
+        desk._writer.record_many(pending)
         return ev
     finally:
         desk.close()

@@ -35,7 +35,7 @@ STATES = ("doing", "done", "blocked", "todo")
 
 def _desk(root: Path, name: str, role: str, affiliate: str | None = None):
     desk = Desk.open(root / f"{name}.sqlite")
-    desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+    desk.events.load_group(shipped_playbooks_dir() / "example-group.yaml")
     service = ExchangeService(desk)
     service.init(role, affiliate=affiliate, key_file=root / f"{name}.key", passphrase=PASSPHRASE)
     service.export_public_key(root / f"{name}.cdkey")
@@ -43,7 +43,7 @@ def _desk(root: Path, name: str, role: str, affiliate: str | None = None):
 
 
 def _bank_entries(bank: Desk, event: str, n: int) -> list:
-    items = bank.checklist(event, "bank")
+    items = bank.views.checklist(event, "bank")
     entries = []
     for i in range(n):
         item = items[i % len(items)]
@@ -63,7 +63,7 @@ def _bank_entries(bank: Desk, event: str, n: int) -> list:
                            "reason": ""},
                 "after": {"state": after, "assignee": "김대리", "note": f"진행 {i}",
                           "evidence": "", "reason": "전원 미복구" if after == "blocked" else ""}}
-        entries.append(bank.new_entry(kind, payload))
+        entries.append(bank._writer.new_entry(kind, payload))
     return entries
 
 
@@ -145,7 +145,7 @@ def run(n: int = 10_000, repeats: int = 7) -> dict:
         bank, on_bank = _desk(root, "bank", "affiliate", "bank")
         on_group.enrol(root / "bank.cdkey")
         on_bank.enrol(root / "group.cdkey")
-        event = group.activate("datacenter-outage", "benchmark", t0=group.clock()).event
+        event = group.events.activate("datacenter-outage", "benchmark", t0=group.clock()).event
         on_bank.import_file(on_group.export_to("bank", root).path)
         bank.store.append(_bank_entries(bank, event, n))
         packet_file = on_bank.export_to("group", root).path

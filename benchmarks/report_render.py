@@ -5,7 +5,7 @@ A desk of 30 affiliates x 150 items (each item changed once) and 300 decisions i
 in a temporary folder with benchmarks/make_large_desk.py. Its situation report is rendered
 (median of 3) beside a bare reportlab document holding the same number of plain table rows
 in tables of the same sizes (string cells, NanumGothic, header rows repeated), in the same
-run. Then the demo event: desk.situation() plus the render, and the render alone.
+run. Then the demo event: desk.views.situation() plus the render, and the render alone.
 Targets: report / bare <= 1.5, and the demo event under 3 s.
 """
 
@@ -76,9 +76,9 @@ def large(affiliates: int, items: int, decisions: int) -> dict:
         build(path, affiliates=affiliates, items=items, changes=1, decisions=decisions)
         built = time.perf_counter() - start
         with Desk.open(path, clock=lambda: DEMO_NOW) as desk:
-            ev = desk.event_records()[0].id
+            ev = desk.events.event_records()[0].id
             read, situation = _median(
-                lambda: desk.report_situation(desk.event(ev), None, DEMO_NOW, "ko"), repeat=1)
+                lambda: desk.reports.report_situation(desk.events.event(ev), None, DEMO_NOW, "ko"), repeat=1)
     meta = ReportMeta(kind="situation", number=1, designation="initial", status="draft")
     fonts.register()
     sizes = table_sizes(situation, meta)
@@ -95,9 +95,9 @@ def demo() -> dict:
         path = Path(tmp) / "demo.sqlite"
         build_demo(path)
         with Desk.open(path, clock=lambda: DEMO_NOW) as desk:
-            total, rendered = _median(lambda: desk.render_report(None, "situation"))
-            draft, _ = _median(lambda: desk.draft_report(), repeat=1)
-            situation = desk.report_situation(desk.event(None), None, DEMO_NOW, "ko")
+            total, rendered = _median(lambda: desk.reports.render_report(None, "situation"))
+            draft, _ = _median(lambda: desk.reports.draft_report(), repeat=1)
+            situation = desk.reports.report_situation(desk.events.event(None), None, DEMO_NOW, "ko")
             alone, _ = _median(lambda: render(situation, ReportMeta(kind="situation")))
     return {"demo_s": total, "demo_draft_s": draft, "demo_render_s": alone, "demo_pages": rendered.pages}
 
@@ -111,7 +111,7 @@ def main() -> None:
     big = large(args.affiliates, args.items, args.decisions)
     print(f"large desk: {args.affiliates} affiliates x {args.items} items, {args.decisions} decisions "
           f"(built in {big['desk_built_s']:.1f} s); {big['rows']:,} table rows in {big['tables']} tables")
-    print(f"  desk.situation()            {big['read_s']:6.2f} s")
+    print(f"  desk.views.situation()            {big['read_s']:6.2f} s")
     print(f"  situation report            {big['report_s']:6.2f} s  {big['report_pages']:4d} pages")
     print(f"  bare reportlab              {big['bare_s']:6.2f} s  {big['bare_pages']:4d} pages   "
           f"ratio {big['report_s'] / big['bare_s']:.2f} (target <= 1.5)")

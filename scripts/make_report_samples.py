@@ -27,20 +27,20 @@ def main(out: Path) -> None:
         build_demo(path)
         with Desk.open(path, clock=lambda: now[0], author="그룹 위기대응데스크 김보고") as desk:
             now[0] = next(moments)
-            desk.draft_report(next_update=DEMO_NOW + timedelta(hours=6), prepared_by="김보고 (그룹 BCP 담당)")
+            desk.reports.draft_report(next_update=DEMO_NOW + timedelta(hours=6), prepared_by="김보고 (그룹 BCP 담당)")
             now[0] = next(moments)
-            desk.approve_report(None, 1, approver="이정민")
+            desk.reports.approve_report(None, 1, approver="이정민")
             now[0] = next(moments)
-            desk.issue_report(None, 1, out=out / "situation-report-1-ko.pdf")
-            desk.export_report(None, 1, kind="brief", out=out / "executive-brief-1-ko.pdf")
-            desk.export_report(None, 1, out=out / "situation-report-1-ko-draft.hwpx")
-            desk.export_report(None, 1, out=out / "situation-report-1-ko-draft.docx")
-            desk.draft_report(lang="en", next_update=DEMO_NOW + timedelta(hours=6),
+            desk.reports.issue_report(None, 1, out=out / "situation-report-1-ko.pdf")
+            desk.reports.export_report(None, 1, kind="brief", out=out / "executive-brief-1-ko.pdf")
+            desk.reports.export_report(None, 1, out=out / "situation-report-1-ko-draft.hwpx")
+            desk.reports.export_report(None, 1, out=out / "situation-report-1-ko-draft.docx")
+            desk.reports.draft_report(lang="en", next_update=DEMO_NOW + timedelta(hours=6),
                               prepared_by="Kim Bo-go (group BCP officer)",
                               out=out / "situation-report-2-en-draft.pdf")
-            desk.save_report(desk.render_report(None, "paper", affiliate="bank"),
+            desk.reports.save_report(desk.reports.render_report(None, "paper", affiliate="bank"),
                              out / "paper-checklist-bank-ko.pdf")
-            for record in desk.report_register():
+            for record in desk.reports.report_register():
                 print(f"#{record.number} {record.status} {record.lang} {record.pages} pages {record.short}")
     for made in sorted(out.glob("*.*")):
         print(f"{made}: {made.stat().st_size // 1024} KB")

@@ -72,10 +72,10 @@ def _main(argv: list[str] | None) -> int:
             print(f"crisisdesk: {problem}", file=sys.stderr)
             return 2
         from crisisdesk.cli.store_commands import say_upgraded, warn_on_open
-        from crisisdesk.desk.base import DeskBase
+        from crisisdesk.desk.app import Desk
 
-        DeskBase.on_open_warnings = warn_on_open  # the opening check: one line on stderr
-        DeskBase.on_upgraded = say_upgraded
+        Desk.on_open_warnings = warn_on_open  # the opening check: one line on stderr
+        Desk.on_upgraded = say_upgraded
         if args.command is None:
             from crisisdesk.cli.gui_command import open_desk
 

@@ -41,8 +41,8 @@ def register(sub) -> None:
 
 def run_injects(args) -> int:
     with _existing_desk(args) as desk:
-        found = desk.injects(args.id)
-        tz = ZoneInfo(desk.group().timezone)
+        found = desk.drills.injects(args.id)
+        tz = ZoneInfo(desk.events.group().timezone)
     if args.json:
         print_json([{"inject": s.inject.id, "at": format_offset(s.inject.at), "kind": s.inject.kind,
                      "due": to_iso(s.due), "released_at": to_iso(s.released_at) if s.released_at else None,
@@ -67,28 +67,28 @@ def run_release(args) -> int:
         print("crisisdesk: give one inject to release, or --due (not both)", file=sys.stderr)
         return 2
     with _existing_desk(args) as desk:
-        before = {s.inject.id for s in desk.injects(args.id) if s.released}
+        before = {s.inject.id for s in desk.drills.injects(args.id) if s.released}
         if args.due:
-            desk.release_due(args.id)
+            desk.drills.release_due(args.id)
         else:
-            desk.release_inject(args.id, args.inject)
-        released = [s.inject.id for s in desk.injects(args.id) if s.released and s.inject.id not in before]
+            desk.drills.release_inject(args.id, args.inject)
+        released = [s.inject.id for s in desk.drills.injects(args.id) if s.released and s.inject.id not in before]
     print(f"released: {', '.join(released)}" if released else "no inject is due")
     return 0
 
 
 def run_respond(args) -> int:
     with _existing_desk(args) as desk:
-        desk.respond_to_inject(args.id, args.affiliate, args.inject, args.text)
+        desk.drills.respond_to_inject(args.id, args.affiliate, args.inject, args.text)
     print(f"{args.affiliate}: response to {args.inject} recorded")
     return 0
 
 
 def run_register(args) -> int:
     with _existing_desk(args) as desk:
-        records = desk.drill_register(args.year)
-        rendered = desk.write_drill_register(args.year, args.out, args.lang) if args.out else None
-        tz = ZoneInfo(desk.group().timezone)
+        records = desk.reviews.drill_register(args.year)
+        rendered = desk.reviews.write_drill_register(args.year, args.out, args.lang) if args.out else None
+        tz = ZoneInfo(desk.events.group().timezone)
     if args.json:
         print_json([{"event": r.event_id, "title": r.title, "t0": to_iso(r.t0),
                      "closed_at": to_iso(r.closed_at) if r.closed_at else None, "playbook": r.playbook_title,

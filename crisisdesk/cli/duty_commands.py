@@ -40,8 +40,8 @@ def register(sub) -> None:
 
 def run_list(args) -> int:
     with _existing_desk(args) as desk:
-        duties = desk.duties(args.id)
-        tz = ZoneInfo(desk.group().timezone)
+        duties = desk.views.duties(args.id)
+        tz = ZoneInfo(desk.events.group().timezone)
     rows = [{"duty": d.duty, "filer": d.filer, "occurrence": d.occurrence, "kind": d.kind,
              "basis": d.basis, "to": d.to.ko, "title": d.title.ko, "start": d.start,
              "deadline": d.deadline.isoformat() if d.deadline else None, "state": d.state,
@@ -64,8 +64,8 @@ def run_list(args) -> int:
 
 def run_move(args) -> int:
     with _existing_desk(args) as desk:
-        deadline = parse_time(args.to, desk.group().timezone)
-        desk.move_duty(args.id, args.duty, deadline, args.reason, filer=args.filer,
+        deadline = parse_time(args.to, desk.events.group().timezone)
+        desk.communications.move_duty(args.id, args.duty, deadline, args.reason, filer=args.filer,
                        occurrence=args.occurrence)
     print(f"{args.filer} {args.duty}#{args.occurrence}: due {args.to}")
     return 0
@@ -73,8 +73,8 @@ def run_move(args) -> int:
 
 def run_file(args) -> int:
     with _existing_desk(args) as desk:
-        at = parse_time(args.at, desk.group().timezone) if args.at else None
-        desk.set_duty(args.id, args.duty, args.state, filer=args.filer, occurrence=args.occurrence,
+        at = parse_time(args.at, desk.events.group().timezone) if args.at else None
+        desk.communications.set_duty(args.id, args.duty, args.state, filer=args.filer, occurrence=args.occurrence,
                       reference=args.reference, reason=args.reason, at=at)
     print(f"{args.filer} {args.duty}#{args.occurrence}: {args.state}")
     return 0

@@ -116,8 +116,8 @@ def run_group_load(args) -> int:
         if file is None:
             raise InvalidInput("give the group file: no site file names a group pack "
                                "(see crisisdesk site show)")
-        desk.load_group(file)
-        group = desk.group()
+        desk.events.load_group(file)
+        group = desk.events.group()
     print(f"group loaded: {group.id} {group.name.ko} ({len(group.affiliates)} affiliates, "
           f"{len(group.providers)} providers)")
     return 0
@@ -125,7 +125,7 @@ def run_group_load(args) -> int:
 
 def run_event_list(args) -> int:
     with _existing_desk(args) as desk:
-        records = sorted(desk.event_records(), key=lambda r: (not r.is_open, r.t0))
+        records = sorted(desk.events.event_records(), key=lambda r: (not r.is_open, r.t0))
     if args.json:
         print_json([{"id": r.id, "title": r.title, "t0": to_iso(r.t0), "drill": r.drill, "note": r.note,
                      "level": r.level, "status": r.status, "status_reason": r.status_reason,
@@ -139,7 +139,7 @@ def run_event_list(args) -> int:
 
 def run_event_show(args) -> int:
     with _existing_desk(args) as desk:
-        board = desk.board(args.id)
+        board = desk.views.board(args.id)
     data = board_json(board)
     if args.json:
         print_json(data)
@@ -165,7 +165,7 @@ def board_json(board: Board) -> dict:
     return {
         "event": {"id": e.id, "title": e.title, "level": e.level, "level_title": e.level_title.ko,
                   "drill": e.drill, "status": e.status, "t0": e.t0.isoformat(),
-                  "elapsed": f"T+{hours}:{rest:02d}", "playbook": f"{e.playbook_id} v{e.playbook_version}"},
+                  "elapsed": f"T+{hours}:{rest:02d}", "playbook": f"{e.playbook.id} v{e.playbook.version}"},
         "totals": {"applicable": board.totals.applicable, "closed": board.totals.closed,
                    "percent": board.totals.percent, "overdue": board.totals.overdue,
                    "overdue_critical": board.totals.overdue_critical},
@@ -195,8 +195,8 @@ def board_json(board: Board) -> dict:
 
 def run_activate(args) -> int:
     with _existing_desk(args) as desk:
-        t0 = parse_time(args.at, desk.group().timezone) if args.at else None
-        changes = desk.activate(args.playbook, args.title, t0=t0, level=args.level, drill=args.drill,
+        t0 = parse_time(args.at, desk.events.group().timezone) if args.at else None
+        changes = desk.events.activate(args.playbook, args.title, t0=t0, level=args.level, drill=args.drill,
                                 down=tuple(args.down), note=args.note)
     print(changes.created)
     return 0
@@ -204,28 +204,28 @@ def run_activate(args) -> int:
 
 def run_level(args) -> int:
     with _existing_desk(args) as desk:
-        desk.change_level(args.id, args.level, args.reason)
+        desk.events.change_level(args.id, args.level, args.reason)
     print(f"level: {args.level}")
     return 0
 
 
 def run_provider(args) -> int:
     with _existing_desk(args) as desk:
-        desk.set_provider(args.id, args.provider, args.status, args.note)
+        desk.events.set_provider(args.id, args.provider, args.status, args.note)
     print(f"{args.provider}: {args.status}")
     return 0
 
 
 def run_close(args) -> int:
     with _existing_desk(args) as desk:
-        desk.close_event(args.id, args.reason)
+        desk.events.close_event(args.id, args.reason)
     print("event closed")
     return 0
 
 
 def run_reopen(args) -> int:
     with _existing_desk(args) as desk:
-        desk.reopen_event(args.id, args.reason)
+        desk.events.reopen_event(args.id, args.reason)
     print("event reopened")
     return 0
 
@@ -233,11 +233,11 @@ def run_reopen(args) -> int:
 def run_check(args) -> int:
     with _existing_desk(args) as desk:
         if args.state == "undo":
-            desk.undo_item(args.id, args.affiliate, args.item)
+            desk.checklists.undo_item(args.id, args.affiliate, args.item)
         else:
-            desk.set_item(args.id, args.affiliate, args.item, state=args.state, note=args.note,
+            desk.checklists.set_item(args.id, args.affiliate, args.item, state=args.state, note=args.note,
                           reason=args.reason, assignee=args.assignee, evidence=args.evidence)
-        [view] = [i for i in desk.checklist(args.id, args.affiliate)
+        [view] = [i for i in desk.views.checklist(args.id, args.affiliate)
                   if args.item in (i.item, f"{i.checklist}/{i.item}")]
     print(f"{args.affiliate} {view.checklist}/{view.item}: {view.state}")
     return 0
@@ -253,15 +253,15 @@ def run_assess(args) -> int:
         except RecursionError:
             raise InvalidInput("the value is nested too deeply to be an answer") from None
     with _existing_desk(args) as desk:
-        desk.answer(args.id, args.affiliate, args.field, value)
-        [view] = [a for a in desk.answers(args.id, args.affiliate) if a.field == args.field]
+        desk.assessments.answer(args.id, args.affiliate, args.field, value)
+        [view] = [a for a in desk.views.answers(args.id, args.affiliate) if a.field == args.field]
     print(f"{args.affiliate} {args.field}: {view.display} (revision {view.revisions})")
     return 0
 
 
 def run_decide(args) -> int:
     with _existing_desk(args) as desk:
-        changes = desk.record_decision(args.id, args.text, rationale=args.rationale, decided_by=args.by,
+        changes = desk.council.record_decision(args.id, args.text, rationale=args.rationale, decided_by=args.by,
                                        affiliates=args.affiliates)
     print(changes.created)
     return 0
@@ -269,8 +269,8 @@ def run_decide(args) -> int:
 
 def run_timeline(args) -> int:
     with _existing_desk(args) as desk:
-        ctx = desk.event(args.id)
-        entries = desk.timeline(ctx.id, args.affiliate, tuple(args.kind))
+        ctx = desk.events.event(args.id)
+        entries = desk.views.timeline(ctx.id, args.affiliate, tuple(args.kind))
     zone = ZoneInfo(ctx.group.timezone)
     if args.json:
         print_json([{"seq": e.seq, "at": e.at.astimezone(zone).isoformat(), "kind": e.kind,

@@ -81,28 +81,28 @@ def run_report(args) -> int:
         parser.error("--affiliate and --blank are for --kind paper")
     with Desk.open(db_path(args), create=False) as desk:
         if needs_out:
-            desk.check_output(args.out)
+            desk.reports.check_output(args.out)
         if action == "list":
             return _list(desk, event, args.json)
         if action == "approve":
-            outcome = desk.approve_report(event, number, approver=args.by)
+            outcome = desk.reports.approve_report(event, number, approver=args.by)
             r = outcome.record
             print(f"approved situation report #{r.number} (fingerprint {r.short}) by {r.approved_by} "
                   f"as {r.approved_role}; issue it: crisisdesk report issue {r.number} --out FILE.pdf")
             return 0
         if action == "issue":
-            outcome = desk.issue_report(event, number, out=args.out)
+            outcome = desk.reports.issue_report(event, number, out=args.out)
             print(f"issued situation report #{number}: {_pages(outcome.rendered.pages)}, "
                   f"fingerprint {outcome.rendered.short} → {args.out}")
             return 0
         if action == "export":
-            done = desk.export_report(event, number, kind=kind, out=args.out).file
+            done = desk.reports.export_report(event, number, kind=kind, out=args.out).file
             print(f"wrote the {FILE_ROLES[done.role]} of situation report #{number} as {done.format.upper()}"
                   f" (report fingerprint {done.fingerprint[:12]}) → {args.out}; the issued PDF stays the record")
             return 0
         if action == "reprint":
-            rendered = desk.reprint_report(event, number, kind=kind)
-            desk.save_report(rendered, args.out)
+            rendered = desk.reports.reprint_report(event, number, kind=kind)
+            desk.reports.save_report(rendered, args.out)
             what = "situation report" if kind == "situation" else "executive brief of report"
             print(f"reprinted {what} #{number}: {_pages(rendered.pages)}, fingerprint {rendered.short} "
                   f"→ {args.out}")
@@ -112,22 +112,22 @@ def run_report(args) -> int:
 
 def _render(desk: Desk, args: argparse.Namespace, event: str | None, kind: str) -> int:
     lang = args.lang or "ko"
-    zone = desk.event(event).group.timezone
+    zone = desk.events.event(event).group.timezone
     as_of = args.as_of
     if as_of and not as_of.strip().startswith("#"):
         as_of = parse_time(as_of, zone)
     next_update = parse_time(args.next_update, zone) if args.next_update else None
     if kind == "situation" and not args.preview:
-        outcome = desk.draft_report(event, lang=lang, as_of=as_of, next_update=next_update,
+        outcome = desk.reports.draft_report(event, lang=lang, as_of=as_of, next_update=next_update,
                                     prepared_by=args.prepared_by, out=args.out)
         r = outcome.record
         print(f"drafted situation report #{r.number} ({r.designation}) as of journal #{r.as_of}: "
               f"{_pages(r.pages)}, fingerprint {r.short} → {args.out}")
         print(f"the chair approves it with: crisisdesk report approve {r.number}")
         return 0
-    rendered = desk.render_report(event, kind, lang=lang, as_of=as_of, affiliate=args.affiliate,
+    rendered = desk.reports.render_report(event, kind, lang=lang, as_of=as_of, affiliate=args.affiliate,
                                   blank=args.blank, next_update=next_update)
-    desk.save_report(rendered, args.out)
+    desk.reports.save_report(rendered, args.out)
     what = {"situation": "preview situation report (not registered)", "brief": "executive brief",
             "paper": "paper checklists"}[kind]
     print(f"wrote {what}: {_pages(rendered.pages)}, fingerprint {rendered.short} → {args.out}")
@@ -135,7 +135,7 @@ def _render(desk: Desk, args: argparse.Namespace, event: str | None, kind: str) 
 
 
 def _list(desk: Desk, event: str | None, as_json: bool) -> int:
-    records = desk.report_register(event)
+    records = desk.reports.report_register(event)
     if as_json:
         print_json([{**{k: getattr(r, k) for k in r.__dataclass_fields__},
                      "files": [{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "role": f.role}

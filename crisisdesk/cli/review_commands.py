@@ -73,8 +73,8 @@ def review_rows(review: AfterAction) -> list[dict]:
 
 def run_show(args) -> int:
     with _existing_desk(args) as desk:
-        as_of = parse_time(args.as_of, desk.group().timezone) if args.as_of else None
-        review = desk.after_action(args.id, as_of)
+        as_of = parse_time(args.as_of, desk.events.group().timezone) if args.as_of else None
+        review = desk.reviews.after_action(args.id, as_of)
     rows = review_rows(review)
     if args.json:
         print_json({"event": review.event_id, "drill": review.drill, "as_of": to_iso(review.as_of),
@@ -99,8 +99,8 @@ def run_show(args) -> int:
 
 def run_report(args) -> int:
     with _existing_desk(args) as desk:
-        as_of = parse_time(args.as_of, desk.group().timezone) if args.as_of else None
-        rendered = desk.write_after_action(args.id, args.out, args.lang, as_of)
+        as_of = parse_time(args.as_of, desk.events.group().timezone) if args.as_of else None
+        rendered = desk.reviews.write_after_action(args.id, args.out, args.lang, as_of)
     unit = "sheets" if str(args.out).lower().endswith(".xlsx") else "pages"
     print(f"wrote the after-action report: {rendered.pages} {unit}, fingerprint "
           f"{rendered.fingerprint[:12]} → {args.out}")
@@ -109,7 +109,7 @@ def run_report(args) -> int:
 
 def run_finding(args) -> int:
     with _existing_desk(args) as desk:
-        changes = desk.record_finding(args.id, args.text)
+        changes = desk.reviews.record_finding(args.id, args.text)
     print(f"finding {changes.created[:8]} recorded")
     return 0
 
@@ -117,7 +117,7 @@ def run_finding(args) -> int:
 def run_action(args) -> int:
     with _existing_desk(args) as desk:
         if args.state:
-            desk.change_corrective_action(args.ref, args.state, args.note)
+            desk.reviews.change_corrective_action(args.ref, args.state, args.note)
             print(f"corrective action {args.ref}: {args.state}")
             return 0
         missing = [f"--{n}" for n in ("title", "owner", "due") if not getattr(args, n)]
@@ -125,17 +125,17 @@ def run_action(args) -> int:
             print(f"crisisdesk: a new corrective action needs {', '.join(missing)} (or --state to change one)",
                   file=sys.stderr)
             return 2
-        due = parse_time(args.due, desk.group().timezone)
-        changes = desk.add_corrective_action(args.ref, args.title, args.owner, due, args.finding)
+        due = parse_time(args.due, desk.events.group().timezone)
+        changes = desk.reviews.add_corrective_action(args.ref, args.title, args.owner, due, args.finding)
     print(f"corrective action {changes.created[:8]} added")
     return 0
 
 
 def run_actions(args) -> int:
     with _existing_desk(args) as desk:
-        found = desk.corrective_actions(open_only=args.open)
+        found = desk.reviews.corrective_actions(open_only=args.open)
         now = desk.clock()
-        tz = ZoneInfo(desk.group().timezone)
+        tz = ZoneInfo(desk.events.group().timezone)
     if args.json:
         print_json([{"id": a.id, "event": a.event, "event_title": a.event_title, "title": a.title,
                      "owner": a.owner, "due": to_iso(a.due), "state": a.state, "note": a.note,

@@ -49,15 +49,15 @@ def register(sub) -> None:
 
 def run_brief(args) -> int:
     with _existing_desk(args) as desk:
-        brief = desk.handover_brief(args.id)
-        tz = desk.event(args.id).group.timezone
+        brief = desk.room.handover_brief(args.id)
+        tz = desk.events.event(args.id).group.timezone
     print("\n".join(brief.lines(args.lang, tz)))
     return 0
 
 
 def run_handover(args) -> int:
     with _existing_desk(args) as desk:
-        changes = desk.prepare_handover(args.id, args.outgoing, args.incoming, args.lang)
+        changes = desk.room.prepare_handover(args.id, args.outgoing, args.incoming, args.lang)
     print(f"handover {changes.created[:8]} prepared: {args.outgoing} → {args.incoming}; both sign it with "
           f"crisisdesk room sign {args.id} {changes.created[:8]} outgoing|incoming --name NAME")
     return 0
@@ -65,8 +65,8 @@ def run_handover(args) -> int:
 
 def run_sign(args) -> int:
     with _existing_desk(args) as desk:
-        desk.sign_handover(args.id, args.handover, args.role, args.name)
-        [held] = [h for h in desk.handovers(args.id) if h.id.startswith(args.handover)]
+        desk.room.sign_handover(args.id, args.handover, args.role, args.name)
+        [held] = [h for h in desk.room.handovers(args.id) if h.id.startswith(args.handover)]
     state = "complete" if held.complete else "waiting for the other lead"
     print(f"handover {held.id[:8]}: signed by the {args.role} lead {args.name} ({state})")
     return 0
@@ -74,8 +74,8 @@ def run_sign(args) -> int:
 
 def run_handovers(args) -> int:
     with _existing_desk(args) as desk:
-        found = desk.handovers(args.id)
-        tz = ZoneInfo(desk.group().timezone)
+        found = desk.room.handovers(args.id)
+        tz = ZoneInfo(desk.events.group().timezone)
     if args.json:
         print_json([{"id": h.id, "prepared_at": to_iso(h.prepared_at), "outgoing": h.outgoing,
                      "incoming": h.incoming, "since": to_iso(h.since), "lines": list(h.lines),
@@ -94,7 +94,7 @@ def run_handovers(args) -> int:
 
 def run_contacts(args) -> int:
     with _existing_desk(args) as desk:
-        contacts = desk.contacts(args.id)
+        contacts = desk.room.contacts(args.id)
     if not contacts:
         print("the group file has no contact tree ('contacts:')")
     for contact, deputy in call_tree(contacts):
@@ -107,22 +107,22 @@ def run_contacts(args) -> int:
 
 def run_rollcall(args) -> int:
     with _existing_desk(args) as desk:
-        changes = desk.start_roll_call(args.id, args.title)
+        changes = desk.room.start_roll_call(args.id, args.title)
     print(f"roll-call {changes.created[:8]} started")
     return 0
 
 
 def run_call(args) -> int:
     with _existing_desk(args) as desk:
-        desk.record_call(args.id, args.rollcall, args.contact, args.result, args.note)
+        desk.room.record_call(args.id, args.rollcall, args.contact, args.result, args.note)
     print(f"{args.contact}: {args.result}")
     return 0
 
 
 def run_rollcalls(args) -> int:
     with _existing_desk(args) as desk:
-        found = desk.roll_calls(args.id)
-        tz = ZoneInfo(desk.group().timezone)
+        found = desk.room.roll_calls(args.id)
+        tz = ZoneInfo(desk.events.group().timezone)
     if args.json:
         print_json([{"id": r.id, "title": r.title, "started_at": to_iso(r.started_at), "reached": r.reached,
                      "contacts": [{"contact": e.contact.id, "status": e.status, "via": e.reached_via,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisdesk.cli.common import add_command
-from crisisdesk.desk.self_test import Check, run_checks, throwaway_folder
+from crisisdesk.desk.self_test import CheckResult, run_checks, throwaway_folder
 
 
 def register(sub) -> None:
@@ -25,10 +25,10 @@ def run_self_test(args) -> int:
     return 0 if not failed else 1
 
 
-def _window_check(folder) -> Check:
+def _window_check(folder) -> CheckResult:
     try:
         from crisisdesk.ui.self_check import check_window
 
-        return Check("window", True, check_window(folder / "self-test.sqlite"))
+        return CheckResult("window", True, check_window(folder / "self-test.sqlite"))
     except Exception as exc:  # reported as a failed line, never a traceback
-        return Check("window", False, f"{type(exc).__name__}: {exc}")
+        return CheckResult("window", False, f"{type(exc).__name__}: {exc}")

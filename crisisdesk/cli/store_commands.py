@@ -96,7 +96,7 @@ def run_backup(args) -> int:
         if args.out:
             out, entries = args.out, desk.backup(args.out)
         else:
-            out = desk.auto_backup()
+            out = desk.backups.auto_backup()
             entries = desk.store.head()[0]
     print(f"backup written and verified: {out} ({entries} journal entries)")
     return 0

@@ -51,11 +51,11 @@ def register(sub) -> None:
 
 def run_export_xlsx(args) -> int:
     with Desk.open(db_path(args), create=False) as desk:
-        desk.check_output(args.out)
+        desk.reports.check_output(args.out)
         as_of = args.as_of
         if as_of and not as_of.strip().startswith("#"):
-            as_of = parse_time(as_of, desk.event(args.event).group.timezone)
-        rendered = desk.export_workbook(args.event, out=args.out, lang=args.lang, as_of=as_of)
+            as_of = parse_time(as_of, desk.events.event(args.event).group.timezone)
+        rendered = desk.workbook.export_workbook(args.event, out=args.out, lang=args.lang, as_of=as_of)
     print(f"wrote workbook: {len(rendered.sheets)} sheets, {rendered.rows} rows → {args.out}")
     return 0
 
@@ -65,7 +65,7 @@ def run_group_template(args) -> int:
         group = write_group_template(args.out, args.source)
     elif db_path(args).exists():
         with Desk.open(db_path(args), create=False) as desk:
-            group = desk.write_group_template(args.out)
+            group = desk.workbook.write_group_template(args.out)
     else:
         group = write_group_template(args.out)
     filled = (f"filled with group {group.id}: {len(group.affiliates)} affiliates, "

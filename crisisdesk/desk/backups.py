@@ -7,10 +7,13 @@ from pathlib import Path
 
 from crisisdesk.desk import checkpoints, context
 from crisisdesk.desk.backup_policy import DEFAULT_POLICY, BackupPolicy
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.store.backup import STEP_PAGES, STEP_PAUSE, backup_file
 from crisisdesk.store.backup import restore as store_restore
 from crisisdesk.store.errors import StoreError
+from crisisdesk.store.journal_store import Store
 from crisisdesk.store.schema import SCHEMA_VERSION
 from crisisdesk.store.upgrade import opened_by_this_version
 from crisisdesk.store.verify import (
@@ -70,22 +73,27 @@ def write_backup(db_path: Path, out: Path, keep: int, pages: int = STEP_PAGES,
     return Path(out)
 
 
-class BackupCommands:
-    """Mixed into Desk."""
+class BackupCommands(DeskService):
+    """Automatic backups of this desk's file."""
+
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._path = Path(str(writer.store.path))
 
     def auto_backup(self, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
         """An online backup into the backup folder, verified; older ones pruned to `policy.keep`."""
-        return write_backup(self.path, next_backup_path(self.path), policy.keep)
+        return write_backup(self._path, next_backup_path(self._path), policy.keep)
 
     def backups(self) -> list[Path]:
         """This desk's automatic backups, oldest first."""
-        return list_backups(self.path)
+        return list_backups(self._path)
 
     def backup_due(self, policy: BackupPolicy = DEFAULT_POLICY) -> bool:
         """Whether an open event makes a new automatic backup due now."""
-        if not self.event_records("open"):
+        if not self._events.event_records("open"):
             return False
-        last = last_backup_time(self.path)
+        last = last_backup_time(self._path)
         return last is None or (datetime.now(UTC) - last).total_seconds() >= policy.every_minutes * 60
 
 
@@ -145,7 +153,7 @@ def verify_database(path: Path, peers: list[Path] | None = None) -> VerifyReport
         store.close()
 
 
-def store_is_older(store) -> bool:
+def store_is_older(store: Store) -> bool:
     """Whether opening the file with this program would upgrade it, emptying its parse cache
     (an older schema, or a file this version has not opened yet: `store.upgrade`)."""
     older = store.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 BOARD = "board"
@@ -14,6 +15,8 @@ DUTIES = "duties"
 TIMELINE = "timeline"
 REPORTS = "reports"
 GROUP = "group"
+EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS,
+                        TIMELINE})  # what to refresh when what changed is not known
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Changes:
     created: str = ""  # id of what the command created (event, meeting, decision, action, notice)
 
     @classmethod
-    def of(cls, event: str | None, *kinds: str, affiliates=(), created: str = "") -> Changes:
+    def of(cls, event: str | None, *kinds: str, affiliates: Iterable[str] = (), created: str = "") -> Changes:
         return cls(event=event, affiliates=frozenset(affiliates), kinds=frozenset((*kinds, TIMELINE)),
                    created=created)
 

@@ -27,7 +27,7 @@ from crisisdesk.store import checkpoints as table
 from crisisdesk.store import exchange_tables
 
 if TYPE_CHECKING:
-    from crisisdesk.desk.base import DeskBase
+    from crisisdesk.desk.writer import Writer
 
 EVERY = 100  # entries between interval checkpoints
 IN_PACKET = 8  # this desk's latest checkpoints carried in each packet
@@ -75,7 +75,7 @@ class Signer:
         return key
 
 
-def make(desk: DeskBase, reason: str, at: str | None = None,
+def make(desk: Writer, reason: str, at: str | None = None,
          key: Ed25519PrivateKey | None = None) -> Checkpoint | None:
     """Sign and keep a checkpoint of the journal's head now; None without a key or entries."""
     if key is not None:
@@ -95,7 +95,7 @@ def make(desk: DeskBase, reason: str, at: str | None = None,
     return checkpoint
 
 
-def last_seq(desk: DeskBase) -> int:
+def last_seq(desk: Writer) -> int:
     """The position of this desk's latest checkpoint (cached for the session)."""
     if desk.checkpoint_seq is None:
         latest = table.latest(desk.store.conn, desk.desk_id)
@@ -103,7 +103,7 @@ def last_seq(desk: DeskBase) -> int:
     return desk.checkpoint_seq
 
 
-def after_append(desk: DeskBase, head: int) -> None:
+def after_append(desk: Writer, head: int) -> None:
     """An interval checkpoint once `EVERY` entries were added since the last one."""
     if desk.signer.tried and desk.signer.key is None:
         return  # no key this session: nothing to sign with
@@ -111,7 +111,7 @@ def after_append(desk: DeskBase, head: int) -> None:
         make(desk, "interval")
 
 
-def on_close(desk: DeskBase) -> None:
+def on_close(desk: Writer) -> None:
     """A checkpoint of what was added since the last one, when the desk closes."""
     if desk.signer.tried and desk.signer.key is None:
         return
@@ -121,7 +121,7 @@ def on_close(desk: DeskBase) -> None:
         make(desk, "close")
 
 
-def for_packet(desk: DeskBase, key: Ed25519PrivateKey) -> list[dict]:
+def for_packet(desk: Writer, key: Ed25519PrivateKey) -> list[dict[str, object]]:
     """A checkpoint of the head for a packet being written, and this desk's latest ones to send
     with it (the peer keeps them: a local forger cannot reach that copy)."""
     make(desk, "packet", key=key)
@@ -163,7 +163,7 @@ def key_problem(conn: sqlite3.Connection) -> str | None:
             "replaced outside CrisisDesk")
 
 
-def keep_from_packet(desk: DeskBase, sender: Identity, items: Iterable[object]) -> int:
+def keep_from_packet(desk: Writer, sender: Identity, items: Iterable[object]) -> int:
     """After a packet from `sender` was imported: keep the checkpoints it carried (never failing
     the import, which is saved already)."""
     items = list(items)
@@ -176,13 +176,13 @@ def keep_from_packet(desk: DeskBase, sender: Identity, items: Iterable[object]) 
         return 0
 
 
-def for_report(desk: DeskBase, at: str) -> str:
+def for_report(desk: Writer, at: str) -> str:
     """The checkpoint's short form printed on a report issued at `at` ('' without a key)."""
     checkpoint = table.by_time(desk.store.conn, desk.desk_id, "report", at) or make(desk, "report", at)
     return checkpoint.short() if checkpoint else ""
 
 
-def printed_on(desk: DeskBase, at: str) -> str:
+def printed_on(desk: Writer, at: str) -> str:
     """The short form printed on the report issued at `at` (a reprint), '' when none was."""
     checkpoint = table.by_time(desk.store.conn, desk.desk_id, "report", at)
     return checkpoint.short() if checkpoint else ""

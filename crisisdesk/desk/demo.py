@@ -7,6 +7,7 @@ database runs on demo time: it opens at Saturday 14:00 KST and ticks from there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -159,8 +160,8 @@ def build_demo(path: Path, playbooks: Path | None = None) -> str:
     clock = DemoClock()
     with Desk.open(path, clock=clock, author="그룹 위기대응데스크") as desk:
         clock.at(20)
-        desk.load_group(folder / "example-group.yaml")
-        event = desk.activate(folder / "gov-system-outage.yaml", "국가정보자원관리원 화재 — 정부 신분확인 장애",
+        desk.events.load_group(folder / "example-group.yaml")
+        event = desk.events.activate(folder / "gov-system-outage.yaml", "국가정보자원관리원 화재 — 정부 신분확인 장애",
                               t0=T0, down=("gov-id-check",),
                               note="대전 국정자원 UPS 배터리 화재로 정부 전산 647개 시스템 중단").created
         _story(desk, clock, event)
@@ -170,17 +171,17 @@ def build_demo(path: Path, playbooks: Path | None = None) -> str:
 
 def _story(desk: Desk, clock: DemoClock, ev: str) -> None:
     clock.at(25)
-    desk.set_provider(ev, "post-office", "down", "우체국 금융 연계 중단: 모든 은행의 우체국 계좌 이체 실패",
+    desk.events.set_provider(ev, "post-office", "down", "우체국 금융 연계 중단: 모든 은행의 우체국 계좌 이체 실패",
                       since=T0)
     clock.at(30)
-    desk.set_provider(ev, "passport-check", "down", "외교부 여권 진위확인 중단")
+    desk.events.set_provider(ev, "passport-check", "down", "외교부 여권 진위확인 중단")
     clock.at(50)
-    desk.set_provider(ev, "public-mydata", "down", "공공 마이데이터 중단")
+    desk.events.set_provider(ev, "public-mydata", "down", "공공 마이데이터 중단")
     clock.at(70)
-    desk.set_provider(ev, "giro", "degraded", "지로 납부 지연")
+    desk.events.set_provider(ev, "giro", "degraded", "지로 납부 지연")
     clock.at(100)
-    desk.change_level(ev, "caution", "정부 신분확인 복구 시점 불투명, 주말 중 영향 확대 예상")
-    desk.open_meeting(ev, "1차 긴급 비대면 위기대응협의회(CRO 주재)",
+    desk.events.change_level(ev, "caution", "정부 신분확인 복구 시점 불투명, 주말 중 영향 확대 예상")
+    desk.council.open_meeting(ev, "1차 긴급 비대면 위기대응협의회(CRO 주재)",
                       ["chair", "cio", "ciso", "compliance", "comms"])
     _decide(desk, ev, "전 계열사 매뉴얼에 따라 IT 시스템 점검 후 22시까지 결과 보고", "그룹 핵심 IT 점검표 활용", "cio",
             action=("계열사 점검 결과 취합", "bcp-officer", 180))
@@ -192,37 +193,37 @@ def _story(desk: Desk, clock: DemoClock, ev: str) -> None:
             action=("스미싱 탐지 룰 추가", "ciso", 240))
     phishing = _decide(desk, ev, "고객센터 상담 인력 1.5배 증원", "주말 문의 급증 예상", "chair")
     clock.at(140)
-    desk.close_meeting(ev)
+    desk.council.close_meeting(ev)
     clock.at(160)
-    desk.record_alert(ev, "행정안전부(MOIS)", "경계", at=T0 + timedelta(minutes=130),
+    desk.communications.record_alert(ev, "행정안전부(MOIS)", "경계", at=T0 + timedelta(minutes=130),
                       note="국가 전산망 위기경보 경계 발령")
     _tick(desk, clock, ev, _TICKS)
     _routine(desk, clock, ev)
     for minutes, affiliate, field, value in _ANSWERS:
         clock.at(minutes + 1)
-        desk.answer(ev, affiliate, field, value)
+        desk.assessments.answer(ev, affiliate, field, value)
     clock.at(150)
-    desk.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-2025-0926-0141")
+    desk.communications.set_duty(ev, "fss-initial", "submitted", filer="bank", reference="FSS-2025-0926-0141")
     for minutes, filer, reference in _INITIAL_REPORTS:
         clock.at(minutes)
-        desk.set_duty(ev, "fss-initial", "submitted", filer=filer, reference=reference)
+        desk.communications.set_duty(ev, "fss-initial", "submitted", filer=filer, reference=reference)
     clock.at(360)
     for filer, reference in (("bank", "HQ-0927-011"), ("nambu-bank", "HQ-0927-014"), ("card", "HQ-0927-019")):
-        desk.set_duty(ev, "authorities-hq-status", "submitted", filer=filer, reference=reference)
+        desk.communications.set_duty(ev, "authorities-hq-status", "submitted", filer=filer, reference=reference)
     clock.at(660)
-    desk.record_alert(ev, "과학기술정보통신부(MSIT)", "심각", note="정보통신 위기경보 심각 상향")
+    desk.communications.record_alert(ev, "과학기술정보통신부(MSIT)", "심각", note="정보통신 위기경보 심각 상향")
     clock.at(700)
-    desk.record_alert(ev, "행정안전부(MOIS)", "심각", note="국가 전산망 위기경보 심각 상향, 중앙재난안전대책본부 가동")
-    notice = desk.compose_notice(ev, "bank", "app-banner").created
+    desk.communications.record_alert(ev, "행정안전부(MOIS)", "심각", note="국가 전산망 위기경보 심각 상향, 중앙재난안전대책본부 가동")
+    notice = desk.communications.compose_notice(ev, "bank", "app-banner").created
     clock.at(680)
-    desk.post_notice(ev, notice, "app")
-    desk.post_notice(ev, desk.compose_notice(ev, "bank", "web-notice").created, "web")
+    desk.communications.post_notice(ev, notice, "app")
+    desk.communications.post_notice(ev, desk.communications.compose_notice(ev, "bank", "web-notice").created, "web")
     clock.at(700)
-    desk.post_notice(ev, desk.compose_notice(ev, "card", "web-notice").created, "web")
-    desk.compose_notice(ev, "savings", "sms-alert")
+    desk.communications.post_notice(ev, desk.communications.compose_notice(ev, "card", "web-notice").created, "web")
+    desk.communications.compose_notice(ev, "savings", "sms-alert")
     clock.at(760)
-    desk.change_level(ev, "alert", "정부 발표: 완전 복구까지 수주 소요, MSIT 심각 상향")
-    desk.open_meeting(ev, "2차 그룹 위기대응협의회 (CRO 주재, 회장 참석)",
+    desk.events.change_level(ev, "alert", "정부 발표: 완전 복구까지 수주 소요, MSIT 심각 상향")
+    desk.council.open_meeting(ev, "2차 그룹 위기대응협의회 (CRO 주재, 회장 참석)",
                       ["group-chairman", "chair", "cio", "ciso", "compliance", "comms", "branch-ops",
                        "cs-lead"])
     _decide(desk, ev, "월요일 개점 전 08:30 전 영업점 사전 점검 실시", "월요일 창구 혼잡 대비", "chair",
@@ -233,49 +234,50 @@ def _story(desk: Desk, clock: DemoClock, ev: str) -> None:
             affiliates=["bank", "capital", "savings"], action=("사진 업로드 심사 절차 확정", "business-lead", 1500))
     _decide(desk, ev, "카드 비대면 발급은 대체 확인 API 계약 전까지 영업점 발급만 허용", "", "chair",
             affiliates=["card"])
-    desk.amend_decision(ev, phishing, "고객센터 상담 인력 2배 증원 및 주말 연장 운영",
+    desk.council.amend_decision(ev, phishing, "고객센터 상담 인력 2배 증원 및 주말 연장 운영",
                         "토요일 오전 문의량이 예상의 2배", "chair")
     _decide(desk, ev, "복구가 길어질 계열사의 금감원 중간보고는 일요일 18시까지 제출",
             "그룹 기준(인지 후 48시간)보다 앞당겨 그룹이 일괄 점검", "compliance",
             action=("중간보고서 초안 작성", "compliance", 1300))
     sunday = datetime(2025, 9, 28, 18, 0, tzinfo=KST)
-    for duty in desk.duties(ev):
+    for duty in desk.views.duties(ev):
         if duty.duty == "fss-intermediate" and duty.deadline is not None and duty.deadline > sunday:
-            desk.move_duty(ev, duty.duty, sunday, "협의회 결정: 일요일 18시까지 제출", filer=duty.filer,
+            desk.communications.move_duty(ev, duty.duty, sunday, "협의회 결정: 일요일 18시까지 제출", filer=duty.filer,
                            occurrence=duty.occurrence)
     withdrawn = _decide(desk, ev, "토요일 야간 배치 작업 전면 중지", "", "cio")
-    desk.withdraw_decision(ev, withdrawn, "배치는 정부 연계와 무관함을 확인")
+    desk.council.withdraw_decision(ev, withdrawn, "배치는 정부 연계와 무관함을 확인")
     _tick(desk, clock, ev, _ALERT_TICKS)
     clock.at(840)
-    desk.close_meeting(ev)
-    desk.set_outlook(ev, "12h", "정부 신분확인 복구 미정. 대체 수단으로 비대면 업무 부분 유지.",
+    desk.council.close_meeting(ev)
+    desk.communications.set_outlook(ev, "12h", "정부 신분확인 복구 미정. 대체 수단으로 비대면 업무 부분 유지.",
                      "금융당국의 대체 신분확인 기준 확인")
-    desk.set_outlook(ev, "24h", "월요일 개점 준비 완료 목표. 영업점 혼잡 예상.", "영업점 추가 인력")
-    desk.set_outlook(ev, "48h", "일부 정부 시스템 재가동 전망(62개 시스템 월요일 복구 목표).", "")
-    desk.set_outlook(ev, "72h", "장기 복구 대비 수작업 절차 정착.", "대체 인증 수단 추가 계약 검토")
+    desk.communications.set_outlook(ev, "24h", "월요일 개점 준비 완료 목표. 영업점 혼잡 예상.", "영업점 추가 인력")
+    desk.communications.set_outlook(ev, "48h", "일부 정부 시스템 재가동 전망(62개 시스템 월요일 복구 목표).", "")
+    desk.communications.set_outlook(ev, "72h", "장기 복구 대비 수작업 절차 정착.", "대체 인증 수단 추가 계약 검토")
 
 
-def _tick(desk: Desk, clock: DemoClock, ev: str, ticks: list[tuple]) -> None:
+def _tick(desk: Desk, clock: DemoClock, ev: str, ticks: list[tuple[int, str, str, str, str]]) -> None:
     for minutes, affiliate, item, state, note in ticks:
         clock.at(minutes)
-        desk.set_item(ev, affiliate, item, state=state, note=note or None, reason=_BLOCK_REASONS.get(item))
+        desk.checklists.set_item(ev, affiliate, item, state=state, note=note or None, reason=_BLOCK_REASONS.get(item))
 
 
 def _routine(desk: Desk, clock: DemoClock, ev: str) -> None:
     """The first-hour items each affiliate has done by now, beyond the story's own ticks."""
     for affiliate, (start, step, count) in _PACE.items():
-        items = sorted((i for i in desk.checklist(ev, affiliate) if i.checklist in _ROUTINE),
+        items = sorted((i for i in desk.views.checklist(ev, affiliate) if i.checklist in _ROUTINE),
                        key=lambda i: i.due)[:count]
         for n, item in enumerate(items):
             if item.state == "todo":
                 clock.at(start + n * step)
-                desk.set_item(ev, affiliate, item.item, state="done")
+                desk.checklists.set_item(ev, affiliate, item.item, state="done")
 
 
-def _decide(desk: Desk, ev: str, text: str, rationale: str, by: str, affiliates=(), action=None) -> str:
-    decision = desk.record_decision(ev, text, rationale=rationale, decided_by=by,
+def _decide(desk: Desk, ev: str, text: str, rationale: str, by: str, affiliates: Sequence[str] = (),
+            action: tuple[str, str, int] | None = None) -> str:
+    decision = desk.council.record_decision(ev, text, rationale=rationale, decided_by=by,
                                     affiliates=list(affiliates)).created
     if action:
         title, owner, minutes = action
-        desk.create_action(ev, title, owner, T0 + timedelta(minutes=minutes), decision=decision)
+        desk.council.create_action(ev, title, owner, T0 + timedelta(minutes=minutes), decision=decision)
     return decision

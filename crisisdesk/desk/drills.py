@@ -7,20 +7,27 @@ from datetime import datetime
 from typing import Any
 
 from crisisdesk.desk.changes import BOARD, EVENTS, IMPACT, Changes
-from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.desk_roles import AFFILIATE_ROLE
 from crisisdesk.domain.drill import Inject, InjectStatus, due_injects
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.store import exchange_tables, review_queries
 
 
-class DrillCommands:
-    """Mixed into Desk."""
+class DrillCommands(DeskService):
+    """Drill injects: list, release (by hand or when due), respond."""
 
-    def drill_event(self, event: str | None) -> EventContext:
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+
+    def drill_event(self, event: str | None) -> Event:
         """An event that is a drill (InvalidInput for a real one: injects never touch it)."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not ctx.record.drill:
             raise InvalidInput.of("'{title}' is a real event; injects belong to drills only",
                                   title=ctx.record.title)
@@ -31,9 +38,9 @@ class DrillCommands:
         ctx = self.drill_event(event)
         released: dict[str, dict[str, Any]] = {}
         responses: dict[str, list[tuple[str, datetime]]] = {}
-        for row in review_queries.drill_entries(self.store.conn, ctx.id):
+        for row in review_queries.drill_entries(self._store.conn, ctx.id):
             p = row["payload"]
-            if row["kind"] == "drill.inject_released":
+            if row["kind"] == Kind.DRILL_INJECT_RELEASED:
                 released.setdefault(p["inject"], p)
             else:
                 responses.setdefault(p["inject"], []).append((p["affiliate"], from_iso(row["at"])))
@@ -63,11 +70,11 @@ class DrillCommands:
         """Release every inject whose time has come (by the schedule); nothing when none is due,
         and nothing on an affiliate desk (the group desk releases; its packets bring them)."""
         ctx = self.open_drill(event)
-        me = exchange_tables.identity(self.store.conn)
+        me = exchange_tables.identity(self._store.conn)
         if me is not None and me["role"] == AFFILIATE_ROLE:
             return Changes(event=ctx.id)
         released = {s.inject.id for s in self.injects(ctx.id) if s.released}
-        due = due_injects(ctx.playbook.injects, ctx.t0, self.clock(), released)
+        due = due_injects(ctx.playbook.injects, ctx.t0, self._clock(), released)
         if not due:
             return Changes(event=ctx.id)
         return self._release(ctx, due, "schedule")
@@ -81,22 +88,22 @@ class DrillCommands:
         status = next((s for s in self.injects(ctx.id) if s.inject.id == inject_id), None)
         if status is None or not status.released:
             raise InvalidInput.of("inject '{inject}' has not been released in this drill", inject=inject_id)
-        self.record("drill.responded", {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
+        self._record(Kind.DRILL_RESPONDED, {"event": ctx.id, "affiliate": affiliate, "inject": inject_id,
                                         "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, affiliates=[affiliate])
 
-    def open_drill(self, event: str | None) -> EventContext:
+    def open_drill(self, event: str | None) -> Event:
         ctx = self.drill_event(event)
         if not ctx.is_open:
             raise InvalidInput.of("event '{title}' is closed; reopen it to change it", title=ctx.record.title)
         return ctx
 
-    def _release(self, ctx: EventContext, injects: list[Inject], by: str) -> Changes:
-        now = to_iso(self.clock())
+    def _release(self, ctx: Event, injects: list[Inject], by: str) -> Changes:
+        now = to_iso(self._clock())
         items: list[tuple[str, dict[str, Any]]] = []
         touched: set[str] = set()
         for inject in injects:
-            items.append(("drill.inject_released", {
+            items.append((Kind.DRILL_INJECT_RELEASED, {
                 "event": ctx.id, "inject": inject.id, "kind": inject.kind, "released_by": by,
                 "due": to_iso(inject.due_at(ctx.t0)), "at": now,
                 "text": {"ko": inject.text.ko, "en": inject.text.en},
@@ -105,17 +112,17 @@ class DrillCommands:
             items += _effects(ctx, inject, now)
             if inject.affiliate:
                 touched.add(inject.affiliate)
-        self.record_many(items)
+        self._record_many(items)
         return Changes.of(ctx.id, EVENTS, BOARD, IMPACT, affiliates=sorted(touched))
 
 
-def _effects(ctx: EventContext, inject: Inject, now: str) -> list[tuple[str, dict[str, Any]]]:
+def _effects(ctx: Event, inject: Inject, now: str) -> list[tuple[str, dict[str, Any]]]:
     """What the inject does to the drill event: a provider's status, an affiliate's figures."""
     if inject.kind == "provider":
         if inject.provider not in {p.id for p in ctx.group.providers}:
             raise InvalidInput.of("inject '{inject}' names provider '{provider}', which the group "
                                   "file does not know", inject=inject.id, provider=inject.provider)
-        return [("event.provider_changed", {"event": ctx.id, "provider": inject.provider,
+        return [(Kind.EVENT_PROVIDER_CHANGED, {"event": ctx.id, "provider": inject.provider,
                                             "status": inject.status, "note": inject.text.ko,
                                             "since": now, "inject": inject.id})]
     effects: list[tuple[str, dict[str, Any]]] = []
@@ -124,6 +131,6 @@ def _effects(ctx: EventContext, inject: Inject, now: str) -> list[tuple[str, dic
     for measure, value in inject.measures:
         field = ctx.playbook.measured(measure)
         if field is not None:
-            effects.append(("impact.answered", {"event": ctx.id, "affiliate": inject.affiliate,
+            effects.append((Kind.IMPACT_ANSWERED, {"event": ctx.id, "affiliate": inject.affiliate,
                                                 "field": field.id, "value": value, "inject": inject.id}))
     return effects

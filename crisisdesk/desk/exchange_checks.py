@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from crisisdesk.desk.context import parse_group, parse_playbook
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import CrisisDeskError, InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.journal import Entry
@@ -23,6 +25,8 @@ from crisisdesk.exchange.errors import PacketRejected
 from crisisdesk.exchange.identity import Identity
 from crisisdesk.store import queries
 from crisisdesk.store.errors import StoreError
+
+Parsed = TypeVar("Parsed", Playbook, Group)
 
 
 class ImportFacts:
@@ -77,14 +81,14 @@ def check_entries(me: Identity, entries: Iterable[Entry], conn: sqlite3.Connecti
 
 def _check(me: Identity, entry: Entry, facts: ImportFacts) -> None:
     p = entry.payload
-    if entry.kind == "event.activated" and isinstance(p.get("event"), str) \
+    if entry.kind == Kind.EVENT_ACTIVATED and isinstance(p.get("event"), str) \
             and facts.event(p["event"]) is not None:
         raise InvalidInput(f"event '{p['event']}' already exists on this desk")
     check_payload(entry.kind, p, facts)
-    if entry.kind == "group.loaded" and p["group"] != me.group:
+    if entry.kind == Kind.GROUP_LOADED and p["group"] != me.group:
         raise InvalidInput(f"it loads group '{p['group']}', and this desk belongs to group "
                            f"'{me.group}'")
-    if entry.kind == "event.activated":
+    if entry.kind == Kind.EVENT_ACTIVATED:
         pinned = p["group"]
         group = facts.parse_group(pinned["text"], pinned["sha256"])
         if group.id != me.group:
@@ -99,7 +103,7 @@ def _check_hash(text: str, sha256: str, what: str) -> None:
         raise InvalidInput(f"the pinned {what} does not match its SHA-256 {sha256[:12]}")
 
 
-def _parsed(parse, text: str, sha256: str, what: str):
+def _parsed(parse: Callable[[str, str], Parsed], text: str, sha256: str, what: str) -> Parsed:
     try:
         return parse(text, sha256)
     except CrisisDeskError as exc:

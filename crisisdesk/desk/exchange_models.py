@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from crisisdesk.exchange.identity import Identity
@@ -78,6 +79,34 @@ class PeerStatus:
         if self.awaiting_ack:
             return f"its acknowledgement of {self.behind} entries"
         return ""
+
+
+@dataclass(frozen=True)
+class SentPacket:
+    """A packet this desk wrote: to whom, which file, how far into its journal."""
+
+    seq: int
+    recipient: str  # desk id
+    file: str
+    entries: int
+    upto: int
+    digest: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ReceivedPacket:
+    """A packet this desk imported: from whom, how many of its entries were new here."""
+
+    sender: str  # desk id
+    seq: int
+    digest: str
+    file: str
+    entries: int
+    new_entries: int
+    after: int
+    upto: int
+    at: datetime
 
 
 @dataclass(frozen=True)

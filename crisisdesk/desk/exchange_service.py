@@ -20,10 +20,11 @@ import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import islice
 from operator import attrgetter, lt
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -43,9 +44,11 @@ from crisisdesk.desk.exchange_models import (
     ImportOutcome,
     Peer,
     PeerStatus,
+    ReceivedPacket,
+    SentPacket,
 )
 from crisisdesk.domain.clock import from_iso, to_iso, to_ms
-from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS, Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.journal import GENESIS_HASH, Entry
 from crisisdesk.exchange import errors, folder, packet, scope
@@ -71,7 +74,8 @@ from crisisdesk.store import exchange_tables as tables
 from crisisdesk.store.errors import StoreError
 
 __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "DeskInfo",
-           "ExchangeService", "ExportResult", "ImportOutcome", "Peer", "PeerStatus"]
+           "ExchangeService", "ExportResult", "ImportOutcome", "Peer", "PeerStatus", "ReceivedPacket",
+           "SentPacket"]
 
 
 TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
@@ -90,6 +94,7 @@ class ExchangeService:
     def __init__(self, desk: Desk, limits: packet.Limits = packet.DEFAULT_LIMITS,
                  resend_after: int = RESEND_AFTER, keep_alive_after: int = KEEP_ALIVE_AFTER):
         self.desk = desk
+        self._writer = desk._writer  # the exchange is part of the desk: it journals through its writer
         self.limits = limits
         self.resend_after = resend_after  # seconds before an unacknowledged stretch goes again
         self.keep_alive_after = keep_alive_after  # seconds of silence towards a peer at most
@@ -141,11 +146,11 @@ class ExchangeService:
                 raise KeyUnavailable(f"{status.message} (choose a key file)")
             store = KeyringKeys()
         store.save(identity.desk, key)
-        self.desk.record("desk.initialised", {
+        self._writer.record(Kind.DESK_INITIALISED, {
             **identity.claims(), "fingerprint": identity.fingerprint, "key_store": store.kind,
             "key_file": str(Path(key_file).absolute()) if key_file is not None else ""})
         self._key = key
-        return self.info()
+        return self._info()
 
     def needs_passphrase(self) -> bool:
         """Whether signing needs `unlock(passphrase)` first (key in an encrypted file)."""
@@ -188,7 +193,7 @@ class ExchangeService:
                 f"desk {identity.name} is already enrolled with another key (fingerprint "
                 f"{known['fingerprint']}); revoke it first if its key really changed")
         if known is None or known["status"] != "enrolled":
-            self.desk.record("desk.enrolled", {**identity.claims(),
+            self._writer.record(Kind.DESK_ENROLLED, {**identity.claims(),
                                                "fingerprint": identity.fingerprint})
         return self.peer(identity.desk)
 
@@ -196,7 +201,7 @@ class ExchangeService:
         """Stop trusting a desk: its packets are refused from now on."""
         peer = self.peer(ref)
         if peer.active:
-            self.desk.record("desk.revoked", {"desk": peer.desk, "reason": reason.strip()})
+            self._writer.record(Kind.DESK_REVOKED, {"desk": peer.desk, "reason": reason.strip()})
         return self.peer(peer.desk)
 
     def peers(self) -> list[Peer]:
@@ -278,7 +283,7 @@ class ExchangeService:
                                        tables.hash_at(self.conn, upto) or "")
                 data = packet.build(me, key, peer.desk, seq, now, entries, after, upto,
                                     stream=stream, ack=ack,
-                                    checkpoints=desk_checkpoints.for_packet(self.desk, key))
+                                    checkpoints=desk_checkpoints.for_packet(self._writer, key))
                 name = packet.packet_name(me.group, me.name, seq)
                 tables.record_sent(self.conn, seq, peer.desk, name, len(entries), upto,
                                    packet.digest(data), now)
@@ -298,7 +303,7 @@ class ExchangeService:
             raise
         return ExportResult(peer.name, path, seq, len(entries))
 
-    def _sent(self, st: dict, epoch: str, sent: int, acked: int, upto: int, moment,
+    def _sent(self, st: dict[str, Any], epoch: str, sent: int, acked: int, upto: int, moment: datetime,
               resend: bool, echoed: bool) -> None:
         """Remember a packet written: how far it went, and when to send again unacknowledged."""
         st["sent_epoch"], st["sent_upto"] = epoch, max(sent, upto)
@@ -313,7 +318,7 @@ class ExchangeService:
         st["resend_gap"] = gap
         st["resend_due"] = to_iso(moment + timedelta(seconds=gap))
 
-    def _ack_for(self, st: dict) -> packet.Ack | None:
+    def _ack_for(self, st: dict[str, Any]) -> packet.Ack | None:
         """This desk's acknowledgement of the peer's journal, once it has heard its stream."""
         if not st["their_epoch"]:
             return None
@@ -326,15 +331,13 @@ class ExchangeService:
         self._counted.refresh(self.conn)
         return self._counted
 
-    def _epoch(self, moment) -> str:
+    def _epoch(self, moment: datetime) -> str:
         """This desk's stream epoch (made on first use; a new one after a restore is noticed)."""
         epoch = tables.self_value(self.conn, "epoch")
-        if epoch is None:  # also a desk restored from a backup made before its first packet
-            self._restored(moment)
-            epoch = tables.self_value(self.conn, "epoch")
-        return epoch
+        # none yet: also a desk restored from a backup made before its first packet
+        return epoch if epoch is not None else self._restored(moment)
 
-    def _restored_by_peer(self, moment) -> None:
+    def _restored_by_peer(self, moment: datetime) -> None:
         """A peer's acknowledgement shows this desk was restored: a new epoch, at most once an
         hour (a misused peer's false acknowledgements cannot make every desk send everything
         again and again)."""
@@ -344,7 +347,7 @@ class ExchangeService:
         tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
         self._restored(moment)
 
-    def _restored(self, moment) -> None:
+    def _restored(self, moment: datetime) -> str:
         """A peer acknowledged a journal this desk does not have: it was restored from an older
         backup. Start a new stream epoch (peers then take everything again and send back what
         this desk made and lost); its own entries from before now are accepted back."""
@@ -355,6 +358,7 @@ class ExchangeService:
         before = to_ms(moment) + self.limits.max_skew_ms
         tables.set_self_value(self.conn, "own_before", f"{before:015d}.999999.")
         tables.set_self_value(self.conn, "own_before_epoch", epoch)
+        return epoch
 
     def stream_mark(self, sender: str) -> tuple[str, int]:
         """How far this desk holds `sender`'s journal (its epoch and position): when it moves,
@@ -395,11 +399,11 @@ class ExchangeService:
             self._behind_counts[key] = count
         return self._behind_counts[key]
 
-    def sent_packets(self) -> list[dict]:
-        return tables.sent(self.conn)
+    def sent_packets(self) -> list[SentPacket]:
+        return [SentPacket(**{**r, "at": from_iso(r["at"])}) for r in tables.sent(self.conn)]
 
-    def received_packets(self) -> list[dict]:
-        return tables.received(self.conn)
+    def received_packets(self) -> list[ReceivedPacket]:
+        return [ReceivedPacket(**{**r, "at": from_iso(r["at"])}) for r in tables.received(self.conn)]
 
     # -- import ------------------------------------------------------------------
     def import_files(self, paths: Iterable[Path]) -> list[ImportOutcome]:
@@ -456,7 +460,7 @@ class ExchangeService:
                 f"to group '{me.group}'"))
         digest = packet.digest(data)
         held_digest = tables.received_digest(self.conn, sender.desk, header.seq)
-        base = {"sender": sender.name, "seq": header.seq, "entries": header.entries}
+        base: dict[str, Any] = {"sender": sender.name, "seq": header.seq, "entries": header.entries}
         if held_digest == digest:
             return ImportOutcome(path, DUPLICATE, f"packet #{header.seq} from {sender.name} was "
                                  "already imported; nothing changed", **base)
@@ -519,13 +523,13 @@ class ExchangeService:
                 f"imported yet (its journal after #{header.after}); kept for later. A lost "
                 f"packet is sent again by {sender.name} once it has this desk's "
                 "acknowledgement"), **base)
-        desk_checkpoints.keep_from_packet(self.desk, sender, header.checkpoints)
+        desk_checkpoints.keep_from_packet(self._writer, sender, header.checkpoints)
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
             events=frozenset(touched.events), affiliates=frozenset(touched.affiliates), **base)
 
-    def _take_ack(self, st: dict, header: packet.PacketHeader, moment) -> None:
+    def _take_ack(self, st: dict[str, Any], header: packet.PacketHeader, moment: datetime) -> None:
         """Move the peer's acknowledged mark of this desk's journal (on acknowledgement, not on
         writing). A mark lower than before means the peer was restored: resend at once. A mark
         this desk's journal does not have means this desk was restored: new epoch."""
@@ -557,7 +561,7 @@ class ExchangeService:
         if st["return_own"] >= 2 and ack.upto >= st["return_own"] - 2:
             st["return_own"] = 0
 
-    def _place(self, st: dict, header: packet.PacketHeader) -> bool | str | None:
+    def _place(self, st: dict[str, Any], header: packet.PacketHeader) -> bool | str | None:
         """Where a packet falls in the sender's stream: True when it continues what this desk
         holds (the mark may move), False when it is already covered and OLDER when it is from
         the sender's history before its restore (its entries are taken, the mark stays), None
@@ -633,8 +637,8 @@ class ExchangeService:
             raise InvalidInput("an affiliate desk needs its affiliate id")
         if role == GROUP and affiliate:
             raise InvalidInput("a group desk belongs to no single affiliate (leave out the affiliate)")
-        if self.desk.has_group():
-            loaded = self.desk.group()
+        if self.desk.events.has_group():
+            loaded = self.desk.events.group()
             if group and group != loaded.id:
                 raise InvalidInput(f"the loaded group file is '{loaded.id}', not '{group}'")
             group = loaded.id
@@ -645,7 +649,7 @@ class ExchangeService:
             raise InvalidInput("no group file is loaded: give the group id")
         return group, affiliate or None
 
-    def _peer(self, row: dict) -> Peer:
+    def _peer(self, row: dict[str, Any]) -> Peer:
         return Peer(_identity(row), row["status"], row["enrolled_at"], row["enrolled_by"],
                     row["revoked_at"], row["reason"], tables.sent_upto(self.conn, row["desk"]))
 
@@ -656,7 +660,7 @@ class _Counts:
     own a peer may hold. A peer holding more of this desk's entries than this desk has means
     this desk lost some (restored from an older backup)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.head = 0
         self.by_desk: dict[str, int] = {}
         self.own: dict[tuple[str, str, str], int] = {}  # (desk, "group kinds" or affiliate)
@@ -683,7 +687,7 @@ class _Counts:
             self.own.get((me.desk, "a", a), 0) for a in {peer.affiliate or "", GROUP})
 
 
-def _new_epoch(moment) -> str:
+def _new_epoch(moment: datetime) -> str:
     """A stream epoch: when it began (so a later one sorts after it) and a random tail."""
     return f"{to_ms(moment):015d}-{secrets.token_hex(4)}"
 
@@ -736,6 +740,6 @@ def _refused(path: Path, exc: BaseException) -> ImportOutcome:
                          reason=errors.MALFORMED)
 
 
-def _identity(row: dict) -> Identity:
+def _identity(row: dict[str, Any]) -> Identity:
     return Identity.from_claims({"desk": row["desk"], "role": row["role"], "group": row["group_id"],
                                  "affiliate": row["affiliate"], "public_key": row["public_key"]})

@@ -8,35 +8,35 @@ from crisisdesk.desk.changes import (
     CHECKLIST,
     DECISIONS,
     DUTIES,
-    EVENTS,
-    GROUP,
+    EVERYTHING,
     IMPACT,
     NOTICES,
     REPORTS,
     TIMELINE,
     Changes,
 )
+from crisisdesk.desk.writer import DeskService
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.store import queries
 
-EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS, TIMELINE})
 # What each kind of entry changes, as the desk's own commands say it (an unknown kind: everything).
-KINDS = {
-    "checklist.changed": {CHECKLIST, BOARD},
-    "service.assessed": {IMPACT, BOARD},
-    "impact.answered": {IMPACT, BOARD},
-    "notice.composed": {NOTICES}, "notice.edited": {NOTICES},
-    "notice.posted": {NOTICES, BOARD}, "notice.withdrawn": {NOTICES},
-    "duty.changed": {DUTIES, BOARD}, "alert.recorded": {BOARD}, "outlook.set": {BOARD},
-    "meeting.opened": {DECISIONS}, "meeting.closed": {DECISIONS},
-    "decision.recorded": {DECISIONS, BOARD}, "action.created": {DECISIONS}, "action.changed": {DECISIONS},
-    "report.drafted": {REPORTS}, "report.approved": {REPORTS}, "report.issued": {REPORTS},
-    "desk.initialised": set(), "desk.enrolled": set(), "desk.revoked": set(),
+KINDS: dict[str, set[str]] = {
+    Kind.CHECKLIST_CHANGED: {CHECKLIST, BOARD},
+    Kind.SERVICE_ASSESSED: {IMPACT, BOARD},
+    Kind.IMPACT_ANSWERED: {IMPACT, BOARD},
+    Kind.NOTICE_COMPOSED: {NOTICES}, Kind.NOTICE_EDITED: {NOTICES},
+    Kind.NOTICE_POSTED: {NOTICES, BOARD}, Kind.NOTICE_WITHDRAWN: {NOTICES},
+    Kind.DUTY_CHANGED: {DUTIES, BOARD}, Kind.ALERT_RECORDED: {BOARD}, Kind.OUTLOOK_SET: {BOARD},
+    Kind.MEETING_OPENED: {DECISIONS}, Kind.MEETING_CLOSED: {DECISIONS},
+    Kind.DECISION_RECORDED: {DECISIONS, BOARD}, Kind.ACTION_CREATED: {DECISIONS}, Kind.ACTION_CHANGED: {DECISIONS},
+    Kind.REPORT_DRAFTED: {REPORTS}, Kind.REPORT_APPROVED: {REPORTS}, Kind.REPORT_ISSUED: {REPORTS},
+    Kind.DESK_INITIALISED: set(), Kind.DESK_ENROLLED: set(), Kind.DESK_REVOKED: set(),
 }
 AT_MOST = 10_000  # entries described one by one; beyond, everything of every event is refreshed
 
 
-class OutsideChanges:
-    """Mixed into Desk."""
+class OutsideChanges(DeskService):
+    """Changes another program wrote to this desk's file."""
 
     _outside: tuple[int, int] | None = None  # (data version, journal head) when last asked
 
@@ -46,8 +46,8 @@ class OutsideChanges:
         Cheap when nothing happened (the journal's head and one PRAGMA); the entries since the last
         head are read otherwise. SQLite's data version moves only for other connections' commits, so
         this desk's own commands (announced by themselves) are passed over while nobody else writes."""
-        conn = self.store.conn
-        head = self.store.head()[0]  # before the version: a commit in between is seen next time
+        conn = self._store.conn
+        head = self._store.head()[0]  # before the version: a commit in between is seen next time
         version = queries.data_version(conn)
         seen = self._outside
         self._outside = (version, head)
@@ -69,8 +69,8 @@ def describe(entries: list[tuple[int, str, str, str]]) -> list[Changes]:
         kinds.setdefault(event, set()).update(EVERYTHING if known is None else known)
         if known is None or not affiliate:
             affiliates[event] = None  # the whole event
-        elif affiliates.setdefault(event, set()) is not None:
-            affiliates[event].add(affiliate)  # type: ignore[union-attr]
+        elif (named := affiliates.setdefault(event, set())) is not None:
+            named.add(affiliate)
     return [Changes(event=event or None, kinds=frozenset(found | {TIMELINE}),
                     affiliates=frozenset(affiliates.get(event) or ()))
             for event, found in kinds.items()]

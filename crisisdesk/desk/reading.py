@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from crisisdesk.desk import views
+from crisisdesk.desk.checklists import item_row
 from crisisdesk.desk.context import event_context
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import (
+    ActionView,
     AffiliateDetail,
     AlertView,
     AnswerView,
     Board,
     DecisionView,
     DutyView,
-    EventSummary,
     ItemView,
+    MeetingView,
     NoticeView,
+    OutlookView,
     ProviderView,
     RevisionView,
     Situation,
@@ -28,66 +35,67 @@ from crisisdesk.store import queries
 from crisisdesk.store.verify import rebuild
 
 
-class ReadModels:
-    """Mixed into Desk."""
+class ReadModels(DeskService):
+    """Read models for the UI, the CLI and the reports."""
 
-    def event_summary(self, event: str | None = None) -> EventSummary:
-        return views.event_summary(self.event(event))
+    def __init__(self, writer: Writer, events: EventCommands) -> None:
+        super().__init__(writer)
+        self._events = events
 
     def providers(self, event: str | None = None) -> list[ProviderView]:
-        return views.provider_views(self.store.conn, self.event(event))
+        return views.provider_views(self._store.conn, self._events.event(event))
 
     def board(self, event: str | None = None, now: datetime | None = None) -> Board:
-        ctx = self.event(event)
-        return views.build_board(self.store.conn, ctx, now or self.clock())
+        ctx = self._events.event(event)
+        return views.build_board(self._store.conn, ctx, now or self._clock())
 
     def checklist(self, event: str | None = None, affiliate: str | None = None,
                   now: datetime | None = None) -> list[ItemView]:
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if affiliate:
             ctx.check_doer(affiliate)
-        return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate)
+        return views.item_views(self._store.conn, ctx, now or self._clock(), affiliate)
 
     def checklist_item(self, event: str | None, affiliate: str, item: str,
                        now: datetime | None = None) -> ItemView:
         """One item of an affiliate (or the group desk) by `item` or `checklist/item`, as stored."""
-        ctx = self.event(event)
-        row = self._item_row(ctx, affiliate, item)
-        return views.item_views(self.store.conn, ctx, now or self.clock(), affiliate, rows=[row])[0]
+        ctx = self._events.event(event)
+        row = item_row(self._store.conn, ctx, affiliate, item)
+        return views.item_views(self._store.conn, ctx, now or self._clock(), affiliate, rows=[row])[0]
 
     def answers(self, event: str | None, affiliate: str, lang: str = "ko") -> list[AnswerView]:
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         ctx.affiliate(affiliate)
-        return views.answer_views(self.store.conn, ctx, affiliate, lang)
+        return views.answer_views(self._store.conn, ctx, affiliate, lang)
 
     def answer_history(self, event: str | None, affiliate: str, field: str) -> list[RevisionView]:
-        ctx = self.event(event)
-        return views.revision_views(self.store.conn, ctx, affiliate, field)
+        ctx = self._events.event(event)
+        return views.revision_views(self._store.conn, ctx, affiliate, field)
 
     def decisions(self, event: str | None = None) -> list[DecisionView]:
-        return views.decision_views(self.store.conn, self.event(event))
+        return views.decision_views(self._store.conn, self._events.event(event))
 
-    def actions(self, event: str | None = None, now: datetime | None = None):
-        return views.action_views(self.store.conn, self.event(event), now or self.clock())
+    def actions(self, event: str | None = None, now: datetime | None = None) -> list[ActionView]:
+        return views.action_views(self._store.conn, self._events.event(event), now or self._clock())
 
-    def meetings(self, event: str | None = None):
-        return views.meeting_views(self.store.conn, self.event(event))
+    def meetings(self, event: str | None = None) -> list[MeetingView]:
+        return views.meeting_views(self._store.conn, self._events.event(event))
 
     def notices(self, event: str | None = None, affiliate: str | None = None) -> list[NoticeView]:
-        return views.notice_views(self.store.conn, self.event(event), affiliate)
+        return views.notice_views(self._store.conn, self._events.event(event), affiliate)
 
     def duties(self, event: str | None = None, now: datetime | None = None) -> list[DutyView]:
-        return views.duty_views(self.store.conn, self.event(event), now or self.clock())
+        return views.duty_views(self._store.conn, self._events.event(event), now or self._clock())
 
     def alerts(self, event: str | None = None) -> list[AlertView]:
-        return views.alert_views(self.store.conn, self.event(event))
+        return views.alert_views(self._store.conn, self._events.event(event))
 
-    def outlook(self, event: str | None = None):
-        return views.outlook_views(self.store.conn, self.event(event))
+    def outlook(self, event: str | None = None) -> list[OutlookView]:
+        return views.outlook_views(self._store.conn, self._events.event(event))
 
     def timeline(self, event: str | None = None, affiliate: str | None = None,
                  kinds: tuple[str, ...] = ()) -> list[TimelineEntry]:
-        return views.timeline_entries(self.store.conn, self.event(event), affiliate, kinds)
+        return views.timeline_entries(self._store.conn, self._events.event(event), affiliate, kinds)
 
     def journal_position(self, as_of: int | datetime | str) -> int:
         """A journal sequence number for `#SEQ`, an int, an ISO time or a datetime."""
@@ -100,24 +108,24 @@ class ReadModels:
             except ValueError:
                 raise InvalidInput.of("'{as_of}' is neither #SEQ nor a time with a timezone", as_of=as_of) from None
         if isinstance(as_of, datetime):
-            return queries.seq_at(self.store.conn, to_iso(as_of))
+            return queries.seq_at(self._store.conn, to_iso(as_of))
         return int(as_of)
 
     def situation(self, event: str | None = None, as_of: int | datetime | str | None = None,
                   now: datetime | None = None) -> Situation:
         """All a situation report needs; with `as_of`, the journal replayed up to that point."""
-        ctx = self.event(event)
-        head, _ = self.store.head()
+        ctx = self._events.event(event)
+        head, _ = self._store.head()
         if as_of is None:
-            return _situation(self.store.conn, ctx, now or self.clock(), head)
+            return _situation(self._store.conn, ctx, now or self._clock(), head)
         seq = self.journal_position(as_of)
         if seq > head or seq < 1:
             raise InvalidInput.of("journal position #{seq} does not exist (the journal ends at #{head})", seq=seq, head=head)
         if isinstance(as_of, datetime):
             moment = as_of
         else:
-            moment = from_iso(self.store.entries(after=seq - 1, upto=seq).__next__().entry.at)
-        replay = rebuild(self.store, upto=seq)
+            moment = from_iso(self._store.entries(after=seq - 1, upto=seq).__next__().entry.at)
+        replay = rebuild(self._store, upto=seq)
         try:
             row = queries.one(replay.conn, "SELECT * FROM events WHERE id = ?", [ctx.id])
             if row is None:
@@ -127,7 +135,7 @@ class ReadModels:
             replay.close()
 
 
-def _situation(conn, ctx, now: datetime, seq: int) -> Situation:
+def _situation(conn: sqlite3.Connection, ctx: Event, now: datetime, seq: int) -> Situation:
     board = views.build_board(conn, ctx, now)
     items = views.item_views(conn, ctx, now)
     answers = views.answer_views(conn, ctx)

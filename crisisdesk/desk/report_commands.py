@@ -16,12 +16,18 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from crisisdesk.desk import checkpoints, views
 from crisisdesk.desk.changes import REPORTS, Changes
-from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.reading import ReadModels
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
+from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.domain.read_models import Situation
 from crisisdesk.domain.report_register import (
     APPROVER_ROLE,
@@ -66,8 +72,13 @@ class ReportOutcome:
     rendered: RenderedReport | None = None
 
 
-class ReportCommands:
-    """Mixed into Desk."""
+class ReportCommands(DeskService):
+    """Situation reports: render, draft, approve, issue, reprint, export; the register."""
+
+    def __init__(self, writer: Writer, events: EventCommands, views: ReadModels) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._views = views
 
     # -- rendering without recording -------------------------------------------------
     def render_report(self, event: str | None = None, kind: str = "situation", *, lang: str = "ko",
@@ -83,17 +94,17 @@ class ReportCommands:
                        blank: bool = False, next_update: datetime | None = None) -> PreparedReport:
         """What `render_report` renders, read now and rendered later (`.render(progress)`)."""
         _check_kind(kind, lang)
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if affiliate is not None:
             ctx.check_doer(affiliate)
         situation = self.report_situation(ctx, as_of, None, lang)
-        meta = ReportMeta(kind=kind, lang=lang, prepared_by=self.author, desk=self.desk_id[:8],
+        meta = ReportMeta(kind=kind, lang=lang, prepared_by=self._writer.author, desk=self._writer.desk_id[:8],
                           next_update=next_update, affiliate=affiliate, blank=blank)
         return PreparedReport(situation, meta)
 
-    def report_situation(self, ctx: EventContext, as_of, now: datetime | None, lang: str) -> Situation:
+    def report_situation(self, ctx: Event, as_of: int | datetime | str | None, now: datetime | None, lang: str) -> Situation:
         """The Situation a report reads, with impact answers displayed in the report's language."""
-        situation = self.situation(ctx.id, as_of=as_of, now=now)
+        situation = self._views.situation(ctx.id, as_of=as_of, now=now)
         by_field = {f.id: f for f in ctx.playbook.impact}
         affiliates = tuple(
             dataclasses.replace(d, answers=tuple(
@@ -105,12 +116,12 @@ class ReportCommands:
     # -- the register ------------------------------------------------------------------
     def report_register(self, event: str | None = None) -> list[ReportRecord]:
         """Every numbered situation report of the event, by number, with the files made from it."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         files: dict[int, list[ReportFile]] = {}
-        for row in file_rows(self.store.conn, ctx.id):
+        for row in file_rows(self._store.conn, ctx.id):
             files.setdefault(row["number"], []).append(_file(row))
         return [dataclasses.replace(r, files=tuple(files.get(r.number, ()))) for r in
-                (_record(row) for row in report_rows(self.store.conn, ctx.id))]
+                (_record(row) for row in report_rows(self._store.conn, ctx.id))]
 
     def report_record(self, event: str | None, number: int) -> ReportRecord:
         found = [r for r in self.report_register(event) if r.number == int(number)]
@@ -126,7 +137,7 @@ class ReportCommands:
 
         With `out`, the PDF is written first and the draft is journaled only once it is."""
         _check_kind("situation", lang)
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         seq, moment = self._position(as_of)
         records = self.report_register(ctx.id)
         number = next_number(records)
@@ -136,12 +147,12 @@ class ReportCommands:
             kind="situation", lang=lang, number=number,
             designation=designation(number, situation.event.status == "closed"),
             period_from=previous.moment if previous else None,
-            prepared_by=(prepared_by or self.author).strip(), desk=self.desk_id[:8],
+            prepared_by=(prepared_by or self._writer.author).strip(), desk=self._writer.desk_id[:8],
             next_update=next_update, status="draft")
         if out is not None:
             self.check_output(out)
         rendered = render(situation, meta, progress)
-        self._record_with_file("report.drafted", {
+        self._record_with_file(Kind.REPORT_DRAFTED, {
             "event": ctx.id, "number": number, "kind": "situation", "lang": lang, "as_of": seq,
             "moment": to_iso(moment), "period_from": to_iso(meta.period_from) if meta.period_from else "",
             "designation": meta.designation, "next_update": to_iso(next_update) if next_update else "",
@@ -152,19 +163,16 @@ class ReportCommands:
 
     def approve_report(self, event: str | None, number: int, *, approver: str | None = None) -> ReportOutcome:
         """The chair approves the current draft of report `number` (its fingerprint is recorded)."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         record = self.report_record(ctx.id, number)
-        if record.status == "issued":
-            raise InvalidInput.of("situation report #{number} is already issued", number=number)
-        if record.status == "approved":
-            raise InvalidInput.of("situation report #{number} is already approved", number=number)
+        record.check_approvable()
         try:
             ctx.playbook.role(APPROVER_ROLE)
         except KeyError:
             raise InvalidInput.of("the playbook has no '{role}' role to approve reports", role=APPROVER_ROLE) from None
-        self.record("report.approved", {
+        self._record(Kind.REPORT_APPROVED, {
             "event": ctx.id, "number": record.number, "fingerprint": record.fingerprint,
-            "role": APPROVER_ROLE, "approver": (approver or self.author).strip()})
+            "role": APPROVER_ROLE, "approver": (approver or self._writer.author).strip()})
         return ReportOutcome(self.report_record(ctx.id, number),
                              Changes.of(ctx.id, REPORTS, created=str(number)))
 
@@ -173,25 +181,22 @@ class ReportCommands:
         """Issue an approved report: rendered final, checked against the approved fingerprint.
 
         With `out`, the PDF is written first and the issue is journaled only once it is."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if out is not None:
             self.check_output(out)
         record = self.report_record(ctx.id, number)
-        if record.status == "issued":
-            raise InvalidInput.of("situation report #{number} is already issued; reprint it instead", number=number)
-        if record.status != "approved":
-            raise InvalidInput.of("situation report #{number} is not approved: the chair approves it first (crisisdesk report approve {number})", number=number)
-        issued_at = from_iso(to_iso(self.clock()))
-        record = dataclasses.replace(record, issued_at=issued_at, issued_by=self.author)
-        checkpoints.for_report(self, to_iso(issued_at))  # signed now, printed in the footer
+        record.check_issuable()
+        issued_at = from_iso(to_iso(self._clock()))
+        record = dataclasses.replace(record, issued_at=issued_at, issued_by=self._writer.author)
+        checkpoints.for_report(self._writer, to_iso(issued_at))  # signed now, printed in the footer
         rendered = self._render_record(ctx, record, "situation", progress)
         if rendered.fingerprint != record.fingerprint:
             raise InvalidInput.of("situation report #{number} no longer renders as it was drafted ({rendered} ≠ {drafted}); draft it again",
                                   number=number, rendered=rendered.short, drafted=record.short)
-        self._record_with_file("report.issued", {
+        self._record_with_file(Kind.REPORT_ISSUED, {
             "event": ctx.id, "number": record.number, "kind": record.kind, "lang": record.lang,
             "as_of": record.as_of, "moment": to_iso(record.moment), "fingerprint": rendered.fingerprint,
-            "at": to_iso(issued_at), "issued_by": self.author, "desk": self.desk_id[:8]}, rendered, out)
+            "at": to_iso(issued_at), "issued_by": self._writer.author, "desk": self._writer.desk_id[:8]}, rendered, out)
         return ReportOutcome(self.report_record(ctx.id, number),
                              Changes.of(ctx.id, REPORTS, created=str(number)), rendered)
 
@@ -201,7 +206,7 @@ class ReportCommands:
         kind="brief", the executive brief as of that report's position."""
         if kind not in ("situation", "brief"):
             raise InvalidInput.of("a reprint is of a situation report or its brief, not '{kind}'", kind=kind)
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         return self._render_record(ctx, self.report_record(ctx.id, number), kind, progress)
 
     def export_report(self, event: str | None, number: int, *, out: Path | str, kind: str = "situation",
@@ -217,7 +222,7 @@ class ReportCommands:
             allowed = ", ".join(f".{x}" for x in EXPORT_FORMATS[kind])
             raise InvalidInput.of("{path}: a {kind} report is exported as {allowed}", path=out, kind=kind,
                                   allowed=allowed)
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         path = self.check_output(out)
         record = self.report_record(ctx.id, number)
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
@@ -232,7 +237,7 @@ class ReportCommands:
             data, fingerprint = office.data, office.fingerprint
         self._write(data, path)
         try:
-            stored = self.record("report.exported", {
+            stored = self._record(Kind.REPORT_EXPORTED, {
                 "event": ctx.id, "number": record.number, "kind": kind, "format": fmt, "lang": record.lang,
                 "fingerprint": fingerprint, "sha256": hashlib.sha256(data).hexdigest(), "file": path.name})
         except BaseException:
@@ -274,32 +279,33 @@ class ReportCommands:
 
 
     # -- helpers ------------------------------------------------------------------------
-    def _record_with_file(self, kind: str, payload: dict, rendered: RenderedReport, out):
+    def _record_with_file(self, kind: str, payload: dict[str, Any], rendered: RenderedReport,
+                          out: Path | str | None) -> StoredEntry:
         """Write the PDF (if asked), then journal; a journal failure removes the file again."""
         if out is None:
-            return self.record(kind, payload)
+            return self._record(kind, payload)
         path = self.save_report(rendered, out)
         try:
-            return self.record(kind, payload)
+            return self._record(kind, payload)
         except BaseException:
             path.unlink(missing_ok=True)
             raise
 
-    def _position(self, as_of) -> tuple[int, datetime]:
+    def _position(self, as_of: int | datetime | str | None) -> tuple[int, datetime]:
         """The journal position and the moment a report is read at (milliseconds, as recorded)."""
-        head, _ = self.store.head()
+        head, _ = self._store.head()
         if as_of is None:
-            return head, from_iso(to_iso(self.clock()))
-        seq = self.journal_position(as_of)
+            return head, from_iso(to_iso(self._clock()))
+        seq = self._views.journal_position(as_of)
         if seq > head or seq < 1:
             raise InvalidInput.of("journal position #{seq} does not exist (the journal ends at #{head})", seq=seq, head=head)
         if isinstance(as_of, datetime):
             return seq, from_iso(to_iso(as_of))
         if isinstance(as_of, str) and not as_of.strip().startswith("#"):
             return seq, from_iso(to_iso(from_iso(as_of.strip())))
-        return seq, from_iso(next(self.store.entries(after=seq - 1, upto=seq)).entry.at)
+        return seq, from_iso(next(self._store.entries(after=seq - 1, upto=seq)).entry.at)
 
-    def _render_record(self, ctx: EventContext, record: ReportRecord, kind: str,
+    def _render_record(self, ctx: Event, record: ReportRecord, kind: str,
                        progress: Progress | None) -> RenderedReport:
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
         return render(situation, self._record_meta(record, kind), progress)
@@ -313,7 +319,7 @@ class ReportCommands:
             approved_by=record.approved_by if record.status != "draft" else "",
             approved_at=record.approved_at if record.status != "draft" else None,
             issued_at=record.issued_at, issued_by=record.issued_by,
-            checkpoint=checkpoints.printed_on(self, to_iso(record.issued_at)) if record.issued_at else "")
+            checkpoint=checkpoints.printed_on(self._writer, to_iso(record.issued_at)) if record.issued_at else "")
 
 
 def _check_kind(kind: str, lang: str) -> None:
@@ -327,13 +333,13 @@ def _time(text: str) -> datetime | None:
     return from_iso(text) if text else None
 
 
-def _file(row: dict) -> ReportFile:
+def _file(row: dict[str, Any]) -> ReportFile:
     return ReportFile(event=row["event"], number=row["number"], kind=row["kind"], format=row["format"],
                       lang=row["lang"], fingerprint=row["fingerprint"], sha256=row["sha256"], file=row["file"],
                       at=from_iso(row["at"]), author=row["author"])
 
 
-def _record(row: dict) -> ReportRecord:
+def _record(row: dict[str, Any]) -> ReportRecord:
     return ReportRecord(
         event=row["event"], number=row["number"], kind=row["kind"], lang=row["lang"], as_of=row["as_of"],
         moment=from_iso(row["moment"]), period_from=_time(row["period_from"]),

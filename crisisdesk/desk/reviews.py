@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from crisisdesk.desk.changes import EVENTS, Changes
-from crisisdesk.desk.context import EventContext
+from crisisdesk.desk.drills import DrillCommands
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.reading import ReadModels
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.after_action import (
     ACTION_STATES,
     AfterAction,
@@ -20,7 +23,9 @@ from crisisdesk.domain.after_action import (
     Finding,
 )
 from crisisdesk.domain.clock import from_iso, to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.ids import new_id
 from crisisdesk.domain.timing import (
     ItemChange,
@@ -38,25 +43,31 @@ from crisisdesk.store import queries, review_queries
 if TYPE_CHECKING:  # reportlab and openpyxl load when a review is first written, not at start-up
     from crisisdesk.reports.after_action_report import RenderedDocument
 
-_MEASURED_KINDS = ("event.provider_changed", "service.assessed", "checklist.changed")
+_MEASURED_KINDS = (Kind.EVENT_PROVIDER_CHANGED, Kind.SERVICE_ASSESSED, Kind.CHECKLIST_CHANGED)
 
 
-class ReviewCommands:
-    """Mixed into Desk."""
+class ReviewCommands(DeskService):
+    """After-action review: findings, corrective actions, the review report, the drill register."""
+
+    def __init__(self, writer: Writer, events: EventCommands, views: ReadModels, drills: DrillCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._views = views
+        self._drills = drills
 
     # -- findings and corrective actions -----------------------------------------------
     def record_finding(self, event: str | None, text: str) -> Changes:
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not text.strip():
             raise InvalidInput.of("a finding needs its text")
         finding = new_id()
-        self.record("review.finding", {"event": ctx.id, "finding": finding, "text": text.strip()})
+        self._record(Kind.REVIEW_FINDING, {"event": ctx.id, "finding": finding, "text": text.strip()})
         return Changes.of(ctx.id, EVENTS, created=finding)
 
     def add_corrective_action(self, event: str | None, title: str, owner: str, due: datetime,
                               finding: str = "") -> Changes:
         """A corrective action with its owner and due date; it stays listed until done or dropped."""
-        ctx = self.event(event)
+        ctx = self._events.event(event)
         if not title.strip():
             raise InvalidInput.of("a corrective action needs a title")
         if not owner.strip():
@@ -66,7 +77,7 @@ class ReviewCommands:
         if finding and finding not in {f.id for f in self.findings(ctx.id)}:
             raise InvalidInput.of("no finding '{finding}' in this event", finding=finding)
         action = new_id()
-        self.record("review.action", {"event": ctx.id, "action": action, "title": title.strip(),
+        self._record(Kind.REVIEW_ACTION, {"event": ctx.id, "action": action, "title": title.strip(),
                                       "owner": owner.strip(), "due": to_iso(due), "finding": finding})
         return Changes.of(ctx.id, EVENTS, created=action)
 
@@ -77,38 +88,38 @@ class ReviewCommands:
         if len(found) != 1:
             raise InvalidInput.of("no corrective action '{action}' (see: crisisdesk review actions)",
                                   action=action)
-        self.record("review.action_changed", {"event": found[0].event, "action": found[0].id,
+        self._record(Kind.REVIEW_ACTION_CHANGED, {"event": found[0].event, "action": found[0].id,
                                               "state": state, "note": note.strip()})
         return Changes.of(found[0].event, EVENTS)
 
     def findings(self, event: str | None = None) -> list[Finding]:
-        ctx = self.event(event)
-        return [f for f in _findings(review_queries.review_entries(self.store.conn)) if f.event == ctx.id]
+        ctx = self._events.event(event)
+        return [f for f in _findings(review_queries.review_entries(self._store.conn)) if f.event == ctx.id]
 
     def corrective_actions(self, open_only: bool = False) -> list[CorrectiveAction]:
         """Every corrective action of every event (only those not done or dropped with `open_only`),
         by due date."""
-        titles = {r.id: r.title for r in self.event_records()}
-        found = _actions(review_queries.review_entries(self.store.conn), titles)
+        titles = {r.id: r.title for r in self._events.event_records()}
+        found = _actions(review_queries.review_entries(self._store.conn), titles)
         return [a for a in found if not (open_only and a.closed)]
 
     # -- the review ------------------------------------------------------------------------
     def after_action(self, event: str | None = None, as_of: datetime | None = None) -> AfterAction:
         """The event's timings against its targets at `as_of` (default: its closing, or now)."""
-        ctx = self.event(event)
-        moment = as_of or ctx.record.closed_at or self.clock()
-        conn = self.store.conn
+        ctx = self._events.event(event)
+        moment = as_of or ctx.record.closed_at or self._clock()
+        conn = self._store.conn
         entries = review_queries.event_entries(conn, ctx.id, _MEASURED_KINDS)
         providers = [ProviderChange(from_iso(r["since"]), r["provider"], r["status"])
                      for r in queries.provider_changes(conn, ctx.id)]
         reports = [ServiceReport(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["service"],
-                                 e["payload"]["status"]) for e in entries if e["kind"] == "service.assessed"]
+                                 e["payload"]["status"]) for e in entries if e["kind"] == Kind.SERVICE_ASSESSED]
         items = [ItemDue(r["affiliate"], r["checklist"], r["item"], from_iso(r["due"]), bool(r["critical"]))
                  for r in queries.items(conn, ctx.id) if r["due"]]
         changes = [ItemChange(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["checklist"],
                               e["payload"]["item"], e["payload"]["after"]["state"])
-                   for e in entries if e["kind"] == "checklist.changed"]
-        statuses = self.injects(ctx.id) if ctx.record.drill else []
+                   for e in entries if e["kind"] == Kind.CHECKLIST_CHANGED]
+        statuses = self._drills.injects(ctx.id) if ctx.record.drill else []
         actions = self.corrective_actions()
         return AfterAction(
             event_id=ctx.id, title=ctx.record.title, drill=ctx.record.drill, t0=ctx.t0,
@@ -116,9 +127,10 @@ class ReviewCommands:
             recoveries=tuple(recoveries(ctx.group, providers, reports, moment)),
             outages=tuple(outside_outages(ctx.group, providers, moment)),
             items=tuple(item_timings(items, changes, moment)),
-            duties=tuple(duty_timings(self.duties(ctx.id, now=moment), moment)),
+            duties=tuple(duty_timings(self._views.duties(ctx.id, now=moment), moment)),
             responses=tuple(response_timings(statuses, moment)),
-            injects_released=sum(1 for s in statuses if s.released and s.released_at <= moment),
+            injects_released=sum(1 for s in statuses
+                                 if s.released and s.released_at is not None and s.released_at <= moment),
             findings=tuple(self.findings(ctx.id)),
             actions=tuple(a for a in actions if a.event == ctx.id),
             carried=tuple(a for a in actions if a.event != ctx.id and not a.closed and a.created_at <= moment))
@@ -128,7 +140,7 @@ class ReviewCommands:
         """The after-action report as a file (훈련 결과 보고서 / 사후 검토 보고서): a PDF, or a
         workbook when `out` ends in .xlsx."""
         review = self.after_action(event, as_of)
-        rendered = render_review(review, lang, self.author, xlsx=Path(out).suffix.lower() == ".xlsx")
+        rendered = render_review(review, lang, self._writer.author, xlsx=Path(out).suffix.lower() == ".xlsx")
         _write(Path(out), rendered.data)
         return rendered
 
@@ -136,9 +148,9 @@ class ReviewCommands:
         """The year's drill register as a PDF file, for the authorities."""
         from crisisdesk.reports.after_action_report import render_register
 
-        group = self.group()
-        rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self.clock(),
-                                   lang, prepared_by=self.author)
+        group = self._events.group()
+        rendered = render_register(self.drill_register(year), year, group.name, group.timezone, self._clock(),
+                                   lang, prepared_by=self._writer.author)
         _write(Path(out), rendered.data)
         return rendered
 
@@ -150,10 +162,10 @@ class ReviewCommands:
     def drill_register(self, year: int) -> list[DrillRecord]:
         """The drills whose T0 falls in `year` (in the group's timezone), oldest first."""
         records = []
-        for record in sorted(self.event_records(), key=lambda r: r.t0):
+        for record in sorted(self._events.event_records(), key=lambda r: r.t0):
             if not record.drill:
                 continue
-            ctx = self.event(record.id)
+            ctx = self._events.event(record.id)
             if record.t0.astimezone(ZoneInfo(ctx.group.timezone)).year != year:
                 continue
             review = self.after_action(record.id)
@@ -186,7 +198,7 @@ def _write(out: Path, data: bytes) -> None:
                               reason=exc.strerror or str(exc)) from None
 
 
-def _register_row(ctx: EventContext, review: AfterAction) -> DrillRecord:
+def _register_row(ctx: Event, review: AfterAction) -> DrillRecord:
     return DrillRecord(
         event_id=ctx.id, title=ctx.record.title, t0=ctx.t0, closed_at=ctx.record.closed_at,
         playbook_title=ctx.playbook.title.ko or ctx.playbook.title.en,
@@ -197,7 +209,7 @@ def _register_row(ctx: EventContext, review: AfterAction) -> DrillRecord:
 
 def _findings(entries: list[dict[str, Any]]) -> list[Finding]:
     return [Finding(e["payload"]["finding"], e["event"], e["payload"]["text"], from_iso(e["at"]), e["author"])
-            for e in entries if e["kind"] == "review.finding"]
+            for e in entries if e["kind"] == Kind.REVIEW_FINDING]
 
 
 def _actions(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[CorrectiveAction]:
@@ -205,12 +217,12 @@ def _actions(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[Corr
     found: dict[str, CorrectiveAction] = {}
     for e in entries:
         p, at = e["payload"], from_iso(e["at"])
-        if e["kind"] == "review.action":
+        if e["kind"] == Kind.REVIEW_ACTION:
             found[p["action"]] = CorrectiveAction(
                 id=p["action"], event=e["event"], event_title=titles.get(e["event"], e["event"][:8]),
                 title=p["title"], owner=p["owner"], due=from_iso(p["due"]), state="open", note="",
                 finding=p.get("finding", ""), created_at=at, changed_at=at)
-        elif e["kind"] == "review.action_changed" and p["action"] in found:
+        elif e["kind"] == Kind.REVIEW_ACTION_CHANGED and p["action"] in found:
             found[p["action"]] = replace(found[p["action"]], state=p["state"], note=p.get("note", ""),
                                          changed_at=at)
     return sorted(found.values(), key=lambda a: (a.due, a.created_at))

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisdesk.desk.context import EventContext
 from crisisdesk.domain.checklist import Progress, is_due_soon, is_overdue
 from crisisdesk.domain.clock import from_iso, to_iso
-from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
-from crisisdesk.domain.impact import ServiceHit, derive_hits, longest_outage, provider_states
+from crisisdesk.domain.event import Event
+from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group, Service
+from crisisdesk.domain.impact import (
+    ProviderState,
+    ServiceHit,
+    derive_hits,
+    longest_outage,
+    provider_states,
+)
 from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES, ImpactField, Playbook
 from crisisdesk.domain.read_models import (
     ActionView,
@@ -19,7 +28,6 @@ from crisisdesk.domain.read_models import (
     Board,
     DecisionView,
     DutyView,
-    EventSummary,
     ItemView,
     MeasureView,
     MeetingView,
@@ -36,22 +44,14 @@ from crisisdesk.domain.timeline import describe
 from crisisdesk.store import queries
 from crisisdesk.store.projections.reports import report_rows
 
+ProviderChanges = list[tuple[str, str, datetime]]  # (provider, status, since), in time order
+
 
 def _time(text: str) -> datetime | None:
     return from_iso(text) if text else None
 
 
-def event_summary(ctx: EventContext) -> EventSummary:
-    book, record = ctx.playbook, ctx.record
-    level = book.level(record.level)
-    return EventSummary(
-        id=record.id, title=record.title, t0=record.t0, drill=record.drill, level=level.id,
-        level_title=level.title, level_rank=book.level_index(level.id), status=record.status,
-        playbook_id=book.id, playbook_version=book.version, playbook_title=book.title,
-        group_name=ctx.group.name, timezone=ctx.group.timezone, note=record.note)
-
-
-def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
+def provider_views(conn: sqlite3.Connection, ctx: Event) -> list[ProviderView]:
     """Every provider of the group with its state in the event ('normal' when never marked)."""
     states = {r["provider"]: r for r in queries.providers(conn, ctx.id)}
     history = _provider_history(conn, ctx)
@@ -68,13 +68,13 @@ def provider_views(conn, ctx: EventContext) -> list[ProviderView]:
     return views
 
 
-def _provider_history(conn, ctx: EventContext):
+def _provider_history(conn: sqlite3.Connection, ctx: Event) -> dict[str, ProviderState]:
     """Each provider's state, with the start of its current failure, from all its changes."""
     return provider_states((r["provider"], r["status"], from_iso(r["since"]))
                            for r in queries.provider_changes(conn, ctx.id))
 
 
-def service_views(conn, ctx: EventContext, now: datetime) -> dict[str, list[ServiceView]]:
+def service_views(conn: sqlite3.Connection, ctx: Event, now: datetime) -> dict[str, list[ServiceView]]:
     """Per affiliate, the services hit by failing providers or reported not normal by the affiliate."""
     hits = {(h.affiliate, h.service): h for h in derive_hits(ctx.group, _provider_history(conn, ctx))}
     reported = {(r["affiliate"], r["service"]): r for r in queries.service_status(conn, ctx.id)}
@@ -89,19 +89,19 @@ def service_views(conn, ctx: EventContext, now: datetime) -> dict[str, list[Serv
     return views
 
 
-def _service_view(group: Group, affiliate: Affiliate, service, hit: ServiceHit | None,
-                  report: dict | None, now: datetime) -> ServiceView:
+def _service_view(group: Group, affiliate: Affiliate, service: Service, hit: ServiceHit | None,
+                  report: dict[str, Any] | None, now: datetime) -> ServiceView:
     """The affiliate's word on the status wins over the derivation. A service its affiliate
     reports down with no failing provider behind it counts as the group's own failure."""
     providers = {p.id: p for p in group.providers}
-    status = report["status"] if report else hit.status
+    status = report["status"] if report else hit.status if hit else "normal"
     reported_at = from_iso(report["at"]) if report else None
     if status != "down" or service.rto is None:
         rto_deadline = None
     elif hit is not None:
         rto_deadline = hit.rto_deadline
     else:
-        rto_deadline = reported_at + service.rto
+        rto_deadline = reported_at + service.rto if reported_at else None
     return ServiceView(
         affiliate=affiliate.id, service=service.id, name=service.name, critical=service.critical,
         status=status, derived=hit.status if hit else "normal",
@@ -125,7 +125,7 @@ def _colour(progress: Progress, services: list[ServiceView], past_rto: int) -> s
     return "green"
 
 
-def build_board(conn, ctx: EventContext, now: datetime) -> Board:
+def build_board(conn: sqlite3.Connection, ctx: Event, now: datetime) -> Board:
     services = service_views(conn, ctx, now)
     progress = queries.progress_by_affiliate(conn, ctx.id, to_iso(now))
     activity = queries.activity(conn, ctx.id)
@@ -139,12 +139,12 @@ def build_board(conn, ctx: EventContext, now: datetime) -> Board:
             colour=_colour(prog, views, past), services=tuple(views), progress=prog, past_rto=past,
             last_update=_time(activity.get(affiliate.id, "")), now=now,
             activated_at=ctx.record.activated_at))
-    return Board(event=event_summary(ctx), tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
+    return Board(event=ctx, tiles=tuple(tiles), now=now, alerts=tuple(alert_views(conn, ctx)),
                  group_progress=Progress(*progress.get(GROUP_DESK, (0,) * 6)),
                  measures=tuple(measure_views(conn, ctx, now)))
 
 
-def measure_views(conn, ctx: EventContext, now: datetime) -> list[MeasureView]:
+def measure_views(conn: sqlite3.Connection, ctx: Event, now: datetime) -> list[MeasureView]:
     """Customer-impact figures per affiliate and for the group, with the total at the last
     report issued before `now`."""
     fields = [f for f in ctx.playbook.impact if f.measure and f.measure != "aware-at"]
@@ -167,7 +167,7 @@ def measure_views(conn, ctx: EventContext, now: datetime) -> list[MeasureView]:
     return views
 
 
-def _latest_values(rows: list[dict], field: str, upto: str | None = None) -> dict[str, int]:
+def _latest_values(rows: list[dict[str, Any]], field: str, upto: str | None = None) -> dict[str, int]:
     """Each affiliate's latest whole-number answer to `field` (answered at or before `upto`)."""
     found: dict[str, int] = {}
     for row in rows:  # in HLC order: the last one wins
@@ -177,8 +177,8 @@ def _latest_values(rows: list[dict], field: str, upto: str | None = None) -> dic
     return found
 
 
-def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = None,
-               rows: list[dict] | None = None) -> list[ItemView]:
+def item_views(conn: sqlite3.Connection, ctx: Event, now: datetime, affiliate: str | None = None,
+               rows: list[dict[str, Any]] | None = None) -> list[ItemView]:
     """The items of the event (of one affiliate), or of the item `rows` given (read by the caller)."""
     book = ctx.playbook
     lookup = {(c.id, i.id): (c, i) for c in book.checklists for i in c.items}
@@ -200,7 +200,7 @@ def item_views(conn, ctx: EventContext, now: datetime, affiliate: str | None = N
     return views
 
 
-def display_value(field: ImpactField, value, group: Group, lang: str = "ko") -> str:
+def display_value(field: ImpactField, value: Any, group: Group, lang: str = "ko") -> str:
     """An answer as a person reads it."""
     if field.kind == "money":
         return f"{value:,}원" if lang == "ko" else f"KRW {value:,}"
@@ -218,10 +218,10 @@ def display_value(field: ImpactField, value, group: Group, lang: str = "ko") -> 
     return str(value)
 
 
-def answer_views(conn, ctx: EventContext, affiliate: str | None = None,
+def answer_views(conn: sqlite3.Connection, ctx: Event, affiliate: str | None = None,
                  lang: str = "ko") -> list[AnswerView]:
     fields = {f.id: f for f in ctx.playbook.impact}
-    latest: dict[tuple[str, str], dict] = {}
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
     counts: dict[tuple[str, str], int] = {}
     for row in queries.answers(conn, ctx.id, affiliate):
         key = (row["affiliate"], row["field"])
@@ -240,19 +240,19 @@ def answer_views(conn, ctx: EventContext, affiliate: str | None = None,
     return views
 
 
-def revision_views(conn, ctx: EventContext, affiliate: str, field: str) -> list[RevisionView]:
+def revision_views(conn: sqlite3.Connection, ctx: Event, affiliate: str, field: str) -> list[RevisionView]:
     spec = ctx.playbook.impact_field(field)
     return [RevisionView(field=field, value=r["value"], display=display_value(spec, r["value"], ctx.group),
                          at=from_iso(r["at"]), author=r["author"])
             for r in queries.answers(conn, ctx.id, affiliate) if r["field"] == field]
 
 
-def decision_views(conn, ctx: EventContext) -> list[DecisionView]:
+def decision_views(conn: sqlite3.Connection, ctx: Event) -> list[DecisionView]:
     """Originals in order, each with its amendments and withdrawals under it."""
     roles = {r.id: r.title for r in ctx.playbook.roles}
     rows = queries.decisions(conn, ctx.id)
 
-    def view(r, amendments=()) -> DecisionView:
+    def view(r: dict[str, Any], amendments: Sequence[DecisionView] = ()) -> DecisionView:
         return DecisionView(
             id=r["id"], action=r["action"], amends=r["amends"], meeting=r["meeting"], text=r["text"],
             rationale=r["rationale"], decided_by=r["decided_by"],
@@ -267,7 +267,7 @@ def decision_views(conn, ctx: EventContext) -> list[DecisionView]:
     return [view(r, children.get(r["id"], ())) for r in rows if not r["amends"]]
 
 
-def action_views(conn, ctx: EventContext, now: datetime) -> list[ActionView]:
+def action_views(conn: sqlite3.Connection, ctx: Event, now: datetime) -> list[ActionView]:
     roles = {r.id: r.title for r in ctx.playbook.roles}
     return [ActionView(id=r["id"], decision=r["decision"], title=r["title"], owner=r["owner"],
                        owner_title=roles.get(r["owner"], Text.plain(r["owner"])),
@@ -276,13 +276,13 @@ def action_views(conn, ctx: EventContext, now: datetime) -> list[ActionView]:
             for r in queries.actions(conn, ctx.id)]
 
 
-def meeting_views(conn, ctx: EventContext) -> list[MeetingView]:
+def meeting_views(conn: sqlite3.Connection, ctx: Event) -> list[MeetingView]:
     return [MeetingView(id=r["id"], title=r["title"], attendees=tuple(r["attendees"]),
                         opened_at=from_iso(r["opened_at"]), closed_at=_time(r["closed_at"]))
             for r in queries.meetings(conn, ctx.id)]
 
 
-def notice_views(conn, ctx: EventContext, affiliate: str | None = None) -> list[NoticeView]:
+def notice_views(conn: sqlite3.Connection, ctx: Event, affiliate: str | None = None) -> list[NoticeView]:
     return [NoticeView(id=r["id"], affiliate=r["affiliate"], template=r["template"], channel=r["channel"],
                        title=r["title"], body=r["body"], state=r["state"],
                        posts=tuple((p["channel"], from_iso(p["posted_at"])) for p in r["posts"]),
@@ -290,7 +290,7 @@ def notice_views(conn, ctx: EventContext, affiliate: str | None = None) -> list[
             for r in queries.notices(conn, ctx.id, affiliate)]
 
 
-def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
+def duty_views(conn: sqlite3.Connection, ctx: Event, now: datetime) -> list[DutyView]:
     """Each occurrence of each duty that applies: per licensed affiliate whose thresholds are met
     (or the group), with deadlines from awareness, activation or closure; filings kept even
     where a threshold is no longer met."""
@@ -309,7 +309,7 @@ def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
                 outage, customers, aware = _group_outage(ctx, changes, reported, until), None, ctx.t0
             else:
                 outage = _outage(ctx.group.affiliate(filer), changes, reported.get(filer, {}), until)
-                customers = answers.get(("customers", filer))
+                customers = _count(answers.get(("customers", filer)))
                 aware = _aware_at(answers.get(("aware-at", filer)), ctx.t0)
             start = {"awareness": aware, "activation": ctx.t0, "closure": closed_at}[duty.start]
             filed = [k for k in filings if k[0] == duty.id and k[1] == filer]
@@ -330,7 +330,7 @@ def duty_views(conn, ctx: EventContext, now: datetime) -> list[DutyView]:
     return sorted(views, key=lambda v: (v.deadline is None, v.deadline or now, v.filer, v.duty))
 
 
-def _answers_by_measure(conn, ctx: EventContext) -> dict[tuple[str, str], object]:
+def _answers_by_measure(conn: sqlite3.Connection, ctx: Event) -> dict[tuple[str, str], object]:
     """(measure, affiliate) → the latest answer of the field with that measure."""
     measures = {f.id: f.measure for f in ctx.playbook.impact if f.measure}
     found: dict[tuple[str, str], object] = {}
@@ -340,14 +340,19 @@ def _answers_by_measure(conn, ctx: EventContext) -> dict[tuple[str, str], object
     return found
 
 
-def _aware_at(value, t0: datetime) -> datetime:
+def _count(value: object) -> int | None:
+    """A whole-number answer (the impact rules store counts as integers), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _aware_at(value: object, t0: datetime) -> datetime:
     try:
         return from_iso(value) if isinstance(value, str) and value else t0
     except ValueError:
         return t0
 
 
-def _reported_down(conn, ctx: EventContext) -> dict[str, dict[str, datetime]]:
+def _reported_down(conn: sqlite3.Connection, ctx: Event) -> dict[str, dict[str, datetime]]:
     """Per affiliate, the services it reports down now, since when."""
     found: dict[str, dict[str, datetime]] = {}
     for row in queries.service_status(conn, ctx.id):
@@ -356,7 +361,8 @@ def _reported_down(conn, ctx: EventContext) -> dict[str, dict[str, datetime]]:
     return found
 
 
-def _outage(affiliate: Affiliate, changes, reported: dict[str, datetime], until: datetime):
+def _outage(affiliate: Affiliate, changes: ProviderChanges, reported: dict[str, datetime],
+            until: datetime) -> timedelta:
     """The longest stretch any service of the affiliate was down (providers' history, or the
     affiliate's own report)."""
     longest = [longest_outage(s, changes, until) for s in affiliate.services]
@@ -364,22 +370,23 @@ def _outage(affiliate: Affiliate, changes, reported: dict[str, datetime], until:
     return max(longest, default=until - until)
 
 
-def _group_outage(ctx: EventContext, changes, reported, until: datetime):
+def _group_outage(ctx: Event, changes: ProviderChanges, reported: dict[str, dict[str, datetime]],
+                  until: datetime) -> timedelta:
     return max((_outage(a, changes, reported.get(a.id, {}), until) for a in ctx.group.affiliates),
                default=until - until)
 
 
-def alert_views(conn, ctx: EventContext) -> list[AlertView]:
+def alert_views(conn: sqlite3.Connection, ctx: Event) -> list[AlertView]:
     return [AlertView(id=r["id"], issuer=r["issuer"], level=r["level"], at=from_iso(r["at"]), note=r["note"])
             for r in queries.alerts(conn, ctx.id)]
 
 
-def outlook_views(conn, ctx: EventContext) -> list[OutlookView]:
+def outlook_views(conn: sqlite3.Connection, ctx: Event) -> list[OutlookView]:
     return [OutlookView(horizon=r["horizon"], text=r["text"], needs=r["needs"], at=from_iso(r["at"]))
             for r in queries.outlook(conn, ctx.id)]
 
 
-def timeline_entries(conn, ctx: EventContext, affiliate: str | None = None,
+def timeline_entries(conn: sqlite3.Connection, ctx: Event, affiliate: str | None = None,
                      kinds: tuple[str, ...] = (), upto: int | None = None) -> list[TimelineEntry]:
     """The event's journal in HLC order; `kinds` filters by prefix (e.g. 'checklist', 'decision')."""
     book: Playbook = ctx.playbook

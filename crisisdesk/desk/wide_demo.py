@@ -38,7 +38,7 @@ def wide_group_text(count: int) -> str:
         affiliates.append(copy)
     data["affiliates"] = affiliates
     data["group"] = dict(data["group"], id=f"hanbit-{count}")
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def build_wide_demo(path: Path, count: int) -> str:
@@ -52,15 +52,15 @@ def build_wide_demo(path: Path, count: int) -> str:
     clock = DemoClock()
     with Desk.open(path, clock=clock, author="그룹 위기대응데스크") as desk:
         clock.at(20)
-        desk.load_group(group)
-        event = desk.activate(shipped_playbooks_dir() / "gov-system-outage.yaml", "국가정보자원관리원 화재",
+        desk.events.load_group(group)
+        event = desk.events.activate(shipped_playbooks_dir() / "gov-system-outage.yaml", "국가정보자원관리원 화재",
                               t0=T0, down=("gov-id-check",)).created
-        for i, affiliate in enumerate(desk.group().affiliates):
+        for i, affiliate in enumerate(desk.events.group().affiliates):
             if i % 3 == 2:
                 continue  # a third have not answered yet
             clock.at(30 + 37 * i % 1000)
-            items = [x for x in desk.checklist(event, affiliate.id) if x.state == "todo"][: 2 + i % 5]
+            items = [x for x in desk.views.checklist(event, affiliate.id) if x.state == "todo"][: 2 + i % 5]
             for item in items:
-                desk.set_item(event, affiliate.id, f"{item.checklist}/{item.item}", state="done")
+                desk.checklists.set_item(event, affiliate.id, f"{item.checklist}/{item.item}", state="done")
         desk.store.set_meta("demo_anchor", to_iso(DEMO_NOW))
     return event

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from crisisdesk.desk.events import EventCommands
+from crisisdesk.desk.reading import ReadModels
 from crisisdesk.desk.report_commands import ReportCommands, write_whole
+from crisisdesk.desk.writer import DeskService, Writer
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.read_models import Situation
@@ -31,23 +34,29 @@ class PreparedWorkbook:
         return render_workbook(self.situation, self.lang, progress)
 
 
-class WorkbookCommands:
-    """Mixed into Desk (after ReportCommands, whose reading it shares)."""
+class WorkbookCommands(DeskService):
+    """The XLSX workbook of an event and the group-inventory workbook."""
 
-    def prepare_workbook(self: ReportCommands, event: str | None = None, *, lang: str = "ko",
+    def __init__(self, writer: Writer, events: EventCommands, views: ReadModels, reports: ReportCommands) -> None:
+        super().__init__(writer)
+        self._events = events
+        self._views = views
+        self._reports = reports
+
+    def prepare_workbook(self, event: str | None = None, *, lang: str = "ko",
                          as_of: int | datetime | str | None = None) -> PreparedWorkbook:
         """What `export_workbook` writes, read now and rendered later (`.render(progress)`)."""
         if lang not in LANGS:
             raise InvalidInput.of("unknown report language '{lang}' ({listing})", lang=lang, listing=', '.join(LANGS))
-        ctx = self.event(event)  # type: ignore[attr-defined]
-        return PreparedWorkbook(self.report_situation(ctx, as_of, None, lang), lang)
+        ctx = self._events.event(event)
+        return PreparedWorkbook(self._reports.report_situation(ctx, as_of, None, lang), lang)
 
     def export_workbook(self, event: str | None = None, *, out: Path | str, lang: str = "ko",
                         as_of: int | datetime | str | None = None,
                         progress: Progress | None = None) -> RenderedWorkbook:
         """Write the event's workbook to `out` (checked before any work); nothing is journaled."""
         ReportCommands.check_output(out)
-        rendered = self.prepare_workbook(event, lang=lang, as_of=as_of).render(progress)  # type: ignore[misc]
+        rendered = self.prepare_workbook(event, lang=lang, as_of=as_of).render(progress)
         save_file(rendered.data, out)
         return rendered
 
@@ -64,8 +73,8 @@ class WorkbookCommands:
         ReportCommands.check_output(out)
         if source is not None:
             return write_group_template(out, source)
-        row = queries.latest_group(self.store.conn)  # type: ignore[attr-defined]
-        group = self.group() if row is not None else None  # type: ignore[attr-defined]
+        row = queries.latest_group(self._store.conn)
+        group = self._events.group() if row is not None else None
         save_file(group_template(group, holiday_notes(row["text"]) if row is not None else {}), out)
         return group
 

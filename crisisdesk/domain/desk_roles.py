@@ -13,42 +13,42 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, LOCAL_KINDS
+from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, LOCAL_KINDS, Kind
 from crisisdesk.domain.errors import InvalidInput
 
 GROUP_ROLE = "group"
 AFFILIATE_ROLE = "affiliate"
 
-_GROUP_ONLY = {  # kind → what an affiliate desk may not do
-    "group.loaded": "load the group file (the group desk's packets bring it)",
-    "event.activated": "activate an event",
-    "event.level_changed": "change an event's level",
-    "event.provider_changed": "change a provider's status",
-    "event.closed": "close an event",
-    "event.reopened": "reopen an event",
-    "meeting.opened": "open a council meeting",
-    "meeting.closed": "close a council meeting",
-    "decision.recorded": "record, amend or withdraw a council decision",
-    "action.created": "create an action item",
-    "action.changed": "change an action item",
-    "duty.changed": "change a reporting duty",
-    "alert.recorded": "record an external alert level",
-    "outlook.set": "set the council's outlook",
-    "report.drafted": "draft a situation report",
-    "report.approved": "approve a situation report",
-    "report.issued": "issue a situation report",
-    "drill.inject_released": "release a drill inject",
-    "review.finding": "record an after-action finding",
-    "review.action": "create a corrective action",
-    "review.action_changed": "change a corrective action",
-    "handover.prepared": "prepare a shift handover", "handover.signed": "sign a shift handover",
-    "rollcall.started": "start a roll-call", "rollcall.called": "record a roll-call call",
+_GROUP_ONLY: dict[str, str] = {  # kind → what an affiliate desk may not do
+    Kind.GROUP_LOADED: "load the group file (the group desk's packets bring it)",
+    Kind.EVENT_ACTIVATED: "activate an event",
+    Kind.EVENT_LEVEL_CHANGED: "change an event's level",
+    Kind.EVENT_PROVIDER_CHANGED: "change a provider's status",
+    Kind.EVENT_CLOSED: "close an event",
+    Kind.EVENT_REOPENED: "reopen an event",
+    Kind.MEETING_OPENED: "open a council meeting",
+    Kind.MEETING_CLOSED: "close a council meeting",
+    Kind.DECISION_RECORDED: "record, amend or withdraw a council decision",
+    Kind.ACTION_CREATED: "create an action item",
+    Kind.ACTION_CHANGED: "change an action item",
+    Kind.DUTY_CHANGED: "change a reporting duty",
+    Kind.ALERT_RECORDED: "record an external alert level",
+    Kind.OUTLOOK_SET: "set the council's outlook",
+    Kind.REPORT_DRAFTED: "draft a situation report",
+    Kind.REPORT_APPROVED: "approve a situation report",
+    Kind.REPORT_ISSUED: "issue a situation report",
+    Kind.DRILL_INJECT_RELEASED: "release a drill inject",
+    Kind.REVIEW_FINDING: "record an after-action finding",
+    Kind.REVIEW_ACTION: "create a corrective action",
+    Kind.REVIEW_ACTION_CHANGED: "change a corrective action",
+    Kind.HANDOVER_PREPARED: "prepare a shift handover", Kind.HANDOVER_SIGNED: "sign a shift handover",
+    Kind.ROLLCALL_STARTED: "start a roll-call", Kind.ROLLCALL_CALLED: "record a roll-call call",
 }
-_AFFILIATE_WORK = {
-    "service.assessed": "assess services", "impact.answered": "answer impact questions",
-    "checklist.changed": "change checklist items", "notice.composed": "compose notices",
-    "notice.edited": "edit notices", "notice.posted": "post notices",
-    "notice.withdrawn": "withdraw notices", "drill.responded": "respond to drill injects",
+_AFFILIATE_WORK: dict[str, str] = {
+    Kind.SERVICE_ASSESSED: "assess services", Kind.IMPACT_ANSWERED: "answer impact questions",
+    Kind.CHECKLIST_CHANGED: "change checklist items", Kind.NOTICE_COMPOSED: "compose notices",
+    Kind.NOTICE_EDITED: "edit notices", Kind.NOTICE_POSTED: "post notices",
+    Kind.NOTICE_WITHDRAWN: "withdraw notices", Kind.DRILL_RESPONDED: "respond to drill injects",
 }
 
 

@@ -8,32 +8,77 @@ Every event-scoped payload carries `payload["event"]`.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """A kind of journal entry (each equal to the word stored in the journal)."""
+
+    GROUP_LOADED = "group.loaded"
+    EVENT_ACTIVATED = "event.activated"
+    EVENT_LEVEL_CHANGED = "event.level_changed"
+    EVENT_PROVIDER_CHANGED = "event.provider_changed"
+    EVENT_CLOSED = "event.closed"
+    EVENT_REOPENED = "event.reopened"
+    MEETING_OPENED = "meeting.opened"
+    MEETING_CLOSED = "meeting.closed"
+    DECISION_RECORDED = "decision.recorded"
+    ACTION_CREATED = "action.created"
+    ACTION_CHANGED = "action.changed"
+    DUTY_CHANGED = "duty.changed"
+    ALERT_RECORDED = "alert.recorded"
+    OUTLOOK_SET = "outlook.set"
+    REPORT_DRAFTED = "report.drafted"
+    REPORT_APPROVED = "report.approved"
+    REPORT_ISSUED = "report.issued"
+    DRILL_INJECT_RELEASED = "drill.inject_released"
+    REVIEW_FINDING = "review.finding"
+    REVIEW_ACTION = "review.action"
+    REVIEW_ACTION_CHANGED = "review.action_changed"
+    HANDOVER_PREPARED = "handover.prepared"
+    HANDOVER_SIGNED = "handover.signed"
+    ROLLCALL_STARTED = "rollcall.started"
+    ROLLCALL_CALLED = "rollcall.called"
+    SERVICE_ASSESSED = "service.assessed"
+    IMPACT_ANSWERED = "impact.answered"
+    CHECKLIST_CHANGED = "checklist.changed"
+    NOTICE_COMPOSED = "notice.composed"
+    NOTICE_EDITED = "notice.edited"
+    NOTICE_POSTED = "notice.posted"
+    NOTICE_WITHDRAWN = "notice.withdrawn"
+    DRILL_RESPONDED = "drill.responded"
+    DESK_INITIALISED = "desk.initialised"
+    DESK_ENROLLED = "desk.enrolled"
+    DESK_REVOKED = "desk.revoked"
+    REPORT_EXPORTED = "report.exported"
+
+
 GROUP_KINDS = frozenset({
-    "group.loaded",
-    "event.activated", "event.level_changed", "event.provider_changed",
-    "event.closed", "event.reopened",
-    "meeting.opened", "meeting.closed",
-    "decision.recorded",
-    "action.created", "action.changed",
-    "duty.changed",
-    "alert.recorded",
-    "outlook.set",
-    "report.drafted", "report.approved", "report.issued",
-    "drill.inject_released",
-    "review.finding", "review.action", "review.action_changed",
-    "handover.prepared", "handover.signed", "rollcall.started", "rollcall.called",
+    Kind.GROUP_LOADED,
+    Kind.EVENT_ACTIVATED, Kind.EVENT_LEVEL_CHANGED, Kind.EVENT_PROVIDER_CHANGED,
+    Kind.EVENT_CLOSED, Kind.EVENT_REOPENED,
+    Kind.MEETING_OPENED, Kind.MEETING_CLOSED,
+    Kind.DECISION_RECORDED,
+    Kind.ACTION_CREATED, Kind.ACTION_CHANGED,
+    Kind.DUTY_CHANGED,
+    Kind.ALERT_RECORDED,
+    Kind.OUTLOOK_SET,
+    Kind.REPORT_DRAFTED, Kind.REPORT_APPROVED, Kind.REPORT_ISSUED,
+    Kind.DRILL_INJECT_RELEASED,
+    Kind.REVIEW_FINDING, Kind.REVIEW_ACTION, Kind.REVIEW_ACTION_CHANGED,
+    Kind.HANDOVER_PREPARED, Kind.HANDOVER_SIGNED, Kind.ROLLCALL_STARTED, Kind.ROLLCALL_CALLED,
 })
 
 AFFILIATE_KINDS = frozenset({
-    "service.assessed",
-    "impact.answered",
-    "checklist.changed",
-    "notice.composed", "notice.edited", "notice.posted", "notice.withdrawn",
-    "drill.responded",
+    Kind.SERVICE_ASSESSED,
+    Kind.IMPACT_ANSWERED,
+    Kind.CHECKLIST_CHANGED,
+    Kind.NOTICE_COMPOSED, Kind.NOTICE_EDITED, Kind.NOTICE_POSTED, Kind.NOTICE_WITHDRAWN,
+    Kind.DRILL_RESPONDED,
 })
 
 # report.exported: an office draft or brief PDF written by this desk (its register of files)
-LOCAL_KINDS = frozenset({"desk.initialised", "desk.enrolled", "desk.revoked", "report.exported"})
+LOCAL_KINDS = frozenset({Kind.DESK_INITIALISED, Kind.DESK_ENROLLED, Kind.DESK_REVOKED, Kind.REPORT_EXPORTED})
 
 ALL_KINDS = GROUP_KINDS | AFFILIATE_KINDS | LOCAL_KINDS
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.read_models import ActionView, DutyView, ItemView, TimelineEntry
 from crisisdesk.domain.text import Text
 
 HORIZON = timedelta(hours=12)  # deadlines shown: those past, and those within the next 12 hours
 SIGN_ROLES = ("outgoing", "incoming")
-ROOM_KINDS = ("handover.prepared", "handover.signed", "rollcall.started", "rollcall.called")
+ROOM_KINDS = (Kind.HANDOVER_PREPARED, Kind.HANDOVER_SIGNED, Kind.ROLLCALL_STARTED, Kind.ROLLCALL_CALLED)
 
 
 @dataclass(frozen=True)

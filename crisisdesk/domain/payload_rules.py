@@ -27,6 +27,7 @@ from crisisdesk.domain.checklist import STATES, ItemState, check_state
 from crisisdesk.domain.clock import parse_time
 from crisisdesk.domain.contacts import CALL_RESULTS
 from crisisdesk.domain.drill import INJECT_KINDS, RELEASED_BY
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.domain.group import GROUP_DESK, Affiliate, Group
 from crisisdesk.domain.handover import SIGN_ROLES
@@ -629,34 +630,34 @@ def _rollcall_called(p: _Payload, docs: EventDocs) -> None:
         raise InvalidInput(f"unknown call result '{p.id('result')}' ({', '.join(CALL_RESULTS)})")
 
 
-_GLOBAL = frozenset({"group.loaded", "event.activated"})
+_GLOBAL = frozenset({Kind.GROUP_LOADED, Kind.EVENT_ACTIVATED})
 # Rules with a fast path that says whether a payload of a known event passes the whole rule.
 _PLAIN: dict[str, Callable[[Mapping[str, Any], EventDocs], bool]] = {
-    "checklist.changed": _plain_checklist_change,
-    "service.assessed": _plain_service_assessment,
+    Kind.CHECKLIST_CHANGED: _plain_checklist_change,
+    Kind.SERVICE_ASSESSED: _plain_service_assessment,
 }
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
-    "group.loaded": _group_loaded,
-    "event.activated": _event_activated,
-    "event.level_changed": _level_changed,
-    "event.provider_changed": _provider_changed,
-    "event.closed": _status_changed, "event.reopened": _status_changed,
-    "meeting.opened": _meeting_opened, "meeting.closed": _meeting_closed,
-    "decision.recorded": _decision,
-    "action.created": _action_created, "action.changed": _action_changed,
-    "duty.changed": _duty_changed,
-    "alert.recorded": _alert,
-    "outlook.set": _outlook,
-    "report.drafted": _report, "report.approved": _report, "report.issued": _report,
-    "report.exported": _report_exported,
-    "service.assessed": _service_assessed,
-    "impact.answered": _impact_answered,
-    "checklist.changed": _checklist_changed,
-    "notice.composed": _notice_composed, "notice.edited": _notice_edited,
-    "notice.posted": _notice_posted, "notice.withdrawn": _notice_withdrawn,
-    "drill.inject_released": _inject_released, "drill.responded": _drill_responded,
-    "review.finding": _finding, "review.action": _corrective_action,
-    "review.action_changed": _corrective_action_changed,
-    "handover.prepared": _handover_prepared, "handover.signed": _handover_signed,
-    "rollcall.started": _rollcall_started, "rollcall.called": _rollcall_called,
+    Kind.GROUP_LOADED: _group_loaded,
+    Kind.EVENT_ACTIVATED: _event_activated,
+    Kind.EVENT_LEVEL_CHANGED: _level_changed,
+    Kind.EVENT_PROVIDER_CHANGED: _provider_changed,
+    Kind.EVENT_CLOSED: _status_changed, Kind.EVENT_REOPENED: _status_changed,
+    Kind.MEETING_OPENED: _meeting_opened, Kind.MEETING_CLOSED: _meeting_closed,
+    Kind.DECISION_RECORDED: _decision,
+    Kind.ACTION_CREATED: _action_created, Kind.ACTION_CHANGED: _action_changed,
+    Kind.DUTY_CHANGED: _duty_changed,
+    Kind.ALERT_RECORDED: _alert,
+    Kind.OUTLOOK_SET: _outlook,
+    Kind.REPORT_DRAFTED: _report, Kind.REPORT_APPROVED: _report, Kind.REPORT_ISSUED: _report,
+    Kind.REPORT_EXPORTED: _report_exported,
+    Kind.SERVICE_ASSESSED: _service_assessed,
+    Kind.IMPACT_ANSWERED: _impact_answered,
+    Kind.CHECKLIST_CHANGED: _checklist_changed,
+    Kind.NOTICE_COMPOSED: _notice_composed, Kind.NOTICE_EDITED: _notice_edited,
+    Kind.NOTICE_POSTED: _notice_posted, Kind.NOTICE_WITHDRAWN: _notice_withdrawn,
+    Kind.DRILL_INJECT_RELEASED: _inject_released, Kind.DRILL_RESPONDED: _drill_responded,
+    Kind.REVIEW_FINDING: _finding, Kind.REVIEW_ACTION: _corrective_action,
+    Kind.REVIEW_ACTION_CHANGED: _corrective_action_changed,
+    Kind.HANDOVER_PREPARED: _handover_prepared, Kind.HANDOVER_SIGNED: _handover_signed,
+    Kind.ROLLCALL_STARTED: _rollcall_started, Kind.ROLLCALL_CALLED: _rollcall_called,
 }

@@ -6,59 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisdesk.domain.checklist import Progress
+from crisisdesk.domain.checklist import ItemState, Progress
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import ReportForm
 from crisisdesk.domain.text import Text
 
 TILE_COLOURS = ("red", "amber", "yellow", "green")
 STALE_AFTER = timedelta(minutes=60)
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """An event as stored: what it is, where it stands, what it was activated from."""
-
-    id: str
-    title: str
-    t0: datetime
-    drill: bool
-    note: str
-    level: str
-    status: str  # open | closed
-    status_reason: str
-    closed_at: datetime | None
-    activated_at: datetime
-    activated_by: str
-    playbook_id: str
-    playbook_version: int
-    group_id: str
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == "open"
-
-
-@dataclass(frozen=True)
-class EventSummary:
-    """An event as every view heads it: title, T0, level, drill or real, its playbook and group."""
-
-    id: str
-    title: str
-    t0: datetime
-    drill: bool
-    level: str
-    level_title: Text
-    level_rank: int  # 0 = lowest
-    status: str  # open | closed
-    playbook_id: str
-    playbook_version: int
-    playbook_title: Text
-    group_name: Text
-    timezone: str
-    note: str = ""  # the activation note: what happened and the cause as known
-
-    def elapsed(self, now: datetime) -> timedelta:
-        return now - self.t0
 
 
 @dataclass(frozen=True)
@@ -151,7 +105,7 @@ class AffiliateTile:
 class Board:
     """The status board: a tile per affiliate, with the group's totals."""
 
-    event: EventSummary
+    event: Event
     tiles: tuple[AffiliateTile, ...]
     now: datetime
     alerts: tuple[AlertView, ...] = ()
@@ -176,6 +130,21 @@ class Board:
 
     def tile(self, affiliate: str) -> AffiliateTile:
         return next(t for t in self.tiles if t.affiliate == affiliate)
+
+
+@dataclass(frozen=True)
+class ItemHistoryEntry:
+    """One change of a checklist item: who made it on which desk, the values before and after,
+    the change it was made against (`base`) and the change it undoes ('' for none)."""
+
+    entry: str
+    at: datetime
+    author: str
+    desk: str
+    before: ItemState
+    after: ItemState
+    base: str
+    undoes: str
 
 
 @dataclass(frozen=True)
@@ -410,7 +379,7 @@ class Situation:
     report_form: ReportForm = ReportForm()  # the group's approval steps and distribution list
 
     @property
-    def event(self) -> EventSummary:
+    def event(self) -> Event:
         return self.board.event
 
     @property

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from crisisdesk.domain.errors import InvalidInput
+
 APPROVER_ROLE = "chair"
 EXPORT_FORMATS = {"situation": ("docx", "hwpx"), "brief": ("pdf", "docx", "hwpx")}
 OFFICE_FORMATS = ("docx", "hwpx")
@@ -81,6 +83,22 @@ class ReportRecord:
     @property
     def short(self) -> str:
         return self.fingerprint[:12]
+
+    def check_approvable(self) -> None:
+        """The chair approves a draft: not an issued report, not one already approved."""
+        if self.status == "issued":
+            raise InvalidInput.of("situation report #{number} is already issued", number=self.number)
+        if self.status == "approved":
+            raise InvalidInput.of("situation report #{number} is already approved", number=self.number)
+
+    def check_issuable(self) -> None:
+        """Only an approved report is issued, and only once (after that it is reprinted)."""
+        if self.status == "issued":
+            raise InvalidInput.of("situation report #{number} is already issued; reprint it instead",
+                                  number=self.number)
+        if self.status != "approved":
+            raise InvalidInput.of("situation report #{number} is not approved: the chair approves it "
+                                  "first (crisisdesk report approve {number})", number=self.number)
 
 
 def next_number(records: list[ReportRecord]) -> int:

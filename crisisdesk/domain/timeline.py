@@ -12,6 +12,7 @@ from typing import Any
 
 from crisisdesk.domain.contacts import CALL_RESULT_NAMES
 from crisisdesk.domain.drill import INJECT_KIND_NAMES
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.group import Group
 from crisisdesk.domain.playbook import Playbook, ReportingDuty
 from crisisdesk.domain.text import Text
@@ -49,17 +50,17 @@ CHANNEL_NAMES = {
 DESIGNATION_NAMES = {
     "initial": Text("최초", "initial"), "update": Text("중간", "update"), "final": Text("종결", "final"),
 }
-REPORT_STEPS = {
-    "report.drafted": Text("초안 작성", "drafted"), "report.approved": Text("결재", "approved"),
-    "report.issued": Text("발행", "issued"),
+REPORT_STEPS: dict[str, Text] = {
+    Kind.REPORT_DRAFTED: Text("초안 작성", "drafted"), Kind.REPORT_APPROVED: Text("결재", "approved"),
+    Kind.REPORT_ISSUED: Text("발행", "issued"),
 }
 DECISION_WORDS = {
     "decide": Text("결정", "Decision"), "amend": Text("결정 수정", "Amendment"),
     "withdraw": Text("결정 철회", "Withdrawal"),
 }
-NOTICE_WORDS = {
-    "notice.composed": Text("공지 작성", "notice drafted"), "notice.edited": Text("공지 수정", "notice edited"),
-    "notice.posted": Text("공지 게시", "notice posted"), "notice.withdrawn": Text("공지 철회", "notice withdrawn"),
+NOTICE_WORDS: dict[str, Text] = {
+    Kind.NOTICE_COMPOSED: Text("공지 작성", "notice drafted"), Kind.NOTICE_EDITED: Text("공지 수정", "notice edited"),
+    Kind.NOTICE_POSTED: Text("공지 게시", "notice posted"), Kind.NOTICE_WITHDRAWN: Text("공지 철회", "notice withdrawn"),
 }
 
 
@@ -146,21 +147,21 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
     """A short sentence for an entry of `kind` with payload `p`."""
     aff = affiliate_name(group, p["affiliate"]) if "affiliate" in p else Text()
     level = _name(playbook.levels, p.get("level", "")) if "level" in p else Text()
-    if kind == "event.activated":
+    if kind == Kind.EVENT_ACTIVATED:
         mode = DRILL if p.get("drill") else REAL
         return Text(f"사건 발령: {p['title']} · {mode.ko} · {level.ko}",
                     f"Event activated: {p['title']} · {mode.en} · {level.en}")
-    if kind == "event.level_changed":
+    if kind == Kind.EVENT_LEVEL_CHANGED:
         return Text(f"위기 단계 변경 → {level.ko}: {p.get('reason', '')}",
                     f"Level changed to {level.en}: {p.get('reason', '')}")
-    if kind == "event.provider_changed":
+    if kind == Kind.EVENT_PROVIDER_CHANGED:
         prov, st = _name(group.providers, p["provider"]), _word(PROVIDER_STATUS_NAMES, p["status"])
         note = f" — {p['note']}" if p.get("note") else ""
         return Text(f"외부 서비스 {prov.ko}: {st.ko}{note}", f"Provider {prov.en}: {st.en}{note}")
-    if kind in ("event.closed", "event.reopened"):
-        word = Text("사건 종료", "Event closed") if kind == "event.closed" else Text("사건 재개", "Event reopened")
+    if kind in (Kind.EVENT_CLOSED, Kind.EVENT_REOPENED):
+        word = Text("사건 종료", "Event closed") if kind == Kind.EVENT_CLOSED else Text("사건 재개", "Event reopened")
         return Text(f"{word.ko}: {p.get('reason', '')}", f"{word.en}: {p.get('reason', '')}")
-    if kind == "checklist.changed":
+    if kind == Kind.CHECKLIST_CHANGED:
         after = p["after"]
         st = _word(STATE_NAMES, after["state"])
         item = _item_title(playbook, p.get("checklist", ""), p["item"])
@@ -174,29 +175,29 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
         tail_en = f" — {'; '.join(extra_en)}" if extra_en else ""
         return Text(f"{undo.ko}[{aff.ko}] {item.ko} → {st.ko}{tail_ko}",
                     f"{undo.en}[{aff.en}] {item.en} → {st.en}{tail_en}")
-    if kind == "impact.answered":
+    if kind == Kind.IMPACT_ANSWERED:
         label = _field_label(playbook, p["field"])
         return Text(f"[{aff.ko}] 영향 평가 응답: {label.ko}", f"[{aff.en}] impact answer: {label.en}")
-    if kind == "service.assessed":
+    if kind == Kind.SERVICE_ASSESSED:
         name = _service_name(group, p.get("affiliate", ""), p["service"])
         st = _word(SERVICE_STATUS_NAMES, p["status"])
         note = f" — {p['note']}" if p.get("note") else ""
         return Text(f"[{aff.ko}] 서비스 상태 {name.ko} → {st.ko}{note}",
                     f"[{aff.en}] service status {name.en} → {st.en}{note}")
-    if kind == "meeting.opened":
+    if kind == Kind.MEETING_OPENED:
         return Text(f"협의회 개회: {p.get('title', '')}", f"Council meeting opened: {p.get('title', '')}")
-    if kind == "meeting.closed":
+    if kind == Kind.MEETING_CLOSED:
         return Text("협의회 폐회", "Council meeting closed")
-    if kind == "decision.recorded":
+    if kind == Kind.DECISION_RECORDED:
         word = _word(DECISION_WORDS, p.get("action", "decide"))
         body = p.get("text") or p.get("rationale", "")
         concerned = affiliate_list(group, p.get("affiliates") or ())
         tail = Text(f" (관련 계열사: {concerned.ko})", f" (affiliates concerned: {concerned.en})") \
             if concerned.ko else Text()
         return Text(f"{word.ko}: {body}{tail.ko}", f"{word.en}: {body}{tail.en}")
-    if kind == "action.created":
+    if kind == Kind.ACTION_CREATED:
         return Text(f"조치 지시: {p['title']}", f"Action: {p['title']}")
-    if kind == "action.changed":
+    if kind == Kind.ACTION_CHANGED:
         st = _word(ACTION_STATE_NAMES, p["state"])
         note = f" — {p['note']}" if p.get("note") else ""
         return Text(f"조치 상태 변경 → {st.ko}{note}", f"Action state changed to {st.en}{note}")
@@ -206,44 +207,44 @@ def describe(kind: str, p: dict[str, Any], playbook: Playbook, group: Group) -> 
             ch = _word(CHANNEL_NAMES, p["channel"])
             verb = Text(f"{verb.ko}({ch.ko})", f"{verb.en} ({ch.en})")
         return Text(f"[{aff.ko}] {verb.ko}", f"[{aff.en}] {verb.en}")
-    if kind == "duty.changed":
+    if kind == Kind.DUTY_CHANGED:
         return _describe_duty(p, playbook, group)
-    if kind == "alert.recorded":
+    if kind == Kind.ALERT_RECORDED:
         return Text(f"외부 경보: {p['issuer']} {p['level']}", f"External alert: {p['issuer']} {p['level']}")
-    if kind == "outlook.set":
+    if kind == Kind.OUTLOOK_SET:
         return Text(f"전망(+{p['horizon']}): {p.get('text', '')}", f"Outlook (+{p['horizon']}): {p.get('text', '')}")
-    if kind == "drill.inject_released":
+    if kind == Kind.DRILL_INJECT_RELEASED:
         what = INJECT_KIND_NAMES.get(p.get("kind", ""), Text.plain(str(p.get("kind", ""))))
         text = p.get("text") or {}
         to = Text(f" → {aff.ko}", f" → {aff.en}") if p.get("affiliate") else Text()
         return Text(f"[모의훈련 상황 부여] {what.ko}{to.ko}: {text.get('ko') or text.get('en', '')}",
                     f"[Drill inject] {what.en}{to.en}: {text.get('en') or text.get('ko', '')}")
-    if kind == "drill.responded":
+    if kind == Kind.DRILL_RESPONDED:
         return Text(f"[{aff.ko}] 모의훈련 상황 대응: {p.get('text', '')}",
                     f"[{aff.en}] drill response: {p.get('text', '')}")
-    if kind == "review.finding":
+    if kind == Kind.REVIEW_FINDING:
         return Text(f"사후 검토 발견 사항: {p.get('text', '')}", f"After-action finding: {p.get('text', '')}")
-    if kind == "review.action":
+    if kind == Kind.REVIEW_ACTION:
         return Text(f"개선 조치: {p.get('title', '')} (담당 {p.get('owner', '')})",
                     f"Corrective action: {p.get('title', '')} (owner {p.get('owner', '')})")
-    if kind == "review.action_changed":
+    if kind == Kind.REVIEW_ACTION_CHANGED:
         st = _word(ACTION_STATE_NAMES, p.get("state", ""))
         note = f" — {p['note']}" if p.get("note") else ""
         return Text(f"개선 조치 상태 → {st.ko}{note}", f"Corrective action now {st.en}{note}")
-    if kind == "handover.prepared":
+    if kind == Kind.HANDOVER_PREPARED:
         return Text(f"근무 교대 인계 준비: {p.get('outgoing', '')} → {p.get('incoming', '')}",
                     f"Shift handover prepared: {p.get('outgoing', '')} → {p.get('incoming', '')}")
-    if kind == "handover.signed":
+    if kind == Kind.HANDOVER_SIGNED:
         who = Text("인계자", "outgoing lead") if p.get("role") == "outgoing" else Text("인수자", "incoming lead")
         return Text(f"근무 교대 서명({who.ko}): {p.get('name', '')}", f"Handover signed ({who.en}): {p.get('name', '')}")
-    if kind == "rollcall.started":
+    if kind == Kind.ROLLCALL_STARTED:
         return Text(f"비상연락망 점검 시작: {p.get('title', '')}", f"Roll-call started: {p.get('title', '')}")
-    if kind == "rollcall.called":
+    if kind == Kind.ROLLCALL_CALLED:
         contact = next((c for c in group.contacts if c.id == p.get("contact")), None)
         called = contact.name if contact else str(p.get("contact", ""))
         result = _word(CALL_RESULT_NAMES, p.get("result", ""))
         return Text(f"비상연락: {called} — {result.ko}", f"Roll-call: {called} — {result.en}")
-    if kind == "report.exported":
+    if kind == Kind.REPORT_EXPORTED:
         fmt = str(p.get("format", "")).upper()
         if p.get("kind") == "brief":
             return Text(f"상황보고서 제{p.get('number', '')}호 회장 보고 요약 저장({fmt})",

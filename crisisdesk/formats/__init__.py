@@ -5,6 +5,14 @@ errors, the result type) does not load YAML and pydantic.
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what the type checker sees; at run time each name loads on first use
+    from crisisdesk.formats.errors import FormatError, Problem
+    from crisisdesk.formats.group_file import load_group, load_group_text
+    from crisisdesk.formats.library import find_playbooks
+    from crisisdesk.formats.playbook_file import is_stale, load_playbook, load_playbook_text
+    from crisisdesk.formats.result import LoadResult
 
 _HOMES = {
     "FormatError": "errors", "Problem": "errors", "LoadResult": "result",
@@ -12,7 +20,8 @@ _HOMES = {
     "is_stale": "playbook_file", "load_playbook": "playbook_file", "load_playbook_text": "playbook_file",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = ["FormatError", "LoadResult", "Problem", "find_playbooks", "is_stale", "load_group",
+           "load_group_text", "load_playbook", "load_playbook_text"]
 
 
 def __getattr__(name: str) -> object:

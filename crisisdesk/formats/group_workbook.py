@@ -27,7 +27,7 @@ from crisisdesk.formats.workbook_errors import (
     WorkbookError,
     column_letter,
 )
-from crisisdesk.formats.workbook_layout import SHEETS, Column, SheetLayout
+from crisisdesk.formats.workbook_layout import SHEETS, SheetColumn, SheetLayout
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -84,7 +84,7 @@ def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
         return []
     ws = book[layout.name]
     known = {c.header: c for c in layout.columns}
-    at: dict[str, tuple[int, Column]] = {}
+    at: dict[str, tuple[int, SheetColumn]] = {}
     for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
         header = str(cell.value).strip() if cell.value is not None else ""
         if not header:

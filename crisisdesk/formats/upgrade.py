@@ -30,13 +30,13 @@ _V1_DUTY_MEANING = (("filer", "group"), ("from", "activation"), ("basis", "targe
 
 
 @dataclass(frozen=True)
-class Upgrade:
+class UpgradedFile:
     text: str  # the file in the new form
     kind: str  # playbook | group
     notes: tuple[str, ...]  # what a person should still look at
 
 
-def upgrade_text(text: str | bytes, name: str) -> Upgrade:
+def upgrade_text(text: str | bytes, name: str) -> UpgradedFile:
     """The current form of an older file; FormatError when the file is not a readable older file."""
     doc = parse(text, name)
     fmt = doc.data.get("format") if isinstance(doc.data, dict) else None
@@ -62,7 +62,7 @@ def upgrade_text(text: str | bytes, name: str) -> Upgrade:
     return upgraded
 
 
-def _upgrade_playbook(doc: Document, name: str) -> Upgrade:
+def _upgrade_playbook(doc: Document, name: str) -> UpgradedFile:
     lines = doc.text.splitlines(keepends=True)
     edits: list[tuple[int, int, str, str]] = []  # (line, col, old, new), applied bottom-up
     edits.append(_format_edit(doc, lines, PLAYBOOK_FORMAT_1, PLAYBOOK_FORMAT))
@@ -74,14 +74,14 @@ def _upgrade_playbook(doc: Document, name: str) -> Upgrade:
         else:  # a block mapping: one line per field, indented like the id
             indent = " " * (col - 1)
             edits.append((line + 1, 1, "", "".join(f"{indent}{k}: {v}\n" for k, v in _V1_DUTY_MEANING)))
-    return Upgrade(_apply(lines, edits), "playbook", (
+    return UpgradedFile(_apply(lines, edits), "playbook", (
         "reporting duties keep their /1 meaning (the group files once, from activation, as its own "
         "target); for the FSS model give each licensed affiliate's duties with 'filer: licensed', "
         "'from: awareness', thresholds ('when') and 'basis: rule'",
         "items the group desk does once may move to a checklist with 'applies_to: group'"))
 
 
-def _upgrade_group(doc: Document, name: str) -> Upgrade:
+def _upgrade_group(doc: Document, name: str) -> UpgradedFile:
     lines = doc.text.splitlines(keepends=True)
     edits = [_format_edit(doc, lines, GROUP_FORMAT_1, GROUP_FORMAT)]
     for i, provider in enumerate(doc.data.get("providers") or ()):
@@ -92,7 +92,7 @@ def _upgrade_group(doc: Document, name: str) -> Upgrade:
             raise FormatError([Problem(name, line, col, f"providers[{i}].kind",
                                        "cannot rewrite this kind in place; edit it by hand")])
         edits.append((line, col, match.group(0), f"kind: {V1_PROVIDER_KINDS[old]}"))
-    return Upgrade(_apply(lines, edits), "group", (
+    return UpgradedFile(_apply(lines, edits), "group", (
         "dependencies now carry their own customer wording: add 'alternative' (and 'impact') to "
         "each service's government or external dependency; /1 showed the providers' alternatives",
         "mark the affiliates that file their own FSS incident reports with 'licensed: true'",
@@ -104,9 +104,9 @@ _REPORT_NOTE = ("the approval block (결재란) and distribution list (배포처
                 "without it reports print 기안 → 검토 → 결재 and no distribution list")
 
 
-def _upgrade_group_2(doc: Document) -> Upgrade:
+def _upgrade_group_2(doc: Document) -> UpgradedFile:
     lines = doc.text.splitlines(keepends=True)
-    return Upgrade(_apply(lines, [_format_edit(doc, lines, GROUP_FORMAT_2, GROUP_FORMAT)]), "group",
+    return UpgradedFile(_apply(lines, [_format_edit(doc, lines, GROUP_FORMAT_2, GROUP_FORMAT)]), "group",
                    (_REPORT_NOTE,))
 
 

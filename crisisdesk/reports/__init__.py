@@ -5,12 +5,19 @@
 reportlab is loaded on the first `render`, so opening the desk does not wait for it.
 """
 
-from crisisdesk.reports.meta import KINDS, LANGS, RenderedReport, ReportMeta
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crisisdesk.reports.meta import KINDS, LANGS, Progress, RenderedReport, ReportMeta
+
+if TYPE_CHECKING:
+    from crisisdesk.domain.read_models import Situation
 
 __all__ = ["KINDS", "LANGS", "RenderedReport", "ReportMeta", "render"]
 
 
-def render(situation, meta, progress=None):
+def render(situation: Situation, meta: ReportMeta, progress: Progress | None = None) -> RenderedReport:
     """Render a report (see `crisisdesk.reports.render.render`)."""
     from crisisdesk.reports.render import render as render_now
 

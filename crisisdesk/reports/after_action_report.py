@@ -4,6 +4,7 @@ actions with owners and due dates; and the year's drill register for the authori
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,8 +16,10 @@ from crisisdesk.domain.timing import MET, MISSED, OPEN_LATE, Measured
 from crisisdesk.reports import layout
 from crisisdesk.reports.blocks import (
     Block,
+    Cell,
     Fields,
     Heading,
+    Identity,
     Kpis,
     Mark,
     Para,
@@ -137,12 +140,12 @@ def render_register(records: list[DrillRecord], year: int, group_name: Text, tim
     else:
         blocks.append(Para(t("register.none")))
     blocks += [Space(18), Signature((t("signature.prepared"), t("signature.approved")))]
-    identity = {"kind": "drill-register", "lang": lang, "year": year, "as_of": as_of.isoformat()}
+    identity: Identity = {"kind": "drill-register", "lang": lang, "year": year, "as_of": as_of.isoformat()}
     return _build(blocks, identity, t, f, title=t("title.register", year=year), centre=t.text(group_name),
                   banner=False, as_of=as_of, author=prepared_by)
 
 
-def _build(blocks: list[Block], identity: dict, t: _Texts, f: Formatter, *, title: str, centre: str,
+def _build(blocks: list[Block], identity: Identity, t: _Texts, f: Formatter, *, title: str, centre: str,
            banner: bool, as_of: datetime, author: str) -> RenderedDocument:
     digest = fingerprint(blocks, identity)
     c = t.catalogue
@@ -194,7 +197,10 @@ class AfterActionWriter:
 
     def summary(self) -> str:
         r = self.r
-        count = lambda results: sum(1 for m in results if m is not None and m.missed)  # noqa: E731
+
+        def count(results: Iterable[Measured | None]) -> int:
+            return sum(1 for m in results if m is not None and m.missed)
+
         return self.t("summary.line", measured=r.measured, missed=r.missed,
                       rto=count(x.result for x in r.recoveries), items=count(x.result for x in r.items),
                       duties=count([x.result for x in r.duties] + [x.target for x in r.duties]),
@@ -302,6 +308,8 @@ class AfterActionWriter:
         if with_event:
             columns.insert(0, t("col.event"))
             widths = [0.18, 0.34, 0.14, 0.17, 0.17]
-        rows = tuple(((a.event_title,) if with_event else ()) + (a.title, a.owner, f.time(a.due), state(a))
-                     for a in actions)
-        return Table(tuple(columns), tuple(widths), rows)
+        def row(a: CorrectiveAction) -> tuple[Cell, ...]:
+            cells: tuple[Cell, ...] = (a.title, a.owner, f.time(a.due), state(a))
+            return (a.event_title, *cells) if with_event else cells
+
+        return Table(tuple(columns), tuple(widths), tuple(row(a) for a in actions))

@@ -54,9 +54,10 @@ def write_after_action_xlsx(review: AfterAction, lang: str = "ko") -> tuple[byte
         summary.append(row)
 
     targets = _sheet(book, SHEETS["targets"][i], review, i, TARGET_HEADER[i])
-    for row in target_rows(review):
-        m = row.result
-        targets.append((KINDS[row.kind][i], row.who.get(lang), row.what.get(lang), local(m.target), local(m.done),
+    for target in target_rows(review):
+        m = target.result
+        targets.append((KINDS[target.kind][i], target.who.get(lang), target.what.get(lang), local(m.target),
+                        local(m.done),
                         t(f"result.{m.outcome}", by=_minutes(m.late_by.total_seconds(), i)),
                         int(m.late_by.total_seconds() // 60)))
         tone = TONES.get(m.outcome)

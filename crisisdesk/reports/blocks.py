@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,25 +123,28 @@ class OnePage:
 
 
 Block = Heading | Para | Table | Fields | Kpis | Signature | ApprovalBox | Space | PageBreak | OnePage
+Identity = Mapping[str, str | int | None]  # which report of what, read where (JSON values)
 
 
-def _plain(value):
+def _plain(value: object) -> list[object]:
     """The JSON form of a block or cell: its type name followed by its fields."""
+    if not is_dataclass(value) or isinstance(value, type):
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
     return [type(value).__name__, *(getattr(value, f.name) for f in fields(value))]
 
 
-def canonical(blocks: list[Block] | tuple[Block, ...], identity: dict) -> bytes:
+def canonical(blocks: list[Block] | tuple[Block, ...], identity: Identity) -> bytes:
     """One stable serialisation of a report's content and identity."""
     return json.dumps({"identity": identity, "blocks": list(blocks)}, default=_plain, sort_keys=True,
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def fingerprint(blocks: list[Block] | tuple[Block, ...], identity: dict) -> str:
+def fingerprint(blocks: list[Block] | tuple[Block, ...], identity: Identity) -> str:
     """SHA-256 (hex) of the canonical content; print the first SHORT digits."""
     return hashlib.sha256(canonical(blocks, identity)).hexdigest()
 
 
-def table_rows(blocks) -> int:
+def table_rows(blocks: Iterable[Block]) -> int:
     """How many table rows (header rows included) the blocks hold: the benchmark's yardstick."""
     total = 0
     for block in blocks:

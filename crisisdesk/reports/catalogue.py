@@ -263,7 +263,7 @@ class Catalogue:
         self.lang = lang
         self._index = 0 if lang == "ko" else 1
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, **values: object) -> str:
         text = LABELS[key][self._index]
         return text.format(**values) if values else text
 

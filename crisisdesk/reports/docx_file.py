@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from crisisdesk.reports.office_files import Grid, Line, Part
 
@@ -44,7 +46,7 @@ def write_docx(parts: list[Part], *, notice: str, header: str, title: str) -> by
     return out.getvalue()
 
 
-def _line(doc, line: Line) -> None:
+def _line(doc: DocxDocument, line: Line) -> None:
     if line.style in ("heading", "subheading"):
         paragraph = doc.add_heading(level=1 if line.style == "heading" else 2)
     else:
@@ -63,7 +65,7 @@ def _line(doc, line: Line) -> None:
     paragraph.paragraph_format.space_after = Pt(2)
 
 
-def _grid(doc, grid: Grid) -> None:
+def _grid(doc: DocxDocument, grid: Grid) -> None:
     columns = len(grid.widths)
     table = doc.add_table(rows=len(grid.rows), cols=columns)
     table.style = "Table Grid"
@@ -82,7 +84,7 @@ def _grid(doc, grid: Grid) -> None:
     doc.add_paragraph()
 
 
-def _shade(cell) -> None:
+def _shade(cell: _Cell) -> None:
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")
     fill.set(qn("w:color"), "auto")

@@ -4,6 +4,9 @@ every affiliate hit, top risks, decisions needed, requests, the next meeting and
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from crisisdesk.domain.read_models import DutyView
 from crisisdesk.reports import facts
 from crisisdesk.reports.blocks import Block, Heading, Kpis, OnePage, Para, Space
 from crisisdesk.reports.writer import ReportWriter
@@ -20,7 +23,7 @@ class ExecutiveBrief(ReportWriter):
         number = (t("brief.number", number=self.meta.number) if self.meta.number else t("brief.unnumbered"))
         inner: list[Block] = [
             self.approval_box(t("title.brief")),
-            Para(f"{number} · {t.text(ev.group_name)} · {ev.title} · {mode}", "lead"),
+            Para(f"{number} · {t.text(ev.group.name)} · {ev.title} · {mode}", "lead"),
             Para(f"T0 {f.time(ev.t0)} · {t('brief.as_of', time=f.time(s.now))}", "muted"),
             self.figures(), Space(6),
             Heading(t("brief.situation"), 3), *(Para(line, "brief") for line in self.three_lines()),
@@ -74,7 +77,8 @@ class ExecutiveBrief(ReportWriter):
         return [first, second, third]
 
     def hit_lines(self) -> list[str]:
-        t, lines = self.t, []
+        t = self.t
+        lines: list[str] = []
         for tile in facts.hit_tiles(self.s):
             services = ", ".join(f"{t.text(x.name)} {t.enum('service', x.status)}"
                                  for x in tile.services if x.status in ("down", "degraded"))
@@ -85,20 +89,20 @@ class ExecutiveBrief(ReportWriter):
         """Reporting deadlines first (missed, then within 6 h), then critical services past an RTO
         the group answers for, affiliates not reporting, and overdue critical items."""
         t, f, s, now = self.t, self.f, self.s, self.s.now
-        pressing: dict[tuple, list] = {}  # one line per report and deadline, naming every filer
+        pressing: dict[tuple[datetime, str, int], list[DutyView]] = {}  # a line per report and deadline, naming every filer
         for d in s.duties:
             if d.state == "due" and d.deadline is not None \
                     and (d.deadline - now).total_seconds() < DUTY_WINDOW_HOURS * 3600:
                 pressing.setdefault((d.deadline, d.duty, d.occurrence), []).append(d)
-        out = []
+        out: list[str] = []
         for (deadline, _, _), duties in sorted(pressing.items()):
             filers = ", ".join(self.name(d.filer) for d in duties)
             out.append(t("brief.risk.duty", to=f"{filers} → {t.text(duties[0].to)}",
                          title=t.text(duties[0].title), left=f.left(deadline, now)))
-        past = sorted((x for x in facts.hit_services(s) if x.critical and x.past_rto(now)),
-                      key=lambda x: x.rto_deadline)
+        past = sorted(((x.rto_deadline, x) for x in facts.hit_services(s)
+                       if x.critical and x.past_rto(now) and x.rto_deadline is not None), key=lambda p: p[0])
         out += [t("brief.risk.past_rto", affiliate=self.name(x.affiliate), service=t.text(x.name),
-                  span=f.duration(now - x.rto_deadline)) for x in past]
+                  span=f.duration(now - deadline)) for deadline, x in past]
         stale = [t.text(x.name) for x in facts.hit_tiles(s) if x.stale]
         if stale:
             out.append(t("brief.risk.stale", names=", ".join(stale)))
@@ -109,15 +113,7 @@ class ExecutiveBrief(ReportWriter):
 
     def needs(self) -> list[str]:
         """What only the council can settle: blocked items and overdue actions."""
-        t, out = self.t, []
-        for need in facts.decisions_needed(self.s):
-            if need.kind == "blocked":
-                out.append(t("brief.need.blocked", affiliate=self.name(need.item.affiliate),
-                             item=t.text(need.item.title), reason=need.item.reason))
-            else:
-                out.append(t("brief.need.action", title=need.action.title,
-                             owner=t.text(need.action.owner_title)))
-        return out
+        return [self.need_line(need) for need in facts.decisions_needed(self.s)]
 
     def requests(self) -> list[str]:
         """The outlook's needs: support asked for, not decisions."""

@@ -31,7 +31,7 @@ def level_tone(rank: int) -> str:
 
 def names(situation: Situation) -> dict[str, Text]:
     """Affiliates' names, and the group's for the group desk's own items and duties."""
-    return {GROUP_DESK: situation.event.group_name} | {t.affiliate: t.name for t in situation.board.tiles}
+    return {GROUP_DESK: situation.event.group.name} | {t.affiliate: t.name for t in situation.board.tiles}
 
 
 def hit_tiles(situation: Situation) -> list[AffiliateTile]:
@@ -72,7 +72,7 @@ def item_labels(items: tuple[ItemView, ...] | list[ItemView]) -> dict[tuple[str,
             for i in items}
 
 
-def outlook_first(situation: Situation):
+def outlook_first(situation: Situation) -> OutlookView | None:
     """The nearest horizon the council wrote an outlook for, or None."""
     order = {"12h": 0, "24h": 1, "48h": 2, "72h": 3}
     written = [o for o in situation.outlook if o.text]
@@ -80,12 +80,20 @@ def outlook_first(situation: Situation):
 
 
 @dataclass(frozen=True)
-class Need:
-    """Something only the council can settle: a blocked item or an action past its deadline."""
+class BlockedItem:
+    """A checklist item someone marked blocked: the council must unblock it."""
 
-    kind: str  # blocked | action
-    item: ItemView | None = None
-    action: ActionView | None = None
+    item: ItemView
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    """An open action past its deadline: the council must chase or change it."""
+
+    action: ActionView
+
+
+Need = BlockedItem | OverdueAction  # something only the council can settle
 
 
 def decisions_needed(situation: Situation) -> list[Need]:
@@ -93,8 +101,8 @@ def decisions_needed(situation: Situation) -> list[Need]:
     chair is asked for. The outlook's needs are requests, not decisions (see `requests`)."""
     items = [*situation.group_items, *(i for d in situation.affiliates for i in d.items)]
     blocked = sorted((i for i in items if i.state == Check.BLOCKED), key=lambda i: (not i.critical, i.due))
-    return ([Need("blocked", item=i) for i in blocked]
-            + [Need("action", action=a) for a in open_actions(situation) if a.overdue])
+    return ([BlockedItem(i) for i in blocked]
+            + [OverdueAction(a) for a in open_actions(situation) if a.overdue])
 
 
 def requests(situation: Situation) -> list[OutlookView]:

@@ -8,6 +8,7 @@ them), so no row is ever too tall for a page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,6 +24,7 @@ from crisisdesk.reports.blocks import (
     ApprovalBox,
     Bar,
     Block,
+    Cell,
     Fields,
     Heading,
     Kpis,
@@ -35,12 +37,20 @@ from crisisdesk.reports.blocks import (
     Space,
     Table,
 )
-from crisisdesk.reports.paged_table import GRID, PAD, TONES, PagedTable, ProgressBar
+from crisisdesk.reports.paged_table import (
+    GRID,
+    PAD,
+    TONES,
+    CellLines,
+    Command,
+    PagedTable,
+    ProgressBar,
+)
 
 MAX_LINES = 12
 
 
-def _style(name: str, size: float, bold: bool = False, **kw) -> ParagraphStyle:
+def _style(name: str, size: float, bold: bool = False, **kw: object) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=fonts.BOLD if bold else fonts.REGULAR, fontSize=size,
                           bulletFontName=fonts.REGULAR, leading=size * 1.3, **kw)
 
@@ -104,7 +114,7 @@ class Flow:
         self.width, self.height, self.stamps = width, height, stamps
         self.styles = styles()
 
-    def flowables(self, blocks) -> list[Flowable]:
+    def flowables(self, blocks: Iterable[Block]) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
             out.extend(self.block(block))
@@ -137,7 +147,7 @@ class Flow:
             return [KeepInFrame(self.width, self.height - 4, inner, mode="shrink")]
         raise TypeError(f"unknown block {block!r}")
 
-    def text(self, cell) -> str:
+    def text(self, cell: Cell) -> str:
         if isinstance(cell, Slot):
             return self.stamps.get(cell.name, "")
         if isinstance(cell, Mark):
@@ -147,11 +157,16 @@ class Flow:
     def table(self, block: Table) -> PagedTable:
         widths = [self.width * w for w in block.widths]
         leading = block.size * 1.25
-        header, head_height = None, 0.0
+        header: list[CellLines] | None = None
+        head_height = 0.0
         if block.columns:
             header, head_lines = self._row(block.columns, widths, block.size, bold=True)
             head_height = head_lines * leading + 2 * PAD
-        rows, heights, commands, tones, continued = [], [], [], [], []
+        rows: list[list[CellLines]] = []
+        heights: list[float] = []
+        commands: list[list[Command]] = []
+        tones: list[str] = []
+        continued: list[bool] = []
         for index, row in enumerate(block.rows):
             tone = block.row_tones[index] if block.row_tones else ""
             marks = [(c, cell.tone, cell.bold) for c, cell in enumerate(row) if isinstance(cell, Mark)]
@@ -168,10 +183,12 @@ class Flow:
         return PagedTable(header, rows, heights, head_height, widths, commands, block.size, tones,
                           continued)
 
-    def _row(self, row, widths, size, bold):
-        """Each cell as its wrapped lines (a list) or a flowable; and the row's line count."""
+    def _row(self, row: Sequence[Cell], widths: list[float], size: float, bold: bool
+             ) -> tuple[list[CellLines], int]:
+        """Each cell as its wrapped lines (a list) or a bar; and the row's line count."""
         font = fonts.BOLD if bold else fonts.REGULAR
-        cells, most = [], 1
+        cells: list[CellLines] = []
+        most = 1
         for cell, width in zip(row, widths, strict=True):
             if isinstance(cell, Bar):
                 cells.append(ProgressBar(cell.ratio, cell.label, cell.tone, width - 2 * PAD, size))
@@ -184,7 +201,8 @@ class Flow:
 
     def fields(self, block: Fields) -> PagedTable:
         label_w, value_w = 0.17 / block.columns * 2, 0.33 / block.columns * 2
-        cells, row = [], []
+        cells: list[tuple[Cell, ...]] = []
+        row: list[Cell] = []
         for label, value in block.pairs:
             row += [Mark(label, "muted", True), value]
             if len(row) == 2 * block.columns:
@@ -202,7 +220,7 @@ class Flow:
         values = [Paragraph(_xml(v), value_style) for _, v, _ in block.items]
         labels = [Paragraph(_xml(label), self.styles["kpi_label"]) for label, _, _ in block.items]
         table = RLTable([values, labels], colWidths=[self.width / n] * n)
-        style = [("BOX", (i, 0), (i, 1), 0.6, GRID) for i in range(n)]
+        style: list[tuple[object, ...]] = [("BOX", (i, 0), (i, 1), 0.6, GRID) for i in range(n)]
         style += [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         for i, (_, _, tone) in enumerate(block.items):
             if tone:
@@ -218,11 +236,12 @@ class Flow:
         titles = [Paragraph(_xml(title), self.styles["box_title"]) for title, _, _ in block.steps]
         signers = [Paragraph(_xml(self.text(signer)), self.styles["box"]) for _, signer, _ in block.steps]
         dates = [Paragraph(_xml(self.text(date)), self.styles["box"]) for _, _, date in block.steps]
-        style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
-                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        style: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         rows = [titles, signers, dates]
         widths = [step_w] * len(block.steps)
         if block.label:
@@ -248,7 +267,7 @@ class Flow:
         return table
 
 
-def _slice(cell, start: int):
+def _slice(cell: CellLines, start: int) -> CellLines:
     if isinstance(cell, list):
         return cell[start:start + MAX_LINES]
     return cell if start == 0 else ""

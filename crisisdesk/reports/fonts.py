@@ -48,4 +48,5 @@ def register() -> str:
 @lru_cache(maxsize=65536)
 def width(text: str, font: str, size: float) -> float:
     """The width of `text` in points (cached: reports measure the same words again and again)."""
-    return pdfmetrics.stringWidth(text, font, size)
+    measured: float = pdfmetrics.stringWidth(text, font, size)
+    return measured

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from crisisdesk.reports import fonts
 from crisisdesk.reports.meta import Progress
@@ -135,19 +135,19 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _canvas_class(furniture: Furniture):
-    class ReportCanvas(Canvas):
+def _canvas_class(furniture: Furniture) -> type[Canvas]:
+    class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs: Canvas is Any
         """Keeps finished pages; draws the furniture once the page count is known."""
 
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, object]] = []
 
-        def showPage(self):  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._pages)
             furniture.define_qr(self)
             for number, state in enumerate(self._pages, start=1):
@@ -160,7 +160,7 @@ def _canvas_class(furniture: Furniture):
     return ReportCanvas
 
 
-def build(flowables, furniture: Furniture, *, title: str, author: str, subject: str,
+def build(flowables: list[Flowable], furniture: Furniture, *, title: str, author: str, subject: str,
           progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF bytes and page count of `flowables` on A4 pages with `furniture`."""
     fonts.register()

@@ -4,7 +4,10 @@ a fraction of the work on a 300-page report)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from crisisdesk.reports import fonts
@@ -19,15 +22,15 @@ BAR_TONES = {"red": "#d93025", "amber": "#f29900", "yellow": "#e3c000", "green":
 GRID = colors.HexColor("#9aa5b1")
 
 
-class ProgressBar(Flowable):
+class ProgressBar(Flowable):  # type: ignore[misc]  # reportlab has no type stubs: Flowable is Any
     """A bar filled to `ratio` with its label beside it."""
 
-    def __init__(self, ratio: float, label: str, tone: str, width: float, size: float):
+    def __init__(self, ratio: float, label: str, tone: str, width: float, size: float) -> None:
         super().__init__()
         self.ratio, self.label, self.tone = max(0.0, min(1.0, ratio)), label, tone
         self.width, self.height, self.size = width, size * 1.25, size
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
@@ -43,25 +46,32 @@ class ProgressBar(Flowable):
         c.drawString(bar_w + 3, 2, self.label)
 
 
-class PagedTable(Flowable):
-    """Rows of cells (lists of lines, or a flowable), their heights, tones and bold marks.
+CellLines = Sequence[str] | ProgressBar  # a cell as its wrapped lines, or a bar
+Command = tuple[int, str, bool]  # (column, tone, bold) of a marked cell
+_Row = tuple[list[CellLines], float, str, list[Command], bool]  # cells, height, tone, commands, continued
+
+
+class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs: Flowable is Any
+    """Rows of cells (lists of lines, or a bar), their heights, tones and bold marks.
 
     `commands[r]` lists (column, tone, bold) for marked cells of row r; `continued[r]`
     says row r carries on the cells of the row above (no rule is drawn between them).
     """
 
-    def __init__(self, header, rows, heights, head_height, widths, commands, size, tones, continued):
+    def __init__(self, header: list[CellLines] | None, rows: list[list[CellLines]], heights: list[float],
+                 head_height: float, widths: list[float], commands: list[list[Command]], size: float,
+                 tones: list[str], continued: list[bool]) -> None:
         super().__init__()
         self.header, self.rows, self.heights = header, rows, heights
         self.head_height, self.widths, self.commands = head_height, widths, commands
         self.size, self.tones, self.continued = size, tones, continued
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = sum(self.widths)
         self.height = self.head_height + sum(self.heights)
         return self.width, self.height
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[PagedTable]:
         room, n = ah - self.head_height, 0
         for h in self.heights:
             if room < h:
@@ -82,10 +92,11 @@ class PagedTable(Flowable):
         xs = [0.0]
         for w in self.widths:
             xs.append(xs[-1] + w)
-        rows = ([(self.header, self.head_height, "head", [(i, "", True) for i in range(len(xs) - 1)],
-                  False)] if self.header else [])
+        rows: list[_Row] = ([(self.header, self.head_height, "head", [(i, "", True) for i in range(len(xs) - 1)],
+                              False)] if self.header else [])
         rows += list(zip(self.rows, self.heights, self.tones, self.commands, self.continued, strict=True))
-        tops, y = [], self.height
+        tops: list[float] = []
+        y = self.height
         for _, h, *_ in rows:
             tops.append(y)
             y -= h
@@ -93,13 +104,13 @@ class PagedTable(Flowable):
         self._text(c, rows, tops, xs)
         c.setStrokeColor(GRID)
         c.setLineWidth(0.3)
-        lines = [(x, 0, x, self.height) for x in xs]
+        lines: list[tuple[float, float, float, float]] = [(x, 0, x, self.height) for x in xs]
         lines += [(0, top, xs[-1], top) for top, row in zip(tops, rows, strict=True)
                   if not (row[4] and top != tops[0])]
         lines.append((0, 0, xs[-1], 0))
         c.lines(lines)
 
-    def _backgrounds(self, c, rows, tops, xs) -> None:
+    def _backgrounds(self, c: Canvas, rows: list[_Row], tops: list[float], xs: list[float]) -> None:
         for top, (_, h, tone, commands, _) in zip(tops, rows, strict=True):
             if tone:
                 c.setFillColor(colors.HexColor(TONES[tone]))
@@ -109,16 +120,16 @@ class PagedTable(Flowable):
                     c.setFillColor(colors.HexColor(TONES[cell_tone]))
                     c.rect(xs[col], top - h, xs[col + 1] - xs[col], h, stroke=0, fill=1)
 
-    def _text(self, c, rows, tops, xs) -> None:
+    def _text(self, c: Canvas, rows: list[_Row], tops: list[float], xs: list[float]) -> None:
         size, leading = self.size, self.size * 1.25
         text = c.beginText()
         text.setFillColor(colors.black)
         current = None
-        flowables = []
+        flowables: list[tuple[ProgressBar, float, float]] = []
         for top, (cells, _, _, commands, _) in zip(tops, rows, strict=True):
             bold = {col for col, _, is_bold in commands if is_bold}
             for col, cell in enumerate(cells):
-                if isinstance(cell, Flowable):
+                if isinstance(cell, ProgressBar):
                     flowables.append((cell, xs[col] + PAD, top - PAD - cell.height))
                     continue
                 font = fonts.BOLD if col in bold else fonts.REGULAR

@@ -8,7 +8,7 @@ from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView, Situation
 from crisisdesk.domain.text import Text
 from crisisdesk.reports import facts
-from crisisdesk.reports.blocks import Block, Heading, Mark, Para, Signature, Table
+from crisisdesk.reports.blocks import Block, Cell, Heading, Mark, Para, Signature, Table
 from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.formatting import Formatter
 from crisisdesk.reports.meta import ReportMeta
@@ -24,7 +24,7 @@ class PaperChecklist:
 
     def sheets(self) -> list[tuple[Text, tuple[ItemView, ...]]]:
         """(whose, items) per sheet: the group desk's own items first, then each affiliate's."""
-        group = [(self.s.event.group_name, self.s.group_items)] if self.s.group_items else []
+        group = [(self.s.event.group.name, self.s.group_items)] if self.s.group_items else []
         affiliates = [(d.tile.name, d.items) for d in self.s.affiliates]
         if self.meta.affiliate is None:
             return group + affiliates
@@ -43,7 +43,7 @@ class PaperChecklist:
         mode = t("paper.blank") if self.meta.blank else t("paper.current", time=f.time(s.now))
         out: list[Block] = [
             Heading(t("paper.heading", affiliate=t.text(name)), new_page=new_page),
-            Para(f"{t.text(ev.group_name)} · {ev.title} · {t('paper.t0', time=f.time(ev.t0))}"),
+            Para(f"{t.text(ev.group.name)} · {ev.title} · {t('paper.t0', time=f.time(ev.t0))}"),
             Para(f"{mode} · {t('paper.items', n=len(items))}", "muted"),
             Para(t("paper.instructions"), "small"),
         ]
@@ -55,12 +55,12 @@ class PaperChecklist:
     def table(self, items: tuple[ItemView, ...]) -> Table:
         t, f, blank = self.t, self.f, self.meta.blank
         labels = facts.item_labels(items)
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for i in items:
             done = not blank and i.state in CLOSED_STATES
             box = Mark(t("box.done") if done else t("box.empty"), bold=True)
             title = (t("critical_mark") + " " if i.critical else "") + t.text(i.title)
-            row = [box, Mark(labels[(i.checklist, i.item)], bold=True), title, t.text(i.owner_title),
+            row: list[Cell] = [box, Mark(labels[(i.checklist, i.item)], bold=True), title, t.text(i.owner_title),
                    f.short_time(i.due)]
             if not blank:
                 state = t.enum("item", i.state)

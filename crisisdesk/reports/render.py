@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from crisisdesk.domain.read_models import Situation
 from crisisdesk.domain.text import Text
 from crisisdesk.reports import blocks as content
@@ -14,7 +17,15 @@ from crisisdesk.reports.meta import SHORT, Progress, RenderedReport, ReportMeta
 from crisisdesk.reports.paper_checklist import PaperChecklist
 from crisisdesk.reports.situation_report import SituationReport
 
-WRITERS = {"situation": SituationReport, "brief": ExecutiveBrief, "paper": PaperChecklist}
+
+class BlockWriter(Protocol):
+    """What a report kind's writer gives: its blocks."""
+
+    def blocks(self) -> list[content.Block]: ...
+
+
+WRITERS: dict[str, Callable[[Situation, ReportMeta], BlockWriter]] = {
+    "situation": SituationReport, "brief": ExecutiveBrief, "paper": PaperChecklist}
 CHAIR = "chair"
 
 
@@ -23,7 +34,7 @@ def report_blocks(situation: Situation, meta: ReportMeta) -> list[content.Block]
     return WRITERS[meta.kind](situation, meta).blocks()
 
 
-def identity(situation: Situation, meta: ReportMeta) -> dict:
+def identity(situation: Situation, meta: ReportMeta) -> content.Identity:
     """What the fingerprint covers besides the blocks: which report of which event, read where."""
     return {"kind": meta.kind, "lang": meta.lang, "event": situation.event.id, "number": meta.number,
             "as_of": situation.as_of_seq}
@@ -39,7 +50,7 @@ def render(situation: Situation, meta: ReportMeta, progress: Progress | None = N
     label = report_label(situation, meta, t)
     furniture = layout.Furniture(
         confidential=t("confidential"),
-        centre=f"{t.text(situation.event.group_name)} · {situation.event.title}",
+        centre=f"{t.text(situation.event.group.name)} · {situation.event.title}",
         report=label, page_label=t("page", page="{page}", pages="{pages}"),
         fingerprint=t("fingerprint", value=digest[:SHORT]),
         as_of=t("as_of", time=f.time(situation.now), seq=situation.as_of_seq),
@@ -55,6 +66,7 @@ def render(situation: Situation, meta: ReportMeta, progress: Progress | None = N
 
 
 def report_label(situation: Situation, meta: ReportMeta, t: Catalogue) -> str:
+    """The report's short name: its kind and number."""
     if meta.kind == "situation":
         return t("short.situation", number=meta.number) if meta.number else t("short.situation.unnumbered")
     if meta.kind == "brief":

@@ -4,11 +4,18 @@ checklist; 2. every council decision, action and reporting duty; 3. the timeline
 from __future__ import annotations
 
 from crisisdesk.domain.checklist import Check
-from crisisdesk.domain.read_models import AffiliateDetail, DecisionView, ItemView
-from crisisdesk.reports.blocks import Block, Fields, Heading, Mark, Para, Table
+from crisisdesk.domain.read_models import (
+    AffiliateDetail,
+    AffiliateTile,
+    AnswerView,
+    DecisionView,
+    ItemView,
+    ServiceView,
+)
+from crisisdesk.reports.blocks import Block, Cell, Fields, Heading, Mark, Para, Table
 from crisisdesk.reports.writer import ReportWriter
 
-STATE_TONES = {Check.DONE: "green", Check.NA: "muted", Check.BLOCKED: "red", Check.DOING: "yellow"}
+STATE_TONES: dict[str, str] = {Check.DONE: "green", Check.NA: "muted", Check.BLOCKED: "red", Check.DOING: "yellow"}
 
 
 class SituationAnnexes(ReportWriter):
@@ -41,7 +48,7 @@ class SituationAnnexes(ReportWriter):
                                           total=p.applicable)),
                     (t("col.overdue"), f"{p.overdue} ({t('critical')} {p.overdue_critical})")), size=8)]
         if tile.services:
-            rows = tuple((Mark(t.text(s.name) + (f" {t('critical_mark')}" if s.critical else ""), bold=True),
+            services = tuple((Mark(t.text(s.name) + (f" {t('critical_mark')}" if s.critical else ""), bold=True),
                           Mark(t.enum("service", s.status), "red" if s.status == "down" else "yellow"),
                           self.clock(s),
                           ", ".join(t.text(x) for x in s.providers) or "—",
@@ -50,16 +57,16 @@ class SituationAnnexes(ReportWriter):
                          for s in tile.services)
             columns = tuple(t(k) for k in ("col.service", "col.status", "col.rto", "col.cause",
                                            "col.alternative", "col.note"))
-            out.append(Table(columns, (0.20, 0.08, 0.15, 0.17, 0.20, 0.20), rows, size=7.5))
+            out.append(Table(columns, (0.20, 0.08, 0.15, 0.17, 0.20, 0.20), services, size=7.5))
         if detail.answers:
-            rows = tuple((t.text(a.label), self.answer(a, tile), f"{f.short_time(a.at)} ({a.revisions})",
-                          a.author) for a in detail.answers)
+            answers = tuple((t.text(a.label), self.answer(a, tile), f"{f.short_time(a.at)} ({a.revisions})",
+                             a.author) for a in detail.answers)
             columns = tuple(t(k) for k in ("col.question", "col.answer", "col.revised", "col.author"))
-            out.append(Table(columns, (0.30, 0.42, 0.16, 0.12), rows, size=7.5))
+            out.append(Table(columns, (0.30, 0.42, 0.16, 0.12), answers, size=7.5))
         out += self.checklists(detail.items) if detail.items else [Para(t("none"), "muted")]
         return out
 
-    def last_update(self, tile) -> Mark:
+    def last_update(self, tile: AffiliateTile) -> Mark:
         t = self.t
         if tile.last_update is None:
             return Mark(t("never"), "muted")
@@ -69,7 +76,7 @@ class SituationAnnexes(ReportWriter):
             return Mark(f"{when} ({t('stale', span=ago)})", "muted")
         return Mark(f"{when} ({t('ago', span=ago)})")
 
-    def clock(self, service) -> Mark:
+    def clock(self, service: ServiceView) -> Mark:
         """The RTO clock of a service the group must recover, else how long it has been out."""
         t, f, now = self.t, self.f, self.s.now
         closed = f"\n{t('closed_now')}" if service.open_now is False else ""
@@ -79,12 +86,12 @@ class SituationAnnexes(ReportWriter):
         outage = service.outage(now)
         return Mark((t("outage", span=f.duration(outage)) if outage is not None else "—") + closed)
 
-    def answer(self, answer, tile) -> str:
+    def answer(self, answer: AnswerView, tile: AffiliateTile) -> str:
         """An answer as displayed; a per-service answer with the services' names and words."""
         if answer.kind != "services" or not isinstance(answer.value, dict):
             return answer.display
         names = {s.service: self.t.text(s.name) for s in tile.services}
-        lines = []
+        lines: list[str] = []
         for service, value in answer.value.items():
             note = value.get("note", "") if isinstance(value, dict) else ""
             status = value.get("status", "") if isinstance(value, dict) else str(value)
@@ -106,11 +113,12 @@ class SituationAnnexes(ReportWriter):
     def checklist_table(self, items: list[ItemView], n: int) -> Table:
         """Every item by its title, state, owner, due time and notes."""
         t, f = self.t, self.f
-        rows, tones = [], []
+        rows: list[tuple[Cell, ...]] = []
+        tones: list[str] = []
         for number, i in enumerate(items, start=1):
             notes = [i.note, i.reason and t("reason", text=i.reason), i.evidence and t("evidence", text=i.evidence),
                      i.assignee and t("assignee", name=i.assignee),
-                     i.updated_at and t("updated_by", time=f.short_time(i.updated_at), name=i.updated_by)]
+                     t("updated_by", time=f.short_time(i.updated_at), name=i.updated_by) if i.updated_at else ""]
             state = t.enum("item", i.state) + (f"\n{t('overdue')}" if i.overdue else "")
             rows.append((f"{n}-{number}", (t("critical_mark") + " " if i.critical else "") + t.text(i.title),
                          Mark(state, STATE_TONES.get(i.state, ""), i.overdue),
@@ -120,9 +128,9 @@ class SituationAnnexes(ReportWriter):
         return Table(columns, (0.06, 0.34, 0.09, 0.15, 0.10, 0.26), tuple(rows), tuple(tones), size=7.5)
 
     # -- annex 2: decisions, actions, duties ---------------------------------------------
-    def decision_rows(self, decisions: list[DecisionView]) -> list[tuple]:
+    def decision_rows(self, decisions: list[DecisionView]) -> list[tuple[Cell, ...]]:
         t, f = self.t, self.f
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for d in decisions:
             affiliates = ", ".join(self.name(a) for a in d.affiliates)
             text = d.text + (f"\n[{affiliates}]" if affiliates else "")
@@ -166,8 +174,10 @@ class SituationAnnexes(ReportWriter):
                 ref = t("submitted", time=f.short_time(d.submitted_at), reference=d.reference).strip()
             else:
                 ref = d.reason or (f.left(d.deadline, now) if d.state == "due" and d.deadline else "—")
-            deadline = (f.short_time(d.deadline) if d.deadline is not None
-                        else t("after_closure", span=f.duration(d.due)))
+            if d.deadline is not None:
+                deadline = f.short_time(d.deadline)
+            else:  # a span after a start not yet reached (closure)
+                deadline = t("after_closure", span=f.duration(d.due)) if d.due is not None else "—"
             if d.target is not None:
                 deadline += "\n" + t("duty_target", time=f.short_time(d.target),
                                      missed=t("target_missed") if d.target_missed(now) else "")

@@ -5,8 +5,21 @@ one or two pages — followed by the annexes (붙임 1–3, see situation_annexe
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from crisisdesk.domain.read_models import MeasureView
 from crisisdesk.reports import facts
-from crisisdesk.reports.blocks import ApprovalBox, Block, Fields, Heading, Mark, Para, Slot, Table
+from crisisdesk.reports.blocks import (
+    ApprovalBox,
+    Block,
+    Cell,
+    Fields,
+    Heading,
+    Mark,
+    Para,
+    Slot,
+    Table,
+)
 from crisisdesk.reports.situation_annexes import SituationAnnexes
 
 HORIZONS = ("12h", "24h", "48h", "72h")
@@ -55,7 +68,7 @@ class SituationReport(SituationAnnexes):
               status=t(f"event.{ev.status}")),
             t("overview.what", note=ev.note.strip() or t("overview.no_note")),
             t("overview.level", level=t.text(ev.level_title)) + self.alert_words(),
-            t("overview.playbook", title=t.text(ev.playbook_title), version=ev.playbook_version),
+            t("overview.playbook", title=t.text(ev.playbook.title), version=ev.playbook.version),
         ]
         return [self.heading(1), *(Para(f"□ {line}", "item") for line in lines)]
 
@@ -102,9 +115,9 @@ class SituationReport(SituationAnnexes):
                                        "col.last_update"))
         return Table(columns, (0.15, 0.33, 0.27, 0.13, 0.12), tuple(rows), size=7.5)
 
-    def measure_table(self, measures) -> Table:
+    def measure_table(self, measures: list[MeasureView]) -> Table:
         t = self.t
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for m in measures:
             values = ", ".join(f"{self.name(a)} {self.figure(m, v)}" for a, v in m.values)
             total = self.figure(m, m.total) if m.total is not None else "—"
@@ -113,7 +126,7 @@ class SituationReport(SituationAnnexes):
         columns = (t("col.figure"), t("col.group_total"), t("col.change"), t("col.by_affiliate"))
         return Table(columns, (0.22, 0.13, 0.12, 0.53), tuple(rows), size=7.5)
 
-    def figure(self, measure, value: int) -> str:
+    def figure(self, measure: MeasureView, value: int) -> str:
         if measure.kind == "money":
             return f"{value:,}원" if self.t.lang == "ko" else f"KRW {value:,}"
         return f"{value:,}%" if measure.measure == "answer-rate" else f"{value:,}"
@@ -143,7 +156,7 @@ class SituationReport(SituationAnnexes):
         the next report due; reports not yet started (e.g. after closure) are in annex 2."""
         t, f, now = self.t, self.f, self.s.now
         by_filer: dict[str, list[str]] = {}
-        upcoming: dict[str, tuple] = {}
+        upcoming: dict[str, tuple[datetime, str]] = {}
         for d in self.s.duties:
             kind = t.enum("duty_kind", d.kind) + (f"({d.occurrence})" if d.occurrence > 1 else "")
             words = by_filer.setdefault(d.filer, [])
@@ -184,13 +197,6 @@ class SituationReport(SituationAnnexes):
         out += [Para(f"○ ({t.enum('horizon', o.horizon)}) {o.needs}", "sub") for o in ask] \
             or [Para(t("none"), "sub")]
         return out
-
-    def need_line(self, need) -> str:
-        t = self.t
-        if need.kind == "blocked":
-            return t("brief.need.blocked", affiliate=self.name(need.item.affiliate), item=t.text(need.item.title),
-                     reason=need.item.reason)
-        return t("brief.need.action", title=need.action.title, owner=t.text(need.action.owner_title))
 
     # -- 6. next report, distribution, annexes ------------------------------------------------
     def next_report(self) -> list[Block]:

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from crisisdesk.domain.read_models import DecisionView, ItemView, Situation
@@ -23,11 +23,15 @@ from crisisdesk.domain.text import Text
 from crisisdesk.reports.catalogue import Catalogue
 from crisisdesk.reports.meta import Progress
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 BANNER_ROWS = 3  # title, as-of line, blank; the header row follows
 HEADER_ROW = BANNER_ROWS + 1
 MAX_WIDTH = 60
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
 _SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+Value = str | int | datetime | None  # what a cell holds: text, a count, a local date-time, nothing
 
 # (ko, en) labels of the workbook: sheet names and column headers.
 LABELS: dict[str, tuple[str, str]] = {
@@ -101,7 +105,7 @@ class RenderedWorkbook:
 class _Sheet:
     name: str
     headers: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
+    rows: tuple[tuple[Value, ...], ...]
 
 
 class _Words:
@@ -112,7 +116,7 @@ class _Words:
         self.catalogue = Catalogue(lang)
         self.zone = ZoneInfo(timezone)
 
-    def __call__(self, key: str, **values: Any) -> str:
+    def __call__(self, key: str, **values: object) -> str:
         text = LABELS[key][0 if self.lang == "ko" else 1]
         return text.format(**values) if values else text
 
@@ -171,7 +175,7 @@ def _decisions(s: Situation, w: _Words, names: dict[str, Text]) -> _Sheet:
     headers = tuple(w(k) for k in ("col.time", "col.decision_kind", "col.decision", "col.rationale",
                                    "col.decided_by", "col.affiliates", "col.author", "col.decision_ref"))
 
-    def row(d: DecisionView) -> tuple[Any, ...]:
+    def row(d: DecisionView) -> tuple[Value, ...]:
         affiliates = ", ".join(w.text(names[a]) if a in names else a for a in d.affiliates)
         return (w.time(d.at), w(f"decision.{d.action}"), d.text, d.rationale,
                 w.text(d.decided_by_title) or d.decided_by, affiliates, d.author, d.amends or d.id)
@@ -208,12 +212,12 @@ def _timeline(s: Situation, w: _Words, names: dict[str, Text]) -> _Sheet:
     return _Sheet(w("sheet.timeline"), headers, rows)
 
 
-def _write(ws: Any, sheet: _Sheet, s: Situation, w: _Words) -> None:
+def _write(ws: Worksheet, sheet: _Sheet, s: Situation, w: _Words) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    def clean(value: Any) -> Any:
+    def clean(value: Value) -> Value:
         """Text without the control characters a workbook cannot hold (a note pasted with them)."""
         return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
@@ -224,7 +228,7 @@ def _write(ws: Any, sheet: _Sheet, s: Situation, w: _Words) -> None:
     ws["A1"].font = Font(bold=True, size=13, color="C00000" if event.drill else "000000")
     as_of = w.time(s.now)
     ws["A2"] = clean(w("banner.as_of", time=f"{as_of:%Y-%m-%d %H:%M} ({zone})" if as_of else "—", seq=s.as_of_seq,
-                       group=w.text(event.group_name), sheet=sheet.name))
+                       group=w.text(event.group.name), sheet=sheet.name))
     ws.append([])
     ws.append(list(sheet.headers))
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
@@ -247,7 +251,7 @@ def _write(ws: Any, sheet: _Sheet, s: Situation, w: _Words) -> None:
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
-def _width(header: str, values: Iterable[Any]) -> float:
+def _width(header: str, values: Iterable[Value]) -> float:
     """A column as wide as its widest value (Hangul counts double), within limits."""
     widest = _display(header) + 4  # room for the filter button
     for value in values:

@@ -36,13 +36,21 @@ class ReportWriter:
                 boxes.append((t.text(step.title), t.text(step.signer), ""))
         return ApprovalBox(title, t("approval.label"), tuple(boxes))
 
+    def need_line(self, need: facts.Need) -> str:
+        """A decision the chair is asked for: a blocked item with its reason, or an overdue action."""
+        t = self.t
+        if isinstance(need, facts.BlockedItem):
+            return t("brief.need.blocked", affiliate=self.name(need.item.affiliate), item=t.text(need.item.title),
+                     reason=need.item.reason)
+        return t("brief.need.action", title=need.action.title, owner=t.text(need.action.owner_title))
+
     def recovery_line(self) -> str:
         """The recovery clock as the domain gives it: RTO breaches only for the group's own
         failures, outage durations for external and government ones."""
         t, f, now = self.t, self.f, self.s.now
         hit = facts.hit_services(self.s)
         clocked = [x for x in hit if x.rto_deadline is not None]
-        parts = []
+        parts: list[str] = []
         if clocked:
             parts.append(t("impact.rto", n=len(clocked), past=sum(1 for x in clocked if x.past_rto(now))))
         longest = facts.longest_outage(self.s)

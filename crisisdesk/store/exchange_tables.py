@@ -14,19 +14,9 @@ from typing import Any
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json
 from crisisdesk.store.journal_store import _COLUMNS, row_to_stored
+from crisisdesk.store.queries import one, rows
 
 _CHUNK = 500
-
-
-def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def one(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
-    found = rows(conn, sql, params)
-    return found[0] if found else None
 
 
 def identity(conn: sqlite3.Connection) -> dict[str, Any] | None:

@@ -7,7 +7,9 @@ import json
 import sqlite3
 from typing import Any
 
-DRILL_KINDS = ("drill.inject_released", "drill.responded")
+from crisisdesk.domain.entry_kinds import Kind
+
+DRILL_KINDS = (Kind.DRILL_INJECT_RELEASED, Kind.DRILL_RESPONDED)
 
 
 def drill_entries(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
@@ -19,7 +21,7 @@ def drill_entries(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any
             for seq, kind, at, author, payload in found]
 
 
-REVIEW_KINDS = ("review.finding", "review.action", "review.action_changed")
+REVIEW_KINDS = (Kind.REVIEW_FINDING, Kind.REVIEW_ACTION, Kind.REVIEW_ACTION_CHANGED)
 
 
 def review_entries(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
 """What the panels ask of the desk, as small protocols.
 
-Each panel's executor jobs call only the methods of its protocol, so a panel can be tested with a
-small fake that implements them (tests/ui/test_panels_with_fakes.py), and the real `Desk` is
-checked to provide every one of them (the same tests).
+A desk is reached through its services (`desk.views`, `desk.communications`, ...); a panel's
+protocol names the services it uses and, for each, the methods its executor jobs call. A panel can
+so be tested with a small fake that implements them (tests/ui/test_panels_with_fakes.py), and the
+real `Desk` is checked to provide every one of them (the same tests).
 """
 
 from __future__ import annotations
@@ -27,22 +28,24 @@ class OpenDesk(Protocol):
     def close(self) -> None: ...
 
 
-class TimelineDesk(OpenDesk, Protocol):
+class TimelineViews(Protocol):
     def timeline(self, event: str | None = None, affiliate: str | None = None,
                  kinds: tuple[str, ...] = ()) -> list[TimelineEntry]: ...
 
 
-class BoardDesk(OpenDesk, Protocol):
+class BoardViews(Protocol):
     def board(self, event: str | None = None, now: datetime | None = None) -> Board: ...
 
 
-class NoticesDesk(OpenDesk, Protocol):
+class NoticeViews(Protocol):
     def notices(self, event: str | None = None, affiliate: str | None = None) -> list[NoticeView]: ...
 
     def duties(self, event: str | None = None, now: datetime | None = None) -> list[DutyView]: ...
 
     def alerts(self, event: str | None = None) -> list[AlertView]: ...
 
+
+class NoticeCommands(Protocol):
     def compose_notice(self, event: str | None, affiliate: str, template: str,
                        lang: str = "ko") -> Changes: ...
 
@@ -62,3 +65,21 @@ class NoticesDesk(OpenDesk, Protocol):
 
     def record_alert(self, event: str | None, issuer: str, level: str, at: datetime | None = None,
                      note: str = "") -> Changes: ...
+
+
+class TimelineDesk(OpenDesk, Protocol):
+    @property
+    def views(self) -> TimelineViews: ...
+
+
+class BoardDesk(OpenDesk, Protocol):
+    @property
+    def views(self) -> BoardViews: ...
+
+
+class NoticesDesk(OpenDesk, Protocol):
+    @property
+    def views(self) -> NoticeViews: ...
+
+    @property
+    def communications(self) -> NoticeCommands: ...

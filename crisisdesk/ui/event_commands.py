@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo, OpenEvent
+from crisisdesk.ui.event_info import OpenEvent
 from crisisdesk.ui.executor import DeskExecutor
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 def closed_events(desk) -> list[OpenEvent]:
     """Runs in the executor thread."""
-    return [OpenEvent(r.id, r.title, r.drill) for r in desk.event_records("closed")]
+    return [OpenEvent(r.id, r.title, r.drill) for r in desk.events.event_records("closed")]
 
 
 class EventActions(QObject):
@@ -51,10 +52,10 @@ class EventActions(QObject):
     def _activate(self, dialog: ActivateEventDialog) -> None:
         a = dialog.activation()
         self._executor.submit(
-            lambda desk: desk.activate(a.playbook, a.title, t0=a.t0, level=a.level, drill=a.drill, down=a.down),
+            lambda desk: desk.events.activate(a.playbook, a.title, t0=a.t0, level=a.level, drill=a.drill, down=a.down),
             lambda changes: self.activated.emit(changes.created), self._error)
 
-    def change_level(self, info: EventInfo | None) -> None:
+    def change_level(self, info: Event | None) -> None:
         if info is None:
             return
         from crisisdesk.ui.dialogs.level_dialog import LevelDialog
@@ -63,20 +64,20 @@ class EventActions(QObject):
 
         def save() -> None:  # read the widgets here, in the UI thread
             level, reason = dialog.level.currentData(), dialog.reason.text()
-            self._executor.submit(lambda desk: desk.change_level(info.id, level, reason), None, self._error)
+            self._executor.submit(lambda desk: desk.events.change_level(info.id, level, reason), None, self._error)
 
         self._open(dialog, save)
 
-    def providers(self, info: EventInfo | None) -> ProviderDialog | None:
+    def providers(self, info: Event | None) -> ProviderDialog | None:
         """The providers' current states; each change is saved at once and the table reloaded."""
         if info is None:
             return None
 
         def load() -> None:
-            self._executor.submit(lambda desk: desk.providers(info.id), dialog.set_providers, self._error)
+            self._executor.submit(lambda desk: desk.views.providers(info.id), dialog.set_providers, self._error)
 
         def save(provider: str, status: str, note: str) -> None:
-            self._executor.submit(lambda desk: desk.set_provider(info.id, provider, status, note),
+            self._executor.submit(lambda desk: desk.events.set_provider(info.id, provider, status, note),
                                   lambda _: load(), self._error)
 
         from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
@@ -85,7 +86,7 @@ class EventActions(QObject):
         load()
         return self._open(dialog)
 
-    def close_event(self, info: EventInfo | None) -> None:
+    def close_event(self, info: Event | None) -> None:
         if info is None:
             return
         from crisisdesk.ui.dialogs.event_lifecycle import EventReasonDialog
@@ -94,7 +95,7 @@ class EventActions(QObject):
 
         def close() -> None:
             reason = dialog.reason.text()
-            self._executor.submit(lambda desk: desk.close_event(info.id, reason), None, self._error)
+            self._executor.submit(lambda desk: desk.events.close_event(info.id, reason), None, self._error)
 
         self._open(dialog, close)
 
@@ -107,7 +108,7 @@ class EventActions(QObject):
 
             def reopen() -> None:
                 event, reason = dialog.choice.currentData(), dialog.reason.text()
-                self._executor.submit(lambda desk: desk.reopen_event(event, reason),
+                self._executor.submit(lambda desk: desk.events.reopen_event(event, reason),
                                       lambda _: self.reopened.emit(event), self._error)
 
             self._open(dialog, reopen)

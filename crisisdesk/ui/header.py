@@ -9,9 +9,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
+from crisisdesk.domain.event import Event
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.elided_label import ElidedLabel
-from crisisdesk.ui.event_info import EventInfo, OpenEvent
+from crisisdesk.ui.event_info import Alerts, OpenEvent
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.style import level_style
 
@@ -30,7 +31,8 @@ class EventHeader(QFrame):
         super().__init__(parent)
         self.setObjectName("eventHeader")
         self._clock = clock
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
+        self._alerts: Alerts = ()  # the event's outside alerts (issuer, level)
         self._events: list[OpenEvent] = []
         self._scale = 1.0
         self.picker = QComboBox(objectName="eventPicker")
@@ -80,8 +82,8 @@ class EventHeader(QFrame):
         self.picker.blockSignals(False)
         self._show()
 
-    def set_info(self, info: EventInfo | None) -> None:
-        self._info = info
+    def set_info(self, info: Event | None, alerts: Alerts = ()) -> None:
+        self._info, self._alerts = info, alerts
         self._show()
 
     def set_scale(self, scale: float) -> None:
@@ -137,9 +139,9 @@ class EventHeader(QFrame):
         colour = "#6a3fb5" if info.drill else "#1a1a1a"
         self.mode.setText(f"<b style='color:{colour}'>{drill}</b>")
         self.mode.setAccessibleName(drill)
-        alerts = " · ".join(f"{a.issuer} {a.level}" for a in info.alerts)
-        if len(info.alerts) > 1:
-            self.alerts.setText(self.tr("External alerts ({}): {}").format(len(info.alerts), alerts))
+        alerts = " · ".join(f"{a.issuer} {a.level}" for a in self._alerts)
+        if len(self._alerts) > 1:
+            self.alerts.setText(self.tr("External alerts ({}): {}").format(len(self._alerts), alerts))
         else:
             self.alerts.setText(self.tr("External alerts: {}").format(alerts) if alerts else "")
         self.tick()

@@ -7,13 +7,14 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, EVENTS, GROUP, TIMELINE, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.board.board_panel import BoardPanel
 from crisisdesk.ui.drill.drill_actions import DrillActions
 from crisisdesk.ui.drill.drill_banner import DrillBanner
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.event_commands import EventActions
-from crisisdesk.ui.event_info import EventInfo, OpenEvent, load_event_info, open_events
+from crisisdesk.ui.event_info import Alerts, OpenEvent, load_event, open_events
 from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, DeskNotOpen, OpenedDesk
 from crisisdesk.ui.header import EventHeader
@@ -35,6 +36,8 @@ PAGES = (
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "Exchange")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
+# Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages; the rest by name (the usual key for settings)
+NAV_KEYS = {"exchange": "Ctrl+E", "settings": "Ctrl+,"}
 PRESENTATION_SCALE = 1.5
 EAGER = ("board",)  # what start-up paints
 
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.executor = executor
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self.desk: OpenedDesk | None = None
         self._opening_done = False  # the start-up's open has succeeded or failed
         self._events: list[OpenEvent] = []
@@ -152,8 +155,7 @@ class MainWindow(QMainWindow):
         for i, (name, _) in enumerate(PAGES):
             action = QAction(self, checkable=True)
             action.setObjectName(f"nav-{name}")
-            if i < 10:  # Ctrl+1 … Ctrl+9, the tenth Ctrl+0; the rail reaches the rest
-                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
+            action.setShortcut(QKeySequence(NAV_KEYS.get(name) or f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _=False, n=name: self.show_panel(n))
             group.addAction(action)
             self.nav.addAction(action)
@@ -239,26 +241,27 @@ class MainWindow(QMainWindow):
         self._preferred = prefer or self._preferred
         wanted = (self._preferred, self.info.id if self.info else None, QSettings().value("ui/event", "", type=str))
 
-        def load(desk) -> tuple[list[OpenEvent], EventInfo | None, str | None]:
+        def load(desk) -> tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None]:
             events = open_events(desk)
             ids = [e.id for e in events]
             chosen = next((w for w in wanted if w in ids), ids[0] if ids else None)
-            info = load_event_info(desk, chosen) if chosen else None
-            zone = info.group.timezone if info else desk.group().timezone if desk.has_group() else None
-            return events, info, zone
+            loaded = load_event(desk, chosen) if chosen else None
+            zone = (loaded[0].timezone if loaded else
+                    desk.events.group().timezone if desk.events.has_group() else None)
+            return events, loaded, zone
 
         self.executor.submit(load, self._events_loaded,
                              lambda exc: None if isinstance(exc, DeskNotOpen) else show_error(self, exc))
 
-    def _events_loaded(self, loaded: tuple[list[OpenEvent], EventInfo | None, str | None]) -> None:
-        self._events, info, zone = loaded
+    def _events_loaded(self, loaded: tuple[list[OpenEvent], tuple[Event, Alerts] | None, str | None]) -> None:
+        self._events, event, zone = loaded
         if zone:
             self.status.set_timezone(zone)
-        if info is not None:
-            QSettings().setValue("ui/event", info.id)
-            if info.id == self._preferred:
+        if event is not None:
+            QSettings().setValue("ui/event", event[0].id)
+            if event[0].id == self._preferred:
                 self._preferred = None
-        self._event_loaded(info)
+        self._event_loaded(event)
 
     def set_event(self, event_id: str | None) -> None:
         """Show another event (or none): every panel is told once the event's context is loaded."""
@@ -266,13 +269,14 @@ class MainWindow(QMainWindow):
             self._event_loaded(None)
             return
         QSettings().setValue("ui/event", event_id)
-        self.executor.submit(lambda desk: load_event_info(desk, event_id), self._event_loaded)
+        self.executor.submit(lambda desk: load_event(desk, event_id), self._event_loaded)
 
-    def _event_loaded(self, info: EventInfo | None) -> None:
+    def _event_loaded(self, loaded: tuple[Event, Alerts] | None) -> None:
+        info, alerts = loaded if loaded is not None else (None, ())
         self.info = info
         if info is not None:
             self.status.set_timezone(info.group.timezone)
-        self.header.set_info(info)
+        self.header.set_info(info, alerts)
         self.header.set_events(self._events, info.id if info else None)
         self.drill_banner.set_event(info)
         self._title()

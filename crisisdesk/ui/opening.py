@@ -55,7 +55,7 @@ def backup_on_open(desk, policy) -> tuple[str, str, int] | None:
 
 def backup_if_due(desk, policy) -> tuple[str, str, int] | None:
     """Runs in the executor: an automatic backup while an event is open, as often as `policy` says."""
-    return take_backup(desk, policy) if desk.backup_due(policy) else None
+    return take_backup(desk, policy) if desk.backups.backup_due(policy) else None
 
 
 def write_backup(plan: tuple[str, str, int], pages: int | None = None, pause: float | None = None) -> str:

@@ -11,9 +11,9 @@ POLL_MS = 1_000  # noticed within two seconds (one poll, plus the refresh it ask
 
 
 def _outside_changes(desk) -> list:
-    """Runs in the executor: what others wrote since the last poll (a desk without the method: none)."""
-    ask = getattr(desk, "outside_changes", None)
-    return ask() if ask is not None else []
+    """Runs in the executor: what others wrote since the last poll (a desk without the service: none)."""
+    outside = getattr(desk, "outside", None)
+    return outside.outside_changes() if outside is not None else []
 
 
 class OutsideWatch(QObject):

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from crisisdesk.cli import main
-from crisisdesk.desk.base import DeskBase
+from crisisdesk.desk.app import Desk
 from crisisdesk.locations import shipped_playbooks_dir
 from tests.desk.factories import ManualClock
 
@@ -25,12 +25,12 @@ PLAYBOOKS = shipped_playbooks_dir()
 def clock(monkeypatch, memory_keyring):
     """Every desk the command line opens runs on one clock the script moves."""
     clock = ManualClock(T0 - timedelta(hours=1))
-    opener = DeskBase.open.__func__
+    opener = Desk.open.__func__
 
     def open_on_the_clock(cls, path, clock_=None, author=None, create=True):
         return opener(cls, path, clock=clock, author=author, create=create)
 
-    monkeypatch.setattr(DeskBase, "open", classmethod(open_on_the_clock))
+    monkeypatch.setattr(Desk, "open", classmethod(open_on_the_clock))
     return clock
 
 

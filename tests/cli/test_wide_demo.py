@@ -18,11 +18,11 @@ def test_a_wider_demo_has_every_affiliate_on_its_board(tmp_path, capsys):
     code, out, _ = _run(capsys, "demo", "--db", str(db), "--affiliates", "30")
     assert code == 0 and "30 affiliates" in out
     with Desk.open(db, clock=lambda: DEMO_NOW) as desk:
-        affiliates = desk.group().affiliates
+        affiliates = desk.events.group().affiliates
         assert len(affiliates) == 30 and len({a.id for a in affiliates}) == 30
         names = [a.name.get("ko") for a in affiliates]
         assert names[:2] == ["한빛은행", "한빛남부은행"] and "한빛부산은행" in names and "한빛대구카드" in names
-        board = desk.board()
+        board = desk.views.board()
         assert len(board.tiles) == 30 and board.hit_affiliates == 30
         assert sum(1 for t in board.tiles if t.last_update is None) == 10  # a third have not answered
     events = json.loads(_run(capsys, "event", "list", "--json", "--db", str(db))[1])

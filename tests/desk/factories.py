@@ -33,13 +33,13 @@ class ManualClock:
 
 def make_desk(path: Path, clock: ManualClock | None = None, author: str = "tester") -> Desk:
     desk = Desk.open(path, clock=clock or ManualClock(), author=author)
-    desk.load_group(GROUP_FILE)
+    desk.events.load_group(GROUP_FILE)
     return desk
 
 
 def activate_nirs(desk: Desk, **kwargs) -> str:
     options = {"t0": NIRS_T0, "down": ("gov-id-check",)} | kwargs
-    return desk.activate(PLAYBOOKS / "gov-system-outage.yaml", "국가정보자원관리원 화재", **options).created
+    return desk.events.activate(PLAYBOOKS / "gov-system-outage.yaml", "국가정보자원관리원 화재", **options).created
 
 
 def snapshot(desk: Desk) -> tuple:

@@ -14,26 +14,26 @@ from tests.desk.factories import activate_nirs, make_desk, snapshot
 def test_auto_backups_are_pruned_and_due_only_with_an_open_event(tmp_path):
     path = tmp_path / "desk.sqlite"
     with make_desk(path) as desk:
-        assert not desk.backup_due()
+        assert not desk.backups.backup_due()
         ev = activate_nirs(desk)
-        assert desk.backup_due(BackupPolicy(every_minutes=15))
+        assert desk.backups.backup_due(BackupPolicy(every_minutes=15))
         for _ in range(4):
-            desk.auto_backup(BackupPolicy(keep=3))
+            desk.backups.auto_backup(BackupPolicy(keep=3))
         assert len(list_backups(path)) == 3
-        assert not desk.backup_due(BackupPolicy(every_minutes=15))
-        desk.close_event(ev, "끝")
-        assert not desk.backup_due(BackupPolicy(every_minutes=0))
+        assert not desk.backups.backup_due(BackupPolicy(every_minutes=15))
+        desk.events.close_event(ev, "끝")
+        assert not desk.backups.backup_due(BackupPolicy(every_minutes=0))
 
 
 def test_restore_round_trip_keeps_replaced_file(tmp_path, capsys):
     path = tmp_path / "desk.sqlite"
     with make_desk(path) as desk:
         ev = activate_nirs(desk)
-        desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+        desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="done")
         assert main(["backup", "--db", str(path)]) == 0
         [backup] = list_backups(path)
         saved = snapshot(desk)
-        desk.set_item(ev, "bank", "check-own-systems", state="done")  # after the backup
+        desk.checklists.set_item(ev, "bank", "check-own-systems", state="done")  # after the backup
     assert main(["restore", str(backup), "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert "kept as" in out
@@ -41,7 +41,7 @@ def test_restore_round_trip_keeps_replaced_file(tmp_path, capsys):
     with Desk.open(path) as desk:
         assert snapshot(desk) == saved and desk.verify().ok
     with Desk.open(aside) as old:
-        states = {i.item: i.state for i in old.checklist(ev, "bank")}
+        states = {i.item: i.state for i in old.views.checklist(ev, "bank")}
         assert states["check-own-systems"] == "done"
 
 
@@ -70,10 +70,10 @@ def test_corrupt_backup_refused_original_untouched(tmp_path, capsys, damage):
 
 def _fill_until_full(desk, ev) -> tuple[int, Exception]:
     saved = 0
-    items = [i.item for i in desk.checklist(ev, "bank")]
+    items = [i.item for i in desk.views.checklist(ev, "bank")]
     for n in range(100000):
         try:
-            desk.set_item(ev, "bank", items[n % len(items)], note=f"{uuid.uuid4()} " * 40)
+            desk.checklists.set_item(ev, "bank", items[n % len(items)], note=f"{uuid.uuid4()} " * 40)
         except StoreError as exc:
             return saved, exc
         saved += 1
@@ -92,11 +92,11 @@ def test_simulated_disk_full_loses_nothing(tmp_path):
     head = desk.store.head()
     before = snapshot(desk)
     with pytest.raises(StoreError, match="disk is full"):
-        desk.record_decision(ev, "공간 부족 중 결정 " + "세부 내용 " * 3000)
+        desk.council.record_decision(ev, "공간 부족 중 결정 " + "세부 내용 " * 3000)
     assert snapshot(desk) == before  # refused whole, readable still
-    assert len(desk.checklist(ev)) > 0
+    assert len(desk.views.checklist(ev)) > 0
     desk.store.conn.execute("PRAGMA max_page_count=1073741823")  # space returns
-    desk.record_decision(ev, "공간 회복 후 결정")
+    desk.council.record_decision(ev, "공간 회복 후 결정")
     assert desk.store.head()[0] == head[0] + 1
     assert desk.verify().ok
     desk.close()
@@ -150,7 +150,7 @@ def test_a_slow_backup_never_holds_up_a_tick(tmp_path):
         part = out.with_name(f".{out.name}.part")
         while not (part.exists() and part.stat().st_size):  # the copy has begun
             time.sleep(0.005)
-        desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
+        desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="done")
         ticked_while_copying = copying.is_alive()
         copying.join()
         assert ticked_while_copying

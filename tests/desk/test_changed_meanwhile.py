@@ -18,15 +18,15 @@ def test_the_rule_compares_the_entry_seen_with_the_last_change():
 def test_the_desk_refuses_a_change_made_against_an_older_state(tmp_path):
     with make_desk(tmp_path / "desk.sqlite") as desk:
         ev = activate_nirs(desk)
-        shown = desk.checklist_item(ev, "bank", "confirm-outage-scope")
+        shown = desk.views.checklist_item(ev, "bank", "confirm-outage-scope")
         assert shown.entry == ""
-        desk.set_item(ev, "bank", "confirm-outage-scope", state="done", seen=shown.entry)  # someone else's tick
+        desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="done", seen=shown.entry)  # someone else's tick
         head = desk.journal_length()
         with pytest.raises(ChangedMeanwhile) as caught:
-            desk.set_item(ev, "bank", "confirm-outage-scope", state="todo", seen=shown.entry)
+            desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="todo", seen=shown.entry)
         assert caught.value.current.state == "done"
         with pytest.raises(ChangedMeanwhile):
-            desk.undo_item(ev, "bank", "confirm-outage-scope", seen=shown.entry)
+            desk.checklists.undo_item(ev, "bank", "confirm-outage-scope", seen=shown.entry)
         assert desk.journal_length() == head  # nothing saved
-        desk.set_item(ev, "bank", "confirm-outage-scope", state="todo", seen=caught.value.entry)  # applied knowingly
-        assert desk.checklist_item(ev, "bank", "confirm-outage-scope").state == "todo"
+        desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="todo", seen=caught.value.entry)  # applied knowingly
+        assert desk.views.checklist_item(ev, "bank", "confirm-outage-scope").state == "todo"

@@ -29,7 +29,7 @@ def test_nirs_weekend(tmp_path):
     ev = activate_nirs(desk)  # Friday night, T0 20:20
 
     attention = _items_at("attention", "bank")
-    board = desk.board(ev)
+    board = desk.views.board(ev)
     assert board.tile("bank").progress.applicable == len(attention)
     assert board.event.level == "attention" and not board.event.drill
     assert board.totals.overdue == 0
@@ -38,9 +38,9 @@ def test_nirs_weekend(tmp_path):
     first_hour = [i.id for c, i in attention if c == "first-hour"]
     for item in first_hour:
         clock.advance(minutes=2)
-        desk.set_item(ev, "bank", item, state="done")
+        desk.checklists.set_item(ev, "bank", item, state="done")
     clock.set(datetime(2025, 9, 26, 23, 0, tzinfo=KST))
-    board = desk.board(ev)
+    board = desk.views.board(ev)
     bank, card = board.tile("bank"), board.tile("card")
     assert bank.progress.closed == len(first_hour)
     assert bank.progress.percent == round(100 * len(first_hour) / len(attention))
@@ -50,33 +50,33 @@ def test_nirs_weekend(tmp_path):
 
     # Saturday: council meets under the CRO and raises the level
     clock.set(datetime(2025, 9, 27, 9, 0, tzinfo=KST))
-    desk.open_meeting(ev, "그룹 위기대응협의회", ["chair", "cio", "ciso"])
-    decision = desk.record_decision(ev, "월요일 개점 전 영업점 사전 점검", decided_by="chair",
+    desk.council.open_meeting(ev, "그룹 위기대응협의회", ["chair", "cio", "ciso"])
+    decision = desk.council.record_decision(ev, "월요일 개점 전 영업점 사전 점검", decided_by="chair",
                                     affiliates=["bank"]).created
-    desk.change_level(ev, "caution", "정부 복구 지연")
-    desk.close_meeting(ev)
+    desk.events.change_level(ev, "caution", "정부 복구 지연")
+    desk.council.close_meeting(ev)
     caution = _items_at("caution", "bank")
     assert len(caution) > len(attention)
-    items = {i.item: i for i in desk.checklist(ev, "bank")}
+    items = {i.item: i for i in desk.views.checklist(ev, "bank")}
     assert len(items) == len(caution)
     branch = items["branch-manual"]
     assert branch.due == datetime(2025, 9, 29, 8, 0, tzinfo=KST)
     assert not branch.overdue
-    [meeting] = desk.meetings(ev)
+    [meeting] = desk.views.meetings(ev)
     assert meeting.closed_at is not None
-    assert [d.id for d in desk.decisions(ev)] == [decision]
-    assert desk.decisions(ev)[0].attendees == ("chair", "cio", "ciso")
+    assert [d.id for d in desk.views.decisions(ev)] == [decision]
+    assert desk.views.decisions(ev)[0].attendees == ("chair", "cio", "ciso")
 
     # Monday 08:01: branch readiness is late unless done
     clock.set(datetime(2025, 9, 29, 8, 1, tzinfo=KST))
-    items = {i.item: i for i in desk.checklist(ev, "bank")}
+    items = {i.item: i for i in desk.views.checklist(ev, "bank")}
     assert items["branch-manual"].overdue
-    desk.set_item(ev, "bank", "branch-manual", state="done")
-    assert not {i.item: i for i in desk.checklist(ev, "bank")}["branch-manual"].overdue
-    board = desk.board(ev)
+    desk.checklists.set_item(ev, "bank", "branch-manual", state="done")
+    assert not {i.item: i for i in desk.views.checklist(ev, "bank")}["branch-manual"].overdue
+    board = desk.views.board(ev)
     expected = _overdue(caution, clock.now, done=set(first_hour))
     due_at_late = sum(1 for c, i in caution if i.due_at and i.id != "branch-manual"
-                      and {x.item: x for x in desk.checklist(ev, "bank")}[i.id].overdue)
+                      and {x.item: x for x in desk.views.checklist(ev, "bank")}[i.id].overdue)
     assert board.tile("bank").progress.overdue == expected + due_at_late
     assert desk.verify().ok
     desk.close()
@@ -87,22 +87,22 @@ def test_board_and_situation_as_of_agree(tmp_path):
     desk = make_desk(tmp_path / "asof.sqlite", clock)
     ev = activate_nirs(desk)
     clock.advance(minutes=30)
-    desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
-    desk.answer(ev, "bank", "customers-affected", 1200)
+    desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="done")
+    desk.assessments.answer(ev, "bank", "customers-affected", 1200)
     then = clock.now
-    board_then = desk.board(ev)
+    board_then = desk.views.board(ev)
     seq_then = desk.store.head()[0]
     clock.advance(hours=3)
-    desk.set_item(ev, "card", "confirm-outage-scope", state="done")
-    desk.answer(ev, "bank", "customers-affected", 3400)
-    desk.change_level(ev, "alert", "확대")
+    desk.checklists.set_item(ev, "card", "confirm-outage-scope", state="done")
+    desk.assessments.answer(ev, "bank", "customers-affected", 3400)
+    desk.events.change_level(ev, "alert", "확대")
 
     for as_of in (seq_then, f"#{seq_then}", then):
-        past = desk.situation(ev, as_of=as_of, now=then)
+        past = desk.views.situation(ev, as_of=as_of, now=then)
         assert past.board == board_then
         assert past.as_of_seq == seq_then
         assert [a.value for a in past.affiliates[0].answers] == [1200]
-    now = desk.situation(ev)
+    now = desk.views.situation(ev)
     assert now.board.event.level == "alert"
     assert desk.verify().ok
     desk.close()

@@ -8,15 +8,15 @@ from tests.desk.factories import activate_nirs, make_desk
 def test_a_second_connection_s_writes_are_noticed_and_the_desk_s_own_are_not(tmp_path):
     path = tmp_path / "desk.sqlite"
     with make_desk(path) as desk, make_desk(path, author="다른 창") as other:
-        assert desk.outside_changes() == []  # the first call notes where the journal stands
+        assert desk.outside.outside_changes() == []  # the first call notes where the journal stands
         ev = activate_nirs(desk)
-        desk.set_item(ev, "bank", "confirm-outage-scope", state="done")
-        assert desk.outside_changes() == []  # its own commands announce themselves
-        other.set_item(ev, "card", "confirm-outage-scope", state="doing")
-        [found] = desk.outside_changes()
+        desk.checklists.set_item(ev, "bank", "confirm-outage-scope", state="done")
+        assert desk.outside.outside_changes() == []  # its own commands announce themselves
+        other.checklists.set_item(ev, "card", "confirm-outage-scope", state="doing")
+        [found] = desk.outside.outside_changes()
         assert (found.event, found.affiliates) == (ev, frozenset({"card"}))
         assert found.kinds == {CHECKLIST, BOARD, TIMELINE}
-        assert desk.outside_changes() == []  # said once
+        assert desk.outside.outside_changes() == []  # said once
 
 
 def test_entries_are_described_by_event_and_affiliate():

@@ -36,19 +36,19 @@ def test_exactly_the_licensed_affiliates_over_a_threshold_owe_reports(tmp_path):
     (tmp_path / "p.yaml").write_text(PLAYBOOK_2, encoding="utf-8")
     clock = ManualClock()
     with Desk.open(tmp_path / "d.sqlite", clock=clock) as desk:
-        desk.load_group(tmp_path / "g.yaml")
-        ev = desk.activate(tmp_path / "p.yaml", "외부 장애", t0=NIRS_T0, down=("ext-1", "ext-2")).created
+        desk.events.load_group(tmp_path / "g.yaml")
+        ev = desk.events.activate(tmp_path / "p.yaml", "외부 장애", t0=NIRS_T0, down=("ext-1", "ext-2")).created
         clock.advance(minutes=5)
-        desk.set_provider(ev, "ext-2", "restored")  # the short outage: 5 minutes
+        desk.events.set_provider(ev, "ext-2", "restored")  # the short outage: 5 minutes
         for n, affiliate in enumerate(LICENSED_HIT):
-            desk.answer(ev, affiliate, "aware-at", (NIRS_T0 + timedelta(minutes=10 * n)).isoformat())
-        desk.answer(ev, "a04", "customers-affected", 20_000)  # many customers, but only 5 minutes
+            desk.assessments.answer(ev, affiliate, "aware-at", (NIRS_T0 + timedelta(minutes=10 * n)).isoformat())
+        desk.assessments.answer(ev, "a04", "customers-affected", 20_000)  # many customers, but only 5 minutes
         clock.advance(hours=2)
-        duties = desk.duties(ev)
+        duties = desk.views.duties(ev)
         initial = {d.filer: d for d in duties if d.duty == "fss-initial"}
         assert set(initial) == set(LICENSED_HIT)
         for n, affiliate in enumerate(LICENSED_HIT):
             assert initial[affiliate].deadline == NIRS_T0 + timedelta(minutes=10 * n, hours=24)
         assert {d.filer for d in duties if d.duty == "fss-final"} == set(LICENSED_HIT)
         assert {d.filer for d in duties if d.duty == "hq-status"} == {"group"}
-        assert desk.board(ev).past_rto == 0  # a government outage is no RTO breach
+        assert desk.views.board(ev).past_rto == 0  # a government outage is no RTO breach

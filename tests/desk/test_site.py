@@ -99,10 +99,10 @@ group_pack: {group_file: pack/group.yaml, playbooks: pack/playbooks}
     with Desk.open(tmp_path / "desk.sqlite") as desk:
         assert desk.site.group_file() == tmp_path / "pack" / "group.yaml"
         assert tmp_path / "pack" / "playbooks" in desk.site.playbook_dirs()
-        desk.load_group(desk.site.group_file())
-        ids = {r.value.id for _, r in desk.playbooks() if not isinstance(r, FormatError)}
+        desk.events.load_group(desk.site.group_file())
+        ids = {r.value.id for _, r in desk.events.playbooks() if not isinstance(r, FormatError)}
         assert {"our-it-outage", "cyber-incident"} <= ids
-        assert desk.find_playbook("our-it-outage").value.id == "our-it-outage"
+        assert desk.events.find_playbook("our-it-outage").value.id == "our-it-outage"
 
 
 def test_the_example_in_the_operations_guide_is_a_valid_site_file(tmp_path):

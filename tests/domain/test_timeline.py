@@ -58,8 +58,8 @@ def demo_timeline(tmp_path_factory):
     path = tmp_path_factory.mktemp("timeline") / "demo.sqlite"
     event = build_demo(path)
     with Desk.open(path) as desk:
-        ctx = desk.event(event)
-        yield desk.timeline(event), ctx.group, ctx.playbook
+        ctx = desk.events.event(event)
+        yield desk.views.timeline(event), ctx.group, ctx.playbook
 
 
 def test_no_demo_line_shows_an_internal_id_or_a_raw_state(demo_timeline):

@@ -15,6 +15,7 @@ from crisisdesk.exchange import packet
 from crisisdesk.exchange.keys import KeyringKeys
 from crisisdesk.locations import shipped_playbooks_dir
 from crisisdesk.store.verify import INTERNAL_TABLES
+from tests import raw_entries
 
 GROUP_FILE = shipped_playbooks_dir() / "example-group.yaml"
 PLAYBOOK = "datacenter-outage"
@@ -53,7 +54,7 @@ def make_node(folder: Path, role: str, affiliate: str | None = None,
     folder.mkdir(parents=True, exist_ok=True)
     desk = Desk.open(folder / "desk.sqlite", clock=StepClock(), author=f"{affiliate or role}-lead")
     if load_group:
-        desk.load_group(GROUP_FILE)
+        desk.events.load_group(GROUP_FILE)
     service = ExchangeService(desk)
     service.init(role, group=None if load_group else "hanbit", affiliate=affiliate)
     return Node(desk, service, service.export_public_key(folder / "public.cdkey"))
@@ -72,7 +73,7 @@ def forge(sender: Node, recipient: Node, entries: list[Entry], seq: int = 1) -> 
 
 def entry(node: Node, kind: str, payload: dict) -> Entry:
     """An entry as `node` would stamp it, not recorded anywhere."""
-    return node.desk.new_entry(kind, payload)
+    return raw_entries.new_entry(node.desk, kind, payload)
 
 
 def snapshot(db_path: Path) -> dict:

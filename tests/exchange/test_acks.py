@@ -58,14 +58,14 @@ def _settle(nodes, out: Path, rounds: int = 8) -> None:
 
 
 def _item(node, event: str, affiliate: str, index: int = 0) -> str:
-    item = node.desk.checklist(event, affiliate)[index]
+    item = node.desk.views.checklist(event, affiliate)[index]
     return f"{item.checklist}/{item.item}"
 
 
 @pytest.fixture
 def event(trio, tmp_path):
     group, bank, card = trio
-    made = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    made = group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
     _settle(trio, tmp_path)
     return made
 
@@ -73,7 +73,7 @@ def event(trio, tmp_path):
 def test_the_mark_moves_on_acknowledgement_and_a_lost_packet_goes_again(trio, event, tmp_path):
     group, bank, _ = trio
     bank.exchange.resend_after = 30
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     lost = _send(bank, group, tmp_path)
     lost.unlink()  # the stick was lost
     (status,) = bank.exchange.status()
@@ -83,7 +83,7 @@ def test_the_mark_moves_on_acknowledgement_and_a_lost_packet_goes_again(trio, ev
         bank.desk.clock()
     again = _send(bank, group, tmp_path)
     assert again is not None and group.exchange.import_file(again).status == IMPORTED
-    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"doing"}
+    assert {i.state for i in group.desk.views.checklist(event, "bank")} >= {"doing"}
     assert _deliver(group, bank, tmp_path) == IMPORTED  # the acknowledgement
     (status,) = bank.exchange.status()
     assert (status.behind, status.waiting_for) == (0, "")
@@ -93,9 +93,9 @@ def test_the_mark_moves_on_acknowledgement_and_a_lost_packet_goes_again(trio, ev
 
 def test_a_waiting_packet_makes_the_desk_say_what_it_holds(trio, event, tmp_path):
     group, bank, _ = trio
-    group.desk.change_level(event, "caution", "spreading")
+    group.desk.events.change_level(event, "caution", "spreading")
     _send(group, bank, tmp_path).unlink()  # lost
-    group.desk.change_level(event, "alert", "second hall")
+    group.desk.events.change_level(event, "alert", "second hall")
     late = _send(group, bank, tmp_path)
     assert bank.exchange.import_file(late).status == WAITING
     status = {s.peer.name: s for s in bank.exchange.status()}[group.exchange.me().name]
@@ -104,16 +104,16 @@ def test_a_waiting_packet_makes_the_desk_say_what_it_holds(trio, event, tmp_path
     group.desk.clock.now += timedelta(seconds=group.exchange.resend_after)
     again = _send(group, bank, tmp_path)  # sent again, from what the bank acknowledged
     assert bank.exchange.import_files([again, late])[0].status == IMPORTED
-    assert bank.desk.event(event).level == "alert"
+    assert bank.desk.events.event(event).level == "alert"
 
 
 def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, event, tmp_path):
     group, bank, card = trio
     saved = tmp_path / "group-backup.sqlite"
     group.desk.backup(saved)
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="done")
-    card.desk.answer(event, "card", "customers-affected", 1200)
-    group.desk.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="done")
+    card.desk.assessments.answer(event, "card", "customers-affected", 1200)
+    group.desk.council.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
     _settle(trio, tmp_path)
     expected = journal_contents(group.desk)
     group.desk.close()
@@ -125,7 +125,7 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     assert journal_contents(restored) != expected  # lost: the bank's tick, card's answer, decision
     _settle(trio, tmp_path, rounds=12)
     assert journal_contents(restored) >= expected  # everything back, with no one acting
-    assert any(d.text == "DR 센터로 전환" for d in restored.decisions(event))
+    assert any(d.text == "DR 센터로 전환" for d in restored.views.decisions(event))
     assert restored.verify().ok
 
 
@@ -167,20 +167,20 @@ def test_group_edits_travel_and_two_desks_of_one_affiliate_converge(trio, event,
     enrol_pair(group, bank2)
     _settle([group, bank2], tmp_path)
     item = _item(bank, event, "bank")
-    bank.desk.set_item(event, "bank", item, state="doing")  # at the bank
-    group.desk.set_item(event, "bank", item, state="blocked", reason="전화: 전원 없음")  # phone
-    bank2.desk.answer(event, "bank", "customers-affected", 300)
-    group.desk.set_item(event, "group", _item(group, event, "group"), state="done")
+    bank.desk.checklists.set_item(event, "bank", item, state="doing")  # at the bank
+    group.desk.checklists.set_item(event, "bank", item, state="blocked", reason="전화: 전원 없음")  # phone
+    bank2.desk.assessments.answer(event, "bank", "customers-affected", 300)
+    group.desk.checklists.set_item(event, "group", _item(group, event, "group"), state="done")
     _settle([group, bank, card, bank2], tmp_path)
     for node in (bank, bank2):  # the same winner and the conflict flagged on every bank desk
         assert queries.conflicted_items(node.desk.store.conn, event, "bank") == \
             queries.conflicted_items(group.desk.store.conn, event, "bank") != set()
-        assert node.desk.checklist(event, "bank") == group.desk.checklist(event, "bank")
-        assert node.desk.checklist(event, "group") == group.desk.checklist(event, "group")
-    assert [a.value for a in bank.desk.answers(event, "bank")
+        assert node.desk.views.checklist(event, "bank") == group.desk.views.checklist(event, "bank")
+        assert node.desk.views.checklist(event, "group") == group.desk.views.checklist(event, "group")
+    assert [a.value for a in bank.desk.views.answers(event, "bank")
             if a.field == "customers-affected"] == [300]
-    card_items = card.desk.checklist(event, "card")
-    assert card.desk.checklist(event, "group") == group.desk.checklist(event, "group")
+    card_items = card.desk.views.checklist(event, "card")
+    assert card.desk.views.checklist(event, "group") == group.desk.views.checklist(event, "group")
     assert not any(i.state != "todo" for i in card_items)  # card never sees the bank's work
     held = "\n".join(journal_contents(card.desk))
     assert '"affiliate":"bank"' not in held
@@ -189,7 +189,7 @@ def test_group_edits_travel_and_two_desks_of_one_affiliate_converge(trio, event,
 
 def test_a_format_1_packet_is_still_imported(trio, event, tmp_path):
     group, bank, _ = trio
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     made = [s.entry for s in bank.desk.store.entries() if s.entry.kind == "checklist.changed"]
     data = _format_1(bank, group, made)
     assert data.startswith(b"CrisisDesk packet 1\n")
@@ -197,7 +197,7 @@ def test_a_format_1_packet_is_still_imported(trio, event, tmp_path):
     path.write_bytes(data)
     assert group.exchange.import_file(path).status == IMPORTED
     assert group.exchange.import_file(path).status == DUPLICATE
-    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"doing"}
+    assert {i.state for i in group.desk.views.checklist(event, "bank")} >= {"doing"}
 
 
 def _format_1(sender, recipient, entries: list[Entry], seq: int = 1758918000, after: int = 0,
@@ -220,13 +220,13 @@ def _format_1(sender, recipient, entries: list[Entry], seq: int = 1758918000, af
 def test_staleness_counts_from_receipt_not_the_senders_clock(trio, event, tmp_path):
     group, bank, _ = trio
     bank.desk.clock.now += timedelta(minutes=9)  # the bank's computer runs 9 minutes fast
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     sent_at = bank.desk.store.conn.execute("SELECT max(at) FROM journal").fetchone()[0]
     assert _deliver(bank, group, tmp_path) == IMPORTED
     heard = queries.activity(group.desk.store.conn, event)["bank"]
     assert heard < sent_at  # when it arrived here, not the bank's clock
     assert heard <= group.desk.clock().isoformat().replace("+00:00", "Z")
-    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone
+    group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone
     assert queries.activity(group.desk.store.conn, event)["card"] > heard
 
 
@@ -235,9 +235,9 @@ def test_the_watcher_does_not_verify_a_waiting_packet_again_every_round(trio, ev
     group, bank, _ = trio
     shared = tmp_path / "share"
     shared.mkdir()
-    group.desk.change_level(event, "caution", "spreading")
+    group.desk.events.change_level(event, "caution", "spreading")
     _send(group, bank, tmp_path).unlink()  # lost
-    group.desk.change_level(event, "alert", "second hall")
+    group.desk.events.change_level(event, "alert", "second hall")
     late = _send(group, bank, tmp_path)
     late.rename(shared / late.name)
     watcher = ExchangeFolder(bank.exchange, shared, settle=0)
@@ -254,7 +254,7 @@ def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
     group, bank, _ = trio
     shared = tmp_path / "share"
     shared.mkdir()
-    group.desk.change_level(event, "caution", "spreading")
+    group.desk.events.change_level(event, "caution", "spreading")
     watcher_group = ExchangeFolder(group.exchange, shared, settle=0)
     watcher_bank = ExchangeFolder(bank.exchange, shared, settle=0, keep_days=7)
     watcher_group.step()
@@ -276,7 +276,7 @@ def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
 
 def test_exchange_status_on_the_command_line(trio, event, tmp_path, capsys):
     group, bank, _ = trio
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     _send(bank, group, tmp_path).unlink()
     path = str(bank.desk.path)
     bank.desk.close()
@@ -293,7 +293,7 @@ def test_exchange_status_on_the_command_line(trio, event, tmp_path, capsys):
 def test_clock_skew_at_the_limit_is_accepted(trio, event, tmp_path):
     group, bank, _ = trio
     bank.desk.clock.now = group.desk.clock.now + timedelta(minutes=9, seconds=50)
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     assert _deliver(bank, group, tmp_path) == IMPORTED
     assert datetime.now(UTC) > group.desk.clock.now  # (the test desks live in the past)
 
@@ -302,9 +302,9 @@ def test_format_1_packets_keep_chaining(trio, event, tmp_path):
     """Two packets of an older CrisisDesk, the second continuing the first, in either order."""
     group, bank, _ = trio
     item = _item(bank, event, "bank")
-    bank.desk.set_item(event, "bank", item, state="doing")
+    bank.desk.checklists.set_item(event, "bank", item, state="doing")
     first = [s.entry for s in bank.desk.store.entries() if s.entry.kind == "checklist.changed"]
-    bank.desk.set_item(event, "bank", item, state="done")
+    bank.desk.checklists.set_item(event, "bank", item, state="done")
     second = [s.entry for s in bank.desk.store.entries()
               if s.entry.kind == "checklist.changed" and s.entry not in first]
     head = bank.desk.store.head()[0]
@@ -317,7 +317,7 @@ def test_format_1_packets_keep_chaining(trio, event, tmp_path):
         paths.append(path)
     assert group.exchange.import_file(paths[1]).status == WAITING
     assert [o.status for o in group.exchange.import_files(paths[::-1])] == [IMPORTED, IMPORTED]
-    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"done"}
+    assert {i.state for i in group.desk.views.checklist(event, "bank")} >= {"done"}
 
 
 def test_behind_counts_exactly_what_would_travel(trio, event, tmp_path):
@@ -326,12 +326,12 @@ def test_behind_counts_exactly_what_would_travel(trio, event, tmp_path):
 
     group, bank, card = trio
     item = _item(bank, event, "bank")
-    bank.desk.set_item(event, "bank", item, state="doing")
+    bank.desk.checklists.set_item(event, "bank", item, state="doing")
     _deliver(bank, group, tmp_path)  # relayed to other bank desks, not back to this one
-    group.desk.set_item(event, "bank", item, state="done")  # on the phone's word
-    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")
-    group.desk.set_item(event, "group", _item(group, event, "group"), state="done")
-    group.desk.change_level(event, "caution", "spreading")
+    group.desk.checklists.set_item(event, "bank", item, state="done")  # on the phone's word
+    group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")
+    group.desk.checklists.set_item(event, "group", _item(group, event, "group"), state="done")
+    group.desk.events.change_level(event, "caution", "spreading")
     for node in (group, bank):
         me = node.exchange.me()
         for status in node.exchange.status():

@@ -34,7 +34,7 @@ EXAMPLES = 300 if LONG else 20
 
 def _item(node, event: str, index: int) -> str:
     affiliate = node.exchange.me().affiliate
-    item = node.desk.checklist(event, affiliate)[index]
+    item = node.desk.views.checklist(event, affiliate)[index]
     return f"{item.checklist}/{item.item}"
 
 
@@ -72,45 +72,45 @@ def round_of_updates(tmp_path_factory):
         enrol_pair(group, affiliate)
     bank_saved = root / "bank-before.sqlite"
     bank.desk.backup(bank_saved)
-    event = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    event = group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
     to_bank = [_deliver(group, bank, outbox)]
     _deliver(group, card, outbox)
 
     packets = []
-    bank.desk.set_item(event, "bank", _item(bank, event, 0), state="doing")
-    bank.desk.answer(event, "bank", "customers-affected", 1200)
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, 0), state="doing")
+    bank.desk.assessments.answer(event, "bank", "customers-affected", 1200)
     packets.append(bank.exchange.export_to("group", outbox).path)
-    card.desk.set_item(event, "card", _item(card, event, 0), state="done")
-    card.desk.assess_service(event, "card", "authorization", "down", "승인 지연")
+    card.desk.checklists.set_item(event, "card", _item(card, event, 0), state="done")
+    card.desk.assessments.assess_service(event, "card", "authorization", "down", "승인 지연")
     packets.append(card.exchange.export_to("group", outbox).path)
 
     # the group desk, told by phone, edits the bank's first item concurrently
-    group.desk.set_item(event, "bank", _item(bank, event, 0), state="blocked",
+    group.desk.checklists.set_item(event, "bank", _item(bank, event, 0), state="blocked",
                         reason="전원 미복구")
-    group.desk.change_level(event, "caution", "fire spreads to the second hall")
-    group.desk.set_provider(event, "kftc-network", "degraded", "지연")
+    group.desk.events.change_level(event, "caution", "fire spreads to the second hall")
+    group.desk.events.set_provider(event, "kftc-network", "degraded", "지연")
     to_bank.append(_deliver(group, bank, outbox))
     _deliver(group, card, outbox)
 
-    bank.desk.set_item(event, "bank", _item(bank, event, 0), state="done", note="DR 전환 완료")
-    bank.desk.set_item(event, "bank", _item(bank, event, 1), state="doing")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, 0), state="done", note="DR 전환 완료")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, 1), state="doing")
     packets.append(bank.exchange.export_to("group", outbox).path)
-    bank.desk.answer(event, "bank", "customers-affected", 3400)
+    bank.desk.assessments.answer(event, "bank", "customers-affected", 3400)
     packets.append(bank.exchange.export_to("group", outbox).path)
-    card.desk.undo_item(event, "card", _item(card, event, 0))
+    card.desk.checklists.undo_item(event, "card", _item(card, event, 0))
     packets.append(card.exchange.export_to("group", outbox).path)
 
     saved = root / "group-before.sqlite"
     group.desk.backup(saved)
     assert [o.status for o in group.exchange.import_files(packets)] == [IMPORTED] * len(packets)
-    group.desk.record_decision(event, "DR 센터로 전면 전환", rationale="주센터 복구 지연")
-    group.desk.close_event(event, "recovered")
+    group.desk.council.record_decision(event, "DR 센터로 전면 전환", rationale="주센터 복구 지연")
+    group.desk.events.close_event(event, "recovered")
     to_bank.append(_deliver(group, bank, outbox))
     round_ = {
         "group": (saved, packets, _replay(saved, packets, list(range(len(packets))))),
         "bank": (bank_saved, to_bank, _replay(bank_saved, to_bank, list(range(len(to_bank))))),
-        "items": group.desk.checklist(event, "bank"),
-        "bank_event": bank.desk.event(event).record,
+        "items": group.desk.views.checklist(event, "bank"),
+        "bank_event": bank.desk.events.event(event).record,
     }
     for node in (group, bank, card):
         node.close()

@@ -408,12 +408,12 @@ CASES = [
 @pytest.fixture
 def world(trio, tmp_path) -> World:
     group, bank, card = trio
-    event_id = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    event_id = group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
     (tmp_path / "setup").mkdir()
     for node in (bank, card):
         result = group.exchange.export_to(node.id, tmp_path / "setup")
         assert node.exchange.import_file(result.path).status == IMPORTED
-    first = bank.desk.checklist(event_id, "bank")[0]
+    first = bank.desk.views.checklist(event_id, "bank")[0]
     return World(group, bank, card, event_id, (first.checklist, first.item))
 
 
@@ -491,7 +491,7 @@ def test_the_watcher_refuses_them_all_and_imports_the_next_valid_packet(world, t
         why = folder.why(rejected[f"hostile-{number:03d}.cdpkt"])
         assert f"reason: {case.reason}" in why, (case.name, why)
     # the rounds go on: a real packet after the hostile ones goes in
-    world.bank.desk.assess_service(world.event, "bank", "atm", "down")
+    world.bank.desk.assessments.assess_service(world.event, "bank", "atm", "down")
     for watcher in watchers.values():
         assert watcher.step(export=False).state.ok
     watchers["bank"].step()  # writes the bank's packet for the group

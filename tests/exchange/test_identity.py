@@ -123,7 +123,7 @@ def test_init_checks(tmp_path):
             service.init("affiliate", group="hanbit")
         with pytest.raises(InvalidInput, match="unknown role"):
             service.init("council", group="hanbit")
-        desk.load_group(GROUP_FILE)
+        desk.events.load_group(GROUP_FILE)
         with pytest.raises(InvalidInput, match="unknown affiliate 'nope'"):
             service.init("affiliate", affiliate="nope")
         with pytest.raises(InvalidInput, match="not 'other'"):
@@ -133,7 +133,7 @@ def test_init_checks(tmp_path):
 def test_no_keyring_says_so_and_offers_the_file(tmp_path):
     keyring.set_keyring(keyring.backends.fail.Keyring())
     with Desk.open(tmp_path / "d.sqlite") as desk:
-        desk.load_group(GROUP_FILE)
+        desk.events.load_group(GROUP_FILE)
         service = ExchangeService(desk)
         status = service.keyring_status()
         assert not status.available and "Secret Service" in status.message

@@ -30,7 +30,7 @@ from tests.exchange.factories import (
 def event(trio, tmp_path):
     """An event activated on the group desk and delivered to both affiliate desks."""
     group, bank, card = trio
-    event_id = group.desk.activate(PLAYBOOK, "IDC fire drill", t0=group.desk.clock()).event
+    event_id = group.desk.events.activate(PLAYBOOK, "IDC fire drill", t0=group.desk.clock()).event
     for node in (bank, card):
         result = group.exchange.export_to(node.id, tmp_path)
         assert node.exchange.import_file(result.path).status == IMPORTED
@@ -39,8 +39,8 @@ def event(trio, tmp_path):
 
 def _tick(node, event_id: str, index: int = 0, state: str = "doing") -> None:
     affiliate = node.exchange.me().affiliate
-    item = node.desk.checklist(event_id, affiliate)[index]
-    node.desk.set_item(event_id, affiliate, f"{item.checklist}/{item.item}", state=state)
+    item = node.desk.views.checklist(event_id, affiliate)[index]
+    node.desk.checklists.set_item(event_id, affiliate, f"{item.checklist}/{item.item}", state=state)
 
 
 def _refuse(node, data: bytes, reason: str, tmp_path, service: ExchangeService | None = None):
@@ -58,18 +58,18 @@ def _refuse(node, data: bytes, reason: str, tmp_path, service: ExchangeService |
 def test_affiliate_update_reaches_the_group(trio, event, tmp_path):
     group, bank, _ = trio
     _tick(bank, event, state="done")
-    bank.desk.answer(event, "bank", "customers-affected", 1200)
+    bank.desk.assessments.answer(event, "bank", "customers-affected", 1200)
     result = bank.exchange.export_to("group", tmp_path)
     assert result.entries == 2 and result.path.name.startswith("hanbit-bank.")
     outcome = group.exchange.import_file(result.path)
     assert (outcome.status, outcome.new_entries, outcome.affiliates) == (IMPORTED, 2,
                                                                          frozenset({"bank"}))
     assert outcome.events == frozenset({event})
-    states = {i.state for i in group.desk.checklist(event, "bank")}
+    states = {i.state for i in group.desk.views.checklist(event, "bank")}
     assert "done" in states
     assert group.desk.verify().ok and bank.desk.verify().ok
-    assert group.exchange.received_packets()[0]["new_entries"] == 2
-    assert bank.exchange.sent_packets()[0]["recipient"] == group.id
+    assert group.exchange.received_packets()[0].new_entries == 2
+    assert bank.exchange.sent_packets()[0].recipient == group.id
 
 
 def test_high_water_mark_sends_only_what_is_new(trio, event, tmp_path):
@@ -84,7 +84,7 @@ def test_high_water_mark_sends_only_what_is_new(trio, event, tmp_path):
     assert everything.entries == 2
     for result in (everything, second, first):
         assert group.exchange.import_file(result.path).status == IMPORTED
-    assert [r["new_entries"] for r in group.exchange.received_packets()] == [0, 0, 2]
+    assert [r.new_entries for r in group.exchange.received_packets()] == [0, 0, 2]
 
 
 def test_twice_and_out_of_order_end_in_the_same_state(trio, event, tmp_path):
@@ -106,8 +106,8 @@ def test_twice_and_out_of_order_end_in_the_same_state(trio, event, tmp_path):
 def test_group_desk_packet_carries_the_event_to_affiliates(trio, event):
     group, bank, card = trio
     for node in (bank, card):
-        assert node.desk.event(event).record.title == "IDC fire drill"
-        assert node.desk.checklist(event, node.exchange.me().affiliate)
+        assert node.desk.events.event(event).record.title == "IDC fire drill"
+        assert node.desk.views.checklist(event, node.exchange.me().affiliate)
 
 
 def test_bad_signature(trio, event, tmp_path):
@@ -258,14 +258,14 @@ def test_refused_packet_changes_no_projection(trio, event, tmp_path):
 
 def test_a_packet_waits_for_the_one_before_it(trio, event, tmp_path):
     group, bank, _ = trio
-    group.desk.change_level(event, "caution", "fire spreads")
+    group.desk.events.change_level(event, "caution", "fire spreads")
     second = group.exchange.export_to("bank", tmp_path)
     first = group.exchange.export_to("bank", tmp_path, resend_all=True)
     fresh = make_node(tmp_path / "fresh", "affiliate", "bank")
     group.exchange.enrol(fresh.key_file)
     fresh.exchange.enrol(group.key_file)
     early = group.exchange.export_to(fresh.id, tmp_path)
-    group.desk.change_level(event, "alert", "second hall")
+    group.desk.events.change_level(event, "alert", "second hall")
     late = group.exchange.export_to(fresh.id, tmp_path)
     db = fresh.desk.path
     before = snapshot(db)["tables"]
@@ -275,9 +275,9 @@ def test_a_packet_waits_for_the_one_before_it(trio, event, tmp_path):
     assert {t for t in after if after[t] != before[t]} == {"exchange_streams"}
     outcomes = fresh.exchange.import_files([late.path, early.path, late.path])
     assert [o.status for o in outcomes] == [DUPLICATE, IMPORTED, IMPORTED]  # retried after #1
-    assert fresh.desk.event(event).level == "alert"
+    assert fresh.desk.events.event(event).level == "alert"
     assert bank.exchange.import_files([second.path, first.path])[0].status == IMPORTED
-    assert bank.desk.event(event).level == "caution"
+    assert bank.desk.events.event(event).level == "caution"
     fresh.close()
 
 
@@ -289,8 +289,8 @@ def test_desk_restored_from_a_backup_reuses_no_sequence(trio, event, tmp_path):
     sent = bank.exchange.export_to("group", tmp_path)
     assert group.exchange.import_file(sent.path).status == IMPORTED
     with Desk.open(backup, clock=bank.desk.clock, create=False) as restored:  # time moved on
-        item = restored.checklist(event, "bank")[1]
-        restored.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
+        item = restored.views.checklist(event, "bank")[1]
+        restored.checklists.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
         again = ExchangeService(restored).export_to("group", tmp_path)
     assert again.seq > sent.seq
     outcome = group.exchange.import_file(again.path)

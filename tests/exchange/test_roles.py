@@ -13,23 +13,23 @@ from tests.exchange.test_import import event  # noqa: F401 (fixture)
 
 
 def _item(node, event_id: str, affiliate: str) -> str:
-    first = node.desk.checklist(event_id, affiliate)[0]
+    first = node.desk.views.checklist(event_id, affiliate)[0]
     return f"{first.checklist}/{first.item}"
 
 
 COMMANDS = {  # what an affiliate desk may not do → the command that tries it
-    "raise the level": lambda d, e: d.change_level(e, "serious", "spreading"),
-    "decide": lambda d, e: d.record_decision(e, "switch to DR"),
-    "close the event": lambda d, e: d.close_event(e, "recovered"),
-    "mark a provider": lambda d, e: d.set_provider(e, "gov-id-check", "restored"),
-    "activate an event": lambda d, e: d.activate(PLAYBOOK, "another"),
-    "load the group file": lambda d, e: d.load_group(GROUP_FILE),
-    "set the outlook": lambda d, e: d.set_outlook(e, "12h", "stable"),
-    "record an alert": lambda d, e: d.record_alert(e, "MOIS", "경계"),
-    "open a meeting": lambda d, e: d.open_meeting(e, "council", []),
-    "answer for the card": lambda d, e: d.answer(e, "card", "customers-affected", 3),
-    "assess a card service": lambda d, e: d.assess_service(
-        e, "card", d.group().affiliate("card").services[0].id, "down"),
+    "raise the level": lambda d, e: d.events.change_level(e, "serious", "spreading"),
+    "decide": lambda d, e: d.council.record_decision(e, "switch to DR"),
+    "close the event": lambda d, e: d.events.close_event(e, "recovered"),
+    "mark a provider": lambda d, e: d.events.set_provider(e, "gov-id-check", "restored"),
+    "activate an event": lambda d, e: d.events.activate(PLAYBOOK, "another"),
+    "load the group file": lambda d, e: d.events.load_group(GROUP_FILE),
+    "set the outlook": lambda d, e: d.communications.set_outlook(e, "12h", "stable"),
+    "record an alert": lambda d, e: d.communications.record_alert(e, "MOIS", "경계"),
+    "open a meeting": lambda d, e: d.council.open_meeting(e, "council", []),
+    "answer for the card": lambda d, e: d.assessments.answer(e, "card", "customers-affected", 3),
+    "assess a card service": lambda d, e: d.assessments.assess_service(
+        e, "card", d.events.group().affiliate("card").services[0].id, "down"),
 }
 
 
@@ -48,11 +48,11 @@ def test_an_affiliate_desk_refuses_what_it_may_not_send(trio, event, name):  # n
 def test_ticking_another_affiliates_or_the_group_desks_item_is_refused(trio, event):  # noqa: F811
     group, bank, _ = trio
     with pytest.raises(NotAllowed, match="only for 'bank', not for 'card'"):
-        bank.desk.set_item(event, "card", _item(bank, event, "card"), state="done")
-    bank.desk.set_item(event, "bank", _item(bank, event, "bank"), state="done")  # its own: fine
-    bank.desk.answer(event, "bank", "customers-affected", 12)
-    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone's word
-    group.desk.change_level(event, "serious", "spreading")
+        bank.desk.checklists.set_item(event, "card", _item(bank, event, "card"), state="done")
+    bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="done")  # its own: fine
+    bank.desk.assessments.answer(event, "bank", "customers-affected", 12)
+    group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")  # phone's word
+    group.desk.events.change_level(event, "serious", "spreading")
 
 
 def refusal(role, affiliate, kind, payload) -> str | None:

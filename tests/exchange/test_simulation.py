@@ -131,7 +131,7 @@ class Simulation:
         desk = Desk.open(folder / "desk.sqlite", clock=clock, author=name)
         service = ExchangeService(desk, resend_after=RESEND_AFTER)
         if affiliate is None:
-            desk.load_group(self.root / "group.yaml")
+            desk.events.load_group(self.root / "group.yaml")
             service.init("group")
         else:
             service.init("affiliate", group="sim", affiliate=affiliate)
@@ -152,21 +152,21 @@ class Simulation:
             if node.affiliate is None:
                 choice = rng.random()
                 if choice < 0.5:  # on the phone's word: an affiliate's item (the first few)
-                    desk.set_item(self.event, rng.choice(AFFILIATES[:4]), rng.choice(ITEMS),
+                    desk.checklists.set_item(self.event, rng.choice(AFFILIATES[:4]), rng.choice(ITEMS),
                                   state=rng.choice(STATES))
                 elif choice < 0.6:
-                    desk.set_item(self.event, "group", "council/convene",
+                    desk.checklists.set_item(self.event, "group", "council/convene",
                                   state=rng.choice(STATES))
                 elif choice < 0.75:
-                    desk.change_level(self.event, rng.choice(["attention", "caution"]),
+                    desk.events.change_level(self.event, rng.choice(["attention", "caution"]),
                                       f"round {self.round}")
                 else:
-                    desk.record_decision(self.event, f"결정 {self.round}-{rng.randrange(999)}")
+                    desk.council.record_decision(self.event, f"결정 {self.round}-{rng.randrange(999)}")
             elif rng.random() < 0.7:
-                desk.set_item(self.event, node.affiliate, rng.choice(ITEMS),
+                desk.checklists.set_item(self.event, node.affiliate, rng.choice(ITEMS),
                               state=rng.choice(STATES))
             else:
-                desk.answer(self.event, node.affiliate, "customers-affected",
+                desk.assessments.answer(self.event, node.affiliate, "customers-affected",
                             rng.randrange(100_000))
         except CrisisDeskError:
             pass  # no event here yet, or nothing to change: a desk's ordinary refusals
@@ -309,7 +309,7 @@ def _may_see(affiliate: str | None, text: str) -> bool:
 
 def run(root: Path, seed: int, restore: str) -> Simulation:
     sim = Simulation(root, seed, restore)
-    sim.event = sim.group.desk.activate(root / "playbook.yaml", "시뮬레이션 장애",
+    sim.event = sim.group.desk.events.activate(root / "playbook.yaml", "시뮬레이션 장애",
                                         t0=sim.group.clock()).created
     saved = None
     for number in range(1, ACTIVE + 1):

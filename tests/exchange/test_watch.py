@@ -37,7 +37,7 @@ def _age(path, seconds: float = 600) -> None:
 def test_a_full_round_through_one_shared_folder(trio, shared):
     group, bank, card = trio
     on_group, on_bank, on_card = _watchers(trio, shared)
-    event = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    event = group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
     report = on_group.step()
     assert len(report.exported) == 2 and report.state.ok
     listing = on_group.listing()
@@ -48,13 +48,13 @@ def test_a_full_round_through_one_shared_folder(trio, shared):
     assert [o.status for o in on_card.step().outcomes] == [IMPORTED]
     assert len(on_bank.listing().imported) == 2 and not on_group.listing().outgoing
 
-    item = bank.desk.checklist(event, "bank")[0]
-    bank.desk.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
+    item = bank.desk.views.checklist(event, "bank")[0]
+    bank.desk.checklists.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
     assert len(on_bank.step().exported) == 1  # the item, with the bank's acknowledgement
     report = on_group.step()  # the bank's item, the bank's and the card's acknowledgements
     assert [o.status for o in report.outcomes] == [IMPORTED] * 3
     assert report.summary().startswith("3 imported, 0 refused, 2 written")  # acknowledgements
-    assert {i.state for i in group.desk.checklist(event, "bank")} >= {"done"}
+    assert {i.state for i in group.desk.views.checklist(event, "bank")} >= {"done"}
     assert [o.new_entries for o in on_card.step().outcomes] == [0]  # nothing for card but hello
 
 
@@ -130,7 +130,7 @@ def test_missing_folder_is_a_status_and_retried(trio, tmp_path):
 
 def test_read_only_folder(trio, shared, monkeypatch):
     group, bank, _ = trio
-    group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
+    group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
     on_group = ExchangeFolder(group.exchange, shared, settle=0)
 
     def refuse(*args, **kwargs):
@@ -155,7 +155,7 @@ def test_read_only_folder(trio, shared, monkeypatch):
 
 def test_signing_key_missing_is_reported_not_raised(trio, shared, memory_keyring):
     group, _, _ = trio
-    group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
+    group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock())
     memory_keyring.secrets.clear()  # a new session on a computer without this desk's key
     report = ExchangeFolder(ExchangeService(group.desk), shared, settle=0).step()
     assert report.state.ok and "not in the OS keyring" in report.summary()
@@ -163,9 +163,9 @@ def test_signing_key_missing_is_reported_not_raised(trio, shared, memory_keyring
 
 def test_packets_arriving_out_of_order(trio, shared, tmp_path):
     group, bank, _ = trio
-    event = group.desk.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
+    event = group.desk.events.activate(PLAYBOOK, "IDC fire", t0=group.desk.clock()).event
     first = group.exchange.export_to("bank", tmp_path)
-    group.desk.change_level(event, "caution", "spreading")
+    group.desk.events.change_level(event, "caution", "spreading")
     second = group.exchange.export_to("bank", tmp_path)
     on_bank = ExchangeFolder(bank.exchange, shared, settle=0)
     second.path.rename(shared / second.path.name)  # synced first
@@ -175,5 +175,5 @@ def test_packets_arriving_out_of_order(trio, shared, tmp_path):
     first.path.rename(shared / first.path.name)
     report = on_bank.step(export=False)
     assert sorted(o.status for o in report.outcomes) == [IMPORTED, IMPORTED]
-    assert bank.desk.event(event).level == "caution"
+    assert bank.desk.events.event(event).level == "caution"
     assert len(on_bank.listing().imported) == 2

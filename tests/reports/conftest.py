@@ -31,5 +31,5 @@ def demo_desk(demo_file, tmp_path):
 @pytest.fixture(scope="session")
 def demo_situation(demo_file):
     with Desk.open(demo_file, clock=ManualClock(DEMO_NOW)) as desk:
-        return desk.report_situation(desk.event(None), None, DEMO_NOW, "ko"), \
-            desk.report_situation(desk.event(None), None, DEMO_NOW, "en")
+        return desk.reports.report_situation(desk.events.event(None), None, DEMO_NOW, "ko"), \
+            desk.reports.report_situation(desk.events.event(None), None, DEMO_NOW, "en")

@@ -83,3 +83,23 @@ def test_paper_checklist_in_english_has_english_labels(demo_situation):
     assert "Hanbit Card — paper checklist" in text and "Signature" in text
     corpus = "\n".join(data_strings(situation, "en"))
     assert not [t for t in hangul_tokens(text) if t.strip("()[],.:·•") not in corpus]
+
+
+def test_brief_and_report_ask_the_chair_to_unblock_items_and_chase_overdue_actions(demo_situation):
+    situation = demo_situation[0]
+    blocked = [i for d in situation.affiliates for i in d.items if i.state == "blocked"]
+    overdue = [a for a in situation.actions if a.overdue and a.state in ("open", "doing")]
+    assert blocked and overdue  # the demo has both
+    names = {t.affiliate: t.name.ko for t in situation.board.tiles}
+    brief = " ".join(pages_text(render(situation, ReportMeta(kind="brief")).pdf)[0].split())
+    report = " ".join(" ".join(pages_text(render(situation, ReportMeta(kind="situation")).pdf)).split())
+    sections = (brief[brief.index("결정 필요 사항"):brief.index("요청·지원 필요 사항")],
+                report[report.index("5. 요청·결정 필요 사항"):report.index("6. 다음 보고")])
+    for section in sections:
+        for item in blocked:
+            line = f"진행 불가 해소: {names[item.affiliate]} {item.title.ko} — {item.reason}"
+            assert line in section, line
+        assert section.count("진행 불가 해소:") == len(blocked)
+        assert section.count("기한 경과 조치:") == len(overdue)
+        for action in overdue:
+            assert f"기한 경과 조치: {action.title} ({action.owner_title.ko})" in section, action.title

@@ -86,7 +86,7 @@ def test_english_workbook_and_a_drill(demo_situation):
 
     situation, english = demo_situation
     drill = dataclasses.replace(english, board=dataclasses.replace(
-        english.board, event=dataclasses.replace(english.event, drill=True)))
+        english.board, event=dataclasses.replace(english.event, record=dataclasses.replace(english.event.record, drill=True))))
     book = openpyxl.load_workbook(io.BytesIO(render_workbook(drill, "en").data))
     assert "Drill (not a real incident)" in book["Decisions"]["A1"].value
     assert [c.value for c in book["Timeline"][HEADER_ROW]][:2] == ["Journal #", "Time"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.domain.journal import GENESIS_HASH, Entry, canonical_json, chain_hash
+from tests import raw_entries
 from tests.exchange.factories import StepClock
 
 
@@ -25,7 +26,7 @@ def keyed_desk(path: Path, role: str = "group", affiliate: str | None = None) ->
 
 def add_entries(desk: Desk, count: int, tag: str = "x") -> None:
     for i in range(count):
-        desk.record("group.loaded", {"group": f"g{i % 3}", "name": {"ko": f"그룹 {i}", "en": f"G{i}"},
+        raw_entries.record(desk, "group.loaded", {"group": f"g{i % 3}", "name": {"ko": f"그룹 {i}", "en": f"G{i}"},
                                      "text": f"{tag}{i}", "sha256": str(i)})
 
 
@@ -50,7 +51,7 @@ def restore_triggers(conn: sqlite3.Connection) -> None:
 
 def keyless_session(desk: Desk) -> Desk:
     """The desk as a session that cannot reach its key: what it adds stays uncovered."""
-    desk.signer.tried, desk.signer.key = True, None
+    desk._writer.signer.tried, desk._writer.signer.key = True, None
     return desk
 
 

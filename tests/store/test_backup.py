@@ -2,12 +2,13 @@ import sqlite3
 
 from crisisdesk.cli import main
 from crisisdesk.desk.app import Desk
+from tests import raw_entries
 
 
 def test_backup_round_trip(db_path, tmp_path, capsys):
     with Desk.open(db_path) as desk:
         for i in range(3):
-            desk.record("note", {"n": i})
+            raw_entries.record(desk, "note", {"n": i})
         out = tmp_path / "backups" / "copy.sqlite"
         assert main(["backup", "--db", str(db_path), "--out", str(out)]) == 0
         assert "3 journal entries" in capsys.readouterr().out
@@ -19,7 +20,7 @@ def test_backup_round_trip(db_path, tmp_path, capsys):
 
 def test_backup_taken_while_a_reader_is_open(db_path, tmp_path):
     with Desk.open(db_path) as desk:
-        desk.record("note", {"n": 1})
+        raw_entries.record(desk, "note", {"n": 1})
         reader = sqlite3.connect(db_path)
         reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM journal").fetchone()
@@ -29,7 +30,7 @@ def test_backup_taken_while_a_reader_is_open(db_path, tmp_path):
 
 def test_backup_onto_itself_refused(db_path, capsys):
     with Desk.open(db_path) as desk:
-        desk.record("note", {})
+        raw_entries.record(desk, "note", {})
     assert main(["backup", "--db", str(db_path), "--out", str(db_path)]) == 1
     assert "live database" in capsys.readouterr().err
 

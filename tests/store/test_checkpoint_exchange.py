@@ -33,7 +33,7 @@ def _pair(tmp_path):
 def add_entries(desk, count: int) -> None:
     """Entries that travel to the bank and pass its rules: the group file, loaded again."""
     for _ in range(count):
-        desk.load_group(shipped_playbooks_dir() / "example-group.yaml")
+        desk.events.load_group(shipped_playbooks_dir() / "example-group.yaml")
 
 
 def _held(conn: sqlite3.Connection, desk: str):
@@ -72,7 +72,7 @@ def test_a_forgery_with_every_local_checkpoint_removed_is_caught_with_the_peers_
     sent = g.export_to("bank", tmp_path)
     assert b.import_file(sent.path).status == IMPORTED
     group_path, bank_path = group.path, bank.path
-    group.signer.tried, group.signer.key = True, None  # closing adds no checkpoint
+    group._writer.signer.tried, group._writer.signer.key = True, None  # closing adds no checkpoint
     group.close()
     bank.close()
     conn = raw(group_path)

@@ -113,10 +113,10 @@ def test_issued_report_prints_the_checkpoint_and_reprints_it(tmp_path, memory_ke
     path = demo_copy(tmp_path / "demo.sqlite")
     desk = Desk.open(path, clock=ManualClock(DEMO_NOW), author="김보고")
     ExchangeService(desk).init("group", group="hanbit")
-    desk.draft_report(next_update=desk.clock() + timedelta(hours=4))
-    desk.approve_report(None, 1, approver="이위원장")
+    desk.reports.draft_report(next_update=desk.clock() + timedelta(hours=4))
+    desk.reports.approve_report(None, 1, approver="이위원장")
     desk.clock.advance(minutes=10)
-    issued = desk.issue_report(None, 1)
+    issued = desk.reports.issue_report(None, 1)
     report_checkpoint = [c for c in _held(path) if c.reason == "report"]
     assert len(report_checkpoint) == 1
     short = report_checkpoint[0].short()
@@ -124,8 +124,8 @@ def test_issued_report_prints_the_checkpoint_and_reprints_it(tmp_path, memory_ke
     assert f"서명된 기록 검증점 {short}" in text
     desk.clock.advance(hours=1)
     add_entries(desk, 2)
-    assert desk.reprint_report(None, 1).pdf == issued.rendered.pdf
-    draft = desk.draft_report()
+    assert desk.reports.reprint_report(None, 1).pdf == issued.rendered.pdf
+    draft = desk.reports.draft_report()
     assert "기록 검증점" not in "\n".join(pypdf_pages_text(draft.rendered.pdf))  # drafts: none
     desk.close()
 
@@ -133,9 +133,9 @@ def test_issued_report_prints_the_checkpoint_and_reprints_it(tmp_path, memory_ke
 def test_issued_report_of_a_desk_without_a_key_has_no_checkpoint_line(tmp_path):
     path = demo_copy(tmp_path / "demo.sqlite")
     with Desk.open(path, clock=ManualClock(DEMO_NOW), author="김보고") as desk:
-        desk.draft_report()
-        desk.approve_report(None, 1, approver="이위원장")
-        issued = desk.issue_report(None, 1)
+        desk.reports.draft_report()
+        desk.reports.approve_report(None, 1, approver="이위원장")
+        issued = desk.reports.issue_report(None, 1)
         assert "검증점" not in "\n".join(pypdf_pages_text(issued.rendered.pdf))
 
 

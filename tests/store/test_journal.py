@@ -6,6 +6,7 @@ from crisisdesk.desk.app import Desk
 from crisisdesk.domain.journal import GENESIS_HASH, chain_hash
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import Store
+from tests import raw_entries
 
 
 def _group_payload(n: int = 1) -> dict:
@@ -15,8 +16,8 @@ def _group_payload(n: int = 1) -> dict:
 
 def test_append_chains_entries(db_path):
     with Desk.open(db_path) as desk:
-        first = desk.record("group.loaded", _group_payload(1))
-        second = desk.record("note", {"text": "두 번째"})
+        first = raw_entries.record(desk, "group.loaded", _group_payload(1))
+        second = raw_entries.record(desk, "note", {"text": "두 번째"})
     assert first.seq == 1 and second.seq == 2
     assert first.prev_hash == GENESIS_HASH
     assert second.prev_hash == first.hash
@@ -26,7 +27,7 @@ def test_append_chains_entries(db_path):
 
 def test_entries_survive_reopen_with_projection(db_path):
     with Desk.open(db_path) as desk:
-        desk.record("group.loaded", _group_payload(1))
+        raw_entries.record(desk, "group.loaded", _group_payload(1))
         desk_id = desk.desk_id
     with Desk.open(db_path) as desk:
         assert desk.desk_id == desk_id
@@ -42,7 +43,7 @@ def test_entries_survive_reopen_with_projection(db_path):
 ])
 def test_update_and_delete_refused(db_path, sql):
     with Desk.open(db_path) as desk:
-        desk.record("note", {"text": "x"})
+        raw_entries.record(desk, "note", {"text": "x"})
     conn = sqlite3.connect(db_path)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute(sql)
@@ -51,9 +52,9 @@ def test_update_and_delete_refused(db_path, sql):
 
 def test_append_is_atomic_with_projection(db_path):
     with Desk.open(db_path) as desk:
-        bad = desk.new_entry("group.loaded", {"group": "x"})  # projector fails: no name
+        bad = raw_entries.new_entry(desk, "group.loaded", {"group": "x"})  # projector fails: no name
         with pytest.raises(KeyError):
-            desk.store.append([desk.new_entry("note", {}), bad])
+            desk.store.append([raw_entries.new_entry(desk, "note", {}), bad])
         assert list(desk.store.entries()) == []
         assert desk.store.head() == (0, GENESIS_HASH)
 

@@ -44,9 +44,9 @@ def test_an_old_desk_opens_with_every_entry_and_projection_intact(tmp_path):
               "('parsed_documents', 'events') AND name NOT LIKE 'sqlite_%'")}
     with Desk.open(path) as desk:
         assert desk.verify().ok, desk.verify().problems
-        event = desk.event()
-        duties = desk.duties(event.id)
-        board = desk.board(event.id)
+        event = desk.events.event()
+        duties = desk.views.duties(event.id)
+        board = desk.views.board(event.id)
     assert _rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert _rows(path, "SELECT * FROM journal ORDER BY seq") == journal
     for table, rows in old_tables.items():

@@ -11,6 +11,7 @@ import pytest
 from crisisdesk.cli.gui_command import prepare_log
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.backups import backup_folder
+from tests import raw_entries
 from tests.store.demo_desk import run_cli
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -31,7 +32,7 @@ def open_umask():
 def test_database_its_wal_and_new_folders(tmp_path):
     path = tmp_path / "a" / "b" / "desk.sqlite"
     with Desk.open(path) as desk:
-        desk.record("note", {})
+        raw_entries.record(desk, "note", {})
         assert mode(path) == 0o600
         assert mode(Path(f"{path}-wal")) == 0o600
         assert mode(Path(f"{path}-shm")) == 0o600
@@ -49,8 +50,8 @@ def test_existing_folder_keeps_its_mode(tmp_path):
 def test_backups_and_their_folders(tmp_path):
     path = tmp_path / "desk.sqlite"
     with Desk.open(path) as desk:
-        desk.record("note", {})
-        auto = desk.auto_backup()
+        raw_entries.record(desk, "note", {})
+        auto = desk.backups.auto_backup()
         by_hand = desk.backup(tmp_path / "out" / "copy.sqlite")
     assert by_hand == 1
     assert mode(auto) == 0o600 and mode(tmp_path / "out" / "copy.sqlite") == 0o600
@@ -61,7 +62,7 @@ def test_backups_and_their_folders(tmp_path):
 def test_restored_desk_and_the_file_kept_aside(tmp_path):
     source = tmp_path / "source.sqlite"
     with Desk.open(source) as desk:
-        desk.record("note", {})
+        raw_entries.record(desk, "note", {})
     backup = tmp_path / "b.sqlite"
     assert run_cli("backup", "--db", source, "--out", backup).code == 0
     fresh = tmp_path / "new" / "desk.sqlite"

@@ -7,6 +7,7 @@ import pytest
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.domain.journal import canonical_json
+from tests import raw_entries
 from tests.desk.factories import activate_nirs, make_desk, snapshot
 
 STATES = ("doing", "blocked", "done", "todo", "doing", "done")
@@ -14,16 +15,16 @@ STATES = ("doing", "blocked", "done", "todo", "doing", "done")
 
 def _changes(desk: Desk, event: str) -> list:
     """Several changes of one item and of one service's status, made one after another."""
-    item = desk.checklist(event, "bank")[0]
+    item = desk.views.checklist(event, "bank")[0]
     entries = []
     for before, after in zip(("todo", *STATES[:-1]), STATES, strict=True):
         state = {"state": after, "assignee": "김대리", "note": f"→ {after}", "evidence": "",
                  "reason": "전원 미복구" if after == "blocked" else ""}
-        entries.append(desk.new_entry("checklist.changed", {
+        entries.append(raw_entries.new_entry(desk, "checklist.changed", {
             "event": event, "affiliate": "bank", "checklist": item.checklist, "item": item.item,
             "base": "", "undoes": "", "before": {"state": before}, "after": state}))
     for status in ("down", "degraded", "up", "down"):
-        entries.append(desk.new_entry("service.assessed", {
+        entries.append(raw_entries.new_entry(desk, "service.assessed", {
             "event": event, "affiliate": "bank", "service": "atm", "status": status,
             "note": f"ATM {status}"}))
     return entries
@@ -39,7 +40,7 @@ def test_one_batch_in_any_order_equals_one_entry_at_a_time(tmp_path):
         for entry in entries:
             desk.store.append([entry])
         expected = [t for t in snapshot(desk) if t[0] != "journal"]
-        item = desk.checklist(event, "bank")[0]
+        item = desk.views.checklist(event, "bank")[0]
         assert (item.state, item.note) == ("done", "→ done")
     with Desk.open(tmp_path / "batch.sqlite", create=False) as desk:
         desk.store.append(entries[::-1])  # newest first: the latest clock must still win

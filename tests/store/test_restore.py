@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from crisisdesk.desk.app import Desk
+from tests import raw_entries
 from tests.store.demo_desk import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +26,7 @@ def sha256(path: Path) -> str:
 def make_desk(path: Path, notes: int) -> Path:
     with Desk.open(path) as desk:
         for n in range(notes):
-            desk.record("note", {"n": n})
+            raw_entries.record(desk, "note", {"n": n})
     return path
 
 
@@ -147,21 +148,22 @@ def test_restore_refused_while_the_desk_is_open_here(tmp_path):
     backup = make_backup(tmp_path)
     target = tmp_path / "desk.sqlite"
     with Desk.open(target) as desk:
-        desk.record("note", {"n": 10})
+        raw_entries.record(desk, "note", {"n": 10})
         outcome = run_cli("restore", backup, "--db", target)
         assert outcome.code == 1 and "open in another program" in outcome.err, outcome
-        desk.record("note", {"n": 11})  # the open desk goes on writing into the same file
+        raw_entries.record(desk, "note", {"n": 11})  # the open desk goes on writing into the same file
     assert notes(target) == [10, 11] and asides(tmp_path) == []
 
 
 HOLDER = textwrap.dedent("""
     import sys, time
     from crisisdesk.desk.app import Desk
+    from tests import raw_entries
     desk = Desk.open(sys.argv[1])
-    desk.record("note", {"n": 20})
+    raw_entries.record(desk, "note", {"n": 20})
     print("open", flush=True)
     sys.stdin.readline()
-    desk.record("note", {"n": 21})
+    raw_entries.record(desk, "note", {"n": 21})
     desk.close()
 """)
 

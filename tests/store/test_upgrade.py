@@ -77,7 +77,7 @@ def test_a_released_desk_opened_by_this_program(tmp_path):
         report = desk.verify()
         assert report.ok, report.problems
         assert report.entries == len(journal) == 228
-        assert len(desk.event_records("open")) == 1
+        assert len(desk.events.event_records("open")) == 1
     assert _rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert _rows(path, "SELECT * FROM journal ORDER BY seq") == journal
     assert {t: rows for t, rows in _projections(path).items() if t in projections} == projections

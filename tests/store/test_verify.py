@@ -6,12 +6,13 @@ from crisisdesk.cli import main
 from crisisdesk.desk.app import Desk
 from crisisdesk.store.journal_store import Store
 from crisisdesk.store.verify import rebuild
+from tests import raw_entries
 
 
 def _fill(db_path, n=5):
     with Desk.open(db_path) as desk:
         for i in range(n):
-            desk.record("group.loaded", {"group": f"g{i % 2}", "name": {"ko": f"그룹{i}", "en": f"G{i}"},
+            raw_entries.record(desk, "group.loaded", {"group": f"g{i % 2}", "name": {"ko": f"그룹{i}", "en": f"G{i}"},
                                          "text": f"t{i}", "sha256": str(i)})
 
 

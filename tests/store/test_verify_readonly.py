@@ -15,6 +15,7 @@ import pytest
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.store.verify import verify_file
+from tests import raw_entries
 from tests.store.demo_desk import demo_copy, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,11 +70,11 @@ def test_verify_reads_through_the_wal_of_an_open_desk(tmp_path):
     path = tmp_path / "desk.sqlite"
     with Desk.open(path) as desk:
         for n in range(3):
-            desk.record("note", {"n": n})
+            raw_entries.record(desk, "note", {"n": n})
         assert Path(f"{path}-wal").exists()
         report = verify_file(path)
         assert report.ok and report.entries == 3
-        desk.record("note", {"n": 3})
+        raw_entries.record(desk, "note", {"n": 3})
         assert verify_file(path).entries == 4
 
 
@@ -138,7 +139,7 @@ def test_verify_on_read_only_media(tmp_path):
 def test_schema_and_triggers_checked(tmp_path, statements, words):
     path = tmp_path / "desk.sqlite"
     with Desk.open(path) as desk:
-        desk.record("note", {"n": 1})
+        raw_entries.record(desk, "note", {"n": 1})
     _edit(path, *statements)
     outcome = run_cli("verify", "--db", path)
     assert outcome.code == 1, outcome
@@ -150,7 +151,7 @@ def test_dropped_triggers_reported_after_the_edit_they_allowed(tmp_path):
     path = tmp_path / "desk.sqlite"
     with Desk.open(path) as desk:
         for n in range(3):
-            desk.record("note", {"n": n})
+            raw_entries.record(desk, "note", {"n": n})
     _edit(path, "DROP TRIGGER journal_no_update",
           "UPDATE journal SET payload = '{\"n\":9}' WHERE seq = 2")
     report = verify_file(path)
@@ -165,7 +166,7 @@ def test_dropped_triggers_reported_after_the_edit_they_allowed(tmp_path):
 def test_undecodable_text_is_named_damage(tmp_path):
     path = tmp_path / "desk.sqlite"
     with Desk.open(path) as desk:
-        desk.record("note", {"n": 1})
+        raw_entries.record(desk, "note", {"n": 1})
     conn = sqlite3.connect(path)
     conn.execute("DROP TRIGGER journal_no_update")
     conn.execute("UPDATE journal SET author = CAST(x'fffe41' AS TEXT) WHERE seq = 1")

@@ -135,7 +135,7 @@ def test_tab_reaches_every_control_of_each_panel_and_leaves_its_tables(open_wind
     """In each panel Tab goes through every control and on round the window, back to where it started;
     a table or tree passes Tab on (rows are chosen with the arrow keys)."""
     with Desk.open(demo_copy, clock=ManualClock(DEMO_NOW)) as desk:
-        desk.draft_report()  # a row in the reports register
+        desk.reports.draft_report()  # a row in the reports register
     driver = open_window(demo_copy)
     affiliate = driver.panel("affiliates")
     affiliate.form.rows["customers-affected"].history.click()

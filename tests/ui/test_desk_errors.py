@@ -43,7 +43,7 @@ def test_a_refused_command_is_shown_in_korean_with_its_values(qtbot, tmp_path):
     with make_desk(tmp_path / "d.sqlite") as desk:
         ev = activate_nirs(desk)
         with pytest.raises(InvalidInput) as info:
-            desk.set_item(ev, "bank", "convene-council", state="done")
+            desk.checklists.set_item(ev, "bank", "convene-council", state="done")
     assert str(info.value) == "bank has no checklist item 'convene-council' in this event"  # the CLI's line
     errors.show_error(None, info.value)
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())

@@ -64,4 +64,4 @@ def test_closing_the_event_on_an_affiliate_desk_is_refused_in_one_line(open_wind
     assert window.info is not None and window.info.id == event  # still open
     window.close()
     with Desk.open(path, clock=clock) as desk:
-        assert desk.event(event).is_open
+        assert desk.events.event(event).is_open

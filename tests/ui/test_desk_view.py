@@ -139,7 +139,7 @@ def test_a_change_written_by_another_program_shows_up_in_the_panel(open_window, 
     panel = _checklist(driver, qtbot)
     item = panel.model.items()[4]
     with Desk.open(nirs_file, clock=clock, author="다른 창") as other:
-        other.set_item(None, "bank", f"{item.checklist}/{item.item}", state="blocked", reason="회선 장애")
+        other.checklists.set_item(None, "bank", f"{item.checklist}/{item.item}", state="blocked", reason="회선 장애")
     qtbot.waitUntil(lambda: panel.model.item(key_of(item)).state == "blocked", timeout=4000)
     assert panel.model.item(key_of(item)).updated_by == "다른 창"
 
@@ -153,7 +153,7 @@ def test_a_tick_on_an_item_changed_meanwhile_asks_and_cancel_changes_nothing(ope
     item = panel.current_item()
     ref = f"{item.checklist}/{item.item}"
     with Desk.open(nirs_file, clock=clock, author="은행 IT") as other:
-        other.set_item(None, "bank", ref, state="doing", note="복구 중")
+        other.checklists.set_item(None, "bank", ref, state="doing", note="복구 중")
         head = other.journal_length()
     panel.view.setFocus()
     QTest.keyClick(panel.view, Qt.Key.Key_Space)  # made against the state shown: to do
@@ -168,7 +168,7 @@ def test_a_tick_on_an_item_changed_meanwhile_asks_and_cancel_changes_nothing(ope
     driver.settle()
     qtbot.waitUntil(lambda: panel.model.item(key_of(item)).state == ("doing" if choice == "cancel" else "done"))
     with Desk.open(nirs_file, clock=clock) as desk:
-        stored = desk.checklist_item(None, "bank", ref)
+        stored = desk.views.checklist_item(None, "bank", ref)
         assert desk.journal_length() == head + (choice == "apply")
     assert (stored.state, stored.note) == ("doing" if choice == "cancel" else "done", "복구 중")
 
@@ -203,7 +203,7 @@ def test_keyboard_only_ten_ticks_a_note_and_an_undo(open_window, nirs_file, qtbo
     driver.settle()
     qtbot.waitUntil(lambda: panel.model.item(key_of(noted)).note == "vendor called")
     with Desk.open(nirs_file, clock=clock) as desk:
-        stored = {key_of(i): i for i in desk.checklist()}
+        stored = {key_of(i): i for i in desk.views.checklist()}
     assert len({key_of(i) for i in ticked}) == 10
     assert [stored[key_of(i)].state for i in ticked] == ["done"] * 9 + ["todo"]
     assert key_of(noted) == key_of(ticked[9])  # Up from the eleventh: the one just undone
@@ -241,7 +241,7 @@ def test_an_undo_over_someone_s_later_change_asks_first(open_window, nirs_file, 
     with qtbot.waitSignal(panel.saved, timeout=5000):
         QTest.keyClick(panel.view, Qt.Key.Key_Space)
     with Desk.open(nirs_file, clock=clock, author="은행 IT") as other:
-        other.set_item(None, "bank", ref, note="확인 완료")
+        other.checklists.set_item(None, "bank", ref, note="확인 완료")
         head = other.journal_length()
     QTest.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.asking is not None and panel.asking.objectName() == "changedMeanwhileDialog"
@@ -250,7 +250,7 @@ def test_an_undo_over_someone_s_later_change_asks_first(open_window, nirs_file, 
     driver.settle()
     with Desk.open(nirs_file, clock=clock) as desk:
         assert desk.journal_length() == head  # cancelled: their note and my tick stay
-        assert (desk.checklist_item(None, "bank", ref).state, desk.checklist_item(None, "bank", ref).note) == \
+        assert (desk.views.checklist_item(None, "bank", ref).state, desk.views.checklist_item(None, "bank", ref).note) == \
             ("done", "확인 완료")
 
 
@@ -267,3 +267,13 @@ def test_an_elided_label_keeps_its_own_tooltip_when_resized(qtbot):
     label.resize(40, 30)
     qtbot.waitUntil(label.is_elided)
     assert label.toolTip() == "기록 경고: 열 때 점검에서 문제 발견\njournal_no_delete trigger missing"
+
+
+def test_every_page_has_its_key(open_window, nirs_file):
+    """Ctrl+1 … Ctrl+0 for the first ten pages, Ctrl+E the exchange, Ctrl+, the settings."""
+    window = open_window(nirs_file).window
+    keys = {name: action.shortcut().toString() for name, action in window.nav_actions.items()}
+    assert keys["board"] == "Ctrl+1" and keys["settings"] == "Ctrl+,"
+    assert all(keys.values()) and len(set(keys.values())) == len(keys)
+    QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_panel() == "settings"

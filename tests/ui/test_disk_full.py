@@ -48,5 +48,5 @@ def test_decision_refused_on_a_full_disk_keeps_the_form_and_everything_saved(ope
     driver.window.close()
     with Desk.open(nirs_file, clock=ManualClock()) as desk:
         assert desk.journal_length() == saved + 1
-        assert desk.decisions()[-1].text == words.strip()
+        assert desk.views.decisions()[-1].text == words.strip()
         assert desk.verify().ok

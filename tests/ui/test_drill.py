@@ -19,7 +19,7 @@ DRILL_BOOK = shipped_playbooks_dir() / "drill-gov-id-outage.yaml"
 def test_drill_banner_on_every_screen_and_the_controllers_injects(open_window, tmp_path, qtbot, clock):
     path = tmp_path / "desk.sqlite"
     with make_desk(path, clock) as desk:
-        event = desk.activate(DRILL_BOOK, "그룹 합동 모의훈련", t0=NIRS_T0, drill=True).created
+        event = desk.events.activate(DRILL_BOOK, "그룹 합동 모의훈련", t0=NIRS_T0, drill=True).created
     clock.set(NIRS_T0 + timedelta(minutes=45))  # gov-id-down (T+0:05) and press-enquiry (T+0:40) are due
     driver = open_window(path)
     window = driver.window
@@ -67,7 +67,7 @@ def test_the_banner_follows_the_event_shown(open_window, tmp_path, qtbot, clock)
     path = tmp_path / "desk.sqlite"
     with make_desk(path, clock) as desk:
         real = activate_nirs(desk)
-        drill = desk.activate(DRILL_BOOK, "모의훈련", t0=NIRS_T0, drill=True).created
+        drill = desk.events.activate(DRILL_BOOK, "모의훈련", t0=NIRS_T0, drill=True).created
     driver = open_window(path)
     window = driver.window
     window.set_event(drill)
@@ -78,4 +78,4 @@ def test_the_banner_follows_the_event_shown(open_window, tmp_path, qtbot, clock)
 
 def _injects(path, clock, event):
     with Desk.open(path, clock=clock) as desk:
-        return desk.injects(event)
+        return desk.drills.injects(event)

@@ -38,7 +38,7 @@ def test_close_and_reopen_an_event_with_a_reason(open_window, nirs_file, qtbot, 
     qtbot.waitUntil(lambda: window.info is not None and window.info.id == event)
     window.close()
     with Desk.open(nirs_file, clock=clock) as desk:
-        kinds = [e.kind for e in desk.timeline(event)]
+        kinds = [e.kind for e in desk.views.timeline(event)]
         assert kinds[-2:] == ["event.closed", "event.reopened"]
 
 

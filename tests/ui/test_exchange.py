@@ -98,7 +98,7 @@ def _initialise_and_enrol(driver, qtbot, monkeypatch, tmp_path, bank):
 
 def _bank_ticks(bank, event: str, item, state: str, out) -> object:
     bank_desk, bank_service = bank
-    bank_desk.set_item(event, "bank", f"{item.checklist}/{item.item}", state=state)
+    bank_desk.checklists.set_item(event, "bank", f"{item.checklist}/{item.item}", state=state)
     if bank_service.needs_passphrase():
         bank_service.unlock(PASSPHRASE)
     group_id = next(p.desk for p in bank_service.peers())
@@ -126,7 +126,7 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     assert panel.status.index(0, 2).data() == f"{panel.status.rows()[0].behind}건"
     assert [o.status for o in bank_service.import_files(share.glob("*.cdpkt"))] == ["imported"]
 
-    first, second = bank_desk.checklist(event, "bank")[:2]
+    first, second = bank_desk.views.checklist(event, "bank")[:2]
     usb = tmp_path / "usb"
     usb.mkdir()
     packet = _bank_ticks(bank, event, first, "done", usb)
@@ -156,7 +156,7 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     qtbot.mouseClick(checklist.history_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: checklist.history is not None and checklist.history.model.rowCount() == 2)
     history = checklist.history.model
-    assert {r["author"] for r in history.rows()} == {"운영자", "은행 IT"}
+    assert {r.author for r in history.rows()} == {"운영자", "은행 IT"}
     assert {history.index(r, 2).data() for r in range(2)} == {"이 데스크", bank_service.me().name}
     assert [history.index(r, 4).data() for r in range(2)] == ["동시 변경", "동시 변경"]
     checklist.history.close()

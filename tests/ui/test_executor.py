@@ -40,13 +40,13 @@ def test_the_desk_is_opened_and_used_only_in_the_executor_thread(qtbot, executor
 
 def test_a_command_announces_its_changes(qtbot, executor):
     with qtbot.waitSignal(executor.changed, timeout=5000) as signal:
-        executor.submit(lambda desk: desk.activate("gov-system-outage", "훈련", drill=True))
+        executor.submit(lambda desk: desk.events.activate("gov-system-outage", "훈련", drill=True))
     changes = signal.args[0]
     assert isinstance(changes, Changes) and changes.created and changes.touches("board")
 
 
 def test_errors_go_to_on_error_or_to_failed(qtbot, executor):
-    _, errors = _run(qtbot, executor, lambda desk: desk.activate("gov-system-outage", " "))
+    _, errors = _run(qtbot, executor, lambda desk: desk.events.activate("gov-system-outage", " "))
     assert isinstance(errors[0], InvalidInput)
     with qtbot.waitSignal(executor.failed, timeout=5000) as signal:
         executor.submit(lambda desk: 1 / 0)
@@ -62,7 +62,7 @@ def test_reopen_and_a_database_that_cannot_be_opened(qtbot, executor, tmp_path):
     folder.mkdir()
     with qtbot.waitSignal(executor.open_failed, timeout=5000):
         executor.reopen(desk_opener(folder))
-    _, errors = _run(qtbot, executor, lambda desk: desk.board())
+    _, errors = _run(qtbot, executor, lambda desk: desk.views.board())
     assert "no desk database is open" in str(errors[0])
 
 

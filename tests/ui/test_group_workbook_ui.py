@@ -47,4 +47,4 @@ def test_template_then_refused_then_imported_and_loaded(open_window, demo_copy, 
     driver.settle()
     driver.window.close()
     with Desk.open(demo_copy, clock=ManualClock(clock())) as desk:
-        assert desk.group().affiliate("bank").services[0].rto.total_seconds() == 4 * 3600
+        assert desk.events.group().affiliate("bank").services[0].rto.total_seconds() == 4 * 3600

@@ -51,7 +51,7 @@ def test_full_verify_runs_off_the_ui_thread(qtbot, tmp_path, monkeypatch, memory
 
     desk = open_desk(path)
     add_entries(desk, 2)
-    desk.signer.tried = True  # a session without the key: two entries not covered
+    desk._writer.signer.tried = True  # a session without the key: two entries not covered
     desk.close()
     with qtbot.waitSignal(bar.check.finished, timeout=20_000) as blocker:
         bar.verify_now()

@@ -105,7 +105,7 @@ def _trusting_two_desks(path, folder) -> None:
         for affiliate in ("bank", "nambu-bank"):
             with Desk.open(folder / f"{affiliate}.sqlite", clock=clock) as desk:
                 peer = ExchangeService(desk)
-                peer.init("affiliate", group=group.group().id, affiliate=affiliate,
+                peer.init("affiliate", group=group.events.group().id, affiliate=affiliate,
                           key_file=folder / f"{affiliate}.key", passphrase=PASSPHRASE)
                 on_group.enrol(peer.export_public_key(folder / f"{affiliate}.cdkey"))
                 desk_id = peer.me().desk

@@ -27,7 +27,6 @@ from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookModel
 from crisisdesk.ui.dialogs.impact_preview import ImpactPreviewModel, ProvidersModel
 from crisisdesk.ui.dialogs.provider_dialog import ProviderStateModel
-from crisisdesk.ui.event_info import load_event_info
 from crisisdesk.ui.exchange.packet_models import (
     ImportedModel,
     OutcomeModel,
@@ -47,11 +46,11 @@ def now():
 
 
 def _event(desk):
-    return desk.event_records("open")[0].id
+    return desk.events.event_records("open")[0].id
 
 
 def test_board_and_affiliate_models(qtmodeltester, demo_desk):
-    board = demo_desk.board(_event(demo_desk))
+    board = demo_desk.views.board(_event(demo_desk))
     model = BoardModel(now)
     model.set_rows(board.tiles)
     qtmodeltester.check(model)
@@ -68,14 +67,14 @@ def test_board_and_affiliate_models(qtmodeltester, demo_desk):
 
 def test_service_and_revision_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
-    info = load_event_info(demo_desk, event)
-    tile = demo_desk.board(event).tile("bank")
+    info = demo_desk.events.event(event)
+    tile = demo_desk.views.board(event).tile("bank")
     views = {s.service: s for s in tile.services}
     services = ServiceStatusModel(now)
     services.set_rows([ServiceRow(s, views.get(s.id)) for s in info.group.affiliate("bank").services])
     qtmodeltester.check(services)
     revisions = RevisionModel()
-    revisions.set_revisions(demo_desk.answer_history(event, "bank", "customers-affected"), info.timezone)
+    revisions.set_revisions(demo_desk.views.answer_history(event, "bank", "customers-affected"), info.timezone)
     qtmodeltester.check(revisions)
     assert revisions.rowCount() == 3  # 1,200, 3,400, then 3,650 in the late-morning round
 
@@ -83,8 +82,8 @@ def test_service_and_revision_models(qtmodeltester, demo_desk):
 def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     model = ChecklistModel(now)
-    model.set_info(load_event_info(demo_desk, event))
-    items = demo_desk.checklist(event)
+    model.set_info(demo_desk.events.event(event))
+    items = demo_desk.views.checklist(event)
     model.set_items(items)
     qtmodeltester.check(model)
     assert len(model.items()) == len(items) and model.rowCount() == len(items) + len(model.phase_rows())
@@ -103,21 +102,21 @@ def test_checklist_tree_and_its_filters(qtmodeltester, demo_desk):
 def test_decision_and_action_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     decisions = DecisionModel()
-    decisions.info = load_event_info(demo_desk, event)
-    decisions.set_decisions(demo_desk.decisions(event))
+    decisions.info = demo_desk.events.event(event)
+    decisions.set_decisions(demo_desk.views.decisions(event))
     qtmodeltester.check(decisions)
     amended = [r for r in range(decisions.rowCount()) if decisions.rowCount(decisions.index(r, 0))]
     assert len(amended) == 2  # one amendment, one withdrawal, each under its original
     actions = ActionModel(now)
-    actions.set_rows(demo_desk.actions(event))
+    actions.set_rows(demo_desk.views.actions(event))
     qtmodeltester.check(actions)
 
 
 def test_notice_duty_alert_and_timeline_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
-    info = load_event_info(demo_desk, event)
-    for model, rows in ((NoticeModel(), demo_desk.notices(event)), (DutyModel(now), demo_desk.duties(event)),
-                        (AlertModel(), demo_desk.alerts(event)), (TimelineModel(), demo_desk.timeline(event))):
+    info = demo_desk.events.event(event)
+    for model, rows in ((NoticeModel(), demo_desk.views.notices(event)), (DutyModel(now), demo_desk.views.duties(event)),
+                        (AlertModel(), demo_desk.views.alerts(event)), (TimelineModel(), demo_desk.views.timeline(event))):
         model.info = info
         model.set_rows(rows)
         qtmodeltester.check(model)
@@ -125,7 +124,7 @@ def test_notice_duty_alert_and_timeline_models(qtmodeltester, demo_desk):
 
 
 def test_dialog_and_choice_models(qtmodeltester, demo_desk):
-    group = demo_desk.group()
+    group = demo_desk.events.group()
     providers = ProvidersModel()
     providers.set_group(group)
     providers.set_ticked("gov-id-check", True)
@@ -146,8 +145,8 @@ def test_library_model(qtmodeltester, demo_desk, tmp_path):
     broken.write_text("format: crisisdesk.playbook/1\nid: x\n", encoding="utf-8")
     model = LibraryModel()
     today = DEMO_NOW.date()
-    model.set_rows(entries(demo_desk.playbooks([demo_desk.path.parent, tmp_path]), tmp_path, today)
-                   + entries(demo_desk.playbooks(), tmp_path, today))
+    model.set_rows(entries(demo_desk.events.playbooks([demo_desk.path.parent, tmp_path]), tmp_path, today)
+                   + entries(demo_desk.events.playbooks(), tmp_path, today))
     qtmodeltester.check(model)
     statuses = [model.index(r, 4).data() for r in range(model.rowCount())]
     assert any("errors" in s or "오류" in s for s in statuses)
@@ -155,9 +154,9 @@ def test_library_model(qtmodeltester, demo_desk, tmp_path):
 
 def test_report_register_model(qtmodeltester, demo_copy):
     with Desk.open(demo_copy, clock=ManualClock(DEMO_NOW)) as desk:
-        desk.draft_report()
-        desk.approve_report(None, 1)
-        records = desk.report_register()
+        desk.reports.draft_report()
+        desk.reports.approve_report(None, 1)
+        records = desk.reports.report_register()
     model = RegisterModel()
     model.set_rows(records)
     qtmodeltester.check(model)
@@ -167,8 +166,8 @@ def test_report_register_model(qtmodeltester, demo_copy):
 def test_conflict_marker_on_a_checklist_item(qtmodeltester, demo_desk):
     event = _event(demo_desk)
     model = ChecklistModel(now)
-    model.set_info(load_event_info(demo_desk, event))
-    items = demo_desk.checklist(event, "bank")
+    model.set_info(demo_desk.events.event(event))
+    items = demo_desk.views.checklist(event, "bank")
     model.set_items([dataclasses.replace(items[0], conflict=True), *items[1:]])
     qtmodeltester.check(model)
     marked, plain = model.index_of(key_of(items[0])), model.index_of(key_of(items[1]))
@@ -181,18 +180,18 @@ def test_conflict_marker_on_a_checklist_item(qtmodeltester, demo_desk):
 
 def test_history_providers_and_outlook_models(qtmodeltester, demo_desk):
     event = _event(demo_desk)
-    changed = next(i for i in demo_desk.checklist(event) if i.updated_at is not None)
+    changed = next(i for i in demo_desk.views.checklist(event) if i.updated_at is not None)
     history = HistoryModel()
-    rows = demo_desk.item_history(event, changed.affiliate, f"{changed.checklist}/{changed.item}")
+    rows = demo_desk.checklists.item_history(event, changed.affiliate, f"{changed.checklist}/{changed.item}")
     history.set_history(rows, "Asia/Seoul", demo_desk.desk_id)
     qtmodeltester.check(history)
     assert history.rowCount() == len(rows) > 0 and history.index(0, 2).data() == "이 데스크"
     providers = ProviderStateModel()
-    providers.set_rows(demo_desk.providers(event))
+    providers.set_rows(demo_desk.views.providers(event))
     qtmodeltester.check(providers)
     assert {providers.index(r, 1).data() for r in range(providers.rowCount())} >= {"중단", "정상"}
     outlook = OutlookModel()
-    outlook.set_outlook(demo_desk.outlook(event))
+    outlook.set_outlook(demo_desk.views.outlook(event))
     qtmodeltester.check(outlook)
     assert outlook.rowCount() == 4
 

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.app import Desk
+from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.locations import shipped_playbooks_dir, user_playbooks_dir
+from crisisdesk.ui.checklist import checklist_panel
 from crisisdesk.ui.dialogs.level_dialog import LevelDialog
 from crisisdesk.ui.dialogs.provider_dialog import ProviderDialog
 from crisisdesk.ui.main import build_window
@@ -59,7 +61,7 @@ def test_activate_loads_the_group_first_when_there_is_none(open_window, tmp_path
 
 def test_level_change_and_several_open_events(open_window, nirs_file, qtbot, clock):
     with Desk.open(nirs_file, clock=clock) as desk:
-        second = desk.activate(shipped_playbooks_dir() / "cyber-incident.yaml", "랜섬웨어 훈련", t0=NIRS_T0,
+        second = desk.events.activate(shipped_playbooks_dir() / "cyber-incident.yaml", "랜섬웨어 훈련", t0=NIRS_T0,
                                drill=True).created
     driver = open_window(nirs_file)
     header = driver.window.header
@@ -293,7 +295,7 @@ def test_a_saved_tick_is_drawn_at_once_as_the_desk_stored_it(open_window, nirs_f
     qtbot.waitUntil(lambda: len(drawn) == 2)
     driver.settle()
     with Desk.open(nirs_file, clock=clock) as desk:
-        stored = desk.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
+        stored = desk.views.checklist_item(None, "bank", f"{item.checklist}/{item.item}")
     assert (drawn[1].state, drawn[1].reason) == ("done", "")
     assert drawn[1] == dataclasses.replace(stored, overdue=drawn[1].overdue, due_soon=drawn[1].due_soon)
 
@@ -332,3 +334,29 @@ def test_the_activate_dialog_fits_the_screen_it_opens_on(open_window, nirs_file,
     assert dialog.width() <= free.width() and dialog.height() <= free.height()
     assert dialog.minimumSizeHint().width() <= 1024 and dialog.minimumSizeHint().height() <= 600
     dialog.reject()
+
+
+def test_a_change_is_drawn_before_the_desk_answers_by_the_domain_rules(open_window, nirs_file, qtbot,
+                                                                     monkeypatch):
+    """While the save waits in the executor, the item shows the values it will have (the
+    domain's rule: leaving 'blocked' clears the reason); a refusal puts the item back as it was."""
+    driver = open_window(nirs_file)
+    panel = driver.panel("checklists")
+    panel.set_affiliate("bank")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 1)
+    item = panel.model.item_at(panel.model.index(1, 0))
+    key = (item.affiliate, item.checklist, item.item)
+    waiting = []
+    monkeypatch.setattr(panel._executor, "submit",
+                        lambda fn, done=None, failed=None, **how: waiting.append(failed))
+    errors = []
+    monkeypatch.setattr(checklist_panel, "show_error", lambda parent, exc: errors.append(str(exc)))
+    blocked = dataclasses.replace(item, state="blocked", reason="회선 장애", note="")
+    panel._save(blocked, {"state": "doing", "note": "  복구 중 "})
+    shown = panel.model.item(key)
+    assert (shown.state, shown.reason, shown.note) == ("doing", "", "복구 중")
+    panel._save(item, {"state": "blocked"})  # no reason: the rules refuse; nothing drawn
+    assert panel.model.item(key) == shown
+    waiting[0](InvalidInput("저장 실패"))
+    assert panel.model.item(key) == blocked  # what was drawn before that save
+    assert errors == ["저장 실패"]

@@ -42,7 +42,7 @@ def test_preview_then_the_numbered_report_path(open_window, demo_copy, qtbot, tm
     driver.window.close()
     with Desk.open(demo_copy, clock=ManualClock(clock())) as desk:
         assert desk.verify().ok
-        assert [r.status for r in desk.report_register()] == ["issued"]
+        assert [r.status for r in desk.reports.report_register()] == ["issued"]
 
 
 def test_office_drafts_and_the_brief_from_the_register(open_window, demo_copy, qtbot, tmp_path, clock):
@@ -67,5 +67,5 @@ def test_office_drafts_and_the_brief_from_the_register(open_window, demo_copy, q
     driver.window.close()
     with Desk.open(demo_copy, clock=ManualClock(clock())) as desk:
         assert desk.verify().ok
-        assert [(f.format, f.role) for f in desk.report_register()[0].files] == [
+        assert [(f.format, f.role) for f in desk.reports.report_register()[0].files] == [
             ("hwpx", "editable-draft"), ("pdf", "brief")]

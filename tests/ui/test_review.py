@@ -19,11 +19,11 @@ DRILL_BOOK = shipped_playbooks_dir() / "drill-gov-id-outage.yaml"
 def test_review_findings_actions_and_pdfs(open_window, tmp_path, qtbot, clock):
     path = tmp_path / "desk.sqlite"
     with make_desk(path, clock) as desk:
-        event = desk.activate(DRILL_BOOK, "그룹 합동 모의훈련", t0=NIRS_T0, drill=True).created
+        event = desk.events.activate(DRILL_BOOK, "그룹 합동 모의훈련", t0=NIRS_T0, drill=True).created
         clock.set(NIRS_T0 + timedelta(minutes=20))
-        desk.set_item(event, "bank", "first-hour/confirm-outage-scope", state="done")  # due 30m: met
+        desk.checklists.set_item(event, "bank", "first-hour/confirm-outage-scope", state="done")  # due 30m: met
         clock.set(NIRS_T0 + timedelta(minutes=75))
-        desk.set_item(event, "card", "first-hour/check-own-systems", state="done")  # due 1h: 15 min late
+        desk.checklists.set_item(event, "card", "first-hour/check-own-systems", state="done")  # due 1h: 15 min late
     clock.set(NIRS_T0 + timedelta(minutes=80))
     driver = open_window(path)
     panel = driver.panel("review")
@@ -64,5 +64,5 @@ def test_review_findings_actions_and_pdfs(open_window, tmp_path, qtbot, clock):
     assert "그룹 합동 모의훈련" in PdfReader(register).pages[0].extract_text()
     driver.window.close()
     with Desk.open(path, clock=clock) as desk:
-        [action] = desk.corrective_actions()
-        assert action.state == "done" and action.finding == desk.findings(event)[0].id
+        [action] = desk.reviews.corrective_actions()
+        assert action.state == "done" and action.finding == desk.reviews.findings(event)[0].id

@@ -53,13 +53,13 @@ def test_handover_signed_by_both_leads_and_a_roll_call(open_window, nirs_file, q
     driver.window.close()
 
     with Desk.open(nirs_file, clock=clock) as desk:
-        [handover] = desk.handovers(event)
+        [handover] = desk.room.handovers(event)
         assert handover.complete and (handover.outgoing, handover.incoming) == ("오상황", "윤교대")
         assert handover.incoming_signed - handover.outgoing_signed == timedelta(minutes=5)
-        [roll] = desk.roll_calls(event)
+        [roll] = desk.room.roll_calls(event)
         chair = next(e for e in roll.entries if e.contact.id == "cro")
         assert chair.reached_via == "cro-deputy" and [r for _, r, _ in chair.calls] == ["no-answer"]
-        assert desk.handover_brief(event).since == handover.completed_at
+        assert desk.room.handover_brief(event).since == handover.completed_at
 
 
 def test_a_wrong_signer_is_refused_with_a_message(open_window, nirs_file, qtbot, monkeypatch):

@@ -25,7 +25,7 @@ def _desk(tmp_path, clock, zone: str, event: bool):
                      encoding="utf-8")
     path = tmp_path / "desk.sqlite"
     with Desk.open(path, clock=clock) as desk:
-        desk.load_group(group)
+        desk.events.load_group(group)
         if event:
             activate_nirs(desk)
     return path

@@ -138,17 +138,17 @@ def test_the_whole_story(open_window, group_file, qtbot, clock):
 
     with Desk.open(group_file, clock=ManualClock(clock())) as desk:
         assert desk.verify().ok
-        states = {i.item: i.state for i in desk.checklist(event, "bank")}
+        states = {i.item: i.state for i in desk.views.checklist(event, "bank")}
         assert [states[i.item] for i in items] == ["done", "todo", "blocked"]
-        answers = {a.field: a for a in desk.answers(event, "bank")}
+        answers = {a.field: a for a in desk.views.answers(event, "bank")}
         assert answers["customers-affected"].value == 1200
         assert answers["customers-affected"].author == "운영자"
         assert answers["severity"].value == "high"
         assert "failed-transactions" not in answers
-        (decision,) = desk.decisions(event)
+        (decision,) = desk.views.decisions(event)
         assert decision.text == "비대면 실명확인은 모바일 운전면허증으로 대체"
         assert decision.rationale == "금융당국 안내"
         assert decision.attendees == ("chair", "cio")
-        (meeting,) = desk.meetings(event)
+        (meeting,) = desk.views.meetings(event)
         assert meeting.closed_at is not None
-        assert desk.board(event).hit_affiliates == 9
+        assert desk.views.board(event).hit_affiliates == 9

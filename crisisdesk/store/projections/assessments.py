@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry, canonical_json
 from crisisdesk.store.projections import latest_per_row, projects_batch
 from crisisdesk.store.projections.activity import touch_many
@@ -23,7 +24,7 @@ CREATE TABLE service_status (
 """
 
 
-@projects_batch("impact.answered")
+@projects_batch(Kind.IMPACT_ANSWERED)
 def answered(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     rows = [(s.entry, s.entry.payload) for s in batch]
     conn.executemany("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?)",
@@ -36,7 +37,7 @@ def _service_key(payload: dict[str, Any]) -> tuple[Any, ...]:
     return payload["event"], payload["affiliate"], payload["service"]
 
 
-@projects_batch("service.assessed")
+@projects_batch(Kind.SERVICE_ASSESSED)
 def service_assessed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     rows = [(s.entry, s.entry.payload) for s in batch]
     latest = [(s.entry, s.entry.payload) for s in latest_per_row(batch, _service_key)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import Entry, StoredEntry
 from crisisdesk.store.projections import projects_batch
 from crisisdesk.store.projections.activity import touch_many
@@ -56,7 +57,7 @@ def insert_items(conn: sqlite3.Connection, event: str, items: list[list[Any]]) -
         [(event, *row) for row in items])
 
 
-@projects_batch("checklist.changed")
+@projects_batch(Kind.CHECKLIST_CHANGED)
 def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     """Every change into the item's history; the latest of each item (latest HLC wins, so the
     others would lose to it in any order) onto the item; the latest time per affiliate."""

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
@@ -33,7 +34,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-@projects("meeting.opened")
+@projects(Kind.MEETING_OPENED)
 def meeting_opened(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO meetings (id, event, title, attendees, opened_at, opened_by) "
@@ -42,13 +43,13 @@ def meeting_opened(conn: sqlite3.Connection, stored: StoredEntry) -> None:
                   e.at, e.author])
 
 
-@projects("meeting.closed")
+@projects(Kind.MEETING_CLOSED)
 def meeting_closed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE meetings SET closed_at = ? WHERE id = ?", [e.at, p["meeting"]])
 
 
-@projects("decision.recorded")
+@projects(Kind.DECISION_RECORDED)
 def decision_recorded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
@@ -58,7 +59,7 @@ def decision_recorded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
          _json(p.get("attendees", [])), _json(p.get("affiliates", [])), e.at, e.author, e.hlc])
 
 
-@projects("action.created")
+@projects(Kind.ACTION_CREATED)
 def action_created(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
@@ -67,7 +68,7 @@ def action_created(conn: sqlite3.Connection, stored: StoredEntry) -> None:
          e.at, e.author, ""])
 
 
-@projects("action.changed")
+@projects(Kind.ACTION_CHANGED)
 def action_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE actions SET state = ?, note = ?, hlc = ? WHERE id = ? AND hlc < ?",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
@@ -75,7 +76,7 @@ UPDATE events SET closed_at = coalesce(
 """
 
 
-@projects("event.activated")
+@projects(Kind.EVENT_ACTIVATED)
 def activated(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
@@ -99,7 +100,7 @@ def activated(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     )
 
 
-@projects("event.level_changed")
+@projects(Kind.EVENT_LEVEL_CHANGED)
 def level_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE events SET level = ?, level_hlc = ? WHERE id = ? AND level_hlc < ?",
@@ -107,10 +108,10 @@ def level_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     insert_items(conn, p["event"], p.get("items", []))
 
 
-@projects("event.closed", "event.reopened")
+@projects(Kind.EVENT_CLOSED, Kind.EVENT_REOPENED)
 def status_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
-    closed = e.kind == "event.closed"
+    closed = e.kind == Kind.EVENT_CLOSED
     conn.execute(
         "UPDATE events SET status = ?, status_reason = ?, status_hlc = ?, closed_at = ? "
         "WHERE id = ? AND status_hlc < ?",
@@ -118,7 +119,7 @@ def status_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
          p["event"], e.hlc])
 
 
-@projects("event.provider_changed")
+@projects(Kind.EVENT_PROVIDER_CHANGED)
 def provider_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     since = p.get("since") or e.at
@@ -141,7 +142,7 @@ def _set_provider(conn: sqlite3.Connection, event: str, provider: str, status: s
         [event, provider, status, since, note, hlc])
 
 
-@projects("duty.changed")
+@projects(Kind.DUTY_CHANGED)
 def duty_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     """A filing of one occurrence of a duty; entries from before schema 2 name no filer (the
     group desk filed) and also keep the first schema's table current."""
@@ -161,14 +162,14 @@ def duty_changed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
             "hlc = ? WHERE event = ? AND duty = ? AND hlc < ?", [*values, p["event"], p["duty"], e.hlc])
 
 
-@projects("alert.recorded")
+@projects(Kind.ALERT_RECORDED)
 def alert_recorded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO alerts VALUES (?,?,?,?,?,?,?)",
                  [p["alert"], p["event"], p["issuer"], p["level"], p["at"], p.get("note", ""), e.author])
 
 
-@projects("outlook.set")
+@projects(Kind.OUTLOOK_SET)
 def outlook_set(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
@@ -15,7 +16,7 @@ CREATE TABLE groups (
 """
 
 
-@projects("group.loaded")
+@projects(Kind.GROUP_LOADED)
 def group_loaded(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     p = stored.entry.payload
     conn.execute(

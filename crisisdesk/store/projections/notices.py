@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 from crisisdesk.store.projections.activity import touch
@@ -22,7 +23,7 @@ CREATE TABLE notice_posts (
 """
 
 
-@projects("notice.composed")
+@projects(Kind.NOTICE_COMPOSED)
 def composed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
@@ -32,7 +33,7 @@ def composed(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     touch(conn, p["event"], p["affiliate"], e.at)
 
 
-@projects("notice.edited")
+@projects(Kind.NOTICE_EDITED)
 def edited(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE notices SET title = ?, body = ?, text_hlc = ? WHERE id = ? AND text_hlc < ?",
@@ -40,7 +41,7 @@ def edited(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     touch(conn, p["event"], p["affiliate"], e.at)
 
 
-@projects("notice.posted")
+@projects(Kind.NOTICE_POSTED)
 def posted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT OR IGNORE INTO notice_posts VALUES (?,?,?,?)",
@@ -50,7 +51,7 @@ def posted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     touch(conn, p["event"], p["affiliate"], e.at)
 
 
-@projects("notice.withdrawn")
+@projects(Kind.NOTICE_WITHDRAWN)
 def withdrawn(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE notices SET state = 'withdrawn', reason = ?, state_hlc = ? WHERE id = ?",

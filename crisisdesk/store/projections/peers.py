@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 
@@ -23,7 +24,7 @@ CREATE TABLE peers (
 """
 
 
-@projects("desk.initialised")
+@projects(Kind.DESK_INITIALISED)
 def initialised(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT INTO desk_identity VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -31,7 +32,7 @@ def initialised(conn: sqlite3.Connection, stored: StoredEntry) -> None:
                   p["fingerprint"], p["key_store"], p.get("key_file", ""), e.at, e.author])
 
 
-@projects("desk.enrolled")
+@projects(Kind.DESK_ENROLLED)
 def enrolled(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute(
@@ -45,7 +46,7 @@ def enrolled(conn: sqlite3.Connection, stored: StoredEntry) -> None:
          e.at, e.author])
 
 
-@projects("desk.revoked")
+@projects(Kind.DESK_REVOKED)
 def revoked(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("UPDATE peers SET status = 'revoked', revoked_at = ?, revoked_by = ?, reason = ? "

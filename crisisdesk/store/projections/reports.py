@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import StoredEntry
 from crisisdesk.store.projections import projects
 from crisisdesk.store.queries import rows
@@ -59,7 +60,7 @@ def _upsert(conn: sqlite3.Connection, event: str, number: int, values: dict[str,
         [event, number, *values.values(), hlc])
 
 
-@projects("report.drafted")
+@projects(Kind.REPORT_DRAFTED)
 def drafted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     values = {key: p.get(key) or ("" if key not in ("as_of", "pages") else 0) for key in _DRAFT}
@@ -67,7 +68,7 @@ def drafted(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     _upsert(conn, p["event"], p["number"], values, "draft_hlc", e.hlc)
 
 
-@projects("report.approved")
+@projects(Kind.REPORT_APPROVED)
 def approved(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     _upsert(conn, p["event"], p["number"], {
@@ -75,7 +76,7 @@ def approved(conn: sqlite3.Connection, stored: StoredEntry) -> None:
         "approved_role": p.get("role", ""), "approved_at": e.at}, "approve_hlc", e.hlc)
 
 
-@projects("report.issued")
+@projects(Kind.REPORT_ISSUED)
 def issued(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     _upsert(conn, p["event"], p["number"], {
@@ -83,7 +84,7 @@ def issued(conn: sqlite3.Connection, stored: StoredEntry) -> None:
         "issued_fingerprint": p["fingerprint"]}, "issue_hlc", e.hlc)
 
 
-@projects("report.exported")
+@projects(Kind.REPORT_EXPORTED)
 def exported(conn: sqlite3.Connection, stored: StoredEntry) -> None:
     e, p = stored.entry, stored.entry.payload
     conn.execute("INSERT OR IGNORE INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import BOARD, IMPACT, Changes
 from crisisdesk.domain.errors import CrisisDeskError
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import AffiliateTile, Board
 from crisisdesk.ui.affiliate.affiliate_models import (
     AffiliateListModel,
@@ -26,7 +27,6 @@ from crisisdesk.ui.affiliate.impact_form import ImpactForm
 from crisisdesk.ui.affiliate.service_correction import ServiceCorrection
 from crisisdesk.ui.checklist.checklist_panel import ChecklistPanel
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.labels import TILE_COLOURS, label
@@ -41,7 +41,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("affiliatePanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.affiliate = ""
         self._history_field = ""
         self.affiliates = AffiliateListModel(self)
@@ -105,7 +105,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self.retranslate()
 
     # -- event and affiliate -------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         self.checklist.set_event(info)
@@ -151,7 +151,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         if self._info is None or not self.affiliate:
             return
         event, affiliate, lang = self._info.id, self.affiliate, language()
-        self._executor.submit(lambda desk: (desk.board(event), desk.answers(event, affiliate, lang)),
+        self._executor.submit(lambda desk: (desk.views.board(event), desk.views.answers(event, affiliate, lang)),
                               lambda result: self._apply(event, affiliate, *result))
         if self._history_field:
             self._show_history(self._history_field)
@@ -197,7 +197,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
             else:
                 show_error(self, exc)
 
-        self._executor.submit(lambda desk: desk.answer(event, affiliate, field, value),
+        self._executor.submit(lambda desk: desk.assessments.answer(event, affiliate, field, value),
                               lambda _: self.form.saved(field), failed)
 
     def _service_picked(self) -> None:
@@ -205,7 +205,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
 
     def _save_service(self, service: str, status: str, note: str) -> None:
         event, affiliate = self._info.id, self.affiliate
-        self._executor.submit(lambda desk: desk.assess_service(event, affiliate, service, status, note),
+        self._executor.submit(lambda desk: desk.assessments.assess_service(event, affiliate, service, status, note),
                               lambda _: self._service_picked(), lambda exc: show_error(self, exc))
 
     def _show_history(self, field: str) -> None:
@@ -213,7 +213,7 @@ class AffiliatePanel(LazyRefresh, QWidget):
         self._history_field = field
         label_text = text(self._info.playbook.impact_field(field).label)
         self.history_label.setText(self.tr("History of “{}”").format(label_text))
-        self._executor.submit(lambda desk: desk.answer_history(event, affiliate, field),
+        self._executor.submit(lambda desk: desk.views.answer_history(event, affiliate, field),
                               lambda revisions: self.revisions.set_revisions(revisions, tz)
                               if affiliate == self.affiliate else None)
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.domain.answers import normalise
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import AnswerView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.affiliate.field_editors import FieldEditor, make_editor
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 
 
@@ -46,10 +46,10 @@ class ImpactForm(QWidget):
         self.body: QWidget | None = None
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
         self.rows: dict[str, _Row] = {}
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self.affiliate = ""
 
-    def build(self, info: EventInfo, affiliate: str) -> None:
+    def build(self, info: Event, affiliate: str) -> None:
         """Rebuild for an affiliate of an event (the playbook decides the fields)."""
         if self.body is not None:
             self.body.deleteLater()

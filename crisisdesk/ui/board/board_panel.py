@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from crisisdesk.desk.changes import BOARD, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import Board
 from crisisdesk.ui.board import grid_plan
 from crisisdesk.ui.board.board_model import BoardModel
 from crisisdesk.ui.board.tile import AffiliateTileWidget
 from crisisdesk.ui.desk_protocol import BoardDesk
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -75,7 +75,7 @@ class BoardPanel(LazyRefresh, QWidget):
         self.set_presenting(False)
 
     # -- data ------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         new = info.id if info else None
         if new != self._event or info is None:
             self._event = new
@@ -93,7 +93,7 @@ class BoardPanel(LazyRefresh, QWidget):
         if event is None:
             return
         def read(desk: BoardDesk) -> Board:
-            return desk.board(event)
+            return desk.views.board(event)
 
         self._executor.submit(read, lambda board: self._apply(event, board))
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.domain.text import Text
 from crisisdesk.ui import timefmt
@@ -37,7 +38,6 @@ from crisisdesk.ui.checklist.checklist_rows import (
     load,
 )
 from crisisdesk.ui.checklist.item_history import conflict_text
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ITEM_STATES, label
 from crisisdesk.ui.rows_model import KEY_ROLE, ROOT, ROW_ROLE
@@ -99,7 +99,7 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
         self.now = clock
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self.filters = Filters()
         self._all: dict[Key, ItemView] = {}  # every item loaded, in the checklist's order
         self._by_affiliate: dict[str, list[Key]] = {}
@@ -109,7 +109,7 @@ class ChecklistModel(QAbstractTableModel):
         self._rows = Rows([])
 
     # -- data in -------------------------------------------------------------
-    def set_info(self, info: EventInfo | None) -> None:
+    def set_info(self, info: Event | None) -> None:
         self.info = info
         self.set_items([])
 

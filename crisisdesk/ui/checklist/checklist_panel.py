@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import CHECKLIST, Changes
 from crisisdesk.domain.checklist import CLOSED_STATES, ChangedMeanwhile, Check
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.domain.read_models import ItemView
 from crisisdesk.ui import gui_thread_gc, timefmt
@@ -37,11 +38,10 @@ from crisisdesk.ui.checklist.checklist_model import (
     TITLE,
     ChecklistModel,
 )
-from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, key_of, load, ordered, with_state
+from crisisdesk.ui.checklist.checklist_rows import Key, Loaded, as_saved, key_of, load, ordered
 from crisisdesk.ui.checklist.item_dialogs import ChangedMeanwhileDialog, ItemEditDialog
 from crisisdesk.ui.checklist.item_history import ItemHistoryDialog, conflict_text, item_history
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -64,13 +64,13 @@ class Saved:
 
 def _saved(changes: Changes, desk, event: str, affiliate: str, ref: str) -> Saved:
     """Runs in the executor thread."""
-    return Saved(changes, desk.checklist_item(event, affiliate, ref))
+    return Saved(changes, desk.views.checklist_item(event, affiliate, ref))
 
 
-def _load(desk, event: str, info: EventInfo) -> Loaded:
+def _load(desk, event: str, info: Event) -> Loaded:
     """Runs in the executor: every item read and prepared, kept out of the collector's passes."""
     with gui_thread_gc.held(long_lived=True):
-        return load(desk.checklist(event), info)
+        return load(desk.views.checklist(event), info)
 
 
 class ChecklistView(QTableView):
@@ -105,7 +105,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("affiliateChecklist" if fixed_affiliate else "checklistPanel")
         self._executor, self._fixed = executor, fixed_affiliate
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self._undo: list[tuple[str, str, ItemView, str]] = []  # (event, checklist/item, before, entry after)
         self._pending: set[str] | None = set()  # affiliates to refresh; None = everything
         self._saving: set[Key] = set()  # items whose save is on its way
@@ -179,7 +179,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         self.retranslate()
 
     # -- event and data ----------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         if info is not None and self._info is not None and info.id == self._info.id:
             self._info = info
             self.model.info = info
@@ -229,7 +229,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
         elif pending:
             affiliates = sorted(pending)
             self._executor.submit(
-                lambda desk: ordered([i for a in affiliates for i in desk.checklist(event, a)], info),
+                lambda desk: ordered([i for a in affiliates for i in desk.views.checklist(event, a)], info),
                 lambda items: self._apply(event, affiliates, items))
 
     def _apply(self, event: str, affiliates: list[str] | None, items: Loaded | list[ItemView]) -> None:
@@ -336,8 +336,9 @@ class ChecklistPanel(LazyRefresh, QWidget):
         key = key_of(item)
         against = item.entry if seen is None else seen
         self._saving.add(key)
-        if "state" in changes and changes["state"] != Check.BLOCKED:
-            self.model.replace_item(with_state(item, changes["state"], self._executor.clock()))
+        drawn = as_saved(item, changes, self._executor.clock())
+        if drawn is not None:
+            self.model.replace_item(drawn)
 
         def done(result: Saved) -> None:
             self._undo.append((event, ref, item, result.item.entry))
@@ -355,7 +356,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self._refresh_affiliate(item.affiliate)
             self._saved_one(key)
 
-        self._executor.submit(lambda desk: _saved(desk.set_item(event, item.affiliate, ref, seen=against, **changes),
+        self._executor.submit(lambda desk: _saved(desk.checklists.set_item(event, item.affiliate, ref, seen=against, **changes),
                                                   desk, event, item.affiliate, ref),
                               done, failed, saving=True)
 
@@ -414,7 +415,7 @@ class ChecklistPanel(LazyRefresh, QWidget):
             self._refresh_affiliate(before.affiliate)
             self._saved_one(key)
 
-        self._executor.submit(lambda desk: _saved(desk.undo_item(event, before.affiliate, ref, seen=entry),
+        self._executor.submit(lambda desk: _saved(desk.checklists.undo_item(event, before.affiliate, ref, seen=entry),
                                                   desk, event, before.affiliate, ref),
                               done, failed, saving=True)
 

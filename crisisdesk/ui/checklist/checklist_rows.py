@@ -10,9 +10,10 @@ from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 
-from crisisdesk.domain.checklist import CLOSED_STATES, Check, is_due_soon, is_overdue
+from crisisdesk.domain.checklist import CLOSED_STATES, ItemState, is_due_soon, is_overdue
+from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ItemView
-from crisisdesk.ui.event_info import EventInfo
 
 Key = tuple[str, str, str]  # affiliate, checklist, item
 
@@ -21,7 +22,7 @@ def key_of(item: ItemView) -> Key:
     return (item.affiliate, item.checklist, item.item)
 
 
-def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]:
+def ordered(items: Iterable[ItemView], info: Event | None) -> list[ItemView]:
     """The items in the checklist's order: phase, affiliate (the group's order), item (the playbook's).
 
     Plain Python: the panel sorts in the executor thread, so a first load of 50,000 items does not
@@ -37,10 +38,16 @@ def ordered(items: Iterable[ItemView], info: EventInfo | None) -> list[ItemView]
                                         item_order.get((i.checklist, i.item), 999), i.item))
 
 
-def with_state(item: ItemView, state: str, now: datetime) -> ItemView:
-    """The item as it will look once `state` is saved: drawn at once, before the desk answers."""
-    return replace(item, state=state, reason="" if state != Check.BLOCKED else item.reason,
-                   overdue=is_overdue(item.due, state, now), due_soon=is_due_soon(item.due, state, now))
+def as_saved(item: ItemView, changes: dict[str, str], now: datetime) -> ItemView | None:
+    """The item as it will look once `changes` are saved, by the domain's rules (drawn at once,
+    before the desk answers); None when the rules refuse them (the desk then says why)."""
+    before = ItemState(item.state, item.assignee, item.note, item.evidence, item.reason)
+    try:
+        after = before.changed(**changes)
+    except InvalidInput:
+        return None
+    return replace(item, **after.as_dict(), overdue=is_overdue(item.due, after.state, now),
+                   due_soon=is_due_soon(item.due, after.state, now))
 
 
 class Rows:
@@ -95,7 +102,7 @@ class Loaded:
         self.unfiltered = {"": Rows(list(self.all))}
 
 
-def load(items: Iterable[ItemView], info: EventInfo | None) -> Loaded:
+def load(items: Iterable[ItemView], info: Event | None) -> Loaded:
     """The items put in order and prepared for `ChecklistModel.set_loaded` (call it off the UI thread)."""
     return Loaded(ordered(items, info))
 

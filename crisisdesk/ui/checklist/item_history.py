@@ -7,8 +7,7 @@ from collections import Counter
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from crisisdesk.domain.clock import from_iso
-from crisisdesk.domain.read_models import ItemView
+from crisisdesk.domain.read_models import ItemHistoryEntry, ItemView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.exchange import session
 from crisisdesk.ui.i18n import text
@@ -26,56 +25,56 @@ def conflict_text() -> str:
     return QCoreApplication.translate("Checklist", CONFLICT)
 
 
-def _change(row: dict) -> str:
-    before, after = row["before"], row["after"]
+def _change(change: ItemHistoryEntry) -> str:
+    before, after = change.before.as_dict(), change.after.as_dict()
     parts = []
-    if before.get("state") != after.get("state"):
-        parts.append(f"{label(ITEM_STATES, before.get('state', ''))} → {label(ITEM_STATES, after.get('state', ''))}")
+    if before["state"] != after["state"]:
+        parts.append(f"{label(ITEM_STATES, before['state'])} → {label(ITEM_STATES, after['state'])}")
     for field, name in FIELDS.items():
-        if after.get(field, "") != before.get(field, ""):
-            parts.append(f"{QCoreApplication.translate('Checklist', name)}: {after.get(field, '') or '—'}")
+        if after[field] != before[field]:
+            parts.append(f"{QCoreApplication.translate('Checklist', name)}: {after[field] or '—'}")
     return "; ".join(parts)
 
 
-def _mark(row: dict, model: HistoryModel) -> str:
-    if row["undoes"]:
+def _mark(change: ItemHistoryEntry, model: HistoryModel) -> str:
+    if change.undoes:
         return QCoreApplication.translate("Checklist", "undo")
-    if model.concurrent[row["base"]] > 1:
+    if model.concurrent[change.base] > 1:
         return QCoreApplication.translate("Checklist", "concurrent")
     return ""
 
 
-def _desk(row: dict, model: HistoryModel) -> str:
-    if row["desk"] == model.desk_id:
+def _desk(change: ItemHistoryEntry, model: HistoryModel) -> str:
+    if change.desk == model.desk_id:
         return QCoreApplication.translate("Checklist", "this desk")
-    return model.names.get(row["desk"]) or "…" + row["desk"].replace("-", "")[-8:]
+    return model.names.get(change.desk) or "…" + change.desk.replace("-", "")[-8:]
 
 
-def item_history(desk, event: str, affiliate: str, ref: str) -> tuple[list[dict], dict[str, str]]:
+def item_history(desk, event: str, affiliate: str, ref: str) -> tuple[list[ItemHistoryEntry], dict[str, str]]:
     """Runs in the executor: the item's changes, and the enrolled desks' names by desk id."""
-    return (desk.item_history(event, affiliate, ref),
+    return (desk.checklists.item_history(event, affiliate, ref),
             {p.desk: p.name for p in session.service(desk).peers()})
 
 
 class HistoryModel(RowsModel):
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda r, m: timefmt.local_full(from_iso(r["at"]), m.tz)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda r, m: r["author"]),
+        Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda r, m: timefmt.local_full(r.at, m.tz)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda r, m: r.author),
         Column(QT_TRANSLATE_NOOP("Columns", "Desk"), _desk),
         Column(QT_TRANSLATE_NOOP("Columns", "Change"), lambda r, m: _change(r)),
         Column(QT_TRANSLATE_NOOP("Columns", "Mark"), _mark,
-               foreground=lambda r, m: LATE if m.concurrent[r["base"]] > 1 and not r["undoes"] else None),
+               foreground=lambda r, m: LATE if m.concurrent[r.base] > 1 and not r.undoes else None),
     )
 
     def __init__(self, parent=None):
-        super().__init__(key=lambda r: r["entry"], parent=parent)
+        super().__init__(key=lambda r: r.entry, parent=parent)
         self.tz, self.desk_id = "Asia/Seoul", ""
         self.names: dict[str, str] = {}  # peers' desk names (bank.1a2b3c4d) by desk id
         self.concurrent: Counter = Counter()
 
-    def set_history(self, rows: list[dict], tz: str, desk_id: str, names: dict[str, str] | None = None) -> None:
+    def set_history(self, rows: list[ItemHistoryEntry], tz: str, desk_id: str, names: dict[str, str] | None = None) -> None:
         self.tz, self.desk_id, self.names = tz, desk_id, names or {}
-        self.concurrent = Counter(r["base"] for r in rows if not r["undoes"])
+        self.concurrent = Counter(r.base for r in rows if not r.undoes)
         self.set_rows(rows)
 
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import ActionView, DecisionView
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
 from crisisdesk.ui.rows_model import ROW_ROLE, Column, RowsModel
@@ -41,7 +41,7 @@ class DecisionModel(TwoLevelModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self._decisions: list[DecisionView] = []
 
     def set_decisions(self, decisions: list[DecisionView]) -> None:

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import DECISIONS, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import MeetingView
 from crisisdesk.ui import datetime_edit, timefmt
 from crisisdesk.ui.check_list_model import CheckListModel
 from crisisdesk.ui.decisions.decision_models import ActionModel, DecisionModel
 from crisisdesk.ui.decisions.outlook_box import OutlookBox
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import ACTION_STATES, label
@@ -41,7 +41,7 @@ from crisisdesk.ui.tables import ColumnFit, table_view
 
 def council(desk, event: str):
     """Runs in the executor: what the decisions view shows."""
-    return desk.meetings(event), desk.decisions(event), desk.actions(event)
+    return desk.views.meetings(event), desk.views.decisions(event), desk.views.actions(event)
 
 
 LIST_ROWS = 4  # rows shown by the attendee and affiliate lists (they scroll): the log keeps the height
@@ -60,7 +60,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("decisionsPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.meeting: MeetingView | None = None
         # meeting
         self.meeting_state = QLabel(objectName="meetingState", wordWrap=True)
@@ -170,7 +170,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         layout.addWidget(split, 1)
 
     # -- data --------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         self.decisions.info = info
@@ -248,10 +248,10 @@ class DecisionsPanel(LazyRefresh, QWidget):
             return
         event = self._info.id
         if self.meeting is not None:
-            self._submit(lambda desk: desk.close_meeting(event))
+            self._submit(lambda desk: desk.council.close_meeting(event))
             return
         title, attendees = self.meeting_title.text(), self.attendees.checked()
-        self._submit(lambda desk: desk.open_meeting(event, title, attendees),
+        self._submit(lambda desk: desk.council.open_meeting(event, title, attendees),
                      lambda _: self.meeting_title.clear())
 
     def record(self) -> None:
@@ -268,7 +268,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
             self.concerned.set_checked(())
             self.text.setFocus()
 
-        self._submit(lambda desk: desk.record_decision(event, words, rationale=why, decided_by=by,
+        self._submit(lambda desk: desk.council.record_decision(event, words, rationale=why, decided_by=by,
                                                        affiliates=affiliates), done)
 
     def _amend(self, action: str) -> None:
@@ -287,9 +287,9 @@ class DecisionsPanel(LazyRefresh, QWidget):
 
         def save(value: str) -> None:
             if action == "amend":
-                self._submit(lambda desk: desk.amend_decision(event, decision.id, value, decided_by=by))
+                self._submit(lambda desk: desk.council.amend_decision(event, decision.id, value, decided_by=by))
             else:
-                self._submit(lambda desk: desk.withdraw_decision(event, decision.id, value, decided_by=by))
+                self._submit(lambda desk: desk.council.withdraw_decision(event, decision.id, value, decided_by=by))
 
         dialog.textValueSelected.connect(save)
         dialog.finished.connect(dialog.deleteLater)
@@ -302,7 +302,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         event, title, owner = self._info.id, self.action_title.text(), self.action_owner.currentData()
         deadline = datetime_edit.moment(self.action_deadline, self._info.timezone)
         linked = (decision.amends or decision.id) if decision else ""
-        self._submit(lambda desk: desk.create_action(event, title, owner, deadline, decision=linked),
+        self._submit(lambda desk: desk.council.create_action(event, title, owner, deadline, decision=linked),
                      lambda _: self.action_title.clear())
 
     def _set_action_state(self) -> None:
@@ -310,7 +310,7 @@ class DecisionsPanel(LazyRefresh, QWidget):
         if self._info is None or action is None:
             return
         event, state = self._info.id, self.action_state.currentData()
-        self._submit(lambda desk: desk.set_action(event, action.id, state))
+        self._submit(lambda desk: desk.council.set_action(event, action.id, state))
 
     def tick(self) -> None:
         self.actions.repaint_all()

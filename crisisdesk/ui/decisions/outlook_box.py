@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import BOARD, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import OutlookView
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE, Column, RowsModel
@@ -62,7 +62,7 @@ class OutlookBox(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("outlookBox")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.model = OutlookModel(self)
         self.model.set_outlook([])
         self.table = table_view("outlookTable", self.model)
@@ -85,7 +85,7 @@ class OutlookBox(LazyRefresh, QWidget):
         layout.addLayout(editor)
         self.retranslate()
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         self._info = info
         if info is not None:
             self.model.tz = info.timezone
@@ -100,7 +100,7 @@ class OutlookBox(LazyRefresh, QWidget):
         if self._info is None:
             return
         event = self._info.id
-        self._executor.submit(lambda desk: desk.outlook(event),
+        self._executor.submit(lambda desk: desk.views.outlook(event),
                               lambda views: self._apply(event, views))
 
     def _apply(self, event: str, views: list[OutlookView]) -> None:
@@ -120,7 +120,7 @@ class OutlookBox(LazyRefresh, QWidget):
             return
         event, horizon, expected, needs = (self._info.id, self.horizon.currentData(), self.expected.text(),
                                            self.needs.text())
-        self._executor.submit(lambda desk: desk.set_outlook(event, horizon, expected, needs), None,
+        self._executor.submit(lambda desk: desk.communications.set_outlook(event, horizon, expected, needs), None,
                               lambda exc: show_error(self, exc))
 
     def retranslate(self) -> None:

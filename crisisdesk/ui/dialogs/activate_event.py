@@ -51,8 +51,8 @@ def library(desk) -> tuple[Group | None, list[LoadResult]]:
     """Runs in the executor: the group and the valid playbooks of the library."""
     from crisisdesk.formats import LoadResult  # loaded there, off the UI's start-up path
 
-    group = desk.group() if desk.has_group() else None
-    return group, [r for _, r in desk.playbooks() if isinstance(r, LoadResult)]
+    group = desk.events.group() if desk.events.has_group() else None
+    return group, [r for _, r in desk.events.playbooks() if isinstance(r, LoadResult)]
 
 
 class ActivateEventDialog(QDialog):
@@ -142,7 +142,7 @@ class ActivateEventDialog(QDialog):
             self.load_group(path)
 
     def load_group(self, path: str) -> None:
-        self._executor.submit(lambda desk: desk.load_group(path), lambda _: self.reload(),
+        self._executor.submit(lambda desk: desk.events.load_group(path), lambda _: self.reload(),
                               lambda exc: show_error(self, exc))
 
     def _book(self) -> LoadResult | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.i18n import text
 
 
 class LevelDialog(QDialog):
-    def __init__(self, info: EventInfo, parent=None):
+    def __init__(self, info: Event, parent=None):
         super().__init__(parent)
         self.setObjectName("levelDialog")
         self.info = info

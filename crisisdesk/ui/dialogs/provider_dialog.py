@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.impact import PROVIDER_STATUSES
 from crisisdesk.domain.read_models import ProviderView
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import SERVICE_STATUSES, label
 from crisisdesk.ui.rows_model import Column, RowsModel
@@ -46,7 +46,7 @@ class ProviderStateModel(RowsModel):
 class ProviderDialog(QDialog):
     """Stays open: each saved change is shown in the table at once; Close when done."""
 
-    def __init__(self, info: EventInfo, save: Callable[[str, str, str], None], parent=None):
+    def __init__(self, info: Event, save: Callable[[str, str, str], None], parent=None):
         super().__init__(parent)
         self.setObjectName("providerDialog")
         self._save = save

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from crisisdesk.ui.event_info import EventInfo
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.executor import DeskExecutor
 
 RELEASE_CHECK_MS = 20_000
@@ -19,7 +19,7 @@ class DrillBanner(QFrame):
     def __init__(self, executor: DeskExecutor, parent=None):
         super().__init__(parent, objectName="drillBanner")
         self.executor = executor
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self.setStyleSheet(f"QFrame#drillBanner {{ background:{DRILL_COLOUR}; }}"
                            " QLabel { color:white; font-size:13pt; font-weight:bold; }")
         self.label = QLabel(objectName="drillBannerText")
@@ -34,7 +34,7 @@ class DrillBanner(QFrame):
         self.retranslate()
         self.setVisible(False)
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         self.info = info
         drill = info is not None and info.drill
         self.setVisible(drill)
@@ -49,7 +49,7 @@ class DrillBanner(QFrame):
         info = self.info
         if info is None or not info.drill or not info.playbook.injects:
             return
-        self.executor.submit(lambda desk: desk.release_due(info.id), None, lambda exc: None)
+        self.executor.submit(lambda desk: desk.drills.release_due(info.id), None, lambda exc: None)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("DRILL — an exercise, not a real incident"))

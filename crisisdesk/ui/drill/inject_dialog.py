@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.domain.drill import InjectStatus, format_offset
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import SOON
@@ -70,13 +70,13 @@ class InjectModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(key=lambda s: s.inject.id, parent=parent)
         self.tz = "Asia/Seoul"
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
 
 
 class InjectDialog(QDialog):
     """Stays open; each release or response shows in the table at once."""
 
-    def __init__(self, info: EventInfo, release: Callable[[str], None],
+    def __init__(self, info: Event, release: Callable[[str], None],
                  respond: Callable[[str, str, str], None], parent=None):
         super().__init__(parent)
         self.setObjectName("injectDialog")

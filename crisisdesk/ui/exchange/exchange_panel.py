@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import GROUP, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange import session
 from crisisdesk.ui.exchange.folder_box import FolderBox
 from crisisdesk.ui.exchange.key_dialogs import (
@@ -96,7 +96,7 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.request_refresh()
 
     # -- data -----------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         if info is not None:
             self.peers.tz = self.status.tz = info.timezone
             self.folder.set_timezone(info.timezone)

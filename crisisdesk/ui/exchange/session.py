@@ -11,24 +11,9 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crisisdesk.desk.changes import (
-    BOARD,
-    CHECKLIST,
-    DECISIONS,
-    DUTIES,
-    EVENTS,
-    GROUP,
-    IMPACT,
-    NOTICES,
-    REPORTS,
-    TIMELINE,
-    Changes,
-)
+from crisisdesk.desk.changes import EVERYTHING, Changes
 from crisisdesk.domain.text import Text
 from crisisdesk.ui.opening import desk_module
-
-EVERYTHING = frozenset({BOARD, CHECKLIST, DECISIONS, DUTIES, EVENTS, GROUP, IMPACT, NOTICES, REPORTS,
-                        TIMELINE})
 
 
 class _Session:
@@ -79,7 +64,7 @@ def snapshot(desk) -> Snapshot:
     svc = service(desk)
     status = svc.keyring_status()
     info = svc.info()
-    group = desk.group() if desk.has_group() else None
+    group = desk.events.group() if desk.events.has_group() else None
     return Snapshot(
         keyring_available=status.available, keyring_backend=status.backend, info=info,
         locked=svc.needs_passphrase(), peers=tuple(svc.peers()) if info else (),

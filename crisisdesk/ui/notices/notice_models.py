@@ -7,9 +7,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import DutyView, NoticeView
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.labels import CHANNELS, DUTY_BASES, DUTY_KINDS, DUTY_STATES, NOTICE_STATES, label
 from crisisdesk.ui.rows_model import Column, RowsModel
@@ -36,7 +36,7 @@ class NoticeModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__(key=lambda n: n.id, parent=parent)
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
 
 
 def _duty_clock(d: DutyView, m: DutyModel) -> str:
@@ -87,7 +87,7 @@ class DutyModel(RowsModel):
     def __init__(self, clock: Callable[[], datetime], parent=None):
         super().__init__(key=lambda d: (d.duty, d.filer, d.occurrence), parent=parent)
         self.now = clock
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
 
 
 class AlertModel(RowsModel):
@@ -100,4 +100,4 @@ class AlertModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__(key=lambda a: a.id, parent=parent)
-        self.info: EventInfo | None = None
+        self.info: Event | None = None

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import BOARD, DUTIES, NOTICES, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.playbook import NOTICE_CHANNELS
 from crisisdesk.domain.read_models import AlertView, DutyView, NoticeView
 from crisisdesk.ui.desk_protocol import NoticesDesk
 from crisisdesk.ui.dialogs.move_duty_dialog import MoveDutyDialog
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.labels import CHANNELS, label
@@ -48,7 +48,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("noticesPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.notices, self.duties, self.alerts = NoticeModel(self), DutyModel(executor.clock, self), AlertModel(self)
         self.notice_table = table_view("noticeTable", self.notices)
         self.notice_table.selectionModel().currentRowChanged.connect(self._notice_picked)
@@ -116,7 +116,7 @@ class NoticesPanel(LazyRefresh, QWidget):
         layout.addWidget(main)
 
     # -- data -------------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         for model in (self.notices, self.duties, self.alerts):
@@ -151,7 +151,7 @@ class NoticesPanel(LazyRefresh, QWidget):
             return
         event = self._info.id
         def read(desk: NoticesDesk) -> tuple[list[NoticeView], list[DutyView], list[AlertView]]:
-            return desk.notices(event), desk.duties(event), desk.alerts(event)
+            return desk.views.notices(event), desk.views.duties(event), desk.views.alerts(event)
 
         self._executor.submit(read, lambda r: self._apply(event, *r))
 
@@ -186,7 +186,7 @@ class NoticesPanel(LazyRefresh, QWidget):
             return
         event, affiliate, template, lang = (self._info.id, self.affiliate.currentData(),
                                             self.template.currentData(), language())
-        self._submit(lambda desk: desk.compose_notice(event, affiliate, template, lang),
+        self._submit(lambda desk: desk.communications.compose_notice(event, affiliate, template, lang),
                      lambda changes: self._select_after_refresh(changes.created))
 
     def _select_after_refresh(self, notice: str) -> None:
@@ -203,14 +203,14 @@ class NoticesPanel(LazyRefresh, QWidget):
         if notice is None:
             return
         event, title, body = self._info.id, self.title.text(), self.body.toPlainText()
-        self._submit(lambda desk: desk.edit_notice(event, notice.id, title, body))
+        self._submit(lambda desk: desk.communications.edit_notice(event, notice.id, title, body))
 
     def _post(self) -> None:
         notice = self._notice()
         if notice is None:
             return
         event, channel = self._info.id, self.channel.currentData()
-        self._submit(lambda desk: desk.post_notice(event, notice.id, channel))
+        self._submit(lambda desk: desk.communications.post_notice(event, notice.id, channel))
 
     def _ask(self, name: str, title: str, prompt: str, then) -> None:
         dialog = QInputDialog(self)
@@ -227,7 +227,7 @@ class NoticesPanel(LazyRefresh, QWidget):
             return
         event = self._info.id
         self._ask("withdrawNoticeDialog", self.tr("Withdraw notice"), self.tr("Why is the notice withdrawn?"),
-                  lambda reason: self._submit(lambda desk: desk.withdraw_notice(event, notice.id, reason)))
+                  lambda reason: self._submit(lambda desk: desk.communications.withdraw_notice(event, notice.id, reason)))
 
     def _duty(self, state: str) -> None:
         duty = self.duty_table.currentIndex().data(ROW_ROLE)
@@ -237,13 +237,13 @@ class NoticesPanel(LazyRefresh, QWidget):
         if state == "submitted":
             self._ask("dutySubmittedDialog", self.tr("Report submitted"),
                       self.tr("Reference of the submitted report (receipt number):"),
-                      lambda ref: self._submit(lambda desk: desk.set_duty(
+                      lambda ref: self._submit(lambda desk: desk.communications.set_duty(
                           event, duty.duty, state, filer=duty.filer, occurrence=duty.occurrence,
                           reference=ref)))
         else:
             self._ask("dutyNotRequiredDialog", self.tr("Report not required"),
                       self.tr("Why is this report not required?"),
-                      lambda why: self._submit(lambda desk: desk.set_duty(
+                      lambda why: self._submit(lambda desk: desk.communications.set_duty(
                           event, duty.duty, state, filer=duty.filer, occurrence=duty.occurrence,
                           reason=why)))
 
@@ -257,7 +257,7 @@ class NoticesPanel(LazyRefresh, QWidget):
 
         def accepted() -> None:
             deadline, reason = dialog.chosen()
-            self._submit(lambda desk: desk.move_duty(event, duty.duty, deadline, reason, filer=duty.filer,
+            self._submit(lambda desk: desk.communications.move_duty(event, duty.duty, deadline, reason, filer=duty.filer,
                                                      occurrence=duty.occurrence))
 
         dialog.accepted.connect(accepted)
@@ -272,7 +272,7 @@ class NoticesPanel(LazyRefresh, QWidget):
             for w in (self.issuer, self.level, self.note):
                 w.clear()
 
-        self._submit(lambda desk: desk.record_alert(event, issuer, level, note=note), done)
+        self._submit(lambda desk: desk.communications.record_alert(event, issuer, level, note=note), done)
 
     def tick(self) -> None:
         self.duties.repaint_all()

@@ -31,7 +31,7 @@ class LibraryEntry:
 
 
 def entries(found, user_dir: Path, today: date) -> list[LibraryEntry]:
-    """From `desk.playbooks()`: (path, LoadResult or FormatError) pairs (run in the executor)."""
+    """From `desk.events.playbooks()`: (path, LoadResult or FormatError) pairs (run in the executor)."""
     from crisisdesk.formats import FormatError, is_stale  # loaded there, off the UI's start-up path
 
     out = []

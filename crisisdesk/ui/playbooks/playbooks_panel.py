@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import GROUP, Changes
 from crisisdesk.domain.errors import InvalidInput
+from crisisdesk.domain.event import Event
 from crisisdesk.locations import user_playbooks_dir
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -33,12 +33,12 @@ from crisisdesk.ui.tables import table_view
 
 def load_library(desk) -> list[LibraryEntry]:
     """Runs in the executor."""
-    return entries(desk.playbooks(), user_playbooks_dir(), desk.clock().date())
+    return entries(desk.events.playbooks(), user_playbooks_dir(), desk.clock().date())
 
 
 def import_playbook(desk, source: Path, folder: Path) -> Path:
     """Runs in the executor: validate the file against the group, then copy it into `folder`."""
-    desk.find_playbook(source)  # raises FormatError with every problem located
+    desk.events.find_playbook(source)  # raises FormatError with every problem located
     target = folder / source.name
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InvalidInput(f"{target} already exists with other contents: rename the file to import it")
@@ -86,7 +86,7 @@ class PlaybooksPanel(LazyRefresh, QWidget):
         layout.addWidget(split, 1)
         self.retranslate()
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         """The library does not depend on the event."""
 
     def on_changes(self, changes: Changes) -> None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import REPORTS, Changes
 from crisisdesk.desk.workbook_commands import save_file
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -46,7 +46,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("reportsPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.rendered = None  # the RenderedReport shown
         self.signals = RenderSignals(self)
         self.signals.progress.connect(self._progress)
@@ -123,7 +123,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         layout.addWidget(split)
 
     # -- event and register -------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:
@@ -142,7 +142,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         if self._info is None:
             return
         event = self._info.id
-        self._executor.submit(lambda desk: desk.report_register(event), lambda rows: self._registered(event, rows))
+        self._executor.submit(lambda desk: desk.reports.report_register(event), lambda rows: self._registered(event, rows))
 
     def _registered(self, event: str, rows) -> None:
         if self._info is not None and event == self._info.id:
@@ -205,7 +205,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         blank = self.blank.isChecked() and kind == "paper"
         self._begin(self.tr("Reading the desk…"))
         self._executor.submit(
-            lambda desk: desk.prepare_report(event, kind, lang=lang, affiliate=affiliate, blank=blank),
+            lambda desk: desk.reports.prepare_report(event, kind, lang=lang, affiliate=affiliate, blank=blank),
             lambda prepared: (self.state.setText(self.tr("Rendering…")), start_render(prepared.render, self.signals)),
             self._failed)
 
@@ -214,7 +214,7 @@ class ReportsPanel(LazyRefresh, QWidget):
             return
         event, lang = self._info.id, self.lang.currentData()
         self._begin(self.tr("Drafting the next situation report…"))
-        self._executor.submit(lambda desk: desk.draft_report(event, lang=lang, progress=self._report_progress),
+        self._executor.submit(lambda desk: desk.reports.draft_report(event, lang=lang, progress=self._report_progress),
                               self._outcome, self._failed)
 
     def approve(self) -> None:
@@ -222,7 +222,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         if self._info is None or record is None:
             return
         event = self._info.id
-        self._executor.submit(lambda desk: desk.approve_report(event, record.number), self._outcome, self._failed)
+        self._executor.submit(lambda desk: desk.reports.approve_report(event, record.number), self._outcome, self._failed)
 
     def _choose_issue(self) -> None:
         record = self._record()
@@ -242,7 +242,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         event = self._info.id
         self._begin(self.tr("Issuing report #{}…").format(record.number))
         self._executor.submit(
-            lambda desk: desk.issue_report(event, record.number, out=out, progress=self._report_progress),
+            lambda desk: desk.reports.issue_report(event, record.number, out=out, progress=self._report_progress),
             self._outcome, self._failed)
 
     def reprint(self) -> None:
@@ -252,7 +252,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         event = self._info.id
         self._begin(self.tr("Reprinting report #{}…").format(record.number))
         self._executor.submit(
-            lambda desk: desk.reprint_report(event, record.number, progress=self._report_progress),
+            lambda desk: desk.reports.reprint_report(event, record.number, progress=self._report_progress),
             self._show, self._failed)
 
     def _choose_office(self) -> None:
@@ -287,7 +287,7 @@ class ReportsPanel(LazyRefresh, QWidget):
         event = self._info.id
         self._begin(self.tr("Writing {}…").format(out.name))
         self._executor.submit(
-            lambda desk: desk.export_report(event, record.number, kind=kind, out=out,
+            lambda desk: desk.reports.export_report(event, record.number, kind=kind, out=out,
                                             progress=self._report_progress),
             self._exported, self._failed)
 
@@ -312,7 +312,7 @@ class ReportsPanel(LazyRefresh, QWidget):
 
     def save(self, path: Path) -> None:
         rendered = self.rendered
-        self._executor.submit(lambda desk: desk.save_report(rendered, path),
+        self._executor.submit(lambda desk: desk.reports.save_report(rendered, path),
                               lambda saved: self.state.setText(self.tr("Saved to {}").format(saved)),
                               lambda exc: show_error(self, exc))
 
@@ -332,8 +332,8 @@ class ReportsPanel(LazyRefresh, QWidget):
         self._begin(self.tr("Reading the desk…"))
 
         def read(desk):
-            desk.check_output(out)
-            return desk.prepare_workbook(event, lang=lang)
+            desk.reports.check_output(out)
+            return desk.workbook.prepare_workbook(event, lang=lang)
 
         def write(prepared) -> None:
             self.state.setText(self.tr("Writing the workbook…"))

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.changes import EVENTS, Changes
 from crisisdesk.desk.reviews import render_review
 from crisisdesk.domain.after_action import AfterAction, target_rows
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.datetime_edit import make_editor, moment, set_moment
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import language
 from crisisdesk.ui.lazy import LazyRefresh
@@ -40,7 +40,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.review: AfterAction | None = None
         self.summary = QLabel(objectName="reviewSummary")
         self.report_button = QPushButton(objectName="writeReview")
@@ -124,7 +124,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         layout.addWidget(lower, 2)
 
     # -- the event ----------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:
@@ -146,7 +146,7 @@ class ReviewPanel(LazyRefresh, QWidget):
             return
 
         def read(desk):
-            return desk.after_action(info.id), desk.corrective_actions(), desk.clock()
+            return desk.reviews.after_action(info.id), desk.reviews.corrective_actions(), desk.clock()
 
         self._executor.submit(read, lambda result: self._apply(info.id, *result), self._error)
 
@@ -166,7 +166,7 @@ class ReviewPanel(LazyRefresh, QWidget):
     def _add_finding(self) -> None:
         info, body = self._info, self.finding_text.text()
         if info is not None:
-            self._executor.submit(lambda desk: desk.record_finding(info.id, body),
+            self._executor.submit(lambda desk: desk.reviews.record_finding(info.id, body),
                                   lambda _: self.finding_text.clear(), self._error)
 
     def _add_action(self) -> None:
@@ -181,7 +181,7 @@ class ReviewPanel(LazyRefresh, QWidget):
             self.action_title.clear()
             self.action_owner.clear()
 
-        self._executor.submit(lambda desk: desk.add_corrective_action(info.id, title, owner, due, finding),
+        self._executor.submit(lambda desk: desk.reviews.add_corrective_action(info.id, title, owner, due, finding),
                               added, self._error)
 
     def _set_action(self, state: str) -> None:
@@ -189,7 +189,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         if not index.isValid():
             return
         action = self.actions.action(index.row()).id
-        self._executor.submit(lambda desk: desk.change_corrective_action(action, state), None, self._error)
+        self._executor.submit(lambda desk: desk.reviews.change_corrective_action(action, state), None, self._error)
 
     # -- PDFs ------------------------------------------------------------------------------------
     def _choose_report(self) -> None:
@@ -215,7 +215,7 @@ class ReviewPanel(LazyRefresh, QWidget):
         path = self._pending_path
         if path is None:
             return
-        self._executor.submit(lambda desk: desk.save_document(rendered, path),
+        self._executor.submit(lambda desk: desk.reviews.save_document(rendered, path),
                               lambda saved: self.state.setText(self.tr("Saved to {} ({} pages)")
                                                                .format(saved, rendered.pages)),
                               self._error)
@@ -230,7 +230,7 @@ class ReviewPanel(LazyRefresh, QWidget):
     def write_register(self, year: int, path: Path) -> None:
         lang = "en" if language() == "en" else "ko"
         self.state.setText(self.tr("Rendering…"))
-        self._executor.submit(lambda desk: desk.write_drill_register(year, path, lang),
+        self._executor.submit(lambda desk: desk.reviews.write_drill_register(year, path, lang),
                               lambda rendered: self.state.setText(self.tr("Saved to {} ({} pages)")
                                                                   .format(path, rendered.pages)),
                               self._error)

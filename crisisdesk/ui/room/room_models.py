@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crisisdesk.domain.contacts import EXTERNAL_NAMES, RollCallEntry
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.handover import Handover
 from crisisdesk.ui import timefmt
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.style import LATE, SOON
@@ -76,5 +76,5 @@ class RollCallModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(key=lambda e: e.contact.id, parent=parent)
         self.tz = "Asia/Seoul"
-        self.info: EventInfo | None = None
+        self.info: Event | None = None
         self.deputies: dict = {}

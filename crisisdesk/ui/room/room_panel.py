@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import EVENTS, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.room.room_models import HandoverModel, RollCallModel
@@ -31,7 +31,7 @@ class RoomPanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("roomPanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.tabs = QTabWidget(objectName="roomTabs")
         self.tabs.addTab(self._handover_tab(), "")
         self.tabs.addTab(self._rollcall_tab(), "")
@@ -118,7 +118,7 @@ class RoomPanel(LazyRefresh, QWidget):
         return tab
 
     # -- the event --------------------------------------------------------------------------
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:
@@ -142,9 +142,9 @@ class RoomPanel(LazyRefresh, QWidget):
             return
 
         def read(desk):
-            brief = desk.handover_brief(info.id)
+            brief = desk.room.handover_brief(info.id)
             return (brief.lines(timezone=info.timezone) if self._korean() else brief.lines("en", info.timezone),
-                    desk.handovers(info.id), desk.roll_calls(info.id))
+                    desk.room.handovers(info.id), desk.room.roll_calls(info.id))
 
         self._executor.submit(read, lambda result: self._apply(info.id, *result), self._error)
 
@@ -183,7 +183,7 @@ class RoomPanel(LazyRefresh, QWidget):
         if info is None:
             return
         lang = "ko" if self._korean() else "en"
-        self._executor.submit(lambda desk: desk.prepare_handover(info.id, outgoing, incoming, lang),
+        self._executor.submit(lambda desk: desk.room.prepare_handover(info.id, outgoing, incoming, lang),
                               lambda _: self.signer.setText(outgoing), self._error)
 
     def _sign(self, role: str) -> None:
@@ -194,13 +194,13 @@ class RoomPanel(LazyRefresh, QWidget):
         handover = rows[index.row() if index.isValid() else len(rows) - 1]
         name = self.signer.text()
         after = (lambda _: self.signer.setText(handover.incoming)) if role == "outgoing" else None
-        self._executor.submit(lambda desk: desk.sign_handover(info.id, handover.id, role, name), after, self._error)
+        self._executor.submit(lambda desk: desk.room.sign_handover(info.id, handover.id, role, name), after, self._error)
 
     def _start(self) -> None:
         info, title = self._info, self.roll_title.text()
         if info is None:
             return
-        self._executor.submit(lambda desk: desk.start_roll_call(info.id, title),
+        self._executor.submit(lambda desk: desk.room.start_roll_call(info.id, title),
                               lambda _: self.roll_title.clear(), self._error)
 
     def _call(self, result: str, deputy: bool = False) -> None:
@@ -211,7 +211,7 @@ class RoomPanel(LazyRefresh, QWidget):
         if deputy and not contact.deputy:
             return
         who, note = (contact.deputy if deputy else contact.id), self.note.text()
-        self._executor.submit(lambda desk: desk.record_call(info.id, roll, who, result, note),
+        self._executor.submit(lambda desk: desk.room.record_call(info.id, roll, who, result, note),
                               lambda _: self.note.clear(), self._error)
 
     def _error(self, exc: Exception) -> None:

@@ -66,7 +66,7 @@ class GroupWorkbook(QObject):
 
     def write_template(self, out: Path) -> None:
         """The template, filled from the group loaded in the desk (empty when there is none)."""
-        self._executor.submit(lambda desk: desk.write_group_template(out),
+        self._executor.submit(lambda desk: desk.workbook.write_group_template(out),
                               lambda _: self.template_written.emit(str(out)),
                               lambda exc: show_error(self._parent, exc, self.tr("Template not written")))
 
@@ -83,7 +83,7 @@ class GroupWorkbook(QObject):
             self.import_workbook(Path(source), Path(out), overwrite=True)
 
     def import_workbook(self, source: Path, out: Path, *, overwrite: bool = False) -> None:
-        self._executor.submit(lambda desk: desk.import_group_workbook(source, out, overwrite=overwrite),
+        self._executor.submit(lambda desk: desk.workbook.import_group_workbook(source, out, overwrite=overwrite),
                               self._written, lambda exc: self._refused(source, exc))
 
     def _refused(self, source: Path, exc: BaseException) -> None:
@@ -112,5 +112,5 @@ class GroupWorkbook(QObject):
         box.open()
 
     def load(self, path: Path) -> None:
-        self._executor.submit(lambda desk: desk.load_group(path), None,
+        self._executor.submit(lambda desk: desk.events.load_group(path), None,
                               lambda exc: show_error(self._parent, exc))

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.ui import i18n, site_settings
 from crisisdesk.ui.backup_watch import BackupWatch
 from crisisdesk.ui.errors import show_error
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.exchange.watch import MAX_INTERVAL, MIN_INTERVAL, ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor, OpenedDesk
 from crisisdesk.ui.i18n import text
@@ -42,7 +42,7 @@ class SettingsPanel(QWidget):
         self.setObjectName("settingsPanel")
         self._executor, self._watch, self._backups = executor, watch, backups
         self._desk: OpenedDesk | None = None
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         settings = QSettings()
         self.language = QComboBox(objectName="languageChoice")
         for code in i18n.LANGUAGES:
@@ -138,7 +138,7 @@ class SettingsPanel(QWidget):
         self.author.setText(info.author)
         self.path.setText(str(info.path))
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         self._info = info
         self._fill_roles()
 
@@ -189,7 +189,7 @@ class SettingsPanel(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Group file"), str(site_settings.group_folder()),
                                               self.tr("Group files (*.yaml *.yml)"))
         if path:
-            self._executor.submit(lambda desk: desk.load_group(path), None, lambda exc: show_error(self, exc))
+            self._executor.submit(lambda desk: desk.events.load_group(path), None, lambda exc: show_error(self, exc))
 
     # -- exchange folder and backups --------------------------------------------------------------
     def _choose_exchange(self) -> None:

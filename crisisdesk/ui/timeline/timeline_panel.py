@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import TIMELINE, Changes
+from crisisdesk.domain.event import Event
 from crisisdesk.domain.read_models import TimelineEntry
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.desk_protocol import TimelineDesk
-from crisisdesk.ui.event_info import EventInfo
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.i18n import text
 from crisisdesk.ui.lazy import LazyRefresh
@@ -53,7 +53,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         super().__init__(parent)
         self.setObjectName("timelinePanel")
         self._executor = executor
-        self._info: EventInfo | None = None
+        self._info: Event | None = None
         self.model = TimelineModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -87,7 +87,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         layout.addWidget(self.table, 1)
         self.retranslate()
 
-    def set_event(self, info: EventInfo | None) -> None:
+    def set_event(self, info: Event | None) -> None:
         same = info is not None and self._info is not None and info.id == self._info.id
         self._info = info
         if info is not None:
@@ -118,7 +118,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
         def read(desk: TimelineDesk) -> list[TimelineEntry]:
-            return desk.timeline(event, affiliate, kinds)
+            return desk.views.timeline(event, affiliate, kinds)
 
         self._executor.submit(read, lambda entries: self._apply(event, entries))
 
