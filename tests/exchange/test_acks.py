@@ -24,11 +24,12 @@ from crisisdesk.desk.exchange_service import (
 )
 from crisisdesk.desk.exchange_watch import ExchangeFolder
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import folder, packet
 from crisisdesk.exchange.keys import KeyringKeys
 from crisisdesk.store import queries
-from tests.exchange.factories import PLAYBOOK, enrol_pair, forge, journal_contents, make_node
+from tests.exchange.factories import PLAYBOOK, enrol_pair, entry, forge, journal_contents, make_node
 
 
 def _send(sender, recipient, out: Path) -> Path | None:
@@ -136,7 +137,7 @@ def test_a_restored_desk_takes_back_only_what_it_could_have_sent_that_peer(trio,
     group, bank, card = trio
     saved = tmp_path / "group-backup.sqlite"
     group.desk.backup(saved)
-    group.desk.set_item(event, "card", _item(group, event, "card"), state="doing")
+    group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")
     _settle(trio, tmp_path)
     group.desk.close()
     shutil.copyfile(saved, group.desk.path)
@@ -147,9 +148,9 @@ def test_a_restored_desk_takes_back_only_what_it_could_have_sent_that_peer(trio,
     for node in trio:  # the quiet peers say what they hold again (keep-alive)
         node.desk.clock.now += timedelta(seconds=KEEP_ALIVE_AFTER + 1)
     _settle(trio, tmp_path, rounds=12)
-    assert restored.checklist(event, "card")[0].state == "doing"  # back from the card's desk
-    item = restored.checklist(event, "card")[1]
-    change = restored.new_entry("checklist.changed", {
+    assert restored.views.checklist(event, "card")[0].state == "doing"  # back from the card's desk
+    item = restored.views.checklist(event, "card")[1]
+    change = entry(group, Kind.CHECKLIST_CHANGED, {
         "event": event, "affiliate": "card", "checklist": item.checklist, "item": item.item,
         "base": "", "undoes": "", "before": {"state": "todo"}, "after": {"state": "done"}})
     path = tmp_path / "forged.cdpkt"

@@ -13,6 +13,7 @@ import pytest
 from crisisdesk import __version__
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.backups import verify_database
+from crisisdesk.domain.checklist import ItemState
 from crisisdesk.store import upgrade, verify
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import Store
@@ -212,10 +213,10 @@ def test_item_history_after_schema_7_reads_each_change_from_the_journal(tmp_path
     assert len(old) > 10
     with Desk.open(path) as desk:
         for event, affiliate, checklist, item, entry, change in old:
-            history = {c["entry"]: c for c in desk.item_history(event, affiliate,
-                                                                f"{checklist}/{item}")}
+            history = {c.entry: c for c in desk.checklists.item_history(
+                event, affiliate, f"{checklist}/{item}")}
             payload = json.loads(change)
-            assert (history[entry]["before"], history[entry]["after"]) == (
-                payload["before"], payload["after"])
+            assert (history[entry].before, history[entry].after) == (
+                ItemState.from_dict(payload["before"]), ItemState.from_dict(payload["after"]))
         assert "change" not in {r[1] for r in desk.store.conn.execute(
             "PRAGMA table_info(item_changes)")}
