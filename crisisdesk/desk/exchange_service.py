@@ -713,18 +713,27 @@ class _Touched:
     @classmethod
     def by(cls, entries: list[Entry]) -> _Touched:
         found = cls()
-        for e in entries:
-            event, affiliate = e.payload.get("event"), e.payload.get("affiliate")
+        try:  # thousands of entries touch a few (event, affiliate) pairs: find those first
+            keys = {(e.kind in AFFILIATE_KINDS, e.payload.get("event"), e.payload.get("affiliate"))
+                    for e in entries}
+        except TypeError:  # a value that cannot be hashed (payloads may hold more keys)
+            keys = {(e.kind in AFFILIATE_KINDS, _text_or_none(e.payload.get("event")),
+                     _text_or_none(e.payload.get("affiliate"))) for e in entries}
+        for affiliate_kind, event, affiliate in keys:
             if type(event) is str:
                 found.events.add(event)
             if type(affiliate) is str:
                 found.affiliates.add(affiliate)
-                if type(event) is str and e.kind in AFFILIATE_KINDS:
+                if type(event) is str and affiliate_kind:
                     found.heard.add((event, affiliate))
         return found
 
     def heard_at(self, at: str) -> list[tuple[str, str, str]]:
         return [(event, affiliate, at) for event, affiliate in self.heard]
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if type(value) is str else None
 
 
 def _packet_fault(exc: StoreError) -> bool:

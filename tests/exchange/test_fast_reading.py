@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from crisisdesk.desk.exchange_service import _Touched
 from crisisdesk.domain import hlc
 from crisisdesk.domain.clock import parse_stamp
 from crisisdesk.domain.journal import Entry
@@ -155,3 +156,20 @@ def test_scope_fast_path_agrees_with_the_checks(monkeypatch):
         assert fast == full, entries
         slow.append(full is not None)
     assert 100 < sum(slow) < 2900  # both kinds of packet were tried
+
+
+def test_what_new_entries_touch_even_with_odd_values():
+    """Events, affiliates and the affiliates heard from, found once per distinct pair; a value
+    that is no text (a payload may hold more keys than its rule reads) is passed over."""
+    def made(kind, **payload):
+        return Entry("e", DESK, "a", "2025-09-26T20:20:00.000Z", "h", kind, payload)
+
+    plain = [made("checklist.changed", event="ev", affiliate="bank")] * 3 + [
+        made("decision.recorded", event="ev"), made("service.assessed", event="ev2", affiliate="card")]
+    odd = [*plain, made("decision.recorded", event="ev", affiliate=["bank"]),
+           made("checklist.changed", event={"x": 1}, affiliate="card")]
+    for entries in (plain, odd):
+        touched = _Touched.by(entries)
+        assert touched.events == {"ev", "ev2"}
+        assert touched.affiliates == {"bank", "card"}
+        assert touched.heard == {("ev", "bank"), ("ev2", "card")}
