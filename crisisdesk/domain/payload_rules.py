@@ -85,6 +85,17 @@ class EventDocs:
                          if _plain_id(c) and _plain_id(i))
 
     @cached_property
+    def members(self) -> frozenset[str]:
+        """Affiliate ids that pass `_affiliate` and are well-formed ids."""
+        return frozenset(a for a in self.affiliates if _plain_id(a))
+
+    @cached_property
+    def count_fields(self) -> frozenset[str]:
+        """Impact fields that take a whole number (integer, money), of well-formed ids."""
+        return frozenset(f.id for f in self.playbook.impact
+                         if f.kind in _COUNT_KINDS and _plain_id(f.id))
+
+    @cached_property
     def service_keys(self) -> frozenset[tuple[str, str]]:
         """(affiliate, service) pairs that pass `_service_assessed`'s lookups, well-formed ids."""
         return frozenset((a.id, s.id) for a in self.group.affiliates for s in a.services
@@ -482,6 +493,18 @@ def _plain_service_assessment(data: Mapping[str, Any], docs: EventDocs) -> bool:
 _SERVICE_STATUS_WORDS = frozenset(s for s in SERVICE_STATUSES if _plain_id(s))
 
 
+def _plain_impact_answer(data: Mapping[str, Any], docs: EventDocs) -> bool:
+    """Whether an impact answer passes `_impact_answered`, found without normalising: a whole
+    number not below 0 for a count field is already what the desk stores (anything else
+    goes through the rule)."""
+    affiliate, field_id, value = data.get("affiliate"), data.get("field"), data.get("value")
+    return type(affiliate) is str and type(field_id) is str and type(value) is int \
+        and value >= 0 and affiliate in docs.members and field_id in docs.count_fields
+
+
+_COUNT_KINDS = frozenset({"integer", "money"})  # checked by answers._count
+
+
 def _impact_answered(p: _Payload, docs: EventDocs) -> None:
     member = _affiliate(docs, p.id("affiliate"))
     field_id = p.id("field")
@@ -635,6 +658,7 @@ _GLOBAL = frozenset({Kind.GROUP_LOADED, Kind.EVENT_ACTIVATED})
 _PLAIN: dict[str, Callable[[Mapping[str, Any], EventDocs], bool]] = {
     Kind.CHECKLIST_CHANGED: _plain_checklist_change,
     Kind.SERVICE_ASSESSED: _plain_service_assessment,
+    Kind.IMPACT_ANSWERED: _plain_impact_answer,
 }
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     Kind.GROUP_LOADED: _group_loaded,

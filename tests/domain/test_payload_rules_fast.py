@@ -115,3 +115,26 @@ def test_service_fast_path_agrees_with_the_full_checks(docs):
         assert not fast or full, payload
         fast_accepted += fast
     assert fast_accepted >= 4
+
+
+def test_impact_fast_path_agrees_with_the_full_checks(docs):
+    fields = {f.kind: f.id for f in docs.playbook.impact}
+    count_field = fields.get("integer") or fields["money"]
+    good = {"event": "e", "affiliate": "bank", "field": count_field, "value": 1200}
+    payloads = [good, {**good, "affiliate": "group"}]
+    payloads += [{**good, "field": field} for field in fields.values()]
+    for key in ("affiliate", "field", "value"):
+        payloads.append({k: v for k, v in good.items() if k != key})
+        payloads.extend({**good, key: value} for value in [*SERVICE_ODD, -1, 0, 2**60, 1.5,
+                                                            "1,200", " 7 ", False])
+    fast_accepted = 0
+    for payload in payloads:
+        try:
+            rules._impact_answered(rules._Payload(payload), docs)
+            full = True
+        except InvalidInput:
+            full = False
+        fast = rules._plain_impact_answer(payload, docs)
+        assert not fast or full, payload
+        fast_accepted += fast
+    assert fast_accepted >= 3
