@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from operator import itemgetter
 from typing import Any
 
 from crisisdesk.domain.entry_kinds import Kind
@@ -47,6 +48,7 @@ ALTER TABLE item_changes_7 RENAME TO item_changes;
 """
 
 _FIELDS = ("state", "assignee", "note", "evidence", "reason")
+_ITEM_KEY = itemgetter("event", "affiliate", "checklist", "item")
 
 
 def insert_items(conn: sqlite3.Connection, event: str, items: list[list[Any]]) -> None:
@@ -66,11 +68,12 @@ def changed(conn: sqlite3.Connection, batch: list[StoredEntry]) -> None:
     for stored in batch:
         e = stored.entry
         p = e.payload
-        key = (p["event"], p["affiliate"], p["checklist"], p["item"])
-        history.append((*key, e.hlc, e.id, e.at, e.author, e.desk, p.get("base", ""),
+        key = _ITEM_KEY(p)
+        clock = e.hlc
+        history.append((*key, clock, e.id, e.at, e.author, e.desk, p.get("base", ""),
                         p.get("undoes", "")))
         held = latest.get(key)
-        if held is None or e.hlc > held.hlc:
+        if held is None or clock > held.hlc:
             latest[key] = e
     conn.executemany("INSERT INTO item_changes (event, affiliate, checklist, item, hlc, entry, at, "
                      "author, desk, base, undoes) VALUES (?,?,?,?,?,?,?,?,?,?,?)", history)
