@@ -77,7 +77,8 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
     """Refuse a packet holding an unknown kind, or anything the enrolled sender may not send to
     `me`: the group desk relays an affiliate's entries to that affiliate's desks; a desk's own
     entries come back to it only when made before `own_before` (the HLC at which this desk
-    noticed it was restored; "" for never), or are already held here (`held`: their ids)."""
+    noticed it was restored; "" for never) and of those it sends to `sender`, or are already
+    held here (`held`: their ids)."""
     entries = list(entries)
     if me is not None and _plainly_own(sender, entries, me):
         return
