@@ -44,55 +44,55 @@ def at(hours: int, minutes: int) -> None:
 # A drill of the group desk, as the scripted drill in tests/cli/test_drill_end_to_end.py runs it.
 books = shipped_playbooks_dir()
 with Desk.open(db, clock=clock, author="오상황") as desk:
-    desk.load_group(books / "example-group.yaml")
-    event = desk.activate(books / "drill-gov-id-outage.yaml", "2026 상반기 그룹 합동 모의훈련", t0=T0,
+    desk.events.load_group(books / "example-group.yaml")
+    event = desk.events.activate(books / "drill-gov-id-outage.yaml", "2026 상반기 그룹 합동 모의훈련", t0=T0,
                           level="caution", drill=True).created
     at(0, 6)
-    desk.release_due(event)
+    desk.drills.release_due(event)
     at(0, 20)
-    desk.set_item(event, "bank", "first-hour/confirm-outage-scope", state="done")
+    desk.checklists.set_item(event, "bank", "first-hour/confirm-outage-scope", state="done")
     at(0, 50)
-    desk.set_item(event, "group", "council/convene-council", state="done")
+    desk.checklists.set_item(event, "group", "council/convene-council", state="done")
     at(1, 1)
-    desk.release_due(event)
+    desk.drills.release_due(event)
     at(1, 10)
-    desk.respond_to_inject(event, "group", "press-enquiry", "그룹 홍보실 입장문 배포")
-    desk.assess_service(event, "card", "app-card", "down", "인증 서버 과부하")
+    desk.drills.respond_to_inject(event, "group", "press-enquiry", "그룹 홍보실 입장문 배포")
+    desk.assessments.assess_service(event, "card", "app-card", "down", "인증 서버 과부하")
     at(1, 15)
-    desk.set_item(event, "card", "first-hour/check-own-systems", state="done")
+    desk.checklists.set_item(event, "card", "first-hour/check-own-systems", state="done")
     at(1, 30)
-    desk.release_inject(event, "bank-complaints")
+    desk.drills.release_inject(event, "bank-complaints")
     at(2, 50)
-    desk.respond_to_inject(event, "bank", "bank-complaints", "콜센터 상담 인력 40명 추가, 응대 스크립트 배포")
+    desk.drills.respond_to_inject(event, "bank", "bank-complaints", "콜센터 상담 인력 40명 추가, 응대 스크립트 배포")
     at(3, 0)
-    desk.release_due(event)
+    desk.drills.release_due(event)
     at(3, 20)
-    desk.respond_to_inject(event, "card", "card-complaints", "체크카드 영업점 발급 안내 문자 발송")
+    desk.drills.respond_to_inject(event, "card", "card-complaints", "체크카드 영업점 발급 안내 문자 발송")
     at(3, 40)
-    desk.release_due(event)  # the vendor is back
+    desk.drills.release_due(event)  # the vendor is back
     at(4, 30)
-    desk.assess_service(event, "card", "app-card", "normal")
+    desk.assessments.assess_service(event, "card", "app-card", "normal")
     at(5, 10)
-    desk.record_finding(event, "은행 민원 급증 대응이 요구 시한보다 20분 늦었음: 콜센터 비상 증원 절차가 매뉴얼에 없음")
-    finding = desk.record_finding(event, "한빛카드 앱카드 인증 서버가 트래픽 전환을 견디지 못해 RTO(3시간)를 20분 넘김").created
-    desk.add_corrective_action(event, "콜센터 비상 증원 절차 매뉴얼 반영", "한빛은행 소비자보호부장",
+    desk.reviews.record_finding(event, "은행 민원 급증 대응이 요구 시한보다 20분 늦었음: 콜센터 비상 증원 절차가 매뉴얼에 없음")
+    finding = desk.reviews.record_finding(event, "한빛카드 앱카드 인증 서버가 트래픽 전환을 견디지 못해 RTO(3시간)를 20분 넘김").created
+    desk.reviews.add_corrective_action(event, "콜센터 비상 증원 절차 매뉴얼 반영", "한빛은행 소비자보호부장",
                                datetime(2026, 6, 30, 18, 0, tzinfo=T0.tzinfo))
-    desk.add_corrective_action(event, "앱카드 인증 서버 증설과 부하 시험", "한빛카드 IT 책임자",
+    desk.reviews.add_corrective_action(event, "앱카드 인증 서버 증설과 부하 시험", "한빛카드 IT 책임자",
                                datetime(2026, 7, 31, 18, 0, tzinfo=T0.tzinfo), finding)
-    desk.prepare_handover(event, "오상황", "윤교대")
+    desk.room.prepare_handover(event, "오상황", "윤교대")
     at(5, 20)
-    roll = desk.start_roll_call(event, "훈련 비상연락망 점검").created
-    desk.record_call(event, roll, "cro", "no-answer")
+    roll = desk.room.start_roll_call(event, "훈련 비상연락망 점검").created
+    desk.room.record_call(event, roll, "cro", "no-answer")
     at(5, 22)
-    desk.record_call(event, roll, "cro-deputy", "reached")
-    desk.record_call(event, roll, "bank-it", "reached")
+    desk.room.record_call(event, roll, "cro-deputy", "reached")
+    desk.room.record_call(event, roll, "bank-it", "reached")
     at(5, 25)
-    desk.record_call(event, roll, "fss-officer", "reached", "야간 당직 검사역 연결")
-    desk.record_call(event, roll, "card-it", "left-message")
+    desk.room.record_call(event, roll, "fss-officer", "reached", "야간 당직 검사역 연결")
+    desk.room.record_call(event, roll, "card-it", "left-message")
     at(6, 10)
-    desk.release_due(event)  # the government ID check is back
+    desk.drills.release_due(event)  # the government ID check is back
     at(6, 30)
-    rendered = desk.write_after_action(event, samples / "drill-result-ko.pdf")
+    rendered = desk.reviews.write_after_action(event, samples / "drill-result-ko.pdf")
     print(samples / "drill-result-ko.pdf", rendered.pages, "pages")
 
 app = make_application([])

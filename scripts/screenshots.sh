@@ -46,15 +46,15 @@ def exchange_scene() -> Path:
     with Desk.open(db) as group, Desk.open(work / "bank.sqlite", author="한빛은행 IT") as bank:
         on_group, on_bank = ExchangeService(group), ExchangeService(bank)
         on_group.init("group", key_file=work / "group.key", passphrase=PASSPHRASE)
-        on_bank.init("affiliate", group=group.group().id, affiliate="bank", key_file=work / "bank.key",
+        on_bank.init("affiliate", group=group.events.group().id, affiliate="bank", key_file=work / "bank.key",
                      passphrase=PASSPHRASE)
         on_group.enrol(on_bank.export_public_key(work / "bank.cdkey"))
         on_bank.enrol(on_group.export_public_key(work / "group.cdkey"))
-        event = group.event_records("open")[0].id
+        event = group.events.event_records("open")[0].id
         on_group.export_to(on_bank.me().desk, work)
         on_bank.import_files(sorted(work.glob("*.cdpkt")))
-        for item in [i for i in bank.checklist(event, "bank") if i.state == "todo"][:2]:
-            bank.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
+        for item in [i for i in bank.views.checklist(event, "bank") if i.state == "todo"][:2]:
+            bank.checklists.set_item(event, "bank", f"{item.checklist}/{item.item}", state="done")
             on_bank.export_to(on_group.me().desk, share)
     tampered = sorted(share.glob("*.cdpkt"))[-1]
     data = bytearray(tampered.read_bytes())
