@@ -19,8 +19,10 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +79,7 @@ __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "D
 
 
 TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
+_HLC = attrgetter("hlc")
 OLDER = "older"  # a packet from a sender's history before its restore
 ACK_WANTED = "?"  # a packet waited: tell the sender what this desk holds
 RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
@@ -501,7 +504,8 @@ class ExchangeService:
                     if st["waiting_after"] <= st["their_upto"]:
                         st["waiting_after"] = 0
                     tables.save_stream(self.conn, st)
-                    tables.note_heard(self.conn, _heard(new, to_iso(moment)))
+                    touched = _Touched.by(new)
+                    tables.note_heard(self.conn, touched.heard_at(to_iso(moment)))
         except PacketRejected:
             raise
         except StoreError as exc:
@@ -523,7 +527,7 @@ class ExchangeService:
         return ImportOutcome(
             path, IMPORTED, f"packet #{header.seq} from {sender.name}: {len(new)} new entries, "
             f"{len(entries) - len(new)} already here", new_entries=len(new),
-            events=_values(new, "event"), affiliates=_values(new, "affiliate"), **base)
+            events=frozenset(touched.events), affiliates=frozenset(touched.affiliates), **base)
 
     def _take_ack(self, st: dict[str, Any], header: packet.PacketHeader, moment: datetime) -> None:
         """Move the peer's acknowledged mark of this desk's journal (on acknowledgement, not on
@@ -605,7 +609,11 @@ class ExchangeService:
                 raise PacketRejected(errors.CONFLICTING_ENTRY, (
                     f"entry {entry_id} differs from the copy this desk already holds (same id, "
                     "other content): the packet or this database was tampered with"))
-        return sorted((e for e in entries if e.id not in held), key=attrgetter("hlc", "id"))
+        new = [e for e in entries if e.id not in held]
+        clocks = list(map(_HLC, new))
+        if all(map(lt, clocks, islice(clocks, 1, None))):
+            return new  # already in clock order, as a desk writes them (clocks are distinct)
+        return sorted(new, key=attrgetter("hlc", "id"))
 
     # -- helpers -----------------------------------------------------------------
     def _signing_key(self) -> Ed25519PrivateKey:
@@ -693,11 +701,39 @@ def _ack_key(ack: packet.Ack) -> str:
     return f"{ack.epoch}:{ack.upto}"
 
 
-def _heard(entries: list[Entry], at: str) -> list[tuple[str, str, str]]:
-    """(event, affiliate, when received) for the affiliates' entries among `entries`."""
-    return list({(e.payload["event"], e.payload["affiliate"], at) for e in entries
-                 if e.kind in AFFILIATE_KINDS and isinstance(e.payload.get("event"), str)
-                 and isinstance(e.payload.get("affiliate"), str)})
+@dataclass
+class _Touched:
+    """What new entries touch: events and affiliates (for the UI to refresh), and the (event,
+    affiliate) pairs of the affiliates' entries (heard from now). One pass over the entries."""
+
+    events: set[str] = field(default_factory=set)
+    affiliates: set[str] = field(default_factory=set)
+    heard: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def by(cls, entries: list[Entry]) -> _Touched:
+        found = cls()
+        try:  # thousands of entries touch a few (event, affiliate) pairs: find those first
+            keys = {(e.kind in AFFILIATE_KINDS, e.payload.get("event"), e.payload.get("affiliate"))
+                    for e in entries}
+        except TypeError:  # a value that cannot be hashed (payloads may hold more keys)
+            keys = {(e.kind in AFFILIATE_KINDS, _text_or_none(e.payload.get("event")),
+                     _text_or_none(e.payload.get("affiliate"))) for e in entries}
+        for affiliate_kind, event, affiliate in keys:
+            if type(event) is str:
+                found.events.add(event)
+            if type(affiliate) is str:
+                found.affiliates.add(affiliate)
+                if type(event) is str and affiliate_kind:
+                    found.heard.add((event, affiliate))
+        return found
+
+    def heard_at(self, at: str) -> list[tuple[str, str, str]]:
+        return [(event, affiliate, at) for event, affiliate in self.heard]
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if type(value) is str else None
 
 
 def _packet_fault(exc: StoreError) -> bool:
@@ -711,11 +747,6 @@ def _refused(path: Path, exc: BaseException) -> ImportOutcome:
     return ImportOutcome(path, REFUSED, (f"the packet cannot be read or applied "
                                          f"({type(exc).__name__}: {str(exc)[:300]})"),
                          reason=errors.MALFORMED)
-
-
-def _values(entries: list[Entry], key: str) -> frozenset[str]:
-    """The events or affiliates the entries touch (for the UI to refresh)."""
-    return frozenset(v for v in {e.payload.get(key) for e in entries} if isinstance(v, str))
 
 
 def _identity(row: dict[str, Any]) -> Identity:

@@ -1,7 +1,7 @@
 """The exchange folder a desk watches: import what is addressed to it, write what is due.
 
 One `step()` is one round: read the folder, import complete packets addressed
-to this desk (moved to `imported/`, or to `rejected/` with a `.why.txt`), then
+to this desk (moved to `imported/<day>/`, or to `rejected/<day>/` with a `.why.txt`), then
 write a packet for every enrolled desk that has something new. A missing,
 unreadable or read-only folder is a status, never an exception: the next step
 tries again. A file that fails in any way is refused (moved to `rejected/` with
@@ -31,7 +31,7 @@ from crisisdesk.exchange import errors, folder, packet
 from crisisdesk.exchange.errors import FolderError, KeyUnavailable, PacketRejected
 from crisisdesk.exchange.folder import FolderState
 
-KEEP_DAYS = 30  # imported packets are deleted after this many days
+KEEP_DAYS = 30  # imported and rejected packets are deleted after this many days
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class ExchangeFolder:
         self.path = Path(path)
         self.settle = settle  # a file modified more recently than this is not read yet
         self.grace = grace  # a truncated file younger than this is still being copied
-        self.keep_days = keep_days  # imported packets are kept this many days, by day
+        self.keep_days = keep_days  # imported and rejected packets are kept this many days
         self._handled: dict[tuple[str, int, int], str] = {}
         # packets that wait for an earlier one: tried again only once their sender's stream
         # here has moved (not verified again every round)
@@ -140,15 +140,16 @@ class ExchangeFolder:
         return report
 
     def _prune(self, report: WatchReport) -> None:
-        """Delete imported packets older than `keep_days` (at most once an hour)."""
+        """Delete imported and rejected packets older than `keep_days` (at most once an hour)."""
         if time.monotonic() - self._pruned < 3600 and self._pruned:
             return
         self._pruned = time.monotonic()
         today = self.service.desk.clock().date()
-        removed = folder.prune_imported(self.path, today, self.keep_days)
-        if removed:
-            report.problems.append(f"{removed} imported packets older than {self.keep_days} "
-                                   "days deleted")
+        for subfolder in (folder.IMPORTED, folder.REJECTED):
+            removed = folder.prune(self.path, subfolder, today, self.keep_days)
+            if removed:
+                report.problems.append(f"{removed} {subfolder} packets older than "
+                                       f"{self.keep_days} days deleted")
 
     def listing(self) -> FolderListing:
         state = self.status()
@@ -210,10 +211,11 @@ class ExchangeFolder:
         try:
             if outcome.status == REFUSED:
                 me = self.service.me()
+                moment = self.service.desk.clock()
                 folder.reject(outcome.path, (
                     f"{outcome.message}\nreason: {outcome.reason}\n"
                     f"refused by: desk {me.name} ({me.desk})\n"
-                    f"at: {to_iso(self.service.desk.clock())}"))
+                    f"at: {to_iso(moment)}"), moment.date())
             else:
                 folder.archive(outcome.path, self.service.desk.clock().date())
         except (OSError, CrisisDeskError) as exc:

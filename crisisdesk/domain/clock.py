@@ -10,7 +10,7 @@ Clock = Callable[[], datetime]
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # times before this, or from LATEST on, are absurd
 LATEST = datetime(2200, 1, 1, tzinfo=UTC)
-_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z", re.ASCII)
+STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z", re.ASCII)
 
 
 def system_clock() -> datetime:
@@ -39,7 +39,7 @@ def to_ms(moment: datetime) -> int:
 def parse_stamp(text: object) -> datetime:
     """An entry's `at` from outside: exactly the form `to_iso` writes, a real date, not absurd.
     Raises ValueError saying what is wrong."""
-    if not isinstance(text, str) or not _STAMP.fullmatch(text):
+    if not isinstance(text, str) or not STAMP.fullmatch(text):
         raise ValueError(f"the time {str(text)[:80]!r} is not a UTC time like 2025-09-26T20:20:00.000Z")
     try:
         moment = from_iso(text)

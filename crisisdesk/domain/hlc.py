@@ -27,7 +27,7 @@ MIN_WALL_MS = 946_684_800_000  # 2000-01-01T00:00:00Z: no desk's clock is older
 MAX_SKEW = timedelta(minutes=10)  # how far a remote clock may run ahead of this desk's
 MAX_SKEW_MS = int(MAX_SKEW.total_seconds() * 1000)
 
-_FORMAT = re.compile(r"([0-9]{15})\.([0-9]{6})\.([0-9A-Za-z_-]{1,64})", re.ASCII)
+FORMAT = re.compile(r"([0-9]{15})\.([0-9]{6})\.([0-9A-Za-z_-]{1,64})", re.ASCII)
 
 
 class ClockError(ValueError):
@@ -58,7 +58,7 @@ def parse(text: object) -> Hlc:
     before 2000. Raises ClockError saying what is wrong."""
     if not isinstance(text, str):
         raise ClockError("the clock is not text")
-    found = _FORMAT.fullmatch(text)
+    found = FORMAT.fullmatch(text)
     if found is None:
         raise ClockError(f"the clock {text[:80]!r} is not of the form "
                          "<15 digits>.<6 digits>.<desk id>")

@@ -25,15 +25,15 @@ def _c_encoder() -> Callable[[Any], str]:
                               True, False, True)
     except TypeError:  # no accelerator (None), or another signature
         return _ENCODER.encode
-    return lambda value: "".join(make(value, 0))
+
+    def encode(value: Any) -> str:
+        """One stable JSON spelling of a value: sorted keys, no spaces, UTF-8 kept."""
+        return "".join(make(value, 0))
+
+    return encode
 
 
-_encode = _c_encoder()
-
-
-def canonical_json(value: Any) -> str:
-    """One stable JSON spelling of a value: sorted keys, no spaces, UTF-8 kept."""
-    return _encode(value)
+canonical_json = _c_encoder()
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,15 @@ class Entry:
     hlc: str  # hybrid logical clock, see domain.hlc
     kind: str
     payload: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def from_checked(cls, content: dict[str, Any]) -> Entry:
+        """The entry whose `content()` is `content`: a dict with exactly this class's fields,
+        already checked (a packet's entries), taken as the entry's own without copying or
+        calling `__init__` (a fifth of reading a packet of 10,000 entries)."""
+        entry = object.__new__(cls)
+        object.__setattr__(entry, "__dict__", content)
+        return entry
 
     def content(self) -> dict[str, Any]:
         return {

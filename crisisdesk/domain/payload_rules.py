@@ -73,12 +73,45 @@ class EventDocs:
         return {a.id: a for a in self.group.affiliates}
 
     @cached_property
+    def doers(self) -> frozenset[str]:
+        """Ids that pass `_doer` and are well-formed ids (the fast path of a checklist change)."""
+        return frozenset(a for a in (*self.affiliates, GROUP_DESK) if _plain_id(a))
+
+    @cached_property
+    def item_keys(self) -> frozenset[tuple[str, str]]:
+        """(checklist, item) pairs that pass `_item` and are well-formed ids."""
+        return frozenset((c, i) for c, items in self.items.items() for i in items
+                         if _plain_id(c) and _plain_id(i))
+
+    @cached_property
+    def members(self) -> frozenset[str]:
+        """Affiliate ids that pass `_affiliate` and are well-formed ids."""
+        return frozenset(a for a in self.affiliates if _plain_id(a))
+
+    @cached_property
+    def count_fields(self) -> frozenset[str]:
+        """Impact fields that take a whole number (integer, money), of well-formed ids."""
+        return frozenset(f.id for f in self.playbook.impact
+                         if f.kind in _COUNT_KINDS and _plain_id(f.id))
+
+    @cached_property
+    def service_keys(self) -> frozenset[tuple[str, str]]:
+        """(affiliate, service) pairs that pass `_service_assessed`'s lookups, well-formed ids."""
+        return frozenset((a.id, s.id) for a in self.group.affiliates for s in a.services
+                         if _plain_id(a.id) and _plain_id(s.id))
+
+    @cached_property
     def roles(self) -> frozenset[str]:
         return frozenset(r.id for r in self.playbook.roles)
 
     @cached_property
     def duties(self) -> frozenset[str]:
         return frozenset(d.id for d in self.playbook.reporting)
+
+
+def _plain_id(value: object) -> bool:
+    """What `_Payload.id` accepts of a required id: text, not blank, at most `ID_MAX` long."""
+    return type(value) is str and len(value) <= ID_MAX and bool(value.strip())
 
 
 # -- single rules, also called by the desk's commands ------------------------------------
@@ -160,6 +193,13 @@ def check_payload(kind: str, payload: Mapping[str, Any], facts: Facts) -> None:
     """Refuse (InvalidInput) a payload the domain rules do not allow for `kind`."""
     if not isinstance(payload, Mapping):
         raise InvalidInput("the payload is not an object")
+    plain = _PLAIN.get(kind)
+    if plain is not None:  # the common case at C speed; any doubt goes through the rule below
+        event_id = payload.get("event")
+        if type(event_id) is str and len(event_id) <= ID_MAX and event_id.strip():
+            docs = facts.event(event_id)
+            if docs is not None and plain(payload, docs):
+                return
     rule = _RULES.get(kind)
     if rule is None:
         return  # local kinds (desk.*): checked where they are made, never imported
@@ -439,6 +479,31 @@ def _service_assessed(p: _Payload, docs: EventDocs) -> None:
     p.text("note", required=False)
 
 
+def _plain_service_assessment(data: Mapping[str, Any], docs: EventDocs) -> bool:
+    """Whether a service assessment passes every check of `_service_assessed` (lookups and
+    type tests alone; False sends it through them)."""
+    affiliate, service, status = data.get("affiliate"), data.get("service"), data.get("status")
+    note = data.get("note", "")
+    return type(affiliate) is str and type(service) is str and type(status) is str \
+        and type(note) is str and len(note) <= TEXT_MAX \
+        and (affiliate, service) in docs.service_keys and status in _SERVICE_STATUS_WORDS
+
+
+_SERVICE_STATUS_WORDS = frozenset(s for s in SERVICE_STATUSES if _plain_id(s))
+
+
+def _plain_impact_answer(data: Mapping[str, Any], docs: EventDocs) -> bool:
+    """Whether an impact answer passes `_impact_answered`, found without normalising: a whole
+    number not below 0 for a count field is already what the desk stores (anything else
+    goes through the rule)."""
+    affiliate, field_id, value = data.get("affiliate"), data.get("field"), data.get("value")
+    return type(affiliate) is str and type(field_id) is str and type(value) is int \
+        and value >= 0 and affiliate in docs.members and field_id in docs.count_fields
+
+
+_COUNT_KINDS = frozenset({"integer", "money"})  # checked by answers._count
+
+
 def _impact_answered(p: _Payload, docs: EventDocs) -> None:
     member = _affiliate(docs, p.id("affiliate"))
     field_id = p.id("field")
@@ -454,6 +519,8 @@ def _impact_answered(p: _Payload, docs: EventDocs) -> None:
 
 
 _ITEM_FIELDS = ("state", "assignee", "note", "evidence", "reason")
+_STATE_WORDS = frozenset(str(s) for s in STATES)  # a StrEnum member does not hash as its word
+_NO_VALUES: dict[str, Any] = {}
 
 
 def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
@@ -467,6 +534,28 @@ def _checklist_changed(p: _Payload, docs: EventDocs) -> None:
     before = p.data.get("before", {}).get("state", "todo")
     if before not in STATES:
         raise InvalidInput(f"unknown state '{before}' before the change (states: {', '.join(STATES)})")
+
+
+def _plain_checklist_change(data: Mapping[str, Any], docs: EventDocs) -> bool:
+    """Whether a checklist change passes every check of `_checklist_changed`, found with set
+    lookups and type tests alone (packets hold thousands of them); False sends it through
+    those checks, which say what is wrong."""
+    after, before = data.get("after"), data.get("before", _NO_VALUES)
+    affiliate, checklist, item = data.get("affiliate"), data.get("checklist"), data.get("item")
+    if type(after) is not dict or type(before) is not dict or type(affiliate) is not str \
+            or type(checklist) is not str or type(item) is not str \
+            or affiliate not in docs.doers or (checklist, item) not in docs.item_keys:
+        return False
+    try:  # every value text (join takes nothing else), and none too long: their sum is not
+        ids = "".join((data.get("base", ""), data.get("undoes", "")))
+        texts = "".join(before.values()) + "".join(after.values())  # (keys beyond are let be)
+    except TypeError:
+        return False
+    if len(ids) > ID_MAX or len(texts) > TEXT_MAX:
+        return False
+    state = after.get("state", "todo")
+    return state in _STATE_WORDS and before.get("state", "todo") in _STATE_WORDS \
+        and (state != "blocked" or bool(after.get("reason", "").strip()))
 
 
 def _notice_composed(p: _Payload, docs: EventDocs) -> None:
@@ -566,6 +655,12 @@ def _rollcall_called(p: _Payload, docs: EventDocs) -> None:
 
 
 _GLOBAL = frozenset({Kind.GROUP_LOADED, Kind.EVENT_ACTIVATED})
+# Rules with a fast path that says whether a payload of a known event passes the whole rule.
+_PLAIN: dict[str, Callable[[Mapping[str, Any], EventDocs], bool]] = {
+    Kind.CHECKLIST_CHANGED: _plain_checklist_change,
+    Kind.SERVICE_ASSESSED: _plain_service_assessment,
+    Kind.IMPACT_ANSWERED: _plain_impact_answer,
+}
 _RULES: dict[str, Callable[[_Payload, Any], None]] = {
     Kind.GROUP_LOADED: _group_loaded,
     Kind.EVENT_ACTIVATED: _event_activated,

@@ -2,9 +2,11 @@
 
 Python's parser recurses once per level of nesting, so a text nested 60,000 deep
 would end in RecursionError (or worse, with a raised recursion limit). `loads`
-measures the depth first at C speed: escaped backslashes and quotes are dropped
-(then every quote left delimits a string), everything but quotes and brackets is
-dropped, the strings left (now only their brackets) are cut out, braces become
+measures the depth first at C speed: every escape (a backslash and the byte after it)
+is dropped (then every quote left delimits a string), everything but quotes and
+brackets is dropped, then pairs of adjacent quotes (an empty string, or two strings
+with nothing between them: either way no bracket changes sides), and the strings left
+(now only their brackets, and rare) are cut out, braces become
 brackets (the parser recurses on an opening of either kind alike), the brackets left
 are stripped of their innermost pairs one level per pass, and a text still not
 empty after `max_depth` passes is refused unparsed.
@@ -13,10 +15,12 @@ empty after `max_depth` passes is refused unparsed.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _BRACES_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
 _NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)  # left to right, as a JSON parser reads them
 
 
 class JsonRefused(ValueError):
@@ -26,8 +30,7 @@ class JsonRefused(ValueError):
 def depth_within(data: bytes, max_depth: int) -> bool:
     """Whether the brackets of the JSON text `data` nest at most `max_depth` deep (a text
     with more openings than closings, or fewer, counts as too deep: it is no JSON either)."""
-    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    kept = unescaped.translate(None, _NOT_BRACKETS_OR_QUOTES)
+    kept = _ESCAPE.sub(b"", data).translate(None, _NOT_BRACKETS_OR_QUOTES).replace(b'""', b"")
     rest = b"".join(kept.split(b'"')[::2]).translate(_BRACES_AS_BRACKETS)  # strings cut out
     for _ in range(max_depth):
         if not rest:

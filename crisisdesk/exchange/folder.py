@@ -3,9 +3,11 @@
 Layout (the same folder may be shared by every desk of the group):
 
     <folder>/*.cdpkt              packets waiting for their recipient
-    <folder>/imported/YYYY-MM-DD/ packets this or another desk has imported, by day (UTC);
-                                  days older than the kept age are deleted (`prune_imported`)
-    <folder>/rejected/            refused packets, each with `<name>.why.txt`
+    <folder>/imported/YYYY-MM-DD/ packets this or another desk has imported, by day (UTC)
+    <folder>/rejected/YYYY-MM-DD/ refused packets, each with `<name>.why.txt`, by day (UTC)
+
+Days of either older than the kept age are deleted (`prune`), and so are packets (and their
+reasons) loose in either folder, as earlier versions left them, older than that by their time.
 
 Packets are written under a hidden temporary name and renamed when complete;
 hidden files, other suffixes (Syncthing's `.syncthing.*.tmp`, `~syncthing~*`)
@@ -131,10 +133,11 @@ def archive(path: Path, day: date) -> Path:
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def prune_imported(folder: Path, today: date, keep_days: int) -> int:
-    """Delete the days of `imported/` older than `keep_days` (and loose packets there older than
-    that by their time); how many packets went."""
-    into = Path(folder) / IMPORTED
+def prune(folder: Path, subfolder: str, today: date, keep_days: int) -> int:
+    """Delete the days of `subfolder` (imported/ or rejected/) older than `keep_days`, and the
+    packets loose in it older than that by their time (with their reasons); how many packets
+    went."""
+    into = Path(folder) / subfolder
     if not into.is_dir():
         return 0
     oldest = (today - timedelta(days=keep_days)).isoformat()
@@ -145,17 +148,20 @@ def prune_imported(folder: Path, today: date, keep_days: int) -> int:
             if item.is_dir() and _DAY.fullmatch(item.name) and item.name < oldest:
                 removed += sum(1 for p in item.iterdir() if p.name.endswith(SUFFIX))
                 shutil.rmtree(item)
-            elif item.is_file() and item.name.endswith(SUFFIX) and item.stat().st_mtime < cutoff:
+            elif item.is_file() and item.name.endswith((SUFFIX, WHY_SUFFIX)) \
+                    and item.stat().st_mtime < cutoff:
                 item.unlink()
-                removed += 1
+                removed += item.name.endswith(SUFFIX)
         except OSError:
             continue  # another desk pruned it first, or a read-only share: next time
     return removed
 
 
-def reject(path: Path, why: str) -> Path:
-    """Move a refused packet to `rejected/` and write why beside it."""
-    moved = move_to(path, REJECTED)
+def reject(path: Path, why: str, day: date) -> Path:
+    """Move a refused packet into `rejected/<day>/` and write why beside it."""
+    path = Path(path)
+    (path.parent / REJECTED).mkdir(exist_ok=True)
+    moved = move_to(path, f"{REJECTED}/{day.isoformat()}")
     note = moved.with_name(moved.name + WHY_SUFFIX)
     tmp = note.with_name(f".{note.name}.part")
     tmp.write_text(why.rstrip("\n") + "\n", encoding="utf-8")
@@ -164,7 +170,7 @@ def reject(path: Path, why: str) -> Path:
 
 
 def listed(folder: Path, subfolder: str) -> list[Path]:
-    """Packets kept in `imported/` (and its days) or `rejected/`, by name."""
+    """Packets kept in `imported/` or `rejected/` (and their days), by name."""
     into = Path(folder) / subfolder
     if not into.is_dir():
         return []

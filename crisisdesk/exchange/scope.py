@@ -10,7 +10,8 @@ its own affiliate to the group desk. One affiliate never sees another's work.
 
 After a desk was restored from an old backup, its peers send it back the
 entries it made itself and lost (`echo`); a desk accepts such returned entries
-of its own only from before its restore was noticed (`own_before`).
+of its own only from before its restore was noticed (`own_before`), and only
+those it sends to that peer (a peer cannot hold others).
 """
 
 from __future__ import annotations
@@ -76,8 +77,11 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
     """Refuse a packet holding an unknown kind, or anything the enrolled sender may not send to
     `me`: the group desk relays an affiliate's entries to that affiliate's desks; a desk's own
     entries come back to it only when made before `own_before` (the HLC at which this desk
-    noticed it was restored; "" for never), or are already held here (`held`: their ids)."""
+    noticed it was restored; "" for never) and of those it sends to `sender`, or are already
+    held here (`held`: their ids)."""
     entries = list(entries)
+    if me is not None and _plainly_own(sender, entries, me):
+        return
     for entry in entries:
         if entry.kind not in ALL_KINDS:
             raise PacketRejected(errors.UNKNOWN_KIND,
@@ -88,10 +92,16 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
         if entry.kind in LOCAL_KINDS:
             raise PacketRejected(errors.OUT_OF_SCOPE, f"out of scope: {where} never leaves its desk")
         if me is not None and entry.desk == me.desk:
-            if entry.id not in held and (not own_before or entry.hlc >= own_before):
+            if entry.id in held:
+                continue
+            if not own_before or entry.hlc >= own_before:
                 raise PacketRejected(errors.OUT_OF_SCOPE, (
                     f"out of scope: {where} claims to be made on this desk, and this desk was "
                     "not restored from a backup before it"))
+            if not travels_to(entry, me, sender):  # the sender can hold it only if sent it
+                raise PacketRejected(errors.OUT_OF_SCOPE, (
+                    f"out of scope: {where} claims to be made on this desk, and this desk "
+                    f"never sends such an entry to desk {sender.name}"))
             continue
         if me is not None and sender.role == GROUP and entry.kind in AFFILIATE_KINDS:
             if not visible_to(entry, me):
@@ -113,6 +123,20 @@ def check_entries(sender: Identity, entries: Iterable[Entry], me: Identity | Non
                 f"out of scope: {where} touches affiliate "
                 f"'{entry.payload.get('affiliate')}', and desk {sender.name} is enrolled for "
                 f"'{sender.affiliate}' only"))
+
+
+def _plainly_own(sender: Identity, entries: list[Entry], me: Identity) -> bool:
+    """Whether every entry is one an affiliate desk sends of its own (its desk, an affiliate
+    kind, its affiliate), found at C speed: the packets of thousands of entries. False sends
+    them through the checks above, which say what is wrong."""
+    if sender.role != AFFILIATE or sender.desk == me.desk or not entries:
+        return False
+    try:
+        return {e.desk for e in entries} == {sender.desk} \
+            and AFFILIATE_KINDS.issuperset(e.kind for e in entries) \
+            and {e.payload.get("affiliate") for e in entries} == {sender.affiliate}
+    except TypeError:  # an affiliate that is no text (unhashable): the checks say so
+        return False
 
 
 def _role(identity: Identity) -> str:

@@ -87,8 +87,7 @@ class Store:
                 seq += 1
                 payload_json = canonical_json(entry.payload)
                 digest = chain_hash(prev, entry, payload_json)
-                stored.append(StoredEntry(seq=seq, entry=entry, prev_hash=prev, hash=digest,
-                                          payload_json=payload_json))
+                stored.append(StoredEntry(seq, entry, prev, digest, payload_json))
                 rows.append((seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
                              payload_json, prev, digest, str(entry.payload.get("event", ""))))
                 prev = digest

@@ -79,8 +79,10 @@ def item_keys(conn: sqlite3.Connection, event_id: str, affiliate: str, item_id: 
 
 
 def item_changes(conn: sqlite3.Connection, event_id: str, affiliate: str, checklist: str, item_id: str) -> list[dict[str, Any]]:
-    found = rows(conn, "SELECT * FROM item_changes WHERE event = ? AND affiliate = ? AND checklist = ? "
-                       "AND item = ? ORDER BY hlc", [event_id, affiliate, checklist, item_id])
+    found = rows(conn, "SELECT c.*, j.payload AS change FROM item_changes AS c "
+                       "JOIN journal AS j ON j.id = c.entry WHERE c.event = ? AND c.affiliate = ? "
+                       "AND c.checklist = ? AND c.item = ? ORDER BY c.hlc",
+                 [event_id, affiliate, checklist, item_id])
     for change in found:
         payload = json.loads(change.pop("change"))
         change["before"], change["after"] = payload["before"], payload["after"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from crisisdesk.store import checkpoints, document_cache
+from crisisdesk.store.projections.checklists import DDL_7 as ITEM_CHANGES_7
 from crisisdesk.store.projections.events import DDL_2 as EVENTS_2
 from crisisdesk.store.projections.registry import DDL as PROJECTIONS
 from crisisdesk.store.projections.reports import DDL_5 as REPORT_FILES_5
@@ -159,6 +160,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # brief PDFs made from numbered reports.
     Migration(5, "office files: drafts and briefs made from numbered reports", sql_step(REPORT_FILES_5)),
     Migration(6, "writers: the program versions that wrote the file", _writers),
+    # Schema 7 (store/projections/checklists.py): item history without a second copy of each
+    # change's payload, keyed by item and clock.
+    Migration(7, "item history keyed by item, its payloads read from the journal",
+              sql_step(ITEM_CHANGES_7)),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,14 +14,22 @@ import pytest
 
 from crisisdesk.cli import main
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.exchange_service import DUPLICATE, IMPORTED, WAITING, ExchangeService
+from crisisdesk.desk.exchange_service import (
+    DUPLICATE,
+    IMPORTED,
+    KEEP_ALIVE_AFTER,
+    REFUSED,
+    WAITING,
+    ExchangeService,
+)
 from crisisdesk.desk.exchange_watch import ExchangeFolder
 from crisisdesk.domain.clock import to_iso
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import folder, packet
 from crisisdesk.exchange.keys import KeyringKeys
 from crisisdesk.store import queries
-from tests.exchange.factories import PLAYBOOK, enrol_pair, journal_contents, make_node
+from tests.exchange.factories import PLAYBOOK, enrol_pair, entry, forge, journal_contents, make_node
 
 
 def _send(sender, recipient, out: Path) -> Path | None:
@@ -120,6 +128,38 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     assert journal_contents(restored) >= expected  # everything back, with no one acting
     assert any(d.text == "DR 센터로 전환" for d in restored.views.decisions(event))
     assert restored.verify().ok
+
+
+def test_a_restored_desk_takes_back_only_what_it_could_have_sent_that_peer(trio, event, tmp_path):
+    """After its restore the group desk takes its own lost entries back from its peers; the
+    bank's desk can hold (and return) only the group desk's entries that were sent to it: a
+    group edit of the card's item said to come back from the bank is refused."""
+    group, bank, card = trio
+    saved = tmp_path / "group-backup.sqlite"
+    group.desk.backup(saved)
+    group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")
+    _settle(trio, tmp_path)
+    group.desk.close()
+    shutil.copyfile(saved, group.desk.path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
+    group.desk, group.exchange = restored, ExchangeService(restored)
+    for node in trio:  # the quiet peers say what they hold again (keep-alive)
+        node.desk.clock.now += timedelta(seconds=KEEP_ALIVE_AFTER + 1)
+    _settle(trio, tmp_path, rounds=12)
+    assert restored.views.checklist(event, "card")[0].state == "doing"  # back from the card's desk
+    item = restored.views.checklist(event, "card")[1]
+    change = entry(group, Kind.CHECKLIST_CHANGED, {
+        "event": event, "affiliate": "card", "checklist": item.checklist, "item": item.item,
+        "base": "", "undoes": "", "before": {"state": "todo"}, "after": {"state": "done"}})
+    path = tmp_path / "forged.cdpkt"
+    path.write_bytes(forge(bank, group, [change], seq=10**12))
+    before = journal_contents(restored)
+    outcome = group.exchange.import_file(path)
+    assert (outcome.status, outcome.reason) == (REFUSED, "out_of_scope"), outcome.message
+    assert "never sends such an entry" in outcome.message
+    assert journal_contents(restored) == before
 
 
 def test_group_edits_travel_and_two_desks_of_one_affiliate_converge(trio, event, tmp_path):
@@ -230,7 +270,7 @@ def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
     loose.write_bytes(b"old")
     past = time.time() - 30 * 86400
     os.utime(loose, (past, past))
-    assert folder.prune_imported(shared, date(2025, 9, 27), keep_days=7) == 2
+    assert folder.prune(shared, folder.IMPORTED, date(2025, 9, 27), keep_days=7) == 2
     assert not old_day.exists() and not loose.exists()
     assert list((shared / folder.IMPORTED / day).glob("*.cdpkt")) == archived  # kept
 

@@ -485,10 +485,10 @@ def test_the_watcher_refuses_them_all_and_imports_the_next_valid_packet(world, t
         assert report.imported == []
     assert {name: _digest(getattr(world, name).desk.path) for name in watchers} == before
     assert folder.packets(shared) == []  # every file handled: none left to trip a later round
-    rejected = folder.listed(shared, folder.REJECTED)
+    rejected = {path.name: path for path in folder.listed(shared, folder.REJECTED)}
     assert len(rejected) == len(watched)
     for number, case in enumerate(watched):
-        why = folder.why(shared / folder.REJECTED / f"hostile-{number:03d}.cdpkt")
+        why = folder.why(rejected[f"hostile-{number:03d}.cdpkt"])
         assert f"reason: {case.reason}" in why, (case.name, why)
     # the rounds go on: a real packet after the hostile ones goes in
     world.bank.desk.assessments.assess_service(world.event, "bank", "atm", "down")

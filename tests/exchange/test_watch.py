@@ -66,10 +66,37 @@ def test_refused_packet_goes_to_rejected_with_why(trio, shared):
     report = on_group.step(export=False)
     assert [o.status for o in report.outcomes] == [REFUSED]
     [rejected] = on_group.listing().rejected
-    assert rejected.path.parent.name == "rejected"
+    day = group.desk.clock().date().isoformat()
+    assert rejected.path == shared / "rejected" / day / "hanbit-bank-000001.cdpkt"
     assert "out of scope" in rejected.why and "reason: out_of_scope" in rejected.why
-    assert (shared / "rejected" / "hanbit-bank-000001.cdpkt.why.txt").exists()
+    assert (shared / "rejected" / day / "hanbit-bank-000001.cdpkt.why.txt").exists()
     assert not list(shared.glob("*.cdpkt"))
+
+
+def test_rejected_packets_are_pruned_like_imported_ones(trio, shared):
+    """Refused packets are kept by day as long as imported ones (`keep_days`), then deleted
+    with their reasons; so are those an earlier version left loose in rejected/."""
+    group, bank, _ = trio
+    data = forge(bank, group, [entry(bank, "checklist.changed", {"affiliate": "card"})])
+    (shared / "hanbit-bank-000001.cdpkt").write_bytes(data)
+    assert ExchangeFolder(group.exchange, shared, settle=0, keep_days=7).step(
+        export=False).outcomes[0].status == REFUSED
+    [kept] = folder_ops.listed(shared, folder_ops.REJECTED)
+    old_day = shared / "rejected" / "2020-01-01"
+    old_day.mkdir()
+    for name in ("x.cdpkt", "x.cdpkt.why.txt"):
+        (old_day / name).write_text("old")
+    loose = [shared / "rejected" / name for name in ("y.cdpkt", "y.cdpkt.why.txt")]
+    recent = [shared / "rejected" / name for name in ("z.cdpkt", "z.cdpkt.why.txt")]
+    for path in loose + recent:
+        path.write_text("as an earlier version left it")
+    for path in loose:
+        _age(path, 8 * 86400)
+    report = ExchangeFolder(group.exchange, shared, settle=0, keep_days=7).step(export=False)
+    assert "2 rejected packets older than 7 days deleted" in report.summary()
+    assert not old_day.exists() and not any(p.exists() for p in loose)
+    assert all(p.exists() for p in recent) and kept.exists()
+    assert {p.name for p in folder_ops.listed(shared, folder_ops.REJECTED)} == {kept.name, "z.cdpkt"}
 
 
 def test_partial_and_temporary_files_are_never_imported(trio, shared):

@@ -9,6 +9,7 @@ from pathlib import Path
 from crisisdesk.desk.app import Desk
 from crisisdesk.domain.group import GROUP_DESK
 from crisisdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tests.store.item_history import table_rows
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema1-demo.sqlite.gz"
 
@@ -38,7 +39,7 @@ def test_an_old_desk_opens_with_every_entry_and_projection_intact(tmp_path):
     path = _old_desk(tmp_path)
     assert _rows(path, "PRAGMA user_version") == [(1,)]
     journal = _rows(path, "SELECT * FROM journal ORDER BY seq")
-    old_tables = {t: _rows(path, f'SELECT * FROM "{t}" ORDER BY 1, 2') for (t,) in _rows(
+    old_tables = {t: table_rows(path, t) for (t,) in _rows(
         path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
               "('parsed_documents', 'events') AND name NOT LIKE 'sqlite_%'")}
     with Desk.open(path) as desk:
@@ -49,7 +50,7 @@ def test_an_old_desk_opens_with_every_entry_and_projection_intact(tmp_path):
     assert _rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert _rows(path, "SELECT * FROM journal ORDER BY seq") == journal
     for table, rows in old_tables.items():
-        assert _rows(path, f'SELECT * FROM "{table}" ORDER BY 1, 2') == rows, table
+        assert table_rows(path, table) == rows, table
     # the filings of the old event are read from the new table, filed by the group once
     submitted = {d.duty: d.reference for d in duties if d.state == "submitted"}
     assert submitted["fss-initial"] == "FSS-2025-0926-0141"

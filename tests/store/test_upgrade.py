@@ -3,6 +3,7 @@ written by `crisisdesk demo` of that release) opened by this one: backup first, 
 verify ok, every entry present; projections rebuilt when they are built differently now."""
 
 import gzip
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -12,12 +13,14 @@ import pytest
 from crisisdesk import __version__
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.backups import verify_database
+from crisisdesk.domain.checklist import ItemState
 from crisisdesk.store import upgrade, verify
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_store import Store
 from crisisdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
 from crisisdesk.store.upgrade import upgrade_backup_folder
 from crisisdesk.store.verify import expected_schema
+from tests.store.item_history import table_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -48,10 +51,10 @@ def _schema(path: Path) -> dict:
 def _projections(path: Path) -> dict[str, list]:
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall()
-                for t in upgrade.projection_tables(conn)}
+        tables = upgrade.projection_tables(conn)
     finally:
         conn.close()
+    return {t: table_rows(path, t) for t in tables}
 
 
 def test_migrations_are_numbered_python_steps():
@@ -199,3 +202,21 @@ def test_a_version_opening_the_file_first_empties_the_parse_cache(tmp_path):
     conn.close()
     Store.open(path).close()  # the same version again: the cache stays
     assert _rows(path, "SELECT count(*) FROM parsed_documents") == [(1,)]
+
+
+def test_item_history_after_schema_7_reads_each_change_from_the_journal(tmp_path):
+    """Schema 7 drops the history's copy of each change's payload: what the desk shows of an
+    item's history (and undoes from) is what the copy said."""
+    path = _released(tmp_path)
+    old = _rows(path, "SELECT event, affiliate, checklist, item, entry, change FROM item_changes "
+                      "ORDER BY hlc")
+    assert len(old) > 10
+    with Desk.open(path) as desk:
+        for event, affiliate, checklist, item, entry, change in old:
+            history = {c.entry: c for c in desk.checklists.item_history(
+                event, affiliate, f"{checklist}/{item}")}
+            payload = json.loads(change)
+            assert (history[entry].before, history[entry].after) == (
+                ItemState.from_dict(payload["before"]), ItemState.from_dict(payload["after"]))
+        assert "change" not in {r[1] for r in desk.store.conn.execute(
+            "PRAGMA table_info(item_changes)")}

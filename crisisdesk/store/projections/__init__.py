@@ -67,18 +67,27 @@ def latest_per_row(batch: list[StoredEntry],
 
 
 def project_all(conn: sqlite3.Connection, stored: list[StoredEntry]) -> None:
-    """Apply entries in order; kinds without a projector change nothing."""
-    start = 0
-    while start < len(stored):
-        end = start + 1
-        if stored[start].entry.kind in BATCH_PROJECTORS:
-            while end < len(stored) and stored[end].entry.kind in BATCH_PROJECTORS:
-                end += 1
-            by_kind: dict[str, list[StoredEntry]] = {}
-            for item in stored[start:end]:
-                by_kind.setdefault(item.entry.kind, []).append(item)
-            for kind, run in by_kind.items():
-                BATCH_PROJECTORS[kind](conn, run)
-        elif stored[start].entry.kind in PROJECTORS:
-            PROJECTORS[stored[start].entry.kind](conn, stored[start])
-        start = end
+    """Apply entries in order; kinds without a projector change nothing. A run of batch kinds
+    is applied kind by kind (they commute), in one pass over the entries."""
+    run: dict[str, list[StoredEntry]] = {}
+    for item in stored:
+        kind = item.entry.kind
+        if kind in BATCH_PROJECTORS:
+            if kind in run:
+                run[kind].append(item)
+            else:
+                run[kind] = [item]
+            continue
+        if run:
+            _apply_run(conn, run)
+            run = {}
+        projector = PROJECTORS.get(kind)
+        if projector is not None:
+            projector(conn, item)
+    if run:
+        _apply_run(conn, run)
+
+
+def _apply_run(conn: sqlite3.Connection, run: dict[str, list[StoredEntry]]) -> None:
+    for kind, batch in run.items():
+        BATCH_PROJECTORS[kind](conn, batch)

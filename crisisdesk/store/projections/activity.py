@@ -25,5 +25,7 @@ def touch_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> No
     """`touch` for many (event, affiliate, at), once per affiliate."""
     latest: dict[tuple[str, str], str] = {}
     for event, affiliate, at in rows:
-        latest[(event, affiliate)] = max(at, latest.get((event, affiliate), ""))
+        key = (event, affiliate)
+        if key not in latest or at > latest[key]:
+            latest[key] = at
     conn.executemany(_TOUCH, [(event, affiliate, at) for (event, affiliate), at in latest.items()])
