@@ -38,7 +38,7 @@ from crisisdesk.domain.report_register import (
     next_number,
     previous_issued,
 )
-from crisisdesk.reports import KINDS, LANGS, RenderedReport, ReportMeta, render
+from crisisdesk.reports import KINDS, LANGS, RenderedReport, ReportMeta, render_pdf
 from crisisdesk.reports.meta import Progress
 from crisisdesk.store.projections.reports import file_rows, report_rows
 
@@ -52,7 +52,7 @@ class PreparedReport:
     meta: ReportMeta
 
     def render(self, progress: Progress | None = None) -> RenderedReport:
-        return render(self.situation, self.meta, progress)
+        return render_pdf(self.situation, self.meta, progress)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class ReportCommands(DeskService):
             next_update=next_update, status="draft")
         if out is not None:
             self.check_output(out)
-        rendered = render(situation, meta, progress)
+        rendered = render_pdf(situation, meta, progress)
         self._record_with_file(Kind.REPORT_DRAFTED, {
             "event": ctx.id, "number": number, "kind": "situation", "lang": lang, "as_of": seq,
             "moment": to_iso(moment), "period_from": to_iso(meta.period_from) if meta.period_from else "",
@@ -228,7 +228,7 @@ class ReportCommands(DeskService):
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
         meta = self._record_meta(record, kind)
         if fmt == "pdf":
-            rendered = render(situation, meta, progress)
+            rendered = render_pdf(situation, meta, progress)
             data, fingerprint = rendered.pdf, rendered.fingerprint
         else:
             from crisisdesk.reports.office_files import render_office
@@ -308,7 +308,7 @@ class ReportCommands(DeskService):
     def _render_record(self, ctx: Event, record: ReportRecord, kind: str,
                        progress: Progress | None) -> RenderedReport:
         situation = self.report_situation(ctx, record.as_of, record.moment, record.lang)
-        return render(situation, self._record_meta(record, kind), progress)
+        return render_pdf(situation, self._record_meta(record, kind), progress)
 
     def _record_meta(self, record: ReportRecord, kind: str) -> ReportMeta:
         """What report `record` prints, with its recorded stamps."""

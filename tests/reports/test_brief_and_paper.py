@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from crisisdesk.reports import ReportMeta, render
+from crisisdesk.reports import ReportMeta, render_pdf
 from tests.reports.pdfcheck import data_strings, fonts, hangul_tokens, pages_text, qpdf_check
 
 
 def test_brief_is_one_page_with_the_essentials(demo_situation):
     situation = demo_situation[0]
-    rendered = render(situation, ReportMeta(kind="brief"))
+    rendered = render_pdf(situation, ReportMeta(kind="brief"))
     assert rendered.pages == 1
     text = pages_text(rendered.pdf)[0]
     for label in ("회장 보고 요약", "상황 요약", "영향 계열사", "주요 위험", "결정 필요 사항", "요청·지원 필요 사항",
@@ -20,7 +20,7 @@ def test_brief_is_one_page_with_the_essentials(demo_situation):
 
 def test_brief_tells_the_truth_and_cuts_nothing(demo_situation):
     situation = demo_situation[0]
-    text = " ".join(pages_text(render(situation, ReportMeta(kind="brief")).pdf)[0].split())
+    text = " ".join(pages_text(render_pdf(situation, ReportMeta(kind="brief")).pdf)[0].split())
     # a government outage: no RTO breach is claimed, the outage duration is shown instead
     assert "RTO 초과" not in text and "RTO 미적용" in text
     assert text.index("주요 위험") < text.index("기한 경과 핵심 점검 항목")  # overdue counts do not lead
@@ -41,14 +41,14 @@ def test_brief_of_a_numbered_report_carries_its_number_and_approval(demo_situati
 
     meta = ReportMeta(kind="brief", number=4, status="issued", approved_by="이정민",
                       approved_at=datetime(2025, 9, 27, 5, 10, tzinfo=UTC))
-    text = pages_text(render(demo_situation[0], meta).pdf)[0]
+    text = pages_text(render_pdf(demo_situation[0], meta).pdf)[0]
     assert "상황보고 제4호 요약" in text and "회장 보고 요약 · 제4호" in text
     assert "이정민" in text and "2025-09-27" in text
 
 
 def test_brief_in_english(demo_situation):
     situation = demo_situation[1]
-    rendered = render(situation, ReportMeta(kind="brief", lang="en", number=3))
+    rendered = render_pdf(situation, ReportMeta(kind="brief", lang="en", number=3))
     text = pages_text(rendered.pdf)[0]
     assert "Executive Brief" in text and "page 1 of 1" in text and "Executive brief · report #3" in text
     assert "Summary of situation report No. 3" in text
@@ -58,7 +58,7 @@ def test_brief_in_english(demo_situation):
 
 def test_paper_checklists_for_every_affiliate_and_for_one(demo_situation):
     situation = demo_situation[0]
-    every = render(situation, ReportMeta(kind="paper"))
+    every = render_pdf(situation, ReportMeta(kind="paper"))
     pages = pages_text(every.pdf)
     text = "\n".join(pages)
     for tile in situation.board.tiles:
@@ -67,7 +67,7 @@ def test_paper_checklists_for_every_affiliate_and_for_one(demo_situation):
     assert qpdf_check(every.pdf).returncode == 0
     assert "초안" not in "\n".join(pages)  # paper forms carry no DRAFT watermark
 
-    bank = render(situation, ReportMeta(kind="paper", affiliate="bank", blank=True))
+    bank = render_pdf(situation, ReportMeta(kind="paper", affiliate="bank", blank=True))
     text = "\n".join(pages_text(bank.pdf))
     assert "한빛은행" in text and "한빛카드" not in text and "빈 점검표" in text
     assert "■" not in text  # blank: no ticks printed
@@ -78,7 +78,7 @@ def test_paper_checklists_for_every_affiliate_and_for_one(demo_situation):
 
 def test_paper_checklist_in_english_has_english_labels(demo_situation):
     situation = demo_situation[1]
-    rendered = render(situation, ReportMeta(kind="paper", lang="en", affiliate="card"))
+    rendered = render_pdf(situation, ReportMeta(kind="paper", lang="en", affiliate="card"))
     text = "\n".join(pages_text(rendered.pdf))
     assert "Hanbit Card — paper checklist" in text and "Signature" in text
     corpus = "\n".join(data_strings(situation, "en"))
@@ -91,8 +91,8 @@ def test_brief_and_report_ask_the_chair_to_unblock_items_and_chase_overdue_actio
     overdue = [a for a in situation.actions if a.overdue and a.state in ("open", "doing")]
     assert blocked and overdue  # the demo has both
     names = {t.affiliate: t.name.ko for t in situation.board.tiles}
-    brief = " ".join(pages_text(render(situation, ReportMeta(kind="brief")).pdf)[0].split())
-    report = " ".join(" ".join(pages_text(render(situation, ReportMeta(kind="situation")).pdf)).split())
+    brief = " ".join(pages_text(render_pdf(situation, ReportMeta(kind="brief")).pdf)[0].split())
+    report = " ".join(" ".join(pages_text(render_pdf(situation, ReportMeta(kind="situation")).pdf)).split())
     sections = (brief[brief.index("결정 필요 사항"):brief.index("요청·지원 필요 사항")],
                 report[report.index("5. 요청·결정 필요 사항"):report.index("6. 다음 보고")])
     for section in sections:

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import docx
 import pytest
 
-from crisisdesk.reports import ReportMeta, render
+from crisisdesk.reports import ReportMeta, render_pdf
 from crisisdesk.reports.office_files import render_office
 
 OWPML_PARAGRAPH = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
@@ -84,9 +84,9 @@ def test_hwpx_body_holds_the_same_sections(office, demo_situation):
 
 
 def test_office_files_carry_the_fingerprint_of_the_report_they_copy(office, demo_situation):
-    pdf = render(demo_situation[0], ReportMeta(kind="situation", **META))
+    pdf = render_pdf(demo_situation[0], ReportMeta(kind="situation", **META))
     assert office["situation", "docx"].fingerprint == office["situation", "hwpx"].fingerprint == pdf.fingerprint
-    brief = render(demo_situation[0], ReportMeta(kind="brief", **META))
+    brief = render_pdf(demo_situation[0], ReportMeta(kind="brief", **META))
     assert office["brief", "hwpx"].fingerprint == brief.fingerprint != pdf.fingerprint
 
 

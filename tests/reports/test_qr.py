@@ -9,7 +9,7 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from crisisdesk.reports import ReportMeta, render
+from crisisdesk.reports import ReportMeta, render_pdf
 from crisisdesk.reports.layout import MARGIN_X, QR_SIZE
 
 DPI = 300
@@ -31,7 +31,7 @@ def read_modules(pdf: bytes, page: int, size: int, folder) -> list[list[bool]]:
 
 def test_qr_code_carries_number_and_fingerprint(demo_situation, tmp_path):
     situation = demo_situation[0]
-    rendered = render(situation, ReportMeta(kind="situation", number=4, designation="update"))
+    rendered = render_pdf(situation, ReportMeta(kind="situation", number=4, designation="update"))
     payload = f"CRISISDESK|situation|{situation.event.id[:8]}|4|{rendered.fingerprint}"
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=1)
     code.add_data(payload)

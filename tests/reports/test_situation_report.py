@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from crisisdesk.reports import ReportMeta, render
+from crisisdesk.reports import ReportMeta, render_pdf
 from crisisdesk.reports.catalogue import LABELS
 from tests.reports.pdfcheck import (
     data_strings,
@@ -25,14 +25,14 @@ META = dict(kind="situation", number=2, designation="update", prepared_by="김�
 @pytest.fixture(scope="module")
 def korean(demo_situation):
     situation = demo_situation[0]
-    rendered = render(situation, ReportMeta(lang="ko", **META))
+    rendered = render_pdf(situation, ReportMeta(lang="ko", **META))
     return situation, rendered, pages_text(rendered.pdf)
 
 
 @pytest.fixture(scope="module")
 def english(demo_situation):
     situation = demo_situation[1]
-    rendered = render(situation, ReportMeta(lang="en", **META))
+    rendered = render_pdf(situation, ReportMeta(lang="en", **META))
     return situation, rendered, pages_text(rendered.pdf)
 
 
@@ -107,18 +107,18 @@ def test_same_state_gives_same_bytes_and_other_moment_another_fingerprint(demo_s
     from datetime import timedelta
 
     situation, first, _ = korean
-    again = render(situation, ReportMeta(lang="ko", **META))
+    again = render_pdf(situation, ReportMeta(lang="ko", **META))
     assert again.pdf == first.pdf and again.fingerprint == first.fingerprint
     later = dataclasses.replace(situation, board=dataclasses.replace(
         situation.board, now=situation.now + timedelta(hours=1)))
-    assert render(later, ReportMeta(lang="ko", **META)).fingerprint != first.fingerprint
+    assert render_pdf(later, ReportMeta(lang="ko", **META)).fingerprint != first.fingerprint
 
 
 def test_stamps_do_not_change_the_fingerprint_but_the_watermark_goes(korean):
     from datetime import UTC, datetime
 
     situation, draft, _ = korean
-    issued = render(situation, ReportMeta(lang="ko", **{**META, "status": "issued"}, approved_by="이위원장",
+    issued = render_pdf(situation, ReportMeta(lang="ko", **{**META, "status": "issued"}, approved_by="이위원장",
                                           approved_at=datetime(2025, 9, 27, 5, 10, tzinfo=UTC),
                                           issued_at=datetime(2025, 9, 27, 5, 20, tzinfo=UTC),
                                           issued_by="김보고"))
@@ -129,7 +129,7 @@ def test_stamps_do_not_change_the_fingerprint_but_the_watermark_goes(korean):
 
 def test_progress_is_reported_up_to_the_total(demo_situation):
     calls = []
-    render(demo_situation[0], ReportMeta(kind="brief"), progress=lambda done, total: calls.append((done, total)))
+    render_pdf(demo_situation[0], ReportMeta(kind="brief"), progress=lambda done, total: calls.append((done, total)))
     assert calls and calls[-1][0] == calls[-1][1]
     assert all(0 <= d <= t for d, t in calls) and [d for d, _ in calls] == sorted(d for d, _ in calls)
 
@@ -177,6 +177,6 @@ def test_the_body_says_so_when_the_group_file_names_no_distribution(demo_situati
     from crisisdesk.domain.group import ReportForm
 
     situation = dataclasses.replace(demo_situation[0], report_form=ReportForm())
-    text = "\n".join(pages_text(render(situation, ReportMeta(lang="ko", **META)).pdf))
+    text = "\n".join(pages_text(render_pdf(situation, ReportMeta(lang="ko", **META)).pdf))
     assert "배포처: 미지정" in text
     assert "리스크관리팀장" not in text and "검토" in text  # the default steps 기안 → 검토 → 결재
