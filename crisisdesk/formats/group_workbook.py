@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.group_file import group_from_data
@@ -28,6 +28,9 @@ from crisisdesk.formats.workbook_errors import (
     column_letter,
 )
 from crisisdesk.formats.workbook_layout import SHEETS, SheetColumn, SheetLayout
+
+if TYPE_CHECKING:  # openpyxl loads on first use
+    from openpyxl import Workbook
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -74,7 +77,7 @@ def read_group_workbook_bytes(content: bytes, name: str = "<workbook>") -> Workb
     return WorkbookGroup(group, data, notes)
 
 
-def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
+def _table(book: Workbook, layout: SheetLayout, report: CellReport) -> list[Row]:
     """The rows of one sheet, after checking its header row."""
     if layout.name not in book.sheetnames and layout.optional:
         return []
@@ -85,11 +88,11 @@ def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
     ws = book[layout.name]
     known = {c.header: c for c in layout.columns}
     at: dict[str, tuple[int, SheetColumn]] = {}
-    for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
+    for index, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):  # from column A
         header = str(cell.value).strip() if cell.value is not None else ""
         if not header:
             continue
-        where = Cell(layout.name, 1, cell.column, header)
+        where = Cell(layout.name, 1, index, header)
         if header not in known:
             hint = did_you_mean(header, list(known), "columns")
             report.fail(where, f"알 수 없는 열 '{header}' (unknown column; {hint})")
@@ -97,7 +100,7 @@ def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
             report.fail(where, f"열 '{header}'이(가) 두 번 있습니다 (first in column "
                                f"{column_letter(at[header][0])})")
         else:
-            at[header] = (cell.column, known[header])
+            at[header] = (index, known[header])
     for column in layout.columns:
         if column.required and column.header not in at:
             report.fail(Cell(layout.name, 1, 0), f"필수 열 '{column.header}'이(가) 없습니다 "
