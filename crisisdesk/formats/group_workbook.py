@@ -10,7 +10,6 @@ of them, before the contents are read; then every problem of the contents at onc
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path as FilePath
@@ -64,7 +63,7 @@ def read_group_workbook_bytes(content: bytes, name: str = "<workbook>") -> Workb
                                                          "than 10 MiB; a group inventory is far smaller)")])
     try:
         book = load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 (openpyxl failing on a file, whatever the way, refuses the file)
         raise WorkbookError([CellProblem(name, 0, 0, "", "엑셀 통합문서(.xlsx)로 읽을 수 없습니다 (not an Excel "
                                                          f"workbook: {type(exc).__name__})")]) from None
     report = CellReport(name, {})
@@ -85,7 +84,13 @@ def _table(book: Workbook, layout: SheetLayout, report: CellReport) -> list[Row]
         close = did_you_mean(layout.name, list(book.sheetnames), "sheets")
         report.fail(Cell(layout.name, 0, 0), f"시트가 없습니다 (missing sheet '{layout.name}'; {close})")
         return []
+    from openpyxl.worksheet.worksheet import Worksheet  # openpyxl is loaded by now
+
     ws = book[layout.name]
+    if not isinstance(ws, Worksheet):
+        report.fail(Cell(layout.name, 0, 0), f"'{layout.name}' 시트가 표가 아닙니다 (the sheet "
+                                             f"'{layout.name}' is a chart sheet, not a table)")
+        return []
     known = {c.header: c for c in layout.columns}
     at: dict[str, tuple[int, SheetColumn]] = {}
     for index, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):  # from column A
