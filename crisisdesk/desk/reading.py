@@ -94,8 +94,11 @@ class ReadModels(DeskService):
         return views.outlook_views(self._store.conn, self._events.event(event))
 
     def timeline(self, event: str | None = None, affiliate: str | None = None,
-                 kinds: tuple[str, ...] = ()) -> list[TimelineEntry]:
-        return views.timeline_entries(self._store.conn, self._events.event(event), affiliate, kinds)
+                 kinds: tuple[str, ...] = (), after: int = 0) -> list[TimelineEntry]:
+        """The event's timeline in HLC order; with `after`, only the entries journaled after that
+        position (a panel that holds the rest)."""
+        return views.timeline_entries(self._store.conn, self._events.event(event), affiliate, kinds,
+                                      after=after)
 
     def recent_changes(self, event: str | None, since: datetime, until: datetime,
                        without: tuple[str, ...] = (), last: int = 200) -> tuple[list[TimelineEntry], int]:

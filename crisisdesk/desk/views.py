@@ -387,10 +387,11 @@ def outlook_views(conn: sqlite3.Connection, ctx: Event) -> list[OutlookView]:
 
 
 def timeline_entries(conn: sqlite3.Connection, ctx: Event, affiliate: str | None = None,
-                     kinds: tuple[str, ...] = (), upto: int | None = None) -> list[TimelineEntry]:
-    """The event's journal in HLC order; `kinds` filters by prefix (e.g. 'checklist', 'decision')."""
+                     kinds: tuple[str, ...] = (), upto: int | None = None, after: int = 0) -> list[TimelineEntry]:
+    """The event's journal in HLC order (entries `after < seq <= upto`); `kinds` filters by
+    prefix (e.g. 'checklist', 'decision')."""
     entries = []
-    for row in queries.journal_for_event(conn, ctx.id, upto):
+    for row in queries.journal_for_event(conn, ctx.id, upto, after):
         payload = row["payload"]
         if affiliate and payload.get("affiliate") != affiliate:
             continue
@@ -405,6 +406,6 @@ def timeline_entry(row: dict[str, Any], ctx: Event) -> TimelineEntry:
     payload = row["payload"]
     return TimelineEntry(seq=row["seq"], at=from_iso(row["at"]), kind=row["kind"],
                          affiliate=payload.get("affiliate", ""), author=row["author"],
-                         summary=describe(row["kind"], payload, ctx.playbook, ctx.group))
+                         summary=describe(row["kind"], payload, ctx.playbook, ctx.group), hlc=row["hlc"])
 
 

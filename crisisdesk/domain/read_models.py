@@ -347,6 +347,7 @@ class TimelineEntry:
     affiliate: str
     author: str
     summary: Text
+    hlc: str = ""  # its clock: the timeline's order
 
 
 @dataclass(frozen=True)

@@ -177,11 +177,12 @@ def notices(conn: sqlite3.Connection, event_id: str, affiliate: str | None = Non
     return found
 
 
-def journal_for_event(conn: sqlite3.Connection, event_id: str, upto: int | None = None) -> list[dict[str, Any]]:
-    """Journal entries of one event in HLC order (the timeline)."""
+def journal_for_event(conn: sqlite3.Connection, event_id: str, upto: int | None = None,
+                      after: int = 0) -> list[dict[str, Any]]:
+    """Journal entries of one event in HLC order (the timeline), `after < seq <= upto`."""
     sql = ("SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal "
-           "WHERE event = ?")
-    params: list[Any] = [event_id]
+           "WHERE event = ? AND seq > ?")
+    params: list[Any] = [event_id, after]
     if upto is not None:
         sql += " AND seq <= ?"
         params.append(upto)

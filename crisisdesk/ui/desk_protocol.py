@@ -30,7 +30,7 @@ class OpenDesk(Protocol):
 
 class TimelineViews(Protocol):
     def timeline(self, event: str | None = None, affiliate: str | None = None,
-                 kinds: tuple[str, ...] = ()) -> list[TimelineEntry]: ...
+                 kinds: tuple[str, ...] = (), after: int = 0) -> list[TimelineEntry]: ...
 
 
 class BoardViews(Protocol):

@@ -57,6 +57,13 @@ class RowsModel(QAbstractTableModel):
             if before != after:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
+    def append_rows(self, rows: Sequence) -> None:
+        """Rows added after the last one (the views insert them, nothing is reset)."""
+        if rows:
+            self.beginInsertRows(ROOT, len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
     def rows(self) -> list:
         return list(self._rows)
 

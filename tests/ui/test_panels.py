@@ -181,7 +181,8 @@ def test_timeline_filters_by_kind_and_text(open_window, demo_copy, qtbot):
     assert 0 < panel.model.rowCount() < everything
     assert all(e.kind.split(".")[0] in ("meeting", "decision", "action") for e in panel.model.rows())
     type_text(panel.search, "협의회")
-    assert 0 < panel.proxy.rowCount() < panel.model.rowCount()
+    qtbot.waitUntil(lambda: 0 < panel.model.rowCount() < len(panel.model.entries()))
+    assert all("협의회" in panel.model.index(r, 2).data() for r in range(panel.model.rowCount()))
 
 
 def test_choices_are_kept_in_settings(open_window, nirs_file, qtbot):

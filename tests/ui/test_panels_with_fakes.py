@@ -57,11 +57,11 @@ class FakeDesk:
 
 
 class FakeTimelineDesk(FakeDesk):
-    def timeline(self, event=None, affiliate=None, kinds=()):
+    def timeline(self, event=None, affiliate=None, kinds=(), after=0):
         self.calls.append(("timeline", event, affiliate, kinds))
         return [TimelineEntry(seq=n, at=NIRS_T0 + timedelta(minutes=n), kind="checklist.changed",
                               affiliate="bank", author="운영자", summary=Text(f"항목 {n} 완료", f"item {n} done"))
-                for n in (1, 2, 3)]
+                for n in (1, 2, 3) if n > after]
 
 
 class FakeBoardDesk(FakeDesk):

@@ -1,8 +1,11 @@
-"""The timeline: every journal entry of the event in order, in the group's timezone, with filters."""
+"""The timeline: every journal entry of the event in order, in the group's timezone, with filters.
+
+Loaded whole when shown or filtered, then only what was journaled since (a desk of 150,000
+entries took seconds to read again at every change, and its table a reset)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,7 +38,14 @@ KINDS = (
 )
 
 
+SEARCH_PAUSE_MS = 250  # the search runs once typing pauses this long
+SIZE_SAMPLE = 100  # rows measured for a column's width (Qt's 1,000 asked every cell 73,000 times)
+
+
 class TimelineModel(RowsModel):
+    """The event's entries that match the search text, of all those loaded (`entries`): the
+    search is done here over each entry's shown text, not by a proxy asking every row."""
+
     columns = (
         Column(QT_TRANSLATE_NOOP("Columns", "Time"), lambda e, m: timefmt.local_full(e.at, m.tz)),
         Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda e, m: e.author),
@@ -46,6 +56,37 @@ class TimelineModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(key=lambda e: e.seq, parent=parent)
         self.tz = "Asia/Seoul"
+        self._entries: list[TimelineEntry] = []
+        self._search = ""
+
+    def entries(self) -> list[TimelineEntry]:
+        """Every entry loaded, shown or not."""
+        return list(self._entries)
+
+    def last(self) -> TimelineEntry | None:
+        return self._entries[-1] if self._entries else None
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self._entries = list(entries)
+        self.set_rows(self._matching(self._entries))
+
+    def add_entries(self, entries: list[TimelineEntry]) -> None:
+        """Entries after the last one loaded (by clock)."""
+        self._entries.extend(entries)
+        self.append_rows(self._matching(entries))
+
+    def set_search(self, search: str) -> None:
+        self._search = search.strip().casefold()
+        self.set_rows(self._matching(self._entries))
+
+    def relabel(self) -> None:
+        """The language changed: the search runs over the texts now shown."""
+        self.set_rows(self._matching(self._entries))
+        self.repaint_all()
+
+    def _matching(self, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+        search = self._search
+        return [e for e in entries if search in text(e.summary).casefold()] if search else list(entries)
 
 
 class TimelinePanel(LazyRefresh, QWidget):
@@ -54,15 +95,16 @@ class TimelinePanel(LazyRefresh, QWidget):
         self.setObjectName("timelinePanel")
         self._executor = executor
         self._info: Event | None = None
+        self._loaded: tuple | None = None  # the (event, affiliate, kinds) the model holds
+        self._upto = 0  # the last journal position read for it
+        self._reading = False  # a read is on its way: a change meanwhile reads again after it
+        self._again = False
         self.model = TimelineModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(2)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = table_view("timelineTable", self.proxy)
+        self.table = table_view("timelineTable", self.model)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(SIZE_SAMPLE)  # column widths from the rows in view and a few more
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.affiliate = QComboBox(objectName="timelineAffiliate")
         self.affiliate.currentIndexChanged.connect(lambda: self.request_refresh())
@@ -72,7 +114,9 @@ class TimelinePanel(LazyRefresh, QWidget):
         self.kind.currentIndexChanged.connect(lambda: self.request_refresh())
         self.search = QLineEdit(objectName="timelineSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self._searching = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS,
+                                 timeout=lambda: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(self._searching.start)  # once typing pauses
         self.tz_label = QLabel(objectName="timelineTimezone")
         self.captions = [QLabel(), QLabel(), QLabel()]
         bar = QHBoxLayout()
@@ -112,20 +156,53 @@ class TimelinePanel(LazyRefresh, QWidget):
         if self._info and changes.event == self._info.id and changes.touches(TIMELINE):
             self.request_refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, whole: bool = False) -> None:
+        """Read what the model lacks: everything for another event or filter (or `whole`), else
+        the entries journaled since the last read."""
         if self._info is None:
+            return
+        if self._reading:
+            self._again = True
             return
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
+        key = (event, affiliate, kinds)
+        after = self._upto if key == self._loaded and not whole else 0
+
         def read(desk: TimelineDesk) -> list[TimelineEntry]:
-            return desk.views.timeline(event, affiliate, kinds)
+            return desk.views.timeline(event, affiliate, kinds, after=after)
 
-        self._executor.submit(read, lambda entries: self._apply(event, entries))
+        self._reading = True
+        self._executor.submit(read, lambda entries: self._apply(key, after, entries), self._read_failed)
 
-    def _apply(self, event: str, entries) -> None:
-        if self._info is not None and event == self._info.id:
-            self.model.set_rows(entries)
+    def _apply(self, key: tuple, after: int, entries: list[TimelineEntry]) -> None:
+        self._read_done()
+        if self._info is None or key[0] != self._info.id:
+            return
+        last = self.model.last()
+        if after and entries and last is not None and entries[0].hlc < last.hlc:
+            self.refresh(whole=True)  # an entry from another desk goes in between: read in order
+            return
+        bar = self.table.verticalScrollBar()
+        following = not after or bar.value() == bar.maximum()  # a reader further up stays there
+        if after:
+            self.model.add_entries(entries)
+        else:
+            self.model.set_entries(entries)
+        self._loaded = key
+        self._upto = max([self._upto if after else 0, *(e.seq for e in entries)])
+        if following:
             self.table.scrollToBottom()
+
+    def _read_failed(self, error: Exception) -> None:
+        self._read_done()
+        self._executor.failed.emit(error)  # said as any other failed read is
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.request_refresh)
 
     def retranslate(self) -> None:
         for caption, text_ in zip(self.captions, (self.tr("&Affiliate:"), self.tr("&Kind:"), self.tr("&Search:")),
@@ -138,7 +215,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         tz = self._info.timezone if self._info else "Asia/Seoul"
         self.tz_label.setText(self.tr("Times in {}").format(tz))
         self.table.setAccessibleName(self.tr("Timeline"))
-        self.model.repaint_all()
+        self.model.relabel()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
