@@ -12,7 +12,10 @@ gap between two beats, less the beat, is the stall (target < 100 ms). Measured w
 - scrolling (to the end, the middle, the top, ten pages down),
 - ticking (`--ticks` Spaces, each waited for until saved),
 - ticking while a backup is written ("backup now"), with the time from Space to the tick saved
-  (target < 100 ms), and the backup's own duration.
+  (target < 100 ms), and the backup's own duration;
+- the timeline panel: first shown (the whole timeline read and described, in seconds, and the
+  stall), shown again after the ticks (only what is new is read), and a search typed in it;
+- the 24-hour room: its handover brief read (seconds) and the stall.
 
 Tick to repaint: from Space to the view's next paint showing the new state (target < 16 ms).
 Runs headless (QT_QPA_PLATFORM=offscreen) unless a display is set; settings go to a scratch folder.
@@ -206,6 +209,41 @@ def measure(path: Path, ticks: int) -> dict:
     figures["tick_during_backup_max_ms"] = max(during) * 1000 if during else float("nan")
     figures["backup_stall_ms"] = heart.stall_ms()
     figures["gc_longest_ms"] = collections.longest_ms()
+
+    def shown(name: str, loaded):
+        """Show a panel (built on first show) and wait until `loaded(panel)`: seconds, panel."""
+        began = time.perf_counter()
+        window.show_panel(name)
+        wait(lambda: loaded(window.panels[name]) and window.executor.pending == 0, timeout=600)
+        return time.perf_counter() - began, window.panels[name]
+
+    heart.reset()
+    figures["timeline_first_s"], timeline = shown("timeline", lambda p: p.model.rowCount() > 0)
+    settle()
+    figures["timeline_first_stall_ms"] = heart.stall_ms()
+    loaded = len(timeline.model.entries())
+    window.show_panel("checklists")
+    settle()
+    for _ in range(3):
+        tick()
+    heart.reset()
+    figures["timeline_again_s"] = shown("timeline", lambda p: len(p.model.entries()) >= loaded + 3)[0]
+    settle()
+    figures["timeline_again_stall_ms"] = heart.stall_ms()
+    word = timeline.model.index(timeline.model.rowCount() - 1, 2).data().split()[0]
+    heart.reset()
+    for letter in word:  # typed (QTest cannot press Korean keys)
+        timeline.search.insert(letter)
+        app.processEvents()
+    wait(lambda: timeline.model.rowCount() < len(timeline.model.entries()), timeout=60)
+    settle()
+    figures["timeline_search_stall_ms"] = heart.stall_ms()
+    figures["timeline_entries"] = len(timeline.model.entries())
+    heart.reset()
+    figures["room_brief_s"] = shown("room", lambda p: "미결 조치" in p.brief.toPlainText()
+                                    or "Open actions" in p.brief.toPlainText())[0]
+    settle()
+    figures["room_stall_ms"] = heart.stall_ms()
     figures["items"] = items
     window.close()
     QApplication.processEvents()
@@ -253,7 +291,9 @@ def main() -> None:
         return
     targets = {"first_load_stall_ms": 100, "filter_stall_ms": 100, "affiliate_stall_ms": 100,
                "scroll_stall_ms": 100, "tick_stall_ms": 100, "tick_repaint_median_ms": 16,
-               "tick_repaint_max_ms": 16, "tick_during_backup_max_ms": 100, "backup_stall_ms": 100}
+               "tick_repaint_max_ms": 16, "tick_during_backup_max_ms": 100, "backup_stall_ms": 100,
+               "timeline_first_stall_ms": 100, "timeline_again_stall_ms": 100,
+               "timeline_search_stall_ms": 100, "room_stall_ms": 100}
     names = list(next(iter(results.values())))
     print(f"{'figure':32}" + "".join(f"{size:>12}" for size in results) + "   target")
     for name in names:
