@@ -46,7 +46,7 @@ class RowsModel(QAbstractTableModel):
     # -- data in ------------------------------------------------------------
     def set_rows(self, rows: Sequence) -> None:
         rows = list(rows)
-        if [self._key(r) for r in rows] != [self._key(r) for r in self._rows]:
+        if len(rows) != len(self._rows) or [self._key(r) for r in rows] != [self._key(r) for r in self._rows]:
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()

@@ -22,7 +22,7 @@ from crisisdesk.domain.read_models import TimelineEntry
 from crisisdesk.ui import timefmt
 from crisisdesk.ui.desk_protocol import TimelineDesk
 from crisisdesk.ui.executor import DeskExecutor
-from crisisdesk.ui.i18n import text
+from crisisdesk.ui.i18n import language, text
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import Column, RowsModel
 from crisisdesk.ui.tables import table_view
@@ -57,6 +57,7 @@ class TimelineModel(RowsModel):
         super().__init__(key=lambda e: e.seq, parent=parent)
         self.tz = "Asia/Seoul"
         self._entries: list[TimelineEntry] = []
+        self._folded: list[str] = []  # each entry's shown text, case-folded for the search (made on first use)
         self._search = ""
 
     def entries(self) -> list[TimelineEntry]:
@@ -66,27 +67,36 @@ class TimelineModel(RowsModel):
     def last(self) -> TimelineEntry | None:
         return self._entries[-1] if self._entries else None
 
-    def set_entries(self, entries: list[TimelineEntry]) -> None:
-        self._entries = list(entries)
-        self.set_rows(self._matching(self._entries))
+    def set_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
+        """The entries, with their shown texts case-folded (`folded`) when the reader made them."""
+        self._entries, self._folded = list(entries), list(folded or [])
+        self.set_rows(self._matching(0))
 
-    def add_entries(self, entries: list[TimelineEntry]) -> None:
+    def add_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
         """Entries after the last one loaded (by clock)."""
+        start = len(self._entries)
+        self._folded = self._folded + list(folded) if folded is not None and len(self._folded) == start else []
         self._entries.extend(entries)
-        self.append_rows(self._matching(entries))
+        self.append_rows(self._matching(start))
 
     def set_search(self, search: str) -> None:
         self._search = search.strip().casefold()
-        self.set_rows(self._matching(self._entries))
+        self.set_rows(self._matching(0))
 
     def relabel(self) -> None:
         """The language changed: the search runs over the texts now shown."""
-        self.set_rows(self._matching(self._entries))
+        self._folded = []
+        self.set_rows(self._matching(0))
         self.repaint_all()
 
-    def _matching(self, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    def _matching(self, start: int) -> list[TimelineEntry]:
+        """The entries from `start` on that the search text is in (all of them without one)."""
+        if not self._search:
+            return self._entries[start:]
+        folded = self._folded
+        folded += [text(e.summary).casefold() for e in self._entries[len(folded):]]
         search = self._search
-        return [e for e in entries if search in text(e.summary).casefold()] if search else list(entries)
+        return [e for e, shown in zip(self._entries[start:], folded[start:], strict=True) if search in shown]
 
 
 class TimelinePanel(LazyRefresh, QWidget):
@@ -169,13 +179,17 @@ class TimelinePanel(LazyRefresh, QWidget):
         key = (event, affiliate, kinds)
         after = self._upto if key == self._loaded and not whole else 0
 
-        def read(desk: TimelineDesk) -> list[TimelineEntry]:
-            return desk.views.timeline(event, affiliate, kinds, after=after)
+        lang = language()
+
+        def read(desk: TimelineDesk) -> tuple[list[TimelineEntry], list[str], str]:
+            """The entries, and their texts made ready for the search here rather than on the UI thread."""
+            entries = desk.views.timeline(event, affiliate, kinds, after=after)
+            return entries, [e.summary.get(lang).casefold() for e in entries], lang
 
         self._reading = True
-        self._executor.submit(read, lambda entries: self._apply(key, after, entries), self._read_failed)
+        self._executor.submit(read, lambda found: self._apply(key, after, *found), self._read_failed)
 
-    def _apply(self, key: tuple, after: int, entries: list[TimelineEntry]) -> None:
+    def _apply(self, key: tuple, after: int, entries: list[TimelineEntry], folded: list[str], lang: str) -> None:
         self._read_done()
         if self._info is None or key[0] != self._info.id:
             return
@@ -185,10 +199,11 @@ class TimelinePanel(LazyRefresh, QWidget):
             return
         bar = self.table.verticalScrollBar()
         following = not after or bar.value() == bar.maximum()  # a reader further up stays there
+        folded_now = folded if lang == language() else None  # the language changed meanwhile
         if after:
-            self.model.add_entries(entries)
+            self.model.add_entries(entries, folded_now)
         else:
-            self.model.set_entries(entries)
+            self.model.set_entries(entries, folded_now)
         self._loaded = key
         self._upto = max([self._upto if after else 0, *(e.seq for e in entries)])
         if following:
