@@ -86,8 +86,14 @@ def chain_hash(prev_hash: str, entry: Entry, payload_json: str | None = None) ->
     """
     if payload_json is None:
         payload_json = canonical_json(entry.payload)
+    return chain_hash_utf8(prev_hash, entry, payload_json.encode("utf-8"))
+
+
+def chain_hash_utf8(prev_hash: str, entry: Entry, payload_utf8: bytes) -> str:
+    """`chain_hash` from the payload's canonical JSON in UTF-8, for a caller that stores those
+    bytes too (a payload of Korean text is then encoded once, not twice)."""
     enc = encode_basestring  # what _ENCODER does with a str, without its overhead
-    content = (f'\n{{"at":{enc(entry.at)},"author":{enc(entry.author)},"desk":{enc(entry.desk)},'
-               f'"hlc":{enc(entry.hlc)},"id":{enc(entry.id)},"kind":{enc(entry.kind)},'
-               f'"payload":{payload_json}}}')
-    return hashlib.sha256(prev_hash.encode("ascii") + content.encode("utf-8")).hexdigest()
+    head = (f'\n{{"at":{enc(entry.at)},"author":{enc(entry.author)},"desk":{enc(entry.desk)},'
+            f'"hlc":{enc(entry.hlc)},"id":{enc(entry.id)},"kind":{enc(entry.kind)},"payload":')
+    return hashlib.sha256(prev_hash.encode("ascii") + head.encode("utf-8") + payload_utf8
+                          + b"}").hexdigest()

@@ -116,3 +116,17 @@ def test_chain_hash_is_the_hash_of_the_whole_canonical_entry_for_awkward_values(
         expected = hashlib.sha256(prev.encode() + b"\n" + whole).hexdigest()
         assert chain_hash(prev, entry) == expected == chain_hash(prev, entry, canonical_json(payload))
         prev = expected
+
+
+def test_payload_is_stored_as_its_canonical_text(db_path):
+    """The journal takes the payload's UTF-8 bytes as text: the very text, of type text."""
+    from crisisdesk.domain.journal import canonical_json
+
+    payload = {"text": "두 번째 \"따옴표\" \\ 끝", "n": 2**70, "z": ["\u2028", None]}
+    with Desk.open(db_path) as desk:
+        stored = raw_entries.record(desk, "note", payload)
+        kind, text = desk.store.conn.execute(
+            "SELECT typeof(payload), payload FROM journal WHERE id = ?", [stored.entry.id]).fetchone()
+        assert desk.store.entry(stored.entry.id) == stored
+    assert (kind, text) == ("text", canonical_json(payload))
+    assert stored.hash == chain_hash(stored.prev_hash, stored.entry)
