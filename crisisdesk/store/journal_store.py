@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.domain.hlc import Hlc
-from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash_utf8
+from crisisdesk.domain.journal import (
+    GENESIS_HASH,
+    Entry,
+    StoredEntry,
+    canonical_json,
+    chain_hash_utf8,
+)
 from crisisdesk.store import database
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_rows import COLUMNS as _COLUMNS
