@@ -1,6 +1,7 @@
 """UI figures: start-up to the board painted, beside a bare PySide6 window; a tick's save-to-repaint.
 
 Usage: python benchmarks/ui_startup.py [--runs 9] [--ticks 20] [--affiliates 50] [--items 300]
+       python benchmarks/ui_startup.py --instructions
 
 1. Start-up: a new process opens the demo desk and exits as soon as the board's tiles are
    painted; a bare PySide6 QMainWindow process exits at its first paint. Medians of `--runs`
@@ -8,6 +9,10 @@ Usage: python benchmarks/ui_startup.py [--runs 9] [--ticks 20] [--affiliates 50]
    an installed copy has it.
 2. Tick: on a large generated desk (benchmarks/make_large_desk.py), Space on a checklist item in
    the real window until the tree has repainted the saved state (target < 50 ms).
+
+3. `--instructions`: each start once under valgrind's callgrind, which counts the instructions
+   both threads run (the same from run to run, where times on this virtual machine drift by tens
+   of milliseconds), split by library; needs valgrind.
 
 Runs headless (QT_QPA_PLATFORM=offscreen) unless a display is set; settings and logs go to a
 scratch folder.
@@ -19,6 +24,8 @@ import argparse
 import compileall
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,6 +117,42 @@ def startup(scratch: Path, runs: int) -> dict:
     return {"runs": runs, "bare_s": statistics.median(bare), "desk_s": statistics.median(desk)}
 
 
+def _instructions(code: str, args: list[str], env: dict, out: Path) -> tuple[int, dict[str, int]]:
+    """Instructions of one start under callgrind, and their split by library (own cost)."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
+                             "-c", code, *args], env=env, capture_output=True, text=True, timeout=600, check=True)
+    total = int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+    annotated = subprocess.run(["callgrind_annotate", "--threshold=100", str(out)], capture_output=True,
+                               text=True, check=True).stdout
+    by_library: dict[str, int] = {}
+    for count, library in re.findall(r"^\s*([\d,]+) \(.*\[(?:.*/)?([^/\]]+)\]$", annotated, re.M):
+        name = library.split(".so")[0]
+        by_library[name] = by_library.get(name, 0) + int(count.replace(",", ""))
+    return total, by_library
+
+
+def instructions(scratch: Path) -> None:
+    if not (shutil.which("valgrind") and shutil.which("callgrind_annotate")):
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    import crisisdesk
+    from crisisdesk.desk.demo import build_demo
+
+    compileall.compile_dir(Path(crisisdesk.__file__).parent, quiet=1)
+    demo = scratch / "demo.sqlite"
+    build_demo(demo)
+    env = _env(scratch)
+    bare, bare_libs = _instructions(BARE, [], env, scratch / "bare.callgrind")
+    desk, desk_libs = _instructions(DESK, [str(demo)], env, scratch / "desk.callgrind")
+    print("start-up, instructions to first paint (callgrind, both threads):")
+    print(f"  bare PySide6 QMainWindow      {bare / 1e9:7.3f} G")
+    print(f"  CrisisDesk board, demo desk   {desk / 1e9:7.3f} G")
+    print(f"  ratio                         {desk / bare:7.2f}   (target <= 2.0)")
+    print("  by library (own instructions, millions): desk, bare, difference")
+    for name in sorted(desk_libs, key=lambda n: desk_libs[n] - bare_libs.get(n, 0), reverse=True)[:8]:
+        d, b = desk_libs[name], bare_libs.get(name, 0)
+        print(f"    {name:28} {d / 1e6:8.0f} {b / 1e6:8.0f} {(d - b) / 1e6:+8.0f}")
+
+
 def tick(scratch: Path, ticks: int, affiliates: int, items: int) -> dict:
     os.environ.update(_env(scratch))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -180,7 +223,13 @@ def main() -> None:
     parser.add_argument("--affiliates", type=int, default=50)
     parser.add_argument("--items", type=int, default=300)
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count the instructions of one start of each under valgrind instead")
     args = parser.parse_args()
+    if args.instructions:
+        with tempfile.TemporaryDirectory(prefix="crisisdesk-bench-") as scratch:
+            instructions(Path(scratch))
+        return
     with tempfile.TemporaryDirectory(prefix="crisisdesk-bench-") as scratch:
         start = startup(Path(scratch), args.runs)
         ticks = tick(Path(scratch), args.ticks, args.affiliates, args.items)

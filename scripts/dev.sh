@@ -34,12 +34,18 @@ install_system_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+quiet_pip() {  # pip without the package mirror's "... is ignored" notices, with pip's own exit status
+  local log status=0
+  log=$(.venv/bin/python -m pip "$@" 2>&1) || status=$?
+  grep -v "is ignored" <<<"$log" || true
+  return "$status"
+}
+
 install_python_packages() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -m pip install -q -c constraints.txt --build-constraint constraints.txt -e ".[test]" 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -c "import crisisdesk, PySide6, reportlab, sqlite_utils" \
-    || { echo "the Python packages did not install" >&2; exit 1; }
+  quiet_pip install -q --upgrade pip || echo "pip could not upgrade itself; going on with the one there" >&2
+  quiet_pip install -q -c constraints.txt --build-constraint constraints.txt -e ".[test]" \
+    || { echo "the Python packages did not install (pip's messages above)" >&2; exit 1; }
 }
 
 run_tests() {

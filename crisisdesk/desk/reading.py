@@ -97,6 +97,29 @@ class ReadModels(DeskService):
                  kinds: tuple[str, ...] = ()) -> list[TimelineEntry]:
         return views.timeline_entries(self._store.conn, self._events.event(event), affiliate, kinds)
 
+    def recent_changes(self, event: str | None, since: datetime, until: datetime,
+                       without: tuple[str, ...] = (), last: int = 200) -> tuple[list[TimelineEntry], int]:
+        """The event's latest `last` entries written from `since` to `until`, of kinds not in
+        `without`, described (in HLC order); and how many there are in all. Only those listed are
+        described: a timeline of 150,000 entries takes seconds to describe."""
+        ctx = self._events.event(event)
+        found, total = queries.changes_between(self._store.conn, ctx.id, to_iso(since), to_iso(until),
+                                               without, last)
+        return [views.timeline_entry(row, ctx) for row in found], total
+
+    def items_due_by(self, event: str | None, by: datetime, first: int,
+                     now: datetime | None = None) -> tuple[list[ItemView], int]:
+        """The first `first` items not done (nor not applicable) due by `by`, earliest first, and
+        how many there are in all."""
+        ctx = self._events.event(event)
+        found, total = queries.open_items_due_by(self._store.conn, ctx.id, to_iso(by), first)
+        return views.item_views(self._store.conn, ctx, now or self._clock(), rows=found), total
+
+    def item_changes_by_affiliate(self, event: str | None, since: datetime, until: datetime) -> dict[str, int]:
+        """How many checklist item changes each affiliate had from `since` to `until`."""
+        return queries.item_changes_by_affiliate(self._store.conn, self._events.event(event).id,
+                                                 to_iso(since), to_iso(until))
+
     def journal_position(self, as_of: int | datetime | str) -> int:
         """A journal sequence number for `#SEQ`, an int, an ISO time or a datetime."""
         if isinstance(as_of, str):

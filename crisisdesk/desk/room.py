@@ -34,15 +34,21 @@ class RoomCommands(DeskService):
     # -- shift handover ---------------------------------------------------------------------
     def handover_brief(self, event: str | None = None) -> HandoverBrief:
         """The brief now: changes since the last completed handover (or T0), open actions, next deadlines."""
-        from crisisdesk.domain.handover import build_brief
+        from crisisdesk.domain.handover import HORIZON, LISTED, ROOM_KINDS, build_brief
 
         ctx = self._events.event(event)
         done = [h.completed_at for h in self.handovers(ctx.id) if h.completed_at is not None]
         since = max(done, default=ctx.t0)
         now = self._clock()
         names = {a.id: a.name for a in ctx.group.affiliates} | {GROUP_DESK: ctx.group.name}
-        return build_brief(since, now, self._views.timeline(ctx.id), self._views.actions(ctx.id, now),
-                           self._views.checklist(ctx.id, now=now), self._views.duties(ctx.id, now), names)
+        ticks = self._views.item_changes_by_affiliate(ctx.id, since, now)
+        summed = sum(ticks.values()) > LISTED  # too many ticks to list: summed up by affiliate
+        without = (*ROOM_KINDS, Kind.CHECKLIST_CHANGED) if summed else ROOM_KINDS
+        changes, total = self._views.recent_changes(ctx.id, since, now, without, LISTED)
+        items, due = self._views.items_due_by(ctx.id, now + HORIZON, LISTED, now)
+        return build_brief(since, now, changes, self._views.actions(ctx.id, now), items,
+                           self._views.duties(ctx.id, now), names, unlisted=total - len(changes),
+                           ticks=ticks if summed else None, items_left_out=due - len(items))
 
     def prepare_handover(self, event: str | None, outgoing: str, incoming: str, lang: str = "ko") -> Changes:
         """Record the brief as it stands (its lines are what the two leads sign)."""

@@ -19,7 +19,7 @@ from crisisdesk.domain.impact import (
     longest_outage,
     provider_states,
 )
-from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES, ImpactField, Playbook
+from crisisdesk.domain.playbook import MEASURES, UNSUMMED_MEASURES, ImpactField
 from crisisdesk.domain.read_models import (
     ActionView,
     AffiliateTile,
@@ -389,7 +389,6 @@ def outlook_views(conn: sqlite3.Connection, ctx: Event) -> list[OutlookView]:
 def timeline_entries(conn: sqlite3.Connection, ctx: Event, affiliate: str | None = None,
                      kinds: tuple[str, ...] = (), upto: int | None = None) -> list[TimelineEntry]:
     """The event's journal in HLC order; `kinds` filters by prefix (e.g. 'checklist', 'decision')."""
-    book: Playbook = ctx.playbook
     entries = []
     for row in queries.journal_for_event(conn, ctx.id, upto):
         payload = row["payload"]
@@ -397,9 +396,15 @@ def timeline_entries(conn: sqlite3.Connection, ctx: Event, affiliate: str | None
             continue
         if kinds and not any(row["kind"].startswith(k) for k in kinds):
             continue
-        entries.append(TimelineEntry(seq=row["seq"], at=from_iso(row["at"]), kind=row["kind"],
-                                     affiliate=payload.get("affiliate", ""), author=row["author"],
-                                     summary=describe(row["kind"], payload, book, ctx.group)))
+        entries.append(timeline_entry(row, ctx))
     return entries
+
+
+def timeline_entry(row: dict[str, Any], ctx: Event) -> TimelineEntry:
+    """One journal row of the event (payload parsed), described in both languages."""
+    payload = row["payload"]
+    return TimelineEntry(seq=row["seq"], at=from_iso(row["at"]), kind=row["kind"],
+                         affiliate=payload.get("affiliate", ""), author=row["author"],
+                         summary=describe(row["kind"], payload, ctx.playbook, ctx.group))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -38,6 +38,9 @@ from crisisdesk.formats.workbook_layout import (
     SheetLayout,
 )
 
+if TYPE_CHECKING:  # openpyxl loads on first use
+    from openpyxl.worksheet.worksheet import Worksheet
+
 _GUIDE_LINES = (
     "그룹 현황 서식 (CrisisDesk group inventory template)",
     "",
@@ -58,7 +61,7 @@ def group_template(group: Group | None = None, notes: dict[date, str] | None = N
     from openpyxl import Workbook  # loaded here: opening the desk does not wait for it
 
     book = Workbook()
-    _guide(book.active)
+    _guide(book.worksheets[0])  # the sheet a new workbook starts with
     rows = _rows(group, notes or {}) if group else {}
     for layout in SHEETS:
         _sheet(book.create_sheet(layout.name), layout, rows.get(layout.name, []))
@@ -67,7 +70,7 @@ def group_template(group: Group | None = None, notes: dict[date, str] | None = N
     return out.getvalue()
 
 
-def _guide(ws: Any) -> None:
+def _guide(ws: Worksheet) -> None:
     from openpyxl.styles import Font
 
     ws.title = GUIDE
@@ -83,7 +86,7 @@ def _guide(ws: Any) -> None:
     ws.column_dimensions["A"].width = 120
 
 
-def _sheet(ws: Any, layout: SheetLayout, rows: list[list[Any]]) -> None:
+def _sheet(ws: Worksheet, layout: SheetLayout, rows: list[list[Any]]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter

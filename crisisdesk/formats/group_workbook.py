@@ -10,11 +10,10 @@ of them, before the contents are read; then every problem of the contents at onc
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk.domain.group import Group
 from crisisdesk.formats.group_file import group_from_data
@@ -28,6 +27,9 @@ from crisisdesk.formats.workbook_errors import (
     column_letter,
 )
 from crisisdesk.formats.workbook_layout import SHEETS, SheetColumn, SheetLayout
+
+if TYPE_CHECKING:  # openpyxl loads on first use
+    from openpyxl import Workbook
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -61,7 +63,7 @@ def read_group_workbook_bytes(content: bytes, name: str = "<workbook>") -> Workb
                                                          "than 10 MiB; a group inventory is far smaller)")])
     try:
         book = load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 (openpyxl failing on a file, whatever the way, refuses the file)
         raise WorkbookError([CellProblem(name, 0, 0, "", "엑셀 통합문서(.xlsx)로 읽을 수 없습니다 (not an Excel "
                                                          f"workbook: {type(exc).__name__})")]) from None
     report = CellReport(name, {})
@@ -74,7 +76,7 @@ def read_group_workbook_bytes(content: bytes, name: str = "<workbook>") -> Workb
     return WorkbookGroup(group, data, notes)
 
 
-def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
+def _table(book: Workbook, layout: SheetLayout, report: CellReport) -> list[Row]:
     """The rows of one sheet, after checking its header row."""
     if layout.name not in book.sheetnames and layout.optional:
         return []
@@ -82,14 +84,20 @@ def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
         close = did_you_mean(layout.name, list(book.sheetnames), "sheets")
         report.fail(Cell(layout.name, 0, 0), f"시트가 없습니다 (missing sheet '{layout.name}'; {close})")
         return []
+    from openpyxl.worksheet.worksheet import Worksheet  # openpyxl is loaded by now
+
     ws = book[layout.name]
+    if not isinstance(ws, Worksheet):
+        report.fail(Cell(layout.name, 0, 0), f"'{layout.name}' 시트가 표가 아닙니다 (the sheet "
+                                             f"'{layout.name}' is a chart sheet, not a table)")
+        return []
     known = {c.header: c for c in layout.columns}
     at: dict[str, tuple[int, SheetColumn]] = {}
-    for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
+    for index, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):  # from column A
         header = str(cell.value).strip() if cell.value is not None else ""
         if not header:
             continue
-        where = Cell(layout.name, 1, cell.column, header)
+        where = Cell(layout.name, 1, index, header)
         if header not in known:
             hint = did_you_mean(header, list(known), "columns")
             report.fail(where, f"알 수 없는 열 '{header}' (unknown column; {hint})")
@@ -97,7 +105,7 @@ def _table(book: Any, layout: SheetLayout, report: CellReport) -> list[Row]:
             report.fail(where, f"열 '{header}'이(가) 두 번 있습니다 (first in column "
                                f"{column_letter(at[header][0])})")
         else:
-            at[header] = (cell.column, known[header])
+            at[header] = (index, known[header])
     for column in layout.columns:
         if column.required and column.header not in at:
             report.fail(Cell(layout.name, 1, 0), f"필수 열 '{column.header}'이(가) 없습니다 "

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crisisdesk.domain.after_action import AfterAction, target_rows
@@ -110,7 +111,7 @@ def _start(sheet: Worksheet, review: AfterAction, i: int) -> None:
 
 
 def _sheet(book: Workbook, name: str, review: AfterAction, i: int, header: tuple[str, ...]) -> Worksheet:
-    sheet = book.create_sheet(name)
+    sheet: Worksheet = book.create_sheet(name)  # a Worksheet: the book is not write-only
     _start(sheet, review, i)
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
@@ -122,9 +123,9 @@ def _sheet(book: Workbook, name: str, review: AfterAction, i: int, header: tuple
 
 def _finish(sheet: Worksheet) -> None:
     """Readable widths and date formats."""
-    for column in sheet.columns:
+    for index, column in enumerate(sheet.columns, start=1):
         width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-        sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width * 1.6))
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, width * 1.6))
         for cell in column:
             if isinstance(cell.value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm"

@@ -9,9 +9,11 @@ them), so no row is ever too tall for a page.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal, TypedDict, Unpack
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -48,9 +50,22 @@ from crisisdesk.reports.paged_table import (
 )
 
 MAX_LINES = 12
+# A table style command: name, first cell, last cell, then the command's values.
+StyleCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
 
-def _style(name: str, size: float, bold: bool = False, **kw: object) -> ParagraphStyle:
+class _StyleOptions(TypedDict, total=False):
+    """The paragraph settings the styles vary (reportlab's defaults for the rest)."""
+
+    spaceBefore: float
+    spaceAfter: float
+    leftIndent: float
+    firstLineIndent: float
+    alignment: Literal[0, 1, 2, 4]  # reportlab.lib.enums' TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
+    textColor: Color
+
+
+def _style(name: str, size: float, bold: bool = False, **kw: Unpack[_StyleOptions]) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=fonts.BOLD if bold else fonts.REGULAR, fontSize=size,
                           bulletFontName=fonts.REGULAR, leading=size * 1.3, **kw)
 
@@ -220,7 +235,7 @@ class Flow:
         values = [Paragraph(_xml(v), value_style) for _, v, _ in block.items]
         labels = [Paragraph(_xml(label), self.styles["kpi_label"]) for label, _, _ in block.items]
         table = RLTable([values, labels], colWidths=[self.width / n] * n)
-        style: list[tuple[object, ...]] = [("BOX", (i, 0), (i, 1), 0.6, GRID) for i in range(n)]
+        style: list[StyleCommand] = [("BOX", (i, 0), (i, 1), 0.6, GRID) for i in range(n)]
         style += [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         for i, (_, _, tone) in enumerate(block.items):
             if tone:
@@ -236,13 +251,13 @@ class Flow:
         titles = [Paragraph(_xml(title), self.styles["box_title"]) for title, _, _ in block.steps]
         signers = [Paragraph(_xml(self.text(signer)), self.styles["box"]) for _, signer, _ in block.steps]
         dates = [Paragraph(_xml(self.text(date)), self.styles["box"]) for _, _, date in block.steps]
-        style: list[tuple[object, ...]] = [
+        style: list[StyleCommand] = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
-        rows = [titles, signers, dates]
+        rows: list[list[Paragraph | str]] = [[*titles], [*signers], [*dates]]
         widths = [step_w] * len(block.steps)
         if block.label:
             label = Paragraph("<br/>".join(_xml(c) for c in block.label), self.styles["box_title"])

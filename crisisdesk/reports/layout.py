@@ -9,7 +9,10 @@ reportlab's invariant mode: the same content gives the same bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
 
 import qrcode
 from reportlab.lib import colors
@@ -135,29 +138,38 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _canvas_class(furniture: Furniture) -> type[Canvas]:
-    class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs: Canvas is Any
-        """Keeps finished pages; draws the furniture once the page count is known."""
+class ReportCanvas(Canvas):
+    """Keeps finished pages; draws the furniture once the page count is known."""
 
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, object]] = []
+    furniture: ClassVar[Furniture]  # set by each build's subclass (reportlab makes the canvas itself)
+    page_count: int  # set when saved
+    _startPage: Callable[[], None]  # reportlab's page reset: private, so its stub leaves it out
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    @cached_property
+    def _pages(self) -> list[dict[str, object]]:
+        """The finished pages' states (made on first use: the constructor stays reportlab's)."""
+        return []
 
-        def save(self) -> None:
-            total = len(self._pages)
-            furniture.define_qr(self)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                furniture.draw(self, number, total)
-                Canvas.showPage(self)
-            self.page_count = total
-            Canvas.save(self)
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
 
-    return ReportCanvas
+    def save(self) -> None:
+        total = len(self._pages)
+        self.furniture.define_qr(self)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.furniture.draw(self, number, total)
+            Canvas.showPage(self)
+        self.page_count = total
+        Canvas.save(self)
+
+
+def _canvas_class(chosen: Furniture) -> type[ReportCanvas]:
+    class FurnishedCanvas(ReportCanvas):
+        furniture = chosen
+
+    return FurnishedCanvas
 
 
 def build(flowables: list[Flowable], furniture: Furniture, *, title: str, author: str, subject: str,
@@ -187,4 +199,5 @@ def build(flowables: list[Flowable], furniture: Furniture, *, title: str, author
     doc.build(flowables, canvasmaker=_canvas_class(furniture))
     if progress is not None:
         progress(estimate[0], estimate[0])
+    assert isinstance(doc.canv, ReportCanvas)  # the canvas reportlab made with the class above
     return buffer.getvalue(), doc.canv.page_count

@@ -22,7 +22,7 @@ BAR_TONES = {"red": "#d93025", "amber": "#f29900", "yellow": "#e3c000", "green":
 GRID = colors.HexColor("#9aa5b1")
 
 
-class ProgressBar(Flowable):  # type: ignore[misc]  # reportlab has no type stubs: Flowable is Any
+class ProgressBar(Flowable):
     """A bar filled to `ratio` with its label beside it."""
 
     def __init__(self, ratio: float, label: str, tone: str, width: float, size: float) -> None:
@@ -51,7 +51,7 @@ Command = tuple[int, str, bool]  # (column, tone, bold) of a marked cell
 _Row = tuple[list[CellLines], float, str, list[Command], bool]  # cells, height, tone, commands, continued
 
 
-class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs: Flowable is Any
+class PagedTable(Flowable):
     """Rows of cells (lists of lines, or a bar), their heights, tones and bold marks.
 
     `commands[r]` lists (column, tone, bold) for marked cells of row r; `continued[r]`
@@ -71,7 +71,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
         self.height = self.head_height + sum(self.heights)
         return self.width, self.height
 
-    def split(self, aw: float, ah: float) -> list[PagedTable]:
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         room, n = ah - self.head_height, 0
         for h in self.heights:
             if room < h:

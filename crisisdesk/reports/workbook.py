@@ -141,7 +141,7 @@ def render_workbook(situation: Situation, lang: str = "ko", progress: Progress |
     w = _Words(lang, situation.event.timezone)
     sheets = _sheets(situation, w)
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     used: set[str] = set()
     for done, sheet in enumerate(sheets, start=1):
         _write(book.create_sheet(_unique(sheet.name, used)), sheet, situation, w)

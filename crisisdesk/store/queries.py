@@ -191,6 +191,41 @@ def journal_for_event(conn: sqlite3.Connection, event_id: str, upto: int | None 
     return found
 
 
+def changes_between(conn: sqlite3.Connection, event_id: str, since_iso: str, until_iso: str,
+                    without: tuple[str, ...], last: int) -> tuple[list[dict[str, Any]], int]:
+    """The event's latest `last` entries written from `since_iso` to `until_iso` (UTC, as the
+    journal spells times) of kinds not in `without`, in HLC order, and how many there are in all."""
+    marks = ", ".join("?" for _ in without) or "''"
+    where = f"WHERE event = ? AND at >= ? AND at <= ? AND kind NOT IN ({marks})"
+    params = [event_id, since_iso, until_iso, *without]
+    total = conn.execute(f"SELECT count(*) FROM journal {where}", params).fetchone()[0]
+    found = rows(conn, f"SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal {where} "
+                       "ORDER BY hlc DESC LIMIT ?", [*params, last])
+    for entry in found:
+        entry["payload"] = json.loads(entry["payload"])
+    return found[::-1], total
+
+
+def item_changes_by_affiliate(conn: sqlite3.Connection, event_id: str, since_iso: str,
+                              until_iso: str) -> dict[str, int]:
+    """How many checklist item changes each affiliate had from `since_iso` to `until_iso`."""
+    found = conn.execute(
+        "SELECT affiliate, count(*) FROM item_changes WHERE event = ? AND at >= ? AND at <= ? "
+        "GROUP BY affiliate", [event_id, since_iso, until_iso])
+    return {affiliate: count for affiliate, count in found}
+
+
+def open_items_due_by(conn: sqlite3.Connection, event_id: str, due_iso: str,
+                      first: int) -> tuple[list[dict[str, Any]], int]:
+    """The event's first `first` items not done (nor not applicable) due by `due_iso`, earliest
+    first, and how many there are in all."""
+    where = "WHERE event = ? AND state NOT IN ('done', 'n/a') AND due <= ?"
+    total = conn.execute(f"SELECT count(*) FROM checklist_items {where}", [event_id, due_iso]).fetchone()[0]
+    found = rows(conn, f"SELECT * FROM checklist_items {where} ORDER BY due, affiliate, checklist, item "
+                       "LIMIT ?", [event_id, due_iso, first])
+    return found, total
+
+
 def seq_at(conn: sqlite3.Connection, moment_iso: str) -> int:
     """The last journal position written at or before a UTC time."""
     row = conn.execute("SELECT max(seq) FROM journal WHERE at <= ?", [moment_iso]).fetchone()

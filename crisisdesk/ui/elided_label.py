@@ -16,6 +16,7 @@ class ElidedLabel(QLabel):
         super().__init__(parent, **kwargs)
         self._full = ""
         self._shorter: tuple[str, ...] = ()  # shorter wordings tried before cutting
+        self._widths: dict[str, int] = {}  # each wording's width in the current font
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -26,7 +27,7 @@ class ElidedLabel(QLabel):
 
     def set_texts(self, text: str, *shorter: str) -> None:
         """`text`, or the first of the `shorter` wordings that fits, or the shortest cut with "…"."""
-        self._full, self._shorter = text, shorter
+        self._full, self._shorter, self._widths = text, shorter, {}
         self.updateGeometry()
         self._elide()
 
@@ -41,7 +42,7 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
+        width = self._width(self._full) + margins.left() + margins.right() + 2
         return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
@@ -54,18 +55,32 @@ class ElidedLabel(QLabel):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._widths = {}
             self._elide()
 
     def _elide(self) -> None:
         """Cut to the room inside the margins (set margins with setContentsMargins, not a style
-        sheet's padding, and the font with setFont, so the measure is the painted one)."""
+        sheet's padding, and the font with setFont, so the measure is the painted one). A label
+        not laid out yet (no width) keeps its whole text until it gets one: measuring Korean text
+        shapes it, and the window's labels get their widths only once it is shown."""
         self.ensurePolished()
-        room, metrics = max(self.contentsRect().width(), 0), self.fontMetrics()
-        fitting = [t for t in (self._full, *self._shorter) if metrics.horizontalAdvance(t) <= room]
-        last = self._shorter[-1] if self._shorter else self._full
-        shown = fitting[0] if fitting else metrics.elidedText(last, self._mode, room)
-        super().setText(shown)
+        room = self.contentsRect().width()
+        if room <= 0:
+            shown = self._full
+        else:
+            shown = next((t for t in (self._full, *self._shorter) if self._width(t) <= room), "")
+            if not shown and (self._full or self._shorter):
+                last = self._shorter[-1] if self._shorter else self._full
+                shown = self.fontMetrics().elidedText(last, self._mode, room)
+        if shown != super().text():
+            super().setText(shown)
         self._show_tip()
+
+    def _width(self, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self.fontMetrics().horizontalAdvance(text)
+        return width
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
         """A tooltip of the label's own, kept whatever its width (a resize used to clear it); while the

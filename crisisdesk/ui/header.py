@@ -68,9 +68,8 @@ class EventHeader(QFrame):
         layout.addWidget(self.alerts, 1)
         for widget in self.buttons:
             layout.addWidget(widget)
-        self.set_scale(1.0)
-        self.retranslate()
-        self._show()
+        self._apply_scale(1.0)
+        self.retranslate()  # shows the header
 
     def set_events(self, events: list[OpenEvent], current: str | None) -> None:
         self._events = list(events)
@@ -88,6 +87,10 @@ class EventHeader(QFrame):
 
     def set_scale(self, scale: float) -> None:
         """Larger type for the projector in presentation mode."""
+        self._apply_scale(scale)
+        self._show()
+
+    def _apply_scale(self, scale: float) -> None:
         size = round(15 * scale)
         title = QFont(self.font())
         title.setPointSize(size + 3)
@@ -102,7 +105,6 @@ class EventHeader(QFrame):
         for button in self.buttons:
             button.setVisible(scale == 1.0)  # nothing to click on the projector
         self._scale = scale
-        self._show()
 
     def tick(self) -> None:
         if self._info is not None:

@@ -55,6 +55,7 @@ def load_fonts(app: QApplication) -> str:
         QFontDatabase.addApplicationFont(str(path))
     family = FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else app.font().family()
     font = QFont(family, 11)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     return family
 

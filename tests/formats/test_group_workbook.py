@@ -249,3 +249,27 @@ def test_a_renamed_affiliate_names_its_services_once_not_their_dependencies(exam
     services = sum(len(a.services) for a in example[0].affiliates if a.id == "nonlife")
     assert len(problems) == services and {p.sheet for p in problems} == {"서비스"}
     assert all("계열사 시트에 없는 계열사 ID 'nonlife'" in p.message for p in problems)
+
+
+def test_a_chart_sheet_in_place_of_a_table_is_named_not_a_crash(example):
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.load_workbook(io.BytesIO(example[1]))
+    index = book.sheetnames.index("서비스")
+    del book["서비스"]
+    chart = BarChart()
+    chart.add_data(Reference(book["계열사"], min_col=1, min_row=1, max_row=3))
+    book.create_chartsheet("서비스", index).add_chart(chart)
+    with pytest.raises(WorkbookError) as refused:
+        read_group_workbook_bytes(_bytes(book), "chart.xlsx")
+    assert [p.sheet for p in refused.value.errors] == ["서비스"]
+    assert "chart sheet, not a table" in str(refused.value)
+
+
+def test_a_workbook_the_reader_itself_trips_over_is_refused_not_a_crash():
+    book = openpyxl.Workbook()
+    book.active.title = "그룹"
+    book.create_chartsheet("계열사")  # empty: openpyxl 3.1 cannot read it back (AttributeError)
+    with pytest.raises(WorkbookError) as refused:
+        read_group_workbook_bytes(_bytes(book), "empty-chart.xlsx")
+    assert "엑셀 통합문서(.xlsx)로 읽을 수 없습니다" in str(refused.value)

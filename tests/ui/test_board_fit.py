@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QWidget
@@ -179,3 +181,25 @@ def test_the_header_alerts_stay_on_one_line_with_the_whole_list_on_hover(open_wi
     assert alerts.height() < 2 * alerts.fontMetrics().lineSpacing()
     assert alerts.is_elided() and alerts.toolTip() == alerts.text()
     assert header.height() < 3 * alerts.fontMetrics().lineSpacing()
+
+
+def test_the_totals_line_wraps_between_figures_never_inside_one(open_window, demo_copy, qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    driver = open_window(demo_copy)
+    driver.window.resize(1366, 768)
+    board = driver.window.panels["board"]
+    qtbot.waitUntil(lambda: "RTO" in board.totals.text())
+    document = QTextDocument()
+    document.setDefaultFont(board.totals.font())
+    document.setHtml(board.totals.text())
+    parts = re.split(r"\s+·\s+", document.toPlainText())  # (a "·" inside a figure has no spaces)
+    assert len(parts) >= 6
+    for width in range(300, 1400, 37):  # every width a window or projector may give it
+        document.setTextWidth(width)
+        document.size()  # laid out
+        layout = document.firstBlock().layout()
+        lines = [document.toPlainText()[layout.lineAt(i).textStart():][:layout.lineAt(i).textLength()]
+                 for i in range(layout.lineCount())]
+        for part in parts:
+            assert any(part in line for line in lines), f"'{part}' split across lines at {width} px: {lines}"

@@ -62,6 +62,8 @@ def test_every_text_colour_on_a_tile_reads_against_its_background(qtbot):
     widget = AffiliateTileWidget()
     qtbot.addWidget(widget)
     widget.resize(900, 600)
+    widget.show()  # laid out: a tile fits its services to its size once it has one
+    qtbot.waitExposed(widget)
     checked = 0
     for tile in _tiles():
         widget.set_tile(tile, NIRS_T0)

@@ -212,7 +212,9 @@ class BoardPanel(LazyRefresh, QWidget):
                 group.closed, group.applicable, group.overdue))
         summed = [m for m in board.measures if m.total is not None and m.values]
         parts += [self._measure(m) for m in summed[:BOARD_MEASURES]]  # the rest in the reports
-        self.totals.setText(" &nbsp;·&nbsp; ".join(parts))
+        # a figure is never split from its words when the line wraps ("RTO" | "초과 0")
+        self.totals.setText(" &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{part}</span>"
+                                                   for part in parts))
         self.totals.setAccessibleName(self.tr("Group totals"))
 
     def _measure(self, measure) -> str:

@@ -215,9 +215,11 @@ class AffiliateTileWidget(QFrame):
     def _fit_services(self) -> None:
         """The first of these that fits the label: every service with its alternatives; every
         service; every service by name only; the first services by name and a line counting the rest."""
+        if self.tile is None or not self.services.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return  # not laid out yet: fitted when the label gets its size
         width, height = self.services.width(), self.services.height()
         key = (width, height, tuple(self._entries))
-        if self.tile is None or key == self._fitted_to:
+        if key == self._fitted_to:
             return
         self._fitted_to = key
         if not self._entries:
