@@ -609,7 +609,7 @@ class ExchangeService:
                 raise PacketRejected(errors.CONFLICTING_ENTRY, (
                     f"entry {entry_id} differs from the copy this desk already holds (same id, "
                     "other content): the packet or this database was tampered with"))
-        new = [e for e in entries if e.id not in held]
+        new = [e for e in entries if e.id not in held] if held else list(entries)
         clocks = list(map(_HLC, new))
         if all(map(lt, clocks, islice(clocks, 1, None))):
             return new  # already in clock order, as a desk writes them (clocks are distinct)

@@ -79,19 +79,21 @@ class StoredEntry:
 
 
 def chain_hash(prev_hash: str, entry: Entry, payload_json: str | None = None) -> str:
-    """SHA-256 over the previous hash and the canonical encoding of the entry.
+    """SHA-256 over the previous hash, a newline and the canonical encoding of the entry.
 
     `payload_json`, the payload's canonical JSON when the caller has it already, is spliced
     into the encoding of the whole entry (keys in sorted order), which is then the same text.
     """
     if payload_json is None:
         payload_json = canonical_json(entry.payload)
+    return chain_hash_utf8(prev_hash, entry, payload_json.encode("utf-8"))
+
+
+def chain_hash_utf8(prev_hash: str, entry: Entry, payload_utf8: bytes) -> str:
+    """`chain_hash` from the payload's canonical JSON in UTF-8, for a caller that stores those
+    bytes too (a payload of Korean text is then encoded once, not twice)."""
     enc = encode_basestring  # what _ENCODER does with a str, without its overhead
-    content = (f'{{"at":{enc(entry.at)},"author":{enc(entry.author)},"desk":{enc(entry.desk)},'
-               f'"hlc":{enc(entry.hlc)},"id":{enc(entry.id)},"kind":{enc(entry.kind)},'
-               f'"payload":{payload_json}}}')
-    digest = hashlib.sha256()
-    digest.update(prev_hash.encode("ascii"))
-    digest.update(b"\n")
-    digest.update(content.encode("utf-8"))
-    return digest.hexdigest()
+    head = (f'\n{{"at":{enc(entry.at)},"author":{enc(entry.author)},"desk":{enc(entry.desk)},'
+            f'"hlc":{enc(entry.hlc)},"id":{enc(entry.id)},"kind":{enc(entry.kind)},"payload":')
+    return hashlib.sha256(prev_hash.encode("ascii") + head.encode("utf-8") + payload_utf8
+                          + b"}").hexdigest()

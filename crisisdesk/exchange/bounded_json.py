@@ -30,7 +30,8 @@ class JsonRefused(ValueError):
 def depth_within(data: bytes, max_depth: int) -> bool:
     """Whether the brackets of the JSON text `data` nest at most `max_depth` deep (a text
     with more openings than closings, or fewer, counts as too deep: it is no JSON either)."""
-    kept = _ESCAPE.sub(b"", data).translate(None, _NOT_BRACKETS_OR_QUOTES).replace(b'""', b"")
+    unescaped = _ESCAPE.sub(b"", data) if b"\\" in data else data
+    kept = unescaped.translate(None, _NOT_BRACKETS_OR_QUOTES).replace(b'""', b"")
     rest = b"".join(kept.split(b'"')[::2]).translate(_BRACES_AS_BRACKETS)  # strings cut out
     for _ in range(max_depth):
         if not rest:

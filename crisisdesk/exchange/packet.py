@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import zlib
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from crisisdesk.domain import hlc
-from crisisdesk.domain.clock import STAMP, parse_stamp, to_ms
+from crisisdesk.domain.clock import parse_stamp, to_ms
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import errors
 from crisisdesk.exchange.bounded_json import JsonRefused
@@ -56,7 +57,9 @@ _ENTRY_FIELDS = itemgetter("id", "desk", "author", "at", "hlc", "kind", "payload
 _HLC_FORM = hlc.FORMAT.fullmatch
 _HLC_DESK = hlc.WALL_DIGITS + hlc.COUNTER_DIGITS + 2  # where the desk id starts in a clock
 _MIN_HLC = f"{hlc.MIN_WALL_MS:0{hlc.WALL_DIGITS}d}"  # fixed width: strings order as numbers
-_STAMP_FORM = STAMP.fullmatch
+# `STAMP` with the minute and second below 60 (the date and hour: `_EntryReader`)
+_STAMP_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z",
+                         re.ASCII).fullmatch
 HEADER_DEPTH = 4  # the header object, its sender object, and room to spare
 
 
@@ -272,13 +275,12 @@ def check_clocks(header: PacketHeader, entries: Sequence[Entry], now_ms: int,
     allowed skew ahead of this desk's wall clock `now_ms`."""
     # Times and clocks were checked to be fixed-width on reading: the greatest string is the
     # latest time, so only the latest of each needs a look.
-    stamps = [("the packet", header.created_at)]
-    if entries:
-        latest = max(map(_AT, entries))
-        stamps.append((f"entry {next(e.id for e in entries if e.at == latest)}", latest))
-    for where, stamp in stamps:
-        ahead = to_ms(parse_stamp(stamp)) - now_ms
-        if ahead > limits.max_skew_ms:
+    latest = max(map(_AT, entries), default=None)
+    for index, stamp in enumerate((header.created_at, latest)):
+        ahead = 0 if stamp is None else to_ms(parse_stamp(stamp)) - now_ms
+        if ahead > limits.max_skew_ms:  # which entry is found only to say so
+            where = f"entry {next(e.id for e in entries if e.at == stamp)}" if index \
+                else "the packet"
             raise PacketRejected(errors.CLOCK_AHEAD, f"clock ahead: {where} is dated {stamp}, "
                                  + hlc.ahead_message(ahead, limits.max_skew_ms))
     if entries:
@@ -414,7 +416,7 @@ class _EntryReader:
                         and 0 < len(id_) <= 200 and 0 < len(author) <= 200 \
                         and 0 < len(kind) <= 200 and _HLC_FORM(clock) and clock >= _MIN_HLC \
                         and clock[_HLC_DESK:] == desk and _STAMP_FORM(at) \
-                        and at[:13] in self.hours and at[14:16] < "60" and at[17:19] < "60":
+                        and at[:13] in self.hours:
                     return Entry.from_checked(item)
         entry = _entry(item)
         self.hours.add(entry.at[:13])

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.domain.hlc import Hlc
-from crisisdesk.domain.journal import GENESIS_HASH, Entry, StoredEntry, canonical_json, chain_hash
+from crisisdesk.domain.journal import (
+    GENESIS_HASH,
+    Entry,
+    StoredEntry,
+    canonical_json,
+    chain_hash_utf8,
+)
 from crisisdesk.store import database
 from crisisdesk.store.errors import StoreError
 from crisisdesk.store.journal_rows import COLUMNS as _COLUMNS
@@ -18,6 +24,9 @@ from crisisdesk.store.journal_rows import row_to_stored
 from crisisdesk.store.projections import project_all
 from crisisdesk.store.projections import registry as _registry  # noqa: F401  (registers projectors)
 from crisisdesk.store.upgrade import Upgrade
+
+# The payload comes as its UTF-8 bytes: SQLite takes them as the same text (no second encoding).
+_INSERT = f"INSERT INTO journal ({_COLUMNS}, event) VALUES (?,?,?,?,?,?,?,CAST(? AS TEXT),?,?,?)"
 
 
 class Store:
@@ -86,13 +95,13 @@ class Store:
             for entry in entries:
                 seq += 1
                 payload_json = canonical_json(entry.payload)
-                digest = chain_hash(prev, entry, payload_json)
+                payload_utf8 = payload_json.encode("utf-8")  # hashed and stored: encoded once
+                digest = chain_hash_utf8(prev, entry, payload_utf8)
                 stored.append(StoredEntry(seq, entry, prev, digest, payload_json))
                 rows.append((seq, entry.id, entry.desk, entry.author, entry.at, entry.hlc, entry.kind,
-                             payload_json, prev, digest, str(entry.payload.get("event", ""))))
+                             payload_utf8, prev, digest, str(entry.payload.get("event", ""))))
                 prev = digest
-            self.conn.executemany(
-                f"INSERT INTO journal ({_COLUMNS}, event) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self.conn.executemany(_INSERT, rows)
             project_all(self.conn, stored)
         return stored
 

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from crisisdesk.domain import payload_rules as rules
+from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.errors import InvalidInput
 from crisisdesk.formats import load_group, load_playbook
 from crisisdesk.locations import shipped_playbooks_dir
@@ -138,3 +139,18 @@ def test_impact_fast_path_agrees_with_the_full_checks(docs):
         assert not fast or full, payload
         fast_accepted += fast
     assert fast_accepted >= 3
+
+
+def test_kinds_with_rules_beyond_the_payload_have_no_fast_path():
+    """Import skips its own rules (`desk.exchange_checks._check`: a group that is this desk's,
+    an event not yet here) for what `plainly_allowed` passes: only payload rules are fast."""
+    assert not {Kind.GROUP_LOADED, Kind.EVENT_ACTIVATED} & set(rules._PLAIN)
+
+
+@pytest.mark.parametrize("payload", [None, [], "e", 7, {"event": "e"}, {}])
+def test_plainly_allowed_passes_only_what_check_payload_passes(docs, payload):
+    facts = _AnyEvent(docs)
+    for kind in rules._PLAIN:
+        assert not rules.plainly_allowed(kind, payload, facts)
+        with pytest.raises(InvalidInput):
+            rules.check_payload(kind, payload, facts)

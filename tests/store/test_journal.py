@@ -81,3 +81,52 @@ def test_spliced_chain_hash_equals_hash_of_whole_canonical_entry():
     whole = hashlib.sha256(b"0" * 64 + b"\n" + canonical_json(entry.content()).encode()).hexdigest()
     assert chain_hash("0" * 64, entry) == whole
     assert chain_hash("0" * 64, entry, canonical_json(entry.payload)) == whole
+
+
+_AWKWARD = ['"', '\\', '"payload":', '{"payload":1}', '",', "}", "홍길동", "\x00\x1f\x7f", "\u2028",
+            "é", "", " ", "\n\t", "payload", "\"payload\\\":"]
+
+
+def _awkward_value(rng, depth: int):
+    pick = rng.random()
+    if depth == 0 or pick < 0.4:
+        return rng.choice([*_AWKWARD, 0, -1, 2**70, 1.5, 1e300, True, None])
+    if pick < 0.7:
+        return [_awkward_value(rng, depth - 1) for _ in range(rng.randint(0, 3))]
+    return {rng.choice(_AWKWARD) + str(i): _awkward_value(rng, depth - 1)
+            for i in range(rng.randint(0, 4))}
+
+
+def test_chain_hash_is_the_hash_of_the_whole_canonical_entry_for_awkward_values():
+    """Quotes, backslashes, '"payload":' inside texts and keys, Korean and control characters
+    in every field: the spliced encoding is the canonical one, byte for byte."""
+    import hashlib
+    import random
+
+    from crisisdesk.domain.journal import Entry, canonical_json
+
+    rng = random.Random(13)
+    prev = GENESIS_HASH
+    for _ in range(2000):
+        texts = ["".join(rng.choice(_AWKWARD) for _ in range(rng.randint(0, 4))) for _ in range(6)]
+        payload = {rng.choice(_AWKWARD) + str(i): _awkward_value(rng, 3)
+                   for i in range(rng.randint(0, 5))}
+        entry = Entry(*texts, payload=payload)
+        whole = canonical_json(entry.content()).encode("utf-8")
+        expected = hashlib.sha256(prev.encode() + b"\n" + whole).hexdigest()
+        assert chain_hash(prev, entry) == expected == chain_hash(prev, entry, canonical_json(payload))
+        prev = expected
+
+
+def test_payload_is_stored_as_its_canonical_text(db_path):
+    """The journal takes the payload's UTF-8 bytes as text: the very text, of type text."""
+    from crisisdesk.domain.journal import canonical_json
+
+    payload = {"text": "두 번째 \"따옴표\" \\ 끝", "n": 2**70, "z": ["\u2028", None]}
+    with Desk.open(db_path) as desk:
+        stored = raw_entries.record(desk, "note", payload)
+        kind, text = desk.store.conn.execute(
+            "SELECT typeof(payload), payload FROM journal WHERE id = ?", [stored.entry.id]).fetchone()
+        assert desk.store.entry(stored.entry.id) == stored
+    assert (kind, text) == ("text", canonical_json(payload))
+    assert stored.hash == chain_hash(stored.prev_hash, stored.entry)
