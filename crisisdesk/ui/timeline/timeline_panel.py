@@ -73,9 +73,19 @@ class TimelineModel(RowsModel):
         self.set_rows(self._matching(0))
 
     def add_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
-        """Entries after the last one loaded (by clock)."""
+        """Entries journaled since the last read: added at the end, or put in their places by
+        clock when one falls between those shown (an import from another desk)."""
         start = len(self._entries)
-        self._folded = self._folded + list(folded) if folded is not None and len(self._folded) == start else []
+        complete = folded is not None and len(self._folded) == start
+        if entries and start and entries[0].hlc < self._entries[-1].hlc:
+            pairs = list(zip(self._entries, self._folded if complete else [""] * start, strict=True))
+            pairs += zip(entries, folded if complete and folded is not None else [""] * len(entries), strict=True)
+            pairs.sort(key=lambda pair: pair[0].hlc)  # two runs in order: merged in one pass
+            self._entries = [entry for entry, _ in pairs]
+            self._folded = [text_ for _, text_ in pairs] if complete else []
+            self.set_rows(self._matching(0))
+            return
+        self._folded = self._folded + list(folded) if complete and folded is not None else []
         self._entries.extend(entries)
         self.append_rows(self._matching(start))
 
@@ -166,9 +176,9 @@ class TimelinePanel(LazyRefresh, QWidget):
         if self._info and changes.event == self._info.id and changes.touches(TIMELINE):
             self.request_refresh()
 
-    def refresh(self, whole: bool = False) -> None:
-        """Read what the model lacks: everything for another event or filter (or `whole`), else
-        the entries journaled since the last read."""
+    def refresh(self) -> None:
+        """Read what the model lacks: everything for another event or filter, else the entries
+        journaled since the last read."""
         if self._info is None:
             return
         if self._reading:
@@ -177,7 +187,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
         key = (event, affiliate, kinds)
-        after = self._upto if key == self._loaded and not whole else 0
+        after = self._upto if key == self._loaded else 0
 
         lang = language()
 
@@ -195,10 +205,6 @@ class TimelinePanel(LazyRefresh, QWidget):
     def _apply(self, key: tuple, after: int, entries: list[TimelineEntry], folded: list[str], lang: str) -> None:
         self._read_done()
         if self._info is None or key[0] != self._info.id:
-            return
-        last = self.model.last()
-        if after and entries and last is not None and entries[0].hlc < last.hlc:
-            self.refresh(whole=True)  # an entry from another desk goes in between: read in order
             return
         bar = self.table.verticalScrollBar()
         following = not after or bar.value() == bar.maximum()  # a reader further up stays there
