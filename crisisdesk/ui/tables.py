@@ -56,6 +56,9 @@ class ColumnFit(QObject):
 
     Only what can be seen is measured (a checklist may hold 15,000 items): the rows in view, once after
     a burst of the model's changes; rows scrolled into view and changed cells only widen their columns.
+    A hidden table is measured when it is shown again: measuring asks the model for every cell in view,
+    and while the desk's thread reads a large timeline each of those calls waits for the interpreter
+    (a hidden checklist's measure stalled the window 1.9 s).
     Hide columns after making the fit: when it turns the header's stretch off, Qt would give a column
     hidden earlier its width back.
     """
@@ -69,6 +72,7 @@ class ColumnFit(QObject):
         self._header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._header.setResizeContentsPrecision(0)  # sizeHintForColumn: the rows in view only
         self._wants: dict[int, int] = {}  # the width of each column's contents, as measured so far
+        self._stale = False  # changed while hidden: fitted again when shown
         self._refit = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
         self._widen = QTimer(self, singleShot=True, interval=SCROLL_SETTLE_MS, timeout=self._measure_in_view)
         view.viewport().installEventFilter(self)
@@ -83,7 +87,7 @@ class ColumnFit(QObject):
         model.dataChanged.connect(self._cells_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize or (event.type() == QEvent.Type.Show and self._stale):
             self.fit()
         return False
 
@@ -92,6 +96,9 @@ class ColumnFit(QObject):
         self._refit.start()  # one measure for a burst of changes
 
     def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_) -> None:
+        if self._hidden():
+            self._wants.clear()
+            return
         wider = False
         first, last = top_left.row(), bottom_right.row()
         if isinstance(self._view, QTableView):  # only the rows in view (a repaint may name 50,000)
@@ -108,6 +115,9 @@ class ColumnFit(QObject):
 
     def _measure_in_view(self) -> None:
         """Rows scrolled into view: their columns widen if they need to."""
+        if self._hidden():
+            self._wants.clear()
+            return
         wider = False
         for column in list(self._wants):
             wider |= self._widened(column, self._view.sizeHintForColumn(column))
@@ -120,7 +130,17 @@ class ColumnFit(QObject):
         self._wants[column] = width
         return True
 
+    def _hidden(self) -> bool:
+        """Not on screen: nothing measured now, everything when shown."""
+        if self._view.isVisible():
+            return False
+        self._stale = True
+        return True
+
     def fit(self) -> None:
+        if self._hidden():
+            return
+        self._stale = False
         header = self._header
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         widths = {c: self._want(c) for c in shown}
