@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # the review's domain, reportlab and openpyxl load when a rev
     from crisisdesk.domain.after_action import AfterAction, CorrectiveAction, DrillRecord, Finding
     from crisisdesk.reports.after_action_report import RenderedDocument
 
-_MEASURED_KINDS = (Kind.EVENT_PROVIDER_CHANGED, Kind.SERVICE_ASSESSED, Kind.CHECKLIST_CHANGED)
 
 
 class ReviewCommands(DeskService):
@@ -107,16 +106,15 @@ class ReviewCommands(DeskService):
         ctx = self._events.event(event)
         moment = as_of or ctx.record.closed_at or self._clock()
         conn = self._store.conn
-        entries = review_queries.event_entries(conn, ctx.id, _MEASURED_KINDS)
+        assessed = review_queries.event_entries(conn, ctx.id, (Kind.SERVICE_ASSESSED,))
         providers = [ProviderChange(from_iso(r["since"]), r["provider"], r["status"])
                      for r in queries.provider_changes(conn, ctx.id)]
         reports = [ServiceReport(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["service"],
-                                 e["payload"]["status"]) for e in entries if e["kind"] == Kind.SERVICE_ASSESSED]
+                                 e["payload"]["status"]) for e in assessed]
         items = [ItemDue(r["affiliate"], r["checklist"], r["item"], from_iso(r["due"]), bool(r["critical"]))
                  for r in queries.items(conn, ctx.id) if r["due"]]
-        changes = [ItemChange(from_iso(e["at"]), e["payload"]["affiliate"], e["payload"]["checklist"],
-                              e["payload"]["item"], e["payload"]["after"]["state"])
-                   for e in entries if e["kind"] == Kind.CHECKLIST_CHANGED]
+        changes = [ItemChange(from_iso(at), affiliate, checklist, item, state)
+                   for at, affiliate, checklist, item, state in review_queries.item_state_changes(conn, ctx.id)]
         statuses = self._drills.injects(ctx.id) if ctx.record.drill else []
         actions = self.corrective_actions()
         return AfterAction(
