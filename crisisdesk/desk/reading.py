@@ -30,6 +30,7 @@ from crisisdesk.domain.read_models import (
     RevisionView,
     Situation,
     TimelineEntry,
+    TimelinePage,
 )
 from crisisdesk.store import queries
 from crisisdesk.store.verify import rebuild
@@ -99,6 +100,14 @@ class ReadModels(DeskService):
         position (a panel that holds the rest)."""
         return views.timeline_entries(self._store.conn, self._events.event(event), affiliate, kinds,
                                       after=after)
+
+    def timeline_page(self, event: str | None = None, affiliate: str | None = None, kinds: tuple[str, ...] = (),
+                      upto: int | None = None, before: str = "", size: int = 5000) -> TimelinePage:
+        """A page of the timeline going back in time: the latest `size` entries journaled by `upto`
+        (default: now) with a clock before `before`, in HLC order; `.older` continues it."""
+        ctx = self._events.event(event)
+        return views.timeline_page(self._store.conn, ctx, affiliate, kinds,
+                                   self._store.head()[0] if upto is None else upto, before, size)
 
     def recent_changes(self, event: str | None, since: datetime, until: datetime,
                        without: tuple[str, ...] = (), last: int = 200) -> tuple[list[TimelineEntry], int]:

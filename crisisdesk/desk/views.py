@@ -37,6 +37,7 @@ from crisisdesk.domain.read_models import (
     RevisionView,
     ServiceView,
     TimelineEntry,
+    TimelinePage,
 )
 from crisisdesk.domain.reporting import filers, occurrences, threshold_met
 from crisisdesk.domain.text import Text
@@ -399,6 +400,17 @@ def timeline_entries(conn: sqlite3.Connection, ctx: Event, affiliate: str | None
             continue
         entries.append(timeline_entry(row, ctx))
     return entries
+
+
+def timeline_page(conn: sqlite3.Connection, ctx: Event, affiliate: str | None, kinds: tuple[str, ...],
+                  upto: int, before: str, size: int) -> TimelinePage:
+    """Up to `size` of the event's entries journaled by `upto` with a clock before `before` ("" for
+    the latest), filtered as `timeline_entries` does, in HLC order."""
+    found = queries.journal_page(conn, ctx.id, upto, before, size)
+    entries = [timeline_entry(row, ctx) for row in reversed(found)
+               if (not affiliate or row["payload"].get("affiliate") == affiliate)
+               and (not kinds or any(row["kind"].startswith(k) for k in kinds))]
+    return TimelinePage(tuple(entries), upto, found[-1]["hlc"] if len(found) == size else "")
 
 
 def timeline_entry(row: dict[str, Any], ctx: Event) -> TimelineEntry:

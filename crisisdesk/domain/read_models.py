@@ -351,6 +351,15 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class TimelinePage:
+    """A page of the timeline read going back in time (a long timeline is shown page by page)."""
+
+    entries: tuple[TimelineEntry, ...]  # in HLC order
+    upto: int  # the journal position the pages are read at (later entries are read as new ones)
+    older: str  # the clock to read the next page before; "" when this page reaches the start
+
+
+@dataclass(frozen=True)
 class AffiliateDetail:
     """Everything the affiliate view and the report's annex show for one affiliate."""
 

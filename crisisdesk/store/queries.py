@@ -197,6 +197,21 @@ def journal_for_event(conn: sqlite3.Connection, event_id: str, upto: int | None 
         yield entry
 
 
+def journal_page(conn: sqlite3.Connection, event_id: str, upto: int, before_hlc: str,
+                 size: int) -> list[dict[str, Any]]:
+    """A page of the event's journal going back in time: at most `size` entries with `seq <= upto`
+    and a clock before `before_hlc` ("" for the latest), the latest first."""
+    sql = "SELECT seq, id, desk, author, at, hlc, kind, payload FROM journal WHERE event = ? AND seq <= ?"
+    params: list[Any] = [event_id, upto]
+    if before_hlc:
+        sql += " AND hlc < ?"
+        params.append(before_hlc)
+    found = rows(conn, sql + " ORDER BY hlc DESC LIMIT ?", [*params, size])
+    for entry in found:
+        entry["payload"] = json.loads(entry["payload"])
+    return found
+
+
 def changes_between(conn: sqlite3.Connection, event_id: str, since_iso: str, until_iso: str,
                     without: tuple[str, ...], last: int) -> tuple[list[dict[str, Any]], int]:
     """The event's latest `last` entries written from `since_iso` to `until_iso` (UTC, as the

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Protocol
 
 from crisisdesk.desk.changes import Changes
-from crisisdesk.domain.read_models import AlertView, Board, DutyView, NoticeView, TimelineEntry
+from crisisdesk.domain.read_models import (
+    AlertView,
+    Board,
+    DutyView,
+    NoticeView,
+    TimelineEntry,
+    TimelinePage,
+)
 
 
 class OpenDesk(Protocol):
@@ -31,6 +38,9 @@ class OpenDesk(Protocol):
 class TimelineViews(Protocol):
     def timeline(self, event: str | None = None, affiliate: str | None = None,
                  kinds: tuple[str, ...] = (), after: int = 0) -> list[TimelineEntry]: ...
+
+    def timeline_page(self, event: str | None = None, affiliate: str | None = None, kinds: tuple[str, ...] = (),
+                      upto: int | None = None, before: str = "", size: int = 5000) -> TimelinePage: ...
 
 
 class BoardViews(Protocol):

@@ -64,6 +64,13 @@ class RowsModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
+    def prepend_rows(self, rows: Sequence) -> None:
+        """Rows added before the first one (an earlier page)."""
+        if rows:
+            self.beginInsertRows(ROOT, 0, len(rows) - 1)
+            self._rows[0:0] = rows
+            self.endInsertRows()
+
     def rows(self) -> list:
         return list(self._rows)
 

@@ -3881,6 +3881,10 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>전체 계열사</translation>
     </message>
     <message>
+        <source>Loading earlier entries… ({} so far)</source>
+        <translation>이전 기록 불러오는 중… (지금까지 {}건)</translation>
+    </message>
+    <message>
         <source>&amp;Affiliate:</source>
         <translation>계열사(&amp;A):</translation>
     </message>

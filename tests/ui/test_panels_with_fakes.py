@@ -22,6 +22,7 @@ from crisisdesk.domain.read_models import (
     DutyView,
     ServiceView,
     TimelineEntry,
+    TimelinePage,
 )
 from crisisdesk.domain.text import Text
 from crisisdesk.formats import load_group, load_playbook
@@ -59,9 +60,18 @@ class FakeDesk:
 class FakeTimelineDesk(FakeDesk):
     def timeline(self, event=None, affiliate=None, kinds=(), after=0):
         self.calls.append(("timeline", event, affiliate, kinds))
+        return [e for e in self._entries() if e.seq > after]
+
+    def timeline_page(self, event=None, affiliate=None, kinds=(), upto=None, before="", size=5000):
+        self.calls.append(("timeline_page", event, affiliate, kinds))
+        return TimelinePage(tuple(e for e in self._entries() if not before or e.hlc < before), 3, "")
+
+    @staticmethod
+    def _entries():
         return [TimelineEntry(seq=n, at=NIRS_T0 + timedelta(minutes=n), kind="checklist.changed",
-                              affiliate="bank", author="운영자", summary=Text(f"항목 {n} 완료", f"item {n} done"))
-                for n in (1, 2, 3) if n > after]
+                              affiliate="bank", author="운영자", summary=Text(f"항목 {n} 완료", f"item {n} done"),
+                              hlc=f"{n:015d}.000000.desk")
+                for n in (1, 2, 3)]
 
 
 class FakeBoardDesk(FakeDesk):
@@ -140,7 +150,7 @@ def test_timeline_panel_on_a_fake_desk(qtbot, executor_on):
     desk = FakeTimelineDesk()
     panel = _show(qtbot, TimelinePanel(executor_on(desk)))
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
-    assert desk.calls[-1][:2] == ("timeline", EVENT)
+    assert desk.calls[-1][:2] == ("timeline_page", EVENT)
     texts = [panel.model.index(r, c).data() for r in range(3) for c in range(panel.model.columnCount())]
     assert "항목 2 완료" in " ".join(str(t) for t in texts)
 

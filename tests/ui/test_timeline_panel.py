@@ -9,6 +9,7 @@ import dataclasses
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.domain.ids import new_id
+from crisisdesk.ui.timeline import timeline_panel
 from tests.ui.conftest import type_text
 
 
@@ -66,3 +67,21 @@ def test_the_search_filters_the_loaded_entries_once_typing_pauses(open_window, d
     assert shown and all(word.casefold() in s.casefold() for s in shown)
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.model.rowCount() == loaded)
+
+
+def test_a_long_timeline_comes_in_pages_the_latest_first(open_window, demo_copy, qtbot, clock, monkeypatch):
+    monkeypatch.setattr(timeline_panel, "PAGE", 40)  # the demo's 228 entries: six pages
+    driver = open_window(demo_copy)
+    panel = driver.panel("timeline")
+    on_top: list[int] = []
+    panel.model.rowsInserted.connect(lambda _parent, first, last: on_top.append(last + 1) if first == 0 else None)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    with Desk.open(demo_copy, clock=clock, author="다른 창") as other:  # a change while pages come in
+        item = other.views.checklist(None, "bank")[5]
+        other.checklists.set_item(None, "bank", f"{item.checklist}/{item.item}", state="doing")
+        whole = [e.seq for e in other.views.timeline()]
+    qtbot.waitUntil(lambda: len(panel.model.entries()) == len(whole) and not panel.loading.isVisible(),
+                    timeout=10000)
+    assert [e.seq for e in panel.model.entries()] == whole  # each once, in order
+    assert on_top and all(count <= 40 for count in on_top)  # earlier pages went in above
+    assert panel.table.verticalScrollBar().value() == panel.table.verticalScrollBar().maximum()  # the latest in view

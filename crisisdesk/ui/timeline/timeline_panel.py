@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.desk.changes import TIMELINE, Changes
 from crisisdesk.domain.event import Event
-from crisisdesk.domain.read_models import TimelineEntry
+from crisisdesk.domain.read_models import TimelineEntry, TimelinePage
 from crisisdesk.ui import gui_thread_gc, timefmt
 from crisisdesk.ui.desk_protocol import TimelineDesk
 from crisisdesk.ui.executor import DeskExecutor
@@ -39,7 +39,13 @@ KINDS = (
 
 
 SEARCH_PAUSE_MS = 250  # the search runs once typing pauses this long
+PAGE = 2000  # entries read per job: the first page shows at once, a command waits one page at most
 SIZE_SAMPLE = 100  # rows measured for a column's width (Qt's 1,000 asked every cell 73,000 times)
+
+
+def _folded(entries, lang: str) -> list[str]:
+    """The entries' texts in `lang`, case-folded for the search."""
+    return [e.summary.get(lang).casefold() for e in entries]
 
 
 class TimelineModel(RowsModel):
@@ -72,6 +78,13 @@ class TimelineModel(RowsModel):
         self._entries, self._folded = list(entries), list(folded or [])
         self.set_rows(self._matching(0))
 
+    def prepend_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
+        """An earlier page, before the first entry loaded."""
+        complete = folded is not None and len(self._folded) == len(self._entries)
+        self._folded = list(folded) + self._folded if complete and folded is not None else []
+        self._entries[0:0] = entries
+        self.prepend_rows(self._matching(0, len(entries)))
+
     def add_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
         """Entries journaled since the last read: added at the end, or put in their places by
         clock when one falls between those shown (an import from another desk)."""
@@ -99,14 +112,16 @@ class TimelineModel(RowsModel):
         self.set_rows(self._matching(0))
         self.repaint_all()
 
-    def _matching(self, start: int) -> list[TimelineEntry]:
-        """The entries from `start` on that the search text is in (all of them without one)."""
+    def _matching(self, start: int, stop: int | None = None) -> list[TimelineEntry]:
+        """The entries from `start` (to `stop`) that the search text is in (all of them without one)."""
+        stop = len(self._entries) if stop is None else stop
         if not self._search:
-            return self._entries[start:]
+            return self._entries[start:stop]
         folded = self._folded
-        folded += [text(e.summary).casefold() for e in self._entries[len(folded):]]
+        if len(folded) < stop:
+            folded += [text(e.summary).casefold() for e in self._entries[len(folded):]]
         search = self._search
-        return [e for e, shown in zip(self._entries[start:], folded[start:], strict=True) if search in shown]
+        return [e for e, shown in zip(self._entries[start:stop], folded[start:stop], strict=True) if search in shown]
 
 
 class TimelinePanel(LazyRefresh, QWidget):
@@ -117,6 +132,9 @@ class TimelinePanel(LazyRefresh, QWidget):
         self._info: Event | None = None
         self._loaded: tuple | None = None  # the (event, affiliate, kinds) the model holds
         self._upto = 0  # the last journal position read for it
+        self._snapshot = 0  # the position its earlier pages are read at (later entries come as new ones)
+        self._older = ""  # the clock the next earlier page is read before ("" once all are in)
+        self._shown = 0  # rows shown after the last read (to keep a reader's place as pages come in)
         self._reading = False  # a read is on its way: a change meanwhile reads again after it
         self._again = False
         self.model = TimelineModel(self)
@@ -144,6 +162,8 @@ class TimelinePanel(LazyRefresh, QWidget):
             caption.setBuddy(field)
             bar.addWidget(caption)
             bar.addWidget(field, 1 if field is self.search else 0)
+        self.loading = QLabel(objectName="timelineLoading", visible=False)
+        bar.addWidget(self.loading)
         bar.addWidget(self.tz_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -177,7 +197,8 @@ class TimelinePanel(LazyRefresh, QWidget):
             self.request_refresh()
 
     def refresh(self) -> None:
-        """Read what the model lacks: everything for another event or filter, else the entries
+        """Read what the model lacks: for another event or filter its latest page, then the pages
+        before it one job at a time (a command made meanwhile goes in between); else the entries
         journaled since the last read."""
         if self._info is None:
             return
@@ -187,34 +208,70 @@ class TimelinePanel(LazyRefresh, QWidget):
         event, affiliate = self._info.id, self.affiliate.currentData() or None
         kinds = tuple(k for k in (self.kind.currentData() or "").split(",") if k)
         key = (event, affiliate, kinds)
-        after = self._upto if key == self._loaded else 0
-
-        lang = language()
+        if key != self._loaded:
+            self._read_page(key, None, "")
+            return
+        after, lang = self._upto, language()
 
         def read(desk: TimelineDesk) -> tuple[list[TimelineEntry], list[str], str]:
-            """The entries, and their texts made ready for the search here rather than on the UI
-            thread; a whole timeline (100,000 entries) kept out of the collector's passes, which
-            would otherwise walk it half-built and stall the window (165 ms)."""
-            with gui_thread_gc.held(long_lived=not after):
-                entries = desk.views.timeline(event, affiliate, kinds, after=after)
-                return entries, [e.summary.get(lang).casefold() for e in entries], lang
+            entries = desk.views.timeline(event, affiliate, kinds, after=after)
+            return entries, _folded(entries, lang), lang
 
         self._reading = True
-        self._executor.submit(read, lambda found: self._apply(key, after, *found), self._read_failed)
+        self._executor.submit(read, lambda found: self._add(key, *found), self._read_failed)
 
-    def _apply(self, key: tuple, after: int, entries: list[TimelineEntry], folded: list[str], lang: str) -> None:
+    def _read_page(self, key: tuple, upto: int | None, before: str) -> None:
+        """The page of the timeline before the clock `before` ("" for the latest page)."""
+        event, affiliate, kinds = key
+        lang = language()
+
+        def read(desk: TimelineDesk) -> tuple[TimelinePage, list[str], str]:
+            """The page, and its texts made ready for the search here rather than on the UI thread;
+            kept out of the collector's passes, which would walk it half-built and stall the window."""
+            with gui_thread_gc.held(long_lived=True):
+                page = desk.views.timeline_page(event, affiliate, kinds, upto=upto, before=before, size=PAGE)
+                return page, _folded(page.entries, lang), lang
+
+        self._reading = True
+        self._executor.submit(read, lambda found: self._page(key, bool(before), *found), self._read_failed)
+
+    def _page(self, key: tuple, earlier: bool, page: TimelinePage, folded: list[str], lang: str) -> None:
         self._read_done()
-        if self._info is None or key[0] != self._info.id:
+        if self._info is None or key[0] != self._info.id or (earlier and key != self._loaded):
+            return  # another event or filter meanwhile
+        folded_now = folded if lang == language() else None  # the language changed meanwhile
+        bar = self.table.verticalScrollBar()
+        if earlier:
+            following = bar.value() == bar.maximum()
+            self.model.prepend_entries(list(page.entries), folded_now)
+            if not following:  # the rows a reader looks at stay in view
+                bar.setValue(bar.value() + self.model.rowCount() - self._shown)
+        else:
+            following = True
+            self.model.set_entries(list(page.entries), folded_now)
+            self._loaded, self._upto, self._snapshot = key, page.upto, page.upto
+        self._shown = self.model.rowCount()
+        self._older = page.older
+        self._show_loading()
+        if following:
+            self.table.scrollToBottom()
+        if self._older and not self._reading:
+            QTimer.singleShot(0, self._read_older)
+
+    def _read_older(self) -> None:
+        if self._older and not self._reading and self._loaded is not None:
+            self._read_page(self._loaded, self._snapshot, self._older)
+
+    def _add(self, key: tuple, entries: list[TimelineEntry], folded: list[str], lang: str) -> None:
+        """Entries journaled since the last read."""
+        self._read_done()
+        if self._info is None or key != self._loaded:
             return
         bar = self.table.verticalScrollBar()
-        following = not after or bar.value() == bar.maximum()  # a reader further up stays there
-        folded_now = folded if lang == language() else None  # the language changed meanwhile
-        if after:
-            self.model.add_entries(entries, folded_now)
-        else:
-            self.model.set_entries(entries, folded_now)
-        self._loaded = key
-        self._upto = max([self._upto if after else 0, *(e.seq for e in entries)])
+        following = bar.value() == bar.maximum()  # a reader further up stays there
+        self.model.add_entries(entries, folded if lang == language() else None)
+        self._shown = self.model.rowCount()
+        self._upto = max([self._upto, *(e.seq for e in entries)])
         if following:
             self.table.scrollToBottom()
 
@@ -227,6 +284,12 @@ class TimelinePanel(LazyRefresh, QWidget):
         if self._again:
             self._again = False
             QTimer.singleShot(0, self.request_refresh)
+        elif self._older:
+            QTimer.singleShot(0, self._read_older)
+
+    def _show_loading(self) -> None:
+        self.loading.setVisible(bool(self._older))
+        self.loading.setText(self.tr("Loading earlier entries… ({} so far)").format(len(self.model.entries())))
 
     def retranslate(self) -> None:
         for caption, text_ in zip(self.captions, (self.tr("&Affiliate:"), self.tr("&Kind:"), self.tr("&Search:")),
