@@ -1,9 +1,12 @@
 """The timeline: every journal entry of the event in order, in the group's timezone, with filters.
 
-Loaded whole when shown or filtered, then only what was journaled since (a desk of 150,000
-entries took seconds to read again at every change, and its table a reset)."""
+Loaded page by page when shown or filtered, the latest page first (a command made meanwhile waits
+one page), then only what was journaled since: a desk of 150,000 entries took seconds to read
+again at every change, and its table a reset."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -43,7 +46,7 @@ PAGE = 2000  # entries read per job: the first page shows at once, a command wai
 SIZE_SAMPLE = 100  # rows measured for a column's width (Qt's 1,000 asked every cell 73,000 times)
 
 
-def _folded(entries, lang: str) -> list[str]:
+def _folded(entries: Iterable[TimelineEntry], lang: str) -> list[str]:
     """The entries' texts in `lang`, case-folded for the search."""
     return [e.summary.get(lang).casefold() for e in entries]
 
@@ -69,9 +72,6 @@ class TimelineModel(RowsModel):
     def entries(self) -> list[TimelineEntry]:
         """Every entry loaded, shown or not."""
         return list(self._entries)
-
-    def last(self) -> TimelineEntry | None:
-        return self._entries[-1] if self._entries else None
 
     def set_entries(self, entries: list[TimelineEntry], folded: list[str] | None = None) -> None:
         """The entries, with their shown texts case-folded (`folded`) when the reader made them."""
@@ -179,7 +179,9 @@ class TimelinePanel(LazyRefresh, QWidget):
         if same:
             return
         self._fill_affiliates()
-        self.model.set_rows([])
+        self.model.set_entries([])
+        self._loaded, self._older = None, ""
+        self._show_loading()
         self.request_refresh()
 
     def _fill_affiliates(self) -> None:
