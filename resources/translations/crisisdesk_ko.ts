@@ -3881,8 +3881,12 @@ Give its passphrase to sign packets while this window is open.</source>
         <translation>전체 계열사</translation>
     </message>
     <message>
-        <source>Loading earlier entries… ({} so far)</source>
-        <translation>이전 기록 불러오는 중… (지금까지 {}건)</translation>
+        <source>Loading… {}</source>
+        <translation>불러오는 중… {}건</translation>
+    </message>
+    <message>
+        <source>Earlier entries are still being read ({} so far)</source>
+        <translation>이전 기록을 아직 읽는 중입니다 (지금까지 {}건)</translation>
     </message>
     <message>
         <source>&amp;Affiliate:</source>

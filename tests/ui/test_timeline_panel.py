@@ -85,3 +85,5 @@ def test_a_long_timeline_comes_in_pages_the_latest_first(open_window, demo_copy,
     assert [e.seq for e in panel.model.entries()] == whole  # each once, in order
     assert on_top and all(count <= 40 for count in on_top)  # earlier pages went in above
     assert panel.table.verticalScrollBar().value() == panel.table.verticalScrollBar().maximum()  # the latest in view
+    widest = panel.table.fontMetrics().horizontalAdvance(str(max(whole)))
+    assert panel.table.horizontalHeader().sectionSize(timeline_panel.SEQ) > widest  # no number cut

@@ -43,6 +43,7 @@ KINDS = (
 
 SEARCH_PAUSE_MS = 250  # the search runs once typing pauses this long
 PAGE = 2000  # entries read per job: the first page shows at once, a command waits one page at most
+SEQ = 3  # the column of the journal position
 SIZE_SAMPLE = 100  # rows measured for a column's width (Qt's 1,000 asked every cell 73,000 times)
 
 
@@ -144,6 +145,7 @@ class TimelinePanel(LazyRefresh, QWidget):
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(SIZE_SAMPLE)  # column widths from the rows in view and a few more
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SEQ, QHeaderView.ResizeMode.Fixed)  # sized for the largest number (`_fit_seq`)
         self.affiliate = QComboBox(objectName="timelineAffiliate")
         self.affiliate.currentIndexChanged.connect(lambda: self.request_refresh())
         self.kind = QComboBox(objectName="timelineKind")
@@ -252,6 +254,7 @@ class TimelinePanel(LazyRefresh, QWidget):
             following = True
             self.model.set_entries(list(page.entries), folded_now)
             self._loaded, self._upto, self._snapshot = key, page.upto, page.upto
+            self._fit_seq()
         self._shown = self.model.rowCount()
         self._older = page.older
         self._show_loading()
@@ -274,8 +277,16 @@ class TimelinePanel(LazyRefresh, QWidget):
         self.model.add_entries(entries, folded if lang == language() else None)
         self._shown = self.model.rowCount()
         self._upto = max([self._upto, *(e.seq for e in entries)])
+        self._fit_seq()
         if following:
             self.table.scrollToBottom()
+
+    def _fit_seq(self) -> None:
+        """The number column as wide as the journal's largest position (the rows Qt samples for a
+        column's width are the top ones: the latest page's bottom rows had theirs cut)."""
+        header = self.table.horizontalHeader()
+        digits = self.table.fontMetrics().horizontalAdvance("0" * len(str(max(self._upto, 1))))
+        header.resizeSection(SEQ, max(digits + 16, header.sectionSizeHint(SEQ)))
 
     def _read_failed(self, error: Exception) -> None:
         self._read_done()
@@ -291,7 +302,9 @@ class TimelinePanel(LazyRefresh, QWidget):
 
     def _show_loading(self) -> None:
         self.loading.setVisible(bool(self._older))
-        self.loading.setText(self.tr("Loading earlier entries… ({} so far)").format(len(self.model.entries())))
+        loaded = f"{len(self.model.entries()):,}"
+        self.loading.setText(self.tr("Loading… {}").format(loaded))  # short: the filter bar is full at 1366 px
+        self.loading.setToolTip(self.tr("Earlier entries are still being read ({} so far)").format(loaded))
 
     def retranslate(self) -> None:
         for caption, text_ in zip(self.captions, (self.tr("&Affiliate:"), self.tr("&Kind:"), self.tr("&Search:")),
