@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from crisisdesk.formats.errors import Path as FieldPath
 from crisisdesk.formats.schema import GROUP_FORMAT
@@ -263,7 +263,8 @@ def _owner(index: dict[Any, int], row: Row, report: CellReport) -> int | None:
 
 
 def _at(data: dict[str, Any], path: FieldPath) -> dict[str, Any]:
+    """The record at `path` (keys and list positions) in the group file's data."""
     target: Any = data
     for part in path:
         target = target[part]
-    return target  # type: ignore[no-any-return]
+    return cast("dict[str, Any]", target)
