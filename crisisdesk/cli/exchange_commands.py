@@ -197,13 +197,19 @@ def run_import(args) -> int:
 def run_status(args) -> int:
     desk, service = _open(args)
     with desk:
-        found = service.status()
+        found, restore = service.status(), service.restore_notice()
     if args.json:
         print_json({"peers": [{
             "desk": s.peer.desk, "name": s.peer.name, "status": s.peer.status,
             "last_heard": s.last_heard, "behind": s.behind, "waiting_for": s.waiting_for,
-            "sending_back": s.returning} for s in found]})
+            "sending_back": s.returning} for s in found],
+            "restore_noticed": None if restore is None else {
+                "at": restore.at, "by": restore.by, "why": restore.why, "position": restore.position,
+                "made": restore.made, "held": restore.held,
+                "returned": [{"by": name, "entries": count} for name, count in restore.returned]}})
         return 0
+    if restore is not None:
+        print(restore.line)
     if not found:
         print("no enrolled desks (crisisdesk desk enrol FILE)")
     for s in found:

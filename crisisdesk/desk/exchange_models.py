@@ -81,6 +81,44 @@ class PeerStatus:
         return ""
 
 
+LATER_EPOCH = "later_epoch"  # a peer acknowledged a later stream of this desk than it holds
+UNKNOWN_POSITION = "unknown_position"  # a position (or its chain hash) this desk does not have
+MORE_ENTRIES = "more_entries"  # a peer holds more entries made on this desk than this desk
+
+
+@dataclass(frozen=True)
+class RestoreNotice:
+    """A peer's acknowledgement showed that this desk was restored from an older backup (or the peer
+    says so falsely: a misused key), and what peers sent back since of the entries made on this
+    desk. `by` and `at` are empty when entries came back without a notice (a desk that had not
+    sent its first packet yet)."""
+
+    at: str  # this desk's time of the notice
+    by: str  # the peer's name
+    why: str  # LATER_EPOCH, UNKNOWN_POSITION or MORE_ENTRIES
+    position: int = 0  # UNKNOWN_POSITION: the position acknowledged
+    made: int = 0  # MORE_ENTRIES: entries made here that the peer holds
+    held: int = 0  # MORE_ENTRIES: entries made here that this desk holds
+    returned: tuple[tuple[str, int], ...] = ()  # (peer name, entries made here taken back from it)
+
+    @property
+    def line(self) -> str:
+        """The notice in one line (English; the UI has its own words)."""
+        reasons = {
+            LATER_EPOCH: f"{self.by} acknowledged a later stream of this desk's journal than it holds",
+            UNKNOWN_POSITION: (f"{self.by} acknowledged position #{self.position} of this desk's "
+                               "journal, which this desk does not have"),
+            MORE_ENTRIES: (f"{self.by} holds {self.made} entries made on this desk, which has "
+                           f"{self.held} of them"),
+        }
+        parts = [f"restore noticed {self.at}: {reasons.get(self.why, self.why)}"] if self.by else []
+        if self.returned:
+            back = ", ".join(f"{count} from {name}" for name, count in self.returned)
+            parts.append(f"entries made on this desk taken back since: {back}")
+        return "; ".join(parts) + (". If this desk was not restored from a backup, check those entries "
+                                   "and whether that desk's key is misused (revoke it)")
+
+
 @dataclass(frozen=True)
 class SentPacket:
     """A packet this desk wrote: to whom, which file, how far into its journal."""

@@ -29,6 +29,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk import checkpoints as desk_checkpoints
+from crisisdesk.desk import restore_notices
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.bulk import collector_paused
 from crisisdesk.desk.exchange_checks import check_entries as check_rules
@@ -36,8 +37,11 @@ from crisisdesk.desk.exchange_models import (
     DUPLICATE,
     ERROR,
     IMPORTED,
+    LATER_EPOCH,
+    MORE_ENTRIES,
     REFUSED,
     SKIPPED,
+    UNKNOWN_POSITION,
     WAITING,
     DeskInfo,
     ExportResult,
@@ -45,6 +49,7 @@ from crisisdesk.desk.exchange_models import (
     Peer,
     PeerStatus,
     ReceivedPacket,
+    RestoreNotice,
     SentPacket,
 )
 from crisisdesk.domain.clock import from_iso, to_iso, to_ms
@@ -75,7 +80,7 @@ from crisisdesk.store.errors import StoreError
 
 __all__ = ["DUPLICATE", "ERROR", "IMPORTED", "REFUSED", "SKIPPED", "WAITING", "DeskInfo",
            "ExchangeService", "ExportResult", "ImportOutcome", "Peer", "PeerStatus", "ReceivedPacket",
-           "SentPacket"]
+           "RestoreNotice", "SentPacket"]
 
 
 TRAVELLING_KINDS = GROUP_KINDS | AFFILIATE_KINDS
@@ -337,15 +342,16 @@ class ExchangeService:
         # none yet: also a desk restored from a backup made before its first packet
         return epoch if epoch is not None else self._restored(moment)
 
-    def _restored_by_peer(self, moment: datetime) -> None:
-        """A peer's acknowledgement shows this desk was restored: a new epoch, at most once an
+    def _restored_by_peer(self, moment: datetime, peer: str, why: str, **figures: int) -> None:
+        """`peer`'s acknowledgement shows this desk was restored: a new epoch, at most once an
         hour (a misused peer's false acknowledgements cannot make every desk send everything
-        again and again)."""
+        again and again), journaled with the peer and the reason (desk.restore_notices)."""
         last = tables.self_value(self.conn, "restored_at")
         if last and to_ms(moment) - int(last) < RESTORE_GUARD_MS:
             return
         tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
-        self._restored(moment)
+        epoch = self._restored(moment)
+        restore_notices.notice(self._writer, self.conn, peer, why, epoch, **figures)
 
     def _restored(self, moment: datetime) -> str:
         """A peer acknowledged a journal this desk does not have: it was restored from an older
@@ -398,6 +404,12 @@ class ExchangeService:
                                    if k[0] != peer.desk}
             self._behind_counts[key] = count
         return self._behind_counts[key]
+
+    def restore_notice(self) -> RestoreNotice | None:
+        """The latest time a peer's acknowledgement made this desk take itself for restored, and
+        the entries made here that peers sent back since (None: never)."""
+        names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
+        return restore_notices.latest(self.conn, lambda desk: names.get(desk, desk))
 
     def sent_packets(self) -> list[SentPacket]:
         return [SentPacket(**{**r, "at": from_iso(r["at"])}) for r in tables.sent(self.conn)]
@@ -491,6 +503,8 @@ class ExchangeService:
                     new = self._new_entries(entries)
                     check_rules(me, new, self.conn)
                     self.desk.store.append(new)
+                    if mine and (back := sum(1 for e in new if e.desk == me.desk)):
+                        restore_notices.returned(self._writer, self.conn, sender.desk, back, header.seq)
                     tables.record_received(self.conn, sender.desk, header.seq, digest,
                                            path.name, len(entries), len(new), header.after,
                                            header.upto, to_iso(moment))
@@ -537,19 +551,20 @@ class ExchangeService:
         if ack is None or header.seq <= st["ack_seq"] or not ack.epoch:
             return
         st["ack_seq"] = header.seq
-        epoch = self._epoch(moment)
+        epoch, peer = self._epoch(moment), st["peer"]
         if _epoch_order(ack.epoch) > _epoch_order(epoch):
-            self._restored_by_peer(moment)
+            self._restored_by_peer(moment, peer, LATER_EPOCH)
             return
         if ack.epoch != epoch:
             return  # about an older epoch of this desk: the peer has not caught up yet
         held = tables.hash_at(self.conn, ack.upto)
         if held is None or (ack.hash and held != ack.hash):
-            self._restored_by_peer(moment)
+            self._restored_by_peer(moment, peer, UNKNOWN_POSITION, position=ack.upto)
             return
-        if ack.made > self._counts().own_for(self.me(), self.peer(st["peer"]).identity) \
-                and tables.self_value(self.conn, "own_before_epoch") != epoch:
-            self._restored_by_peer(moment)  # the peer holds entries made here that this desk lost
+        own = self._counts().own_for(self.me(), self.peer(peer).identity)
+        if ack.made > own and tables.self_value(self.conn, "own_before_epoch") != epoch:
+            # the peer holds entries made here that this desk lost
+            self._restored_by_peer(moment, peer, MORE_ENTRIES, made=ack.made, held=own)
             return
         before = st["acked_upto"] if st["acked_epoch"] == epoch else 0
         st["acked_epoch"], st["acked_upto"] = epoch, ack.upto

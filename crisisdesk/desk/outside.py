@@ -31,6 +31,7 @@ KINDS: dict[str, set[str]] = {
     Kind.DECISION_RECORDED: {DECISIONS, BOARD}, Kind.ACTION_CREATED: {DECISIONS}, Kind.ACTION_CHANGED: {DECISIONS},
     Kind.REPORT_DRAFTED: {REPORTS}, Kind.REPORT_APPROVED: {REPORTS}, Kind.REPORT_ISSUED: {REPORTS},
     Kind.DESK_INITIALISED: set(), Kind.DESK_ENROLLED: set(), Kind.DESK_REVOKED: set(),
+    Kind.DESK_RESTORE_NOTICED: set(), Kind.DESK_OWN_RETURNED: set(),
 }
 AT_MOST = 10_000  # entries described one by one; beyond, everything of every event is refreshed
 

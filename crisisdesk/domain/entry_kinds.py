@@ -50,6 +50,8 @@ class Kind(StrEnum):
     DESK_INITIALISED = "desk.initialised"
     DESK_ENROLLED = "desk.enrolled"
     DESK_REVOKED = "desk.revoked"
+    DESK_RESTORE_NOTICED = "desk.restore_noticed"
+    DESK_OWN_RETURNED = "desk.own_returned"
     REPORT_EXPORTED = "report.exported"
 
 
@@ -77,8 +79,11 @@ AFFILIATE_KINDS = frozenset({
     Kind.DRILL_RESPONDED,
 })
 
-# report.exported: an office draft or brief PDF written by this desk (its register of files)
-LOCAL_KINDS = frozenset({Kind.DESK_INITIALISED, Kind.DESK_ENROLLED, Kind.DESK_REVOKED, Kind.REPORT_EXPORTED})
+# report.exported: an office draft or brief PDF written by this desk (its register of files);
+# desk.restore_noticed and desk.own_returned: a peer's acknowledgement showed this desk was restored
+# from an older backup, and the entries made here that peers then sent back (desk.restore_notices)
+LOCAL_KINDS = frozenset({Kind.DESK_INITIALISED, Kind.DESK_ENROLLED, Kind.DESK_REVOKED, Kind.REPORT_EXPORTED,
+                         Kind.DESK_RESTORE_NOTICED, Kind.DESK_OWN_RETURNED})
 
 ALL_KINDS = GROUP_KINDS | AFFILIATE_KINDS | LOCAL_KINDS
 

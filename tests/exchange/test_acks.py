@@ -14,6 +14,7 @@ import pytest
 
 from crisisdesk.cli import main
 from crisisdesk.desk.app import Desk
+from crisisdesk.desk.exchange_models import LATER_EPOCH, MORE_ENTRIES, UNKNOWN_POSITION
 from crisisdesk.desk.exchange_service import (
     DUPLICATE,
     IMPORTED,
@@ -28,6 +29,7 @@ from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.domain.journal import Entry
 from crisisdesk.exchange import folder, packet
 from crisisdesk.exchange.keys import KeyringKeys
+from crisisdesk.store import exchange_tables as tables
 from crisisdesk.store import queries
 from tests.exchange.factories import PLAYBOOK, enrol_pair, entry, forge, journal_contents, make_node
 
@@ -124,10 +126,68 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     group.desk, group.exchange = restored, ExchangeService(restored)
     assert journal_contents(restored) != expected  # lost: the bank's tick, card's answer, decision
+    lost_here = [e for e in expected - journal_contents(restored) if json.loads(e)["desk"] == group.id]
     _settle(trio, tmp_path, rounds=12)
     assert journal_contents(restored) >= expected  # everything back, with no one acting
     assert any(d.text == "DR 센터로 전환" for d in restored.views.decisions(event))
     assert restored.verify().ok
+    # and it says so: which peer showed it was restored, why, and what came back from whom
+    notice = group.exchange.restore_notice()
+    assert notice.by in {bank.exchange.me().name, card.exchange.me().name}
+    assert notice.why in (LATER_EPOCH, UNKNOWN_POSITION, MORE_ENTRIES) and notice.at
+    assert lost_here and sum(count for _, count in notice.returned) == len(lost_here)
+    kinds = [s.entry.kind for s in restored.store.entries()]
+    assert kinds.count(Kind.DESK_RESTORE_NOTICED) == 1 and Kind.DESK_OWN_RETURNED in kinds
+
+
+def _false_ack(group, bank, seq: int, out: Path):
+    """A packet signed with the bank's key that acknowledges a position of the group desk's journal
+    the group desk never had (a misused key), imported by the group desk."""
+    conn = group.desk.store.conn
+    ack = packet.Ack(tables.self_value(conn, "epoch"), 10**6, "", -1)
+    stream = packet.Stream(tables.stream(conn, bank.id)["their_epoch"])
+    data = packet.build(bank.exchange.me(), KeyringKeys().load(bank.id), group.id, seq,
+                        to_iso(bank.desk.clock()), [], stream=stream, ack=ack)
+    path = out / f"ack-{seq}.cdpkt"
+    path.write_bytes(data)
+    return group.exchange.import_file(path)
+
+
+def test_a_false_acknowledgement_is_journaled_and_shown_naming_the_peer(trio, event, tmp_path, capsys):
+    """A misused key can make a desk take itself for restored (it cannot tell a false acknowledgement
+    from a true one): the desk journals it, naming the peer and why, at most once an hour, and
+    `exchange status` shows it with what to check."""
+    group, bank, _ = trio
+    assert group.exchange.restore_notice() is None
+    assert _false_ack(group, bank, 10**13, tmp_path).status == IMPORTED
+    notice = group.exchange.restore_notice()
+    assert (notice.by, notice.why, notice.position, notice.returned) == (
+        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, ())
+    assert _false_ack(group, bank, 10**13 + 1, tmp_path).status == IMPORTED  # within the hour
+    noticed = [s.entry.payload for s in group.desk.store.entries()
+               if s.entry.kind == Kind.DESK_RESTORE_NOTICED]
+    assert [(p["by"], p["why"], p["position"]) for p in noticed] == [(bank.id, UNKNOWN_POSITION, 10**6)]
+    # within the window the misused key can return an entry "made on the group desk": it is taken
+    # (docs/exchange.md, Restored desks), and counted against the bank
+    forged = entry(group, Kind.EVENT_LEVEL_CHANGED, {"event": event, "level": "serious", "previous": "attention",
+                                                     "reason": "forged", "items": []})
+    path = tmp_path / "returned.cdpkt"
+    path.write_bytes(forge(bank, group, [forged], seq=10**13 + 2))
+    assert group.exchange.import_file(path).status == IMPORTED
+    assert group.exchange.restore_notice().returned == ((bank.exchange.me().name, 1),)
+    path = str(group.desk.path)
+    group.desk.close()
+    assert main(["exchange", "status", "--db", path]) == 0
+    first, *peers = capsys.readouterr().out.splitlines()
+    assert first.startswith("restore noticed 20")
+    assert f"{bank.exchange.me().name} acknowledged position #1000000 of this desk's journal" in first
+    assert f"taken back since: 1 from {bank.exchange.me().name}" in first
+    assert "revoke it" in first and len(peers) == 2
+    assert main(["exchange", "status", "--db", path, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["restore_noticed"]
+    assert (shown["by"], shown["why"], shown["position"], shown["returned"]) == (
+        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, [{"by": bank.exchange.me().name, "entries": 1}])
+    group.desk = Desk.open(Path(path), create=False)
 
 
 def test_a_restored_desk_takes_back_only_what_it_could_have_sent_that_peer(trio, event, tmp_path):
@@ -286,8 +346,9 @@ def test_exchange_status_on_the_command_line(trio, event, tmp_path, capsys):
     assert line.startswith(group.exchange.me().name + ": last heard 20")
     assert "behind by 1 entries, waiting for its acknowledgement of 1 entries" in line
     assert main(["exchange", "status", "--db", path, "--json"]) == 0
-    (peer,) = json.loads(capsys.readouterr().out)["peers"]
-    assert peer["behind"] == 1 and peer["last_heard"]
+    shown = json.loads(capsys.readouterr().out)
+    (peer,) = shown["peers"]
+    assert peer["behind"] == 1 and peer["last_heard"] and shown["restore_noticed"] is None
     bank.desk = Desk.open(Path(path), create=False)
 
 

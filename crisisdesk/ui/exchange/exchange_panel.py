@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.desk.changes import GROUP, Changes
+from crisisdesk.desk.exchange_models import (
+    LATER_EPOCH,
+    MORE_ENTRIES,
+    UNKNOWN_POSITION,
+    RestoreNotice,
+)
+from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.event import Event
+from crisisdesk.ui import timefmt
 from crisisdesk.ui.errors import show_error
 from crisisdesk.ui.exchange import session
 from crisisdesk.ui.exchange.folder_box import FolderBox
@@ -33,6 +41,7 @@ from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE
+from crisisdesk.ui.style import LATE_TEXT
 from crisisdesk.ui.tables import ColumnFit, table_view
 
 
@@ -50,6 +59,7 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.setObjectName("exchangePanel")
         self._executor, self._watch = executor, watch
         self.snap: session.Snapshot | None = None
+        self.tz = "Asia/Seoul"  # the event's time zone once one is shown
         self.dialog = None  # the dialog open now (tests and screenshots reach it here)
         self.who = QLabel(objectName="deskWho", wordWrap=True)
         self.who.setStyleSheet("font-size:13pt;")
@@ -83,6 +93,9 @@ class ExchangePanel(LazyRefresh, QWidget):
         peers.addWidget(self.peer_table, 1)
         peers.addLayout(_row(self.enrol_button, self.revoke_button))
         self.status_label = QLabel(objectName="peerStatusLabel")
+        self.restore_note = QLabel(objectName="restoreNote", wordWrap=True, visible=False)
+        self.restore_note.setStyleSheet(f"color:{LATE_TEXT};")
+        peers.addWidget(self.restore_note)
         peers.addWidget(self.status_label)
         peers.addWidget(self.status_table, 1)
         left = QVBoxLayout()
@@ -98,7 +111,7 @@ class ExchangePanel(LazyRefresh, QWidget):
     # -- data -----------------------------------------------------------------------------
     def set_event(self, info: Event | None) -> None:
         if info is not None:
-            self.peers.tz = self.status.tz = info.timezone
+            self.tz = self.peers.tz = self.status.tz = info.timezone
             self.folder.set_timezone(info.timezone)
 
     def on_changes(self, changes: Changes) -> None:
@@ -118,6 +131,10 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.peers.set_rows(snap.peers)
         self.status.set_rows(snap.status)
         self.status.repaint_all()  # the same desks, newer figures
+        restore = snap.restore
+        self.restore_note.setVisible(isinstance(restore, RestoreNotice))
+        if isinstance(restore, RestoreNotice):
+            self.restore_note.setText(self._restore_words(restore))
         self.init_button.setVisible(info is None)
         self.unlock_button.setVisible(snap.locked)
         self.export_key_button.setEnabled(info is not None)
@@ -140,6 +157,27 @@ class ExchangePanel(LazyRefresh, QWidget):
             words = self.tr("Private key in the OS keyring ({}).").format(snap.keyring_backend)
         self.key_state.setText(words + " " + self.tr("Packets sent: {} · received: {}.").format(
             snap.sent, snap.received))
+
+    def _restore_words(self, notice: RestoreNotice) -> str:
+        """Why this desk took itself for restored, and what peers sent back since."""
+        parts = []
+        if notice.by:
+            why = {
+                LATER_EPOCH: self.tr("{} acknowledged a later stream of this desk's journal than it holds")
+                .format(notice.by),
+                UNKNOWN_POSITION: self.tr("{} acknowledged position #{} of this desk's journal, which this "
+                                          "desk does not have").format(notice.by, notice.position),
+                MORE_ENTRIES: self.tr("{} holds {} entries made on this desk, which has {} of them")
+                .format(notice.by, notice.made, notice.held),
+            }.get(notice.why, notice.why)
+            when = timefmt.local(from_iso(notice.at), self.tz) if notice.at else ""
+            parts.append(self.tr("Restore noticed {}: {}.").format(when, why))
+        if notice.returned:
+            back = ", ".join(self.tr("{} from {}").format(count, name) for name, count in notice.returned)
+            parts.append(self.tr("Entries made on this desk taken back since: {}.").format(back))
+        parts.append(self.tr("If this desk was not restored from a backup, check those entries and whether "
+                             "that desk's key is misused (revoke it)."))
+        return " ".join(parts)
 
     def _keyring_words(self, snap: session.Snapshot) -> str:
         if snap.keyring_available:

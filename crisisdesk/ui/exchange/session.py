@@ -58,6 +58,7 @@ class Snapshot:
     sent: int = 0
     received: int = 0
     status: tuple = ()  # exchange_models.PeerStatus: last heard, not acknowledged, waiting for
+    restore: object | None = None  # exchange_models.RestoreNotice: a peer showed this desk was restored
 
 
 def snapshot(desk) -> Snapshot:
@@ -71,7 +72,7 @@ def snapshot(desk) -> Snapshot:
         group_id=group.id if group else "",
         affiliates=tuple((a.id, a.name) for a in group.affiliates) if group else (),
         sent=len(svc.sent_packets()) if info else 0, received=len(svc.received_packets()) if info else 0,
-        status=tuple(svc.status()) if info else ())
+        status=tuple(svc.status()) if info else (), restore=svc.restore_notice() if info else None)
 
 
 @dataclass(frozen=True)

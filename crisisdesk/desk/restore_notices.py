@@ -1,0 +1,59 @@
+"""The audit trail of a noticed restore: why this desk took itself for restored, and what peers sent back.
+
+A peer's acknowledgement can show that this desk was restored from an older backup; the desk then
+starts a new stream epoch and takes back, from its peers, entries that claim to be made on it
+(docs/exchange.md, *Restored desks*). A misused enrolled key can claim the same falsely. So each
+notice and each packet that brought back entries made here is journaled (local kinds, never sent)
+and the latest notice is kept in the exchange bookkeeping, for `exchange status` and the Exchange
+panel to show without reading the journal.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from crisisdesk.desk.exchange_models import RestoreNotice
+from crisisdesk.desk.writer import Writer
+from crisisdesk.domain.entry_kinds import Kind
+from crisisdesk.store import exchange_tables as tables
+
+_NOTICE = "restore_notice"  # exchange_self keys: the latest notice, and what came back since
+_RETURNED = "own_returned"
+
+
+def notice(writer: Writer, conn: sqlite3.Connection, peer: str, why: str, epoch: str,
+           position: int = 0, made: int = 0, held: int = 0) -> None:
+    """Journal that `peer`'s acknowledgement made this desk take itself for restored (new `epoch`)."""
+    payload = {"by": peer, "why": why, "epoch": epoch, "position": position, "made": made, "held": held}
+    stored = writer.record(Kind.DESK_RESTORE_NOTICED, payload)
+    tables.set_self_value(conn, _NOTICE, json.dumps({**payload, "at": stored.entry.at}))
+    tables.set_self_value(conn, _RETURNED, "{}")
+
+
+def returned(writer: Writer, conn: sqlite3.Connection, peer: str, entries: int, packet_seq: int) -> None:
+    """Journal that a packet of `peer` brought back `entries` entries made on this desk."""
+    writer.record(Kind.DESK_OWN_RETURNED, {"by": peer, "entries": entries, "packet": packet_seq})
+    counts = _loads(tables.self_value(conn, _RETURNED))
+    counts[peer] = int(counts.get(peer, 0)) + entries
+    tables.set_self_value(conn, _RETURNED, json.dumps(counts))
+
+
+def latest(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> RestoreNotice | None:
+    """The latest notice and the entries returned since, peers named by `name_of`; None when
+    this desk never took itself for restored nor took back an entry made on it."""
+    found, counts = _loads(tables.self_value(conn, _NOTICE)), _loads(tables.self_value(conn, _RETURNED))
+    if not found and not counts:
+        return None
+    back = tuple(sorted((name_of(desk), int(count)) for desk, count in counts.items()))
+    if not found:
+        return RestoreNotice(at="", by="", why="", returned=back)
+    return RestoreNotice(at=str(found.get("at", "")), by=name_of(str(found.get("by", ""))),
+                         why=str(found.get("why", "")), position=int(found.get("position", 0)),
+                         made=int(found.get("made", 0)), held=int(found.get("held", 0)), returned=back)
+
+
+def _loads(text: str | None) -> dict[str, Any]:
+    return json.loads(text) if text else {}
