@@ -115,8 +115,8 @@ class RestoreNotice:
         if self.returned:
             back = ", ".join(f"{count} from {name}" for name, count in self.returned)
             parts.append(f"entries made on this desk taken back since: {back}")
-        return "; ".join(parts) + (". If this desk was not restored from a backup, check those entries "
-                                   "and whether that desk's key is misused (revoke it)")
+        return "; ".join(parts) + (". If this desk was not restored from a backup, check whether that "
+                                   "desk's key is misused (revoke it) and any entries taken back")
 
 
 @dataclass(frozen=True)

@@ -2093,6 +2093,34 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>보낸 패킷 {} · 받은 패킷 {}.</translation>
     </message>
     <message>
+        <source>{} acknowledged a later stream of this desk&apos;s journal than it holds</source>
+        <translation>{} 데스크가 이 데스크에 있는 것보다 나중의 기록 스트림을 받았다고 확인함</translation>
+    </message>
+    <message>
+        <source>{} acknowledged position #{} of this desk&apos;s journal, which this desk does not have</source>
+        <translation>{} 데스크가 이 데스크 기록의 #{} 위치까지 받았다고 확인했으나 이 데스크에는 그 위치가 없음</translation>
+    </message>
+    <message>
+        <source>{} holds {} entries made on this desk, which has {} of them</source>
+        <translation>{} 데스크가 이 데스크에서 만든 기록 {}건을 가지고 있으나 이 데스크에는 {}건뿐임</translation>
+    </message>
+    <message>
+        <source>Restore noticed {}: {}.</source>
+        <translation>백업 복원 감지 {}: {}.</translation>
+    </message>
+    <message>
+        <source>{} from {}</source>
+        <translation>{1}에서 {0}건</translation>
+    </message>
+    <message>
+        <source>Entries made on this desk taken back since: {}.</source>
+        <translation>그 뒤 되돌려받은 이 데스크의 기록: {}.</translation>
+    </message>
+    <message>
+        <source>If this desk was not restored from a backup, check whether that desk&apos;s key is misused (revoke it) and any entries taken back.</source>
+        <translation>이 데스크를 백업에서 복원한 적이 없다면 그 데스크의 키가 악용되었는지 점검하고(신뢰 철회), 되돌려받은 기록이 있으면 확인하십시오.</translation>
+    </message>
+    <message>
         <source>The OS keyring works on this computer ({}): the private key will be kept there.</source>
         <translation>이 컴퓨터에서 운영체제 키링을 쓸 수 있습니다({}): 개인 키를 그곳에 보관합니다.</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from datetime import timedelta
 
 import keyring
@@ -14,6 +15,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.exchange_service import ExchangeService
+from crisisdesk.domain.clock import to_iso
+from crisisdesk.exchange import packet
+from crisisdesk.exchange.keys import EncryptedFileKeys
+from crisisdesk.store import exchange_tables as tables
 from crisisdesk.ui.exchange.key_dialogs import EnrolDialog, InitDialog, PassphraseDialog
 from tests.desk.factories import NIRS_T0, ManualClock, activate_nirs, make_desk
 from tests.memory_keyring import MemoryKeyring
@@ -183,6 +188,41 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     panel.dialog.accept()
     qtbot.waitUntil(lambda: not panel.peers.rows()[0].active)
     assert "키 파일 분실" in panel.peers.index(0, 3).data() and not panel.revoke_button.isEnabled()
+
+
+def test_a_restore_noticed_from_a_peers_acknowledgement_is_shown_naming_the_peer(
+        open_window, group_desk, bank, memory_keyring, qtbot, monkeypatch, tmp_path):
+    """The bank's key acknowledges a position of the group desk's journal that it never had (a
+    misused key, or a restore of the group desk): the panel says which desk, why, what to check."""
+    path, event = group_desk
+    bank_desk, bank_service = bank
+    driver = open_window(path)
+    panel = _initialise_and_enrol(driver, qtbot, monkeypatch, tmp_path, bank)
+    assert not panel.restore_note.isVisible()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    group_id = next(p.desk for p in bank_service.peers())
+    driver.window.exchange.set_folder(str(usb))
+    qtbot.mouseClick(panel.folder.sync_button, Qt.MouseButton.LeftButton)  # the group's stream starts
+    qtbot.waitUntil(lambda: len(list(usb.glob("*.cdpkt"))) == 1)
+    assert [o.status for o in bank_service.import_files(usb.glob("*.cdpkt"))] == ["imported"]
+    group_epoch = tables.stream(bank_desk.store.conn, group_id)["their_epoch"]
+    key = EncryptedFileKeys(tmp_path / "bank" / "bank.key", PASSPHRASE).load(bank_service.me().desk)
+    data = packet.build(bank_service.me(), key, group_id, 10**13, to_iso(bank_desk.clock()), [],
+                        ack=packet.Ack(group_epoch, 10**6, "", -1))
+    false_ack = tmp_path / "false-ack.cdpkt"
+    false_ack.write_bytes(data)
+    _choose(monkeypatch, "getOpenFileNames", ([str(false_ack)], ""))
+    qtbot.waitUntil(panel.folder.import_button.isEnabled)  # not while a round of the watch runs
+    qtbot.mouseClick(panel.folder.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.restore_note.isVisible())
+    text = panel.restore_note.text()
+    assert text.startswith("백업 복원 감지 ")
+    assert f"{bank_service.me().name} 데스크가 이 데스크 기록의 #1000000 위치까지 받았다고 확인했으나" in text
+    assert "신뢰 철회" in text and "그 뒤 되돌려받은" not in text  # nothing came back yet
+    later = replace(panel.snap.restore, returned=(("bank.1a2b3c4d", 3), ("card.5e6f7a8b", 1)))
+    assert "그 뒤 되돌려받은 이 데스크의 기록: bank.1a2b3c4d에서 3건, card.5e6f7a8b에서 1건." in \
+        panel._restore_words(later)
 
 
 def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(

@@ -175,8 +175,8 @@ class ExchangePanel(LazyRefresh, QWidget):
         if notice.returned:
             back = ", ".join(self.tr("{} from {}").format(count, name) for name, count in notice.returned)
             parts.append(self.tr("Entries made on this desk taken back since: {}.").format(back))
-        parts.append(self.tr("If this desk was not restored from a backup, check those entries and whether "
-                             "that desk's key is misused (revoke it)."))
+        parts.append(self.tr("If this desk was not restored from a backup, check whether that desk's key is "
+                             "misused (revoke it) and any entries taken back."))
         return " ".join(parts)
 
     def _keyring_words(self, snap: session.Snapshot) -> str:
