@@ -204,7 +204,8 @@ def run_status(args) -> int:
             "last_heard": s.last_heard, "behind": s.behind, "waiting_for": s.waiting_for,
             "sending_back": s.returning} for s in found],
             "restore_noticed": None if restore is None else {
-                "at": restore.at, "by": restore.by, "why": restore.why, "position": restore.position,
+                "at": restore.at, "by": restore.by, "why": restore.why, "refused": restore.refused,
+                "position": restore.position,
                 "made": restore.made, "held": restore.held,
                 "returned": [{"by": name, "entries": count} for name, count in restore.returned]}})
         return 0

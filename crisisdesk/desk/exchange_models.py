@@ -84,19 +84,21 @@ class PeerStatus:
 LATER_EPOCH = "later_epoch"  # a peer acknowledged a later stream of this desk than it holds
 UNKNOWN_POSITION = "unknown_position"  # a position (or its chain hash) this desk does not have
 MORE_ENTRIES = "more_entries"  # a peer holds more entries made on this desk than this desk
+LOCAL = "local"  # this desk's journal lacks a position it had sent (desk.journal_witness)
 
 
 @dataclass(frozen=True)
 class RestoreNotice:
-    """A peer's acknowledgement showed that this desk was restored from an older backup (or the peer
-    says so falsely: a misused key), and what peers sent back since of the entries made on this
-    desk. `by` and `at` are empty when entries came back without a notice (a desk that had not
-    sent its first packet yet)."""
+    """The latest time this desk took itself for restored from an older backup (by itself, or
+    from a peer's acknowledgement), or refused a peer's acknowledgement that said so falsely; and
+    what peers sent back since of the entries made on this desk. `at` is empty when entries came
+    back without a notice (a desk that had not sent its first packet yet)."""
 
     at: str  # this desk's time of the notice
-    by: str  # the peer's name
-    why: str  # LATER_EPOCH, UNKNOWN_POSITION or MORE_ENTRIES
-    position: int = 0  # UNKNOWN_POSITION: the position acknowledged
+    by: str  # the peer's name ("" when the desk noticed by itself)
+    why: str  # LATER_EPOCH, UNKNOWN_POSITION, MORE_ENTRIES or LOCAL
+    refused: bool = False  # the peer's acknowledgement was false: the journal holds all it sent
+    position: int = 0  # UNKNOWN_POSITION and LOCAL: the position
     made: int = 0  # MORE_ENTRIES: entries made here that the peer holds
     held: int = 0  # MORE_ENTRIES: entries made here that this desk holds
     returned: tuple[tuple[str, int], ...] = ()  # (peer name, entries made here taken back from it)
@@ -110,13 +112,24 @@ class RestoreNotice:
                                "journal, which this desk does not have"),
             MORE_ENTRIES: (f"{self.by} holds {self.made} entries made on this desk, which has "
                            f"{self.held} of them"),
+            LOCAL: (f"this desk's journal lacks position #{self.position}, which it had sent "
+                    "(restored from an older backup)"),
         }
-        parts = [f"restore noticed {self.at}: {reasons.get(self.why, self.why)}"] if self.by else []
+        parts = []
+        if self.at:
+            head = "false acknowledgement refused" if self.refused else "restore noticed"
+            parts.append(f"{head} {self.at}: {reasons.get(self.why, self.why)}")
+        if self.refused:
+            parts.append("this desk's journal still holds all it has sent; that desk's key may be "
+                         "misused: revoke it")
         if self.returned:
             back = ", ".join(f"{count} from {name}" for name, count in self.returned)
             parts.append(f"entries made on this desk taken back since: {back}")
-        return "; ".join(parts) + (". If this desk was not restored from a backup, check whether that "
-                                   "desk's key is misused (revoke it) and any entries taken back")
+        line = "; ".join(parts)
+        if self.by and not self.refused:
+            line += (". If this desk was not restored from a backup, check whether that desk's key "
+                     "is misused (revoke it) and any entries taken back")
+        return line
 
 
 @dataclass(frozen=True)

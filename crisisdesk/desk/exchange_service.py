@@ -29,7 +29,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crisisdesk.desk import checkpoints as desk_checkpoints
-from crisisdesk.desk import restore_notices
+from crisisdesk.desk import journal_witness, restore_notices
 from crisisdesk.desk.app import Desk
 from crisisdesk.desk.bulk import collector_paused
 from crisisdesk.desk.exchange_checks import check_entries as check_rules
@@ -38,6 +38,7 @@ from crisisdesk.desk.exchange_models import (
     ERROR,
     IMPORTED,
     LATER_EPOCH,
+    LOCAL,
     MORE_ENTRIES,
     REFUSED,
     SKIPPED,
@@ -52,6 +53,7 @@ from crisisdesk.desk.exchange_models import (
     RestoreNotice,
     SentPacket,
 )
+from crisisdesk.desk.journal_witness import epoch_order
 from crisisdesk.domain.clock import from_iso, to_iso, to_ms
 from crisisdesk.domain.entry_kinds import AFFILIATE_KINDS, GROUP_KINDS, LOCAL_KINDS, Kind
 from crisisdesk.domain.errors import InvalidInput
@@ -91,6 +93,7 @@ RESEND_AFTER = 120  # seconds: then 4, 8 … minutes while the peer stays silent
 MAX_RESEND_GAP = 3600
 KEEP_ALIVE_AFTER = 900  # seconds without a packet to a peer: then one with the acknowledgement alone
 RESTORE_GUARD_MS = 3_600_000  # a peer's acknowledgement starts a new epoch at most once an hour
+# (and a false one, refused, is journaled at most once an hour)
 
 
 class ExchangeService:
@@ -107,6 +110,7 @@ class ExchangeService:
         self._greeted: set[str] = set()
         self._behind_counts: dict[tuple[str, int, int], int] = {}  # peers told this desk's acknowledgement this session
         self._key: Ed25519PrivateKey | None = None
+        self._witness: journal_witness.Keeper | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -239,6 +243,7 @@ class ExchangeService:
         if not peer.active:
             raise InvalidInput(f"desk {peer.name} was revoked; enrol it again to send to it")
         key = self._signing_key()
+        witness = self._witnessed(me)
         path = None
         try:
             with self.desk.store.transaction():
@@ -306,6 +311,7 @@ class ExchangeService:
             if path is not None:  # written but not recorded: never leave a sequence to reuse
                 path.unlink(missing_ok=True)
             raise
+        witness.after_commit(epoch, upto, stream.upto_hash)  # saved: now peers may come to hold it
         return ExportResult(peer.name, path, seq, len(entries))
 
     def _sent(self, st: dict[str, Any], epoch: str, sent: int, acked: int, upto: int, moment: datetime,
@@ -345,13 +351,36 @@ class ExchangeService:
     def _restored_by_peer(self, moment: datetime, peer: str, why: str, **figures: int) -> None:
         """`peer`'s acknowledgement shows this desk was restored: a new epoch, at most once an
         hour (a misused peer's false acknowledgements cannot make every desk send everything
-        again and again), journaled with the peer and the reason (desk.restore_notices)."""
-        last = tables.self_value(self.conn, "restored_at")
+        again and again), journaled with the peer and the reason (desk.restore_notices). Unless
+        the witness shows the journal holds all this desk has sent in its epoch (journal_witness):
+        then the peer cannot hold more, and its acknowledgement is refused (journaled, at most
+        once an hour)."""
+        refused = self._witnessed(self.me()).vouches(self.conn, tables.self_value(self.conn, "epoch"))
+        guard = "false_ack_at" if refused else "restored_at"
+        last = tables.self_value(self.conn, guard)
         if last and to_ms(moment) - int(last) < RESTORE_GUARD_MS:
             return
-        tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
-        epoch = self._restored(moment)
-        restore_notices.notice(self._writer, self.conn, peer, why, epoch, **figures)
+        tables.set_self_value(self.conn, guard, str(to_ms(moment)))
+        epoch = "" if refused else self._restored(moment)
+        restore_notices.notice(self._writer, self.conn, peer, why, epoch, refused=refused, **figures)
+
+    def _witnessed(self, me: Identity) -> journal_witness.Keeper:
+        """The desk's witness; the first time in a session, a journal that lacks what this desk had
+        sent was restored from an older backup: the desk starts a new epoch by itself, journaled,
+        before any peer says so."""
+        if self._witness is None:
+            self._witness = journal_witness.Keeper(self.desk.path, me.desk)
+        witness = self._witness
+        witness.after_commit(tables.self_value(self.conn, "epoch"))  # a birth left by a rollback: dropped
+        lacking = witness.restored_at(self.conn, tables.self_value(self.conn, "epoch"))
+        if lacking is not None:
+            with self.desk.store.transaction():
+                moment = self.desk.clock()
+                tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
+                epoch = self._restored(moment)
+                restore_notices.notice(self._writer, self.conn, "", LOCAL, epoch, position=lacking)
+            witness.after_commit(epoch)
+        return witness
 
     def _restored(self, moment: datetime) -> str:
         """A peer acknowledged a journal this desk does not have: it was restored from an older
@@ -359,6 +388,8 @@ class ExchangeService:
         this desk made and lost); its own entries from before now are accepted back."""
         epoch = _new_epoch(moment)
         tables.set_self_value(self.conn, "epoch", epoch)
+        if self._witness is not None:
+            self._witness.born(epoch)
         # what it made before now: its clocks were at most the allowed skew ahead of its wall
         # clock (a clock follows the latest it has seen, and those are checked on import)
         before = to_ms(moment) + self.limits.max_skew_ms
@@ -461,6 +492,7 @@ class ExchangeService:
     def _apply(self, data: bytes, path: Path) -> ImportOutcome:
         header = packet.read_header(data, self.limits)
         me = self.me()
+        witness = self._witnessed(me)
         if header.recipient != me.desk:
             raise PacketRejected(errors.WRONG_RECIPIENT, (
                 f"the packet is addressed to another desk ({header.recipient}), not to this desk "
@@ -531,6 +563,7 @@ class ExchangeService:
             raise PacketRejected(errors.MALFORMED, (
                 f"an entry of the packet cannot be applied ({type(exc).__name__}: "
                 f"{str(exc)[:300]})")) from None
+        witness.after_commit(tables.self_value(self.conn, "epoch"))  # a new epoch's witness is born
         if extends is None:
             return ImportOutcome(path, WAITING, (
                 f"packet #{header.seq} from {sender.name} continues an earlier packet not "
@@ -552,7 +585,7 @@ class ExchangeService:
             return
         st["ack_seq"] = header.seq
         epoch, peer = self._epoch(moment), st["peer"]
-        if _epoch_order(ack.epoch) > _epoch_order(epoch):
+        if epoch_order(ack.epoch) > epoch_order(epoch):
             self._restored_by_peer(moment, peer, LATER_EPOCH)
             return
         if ack.epoch != epoch:
@@ -587,7 +620,7 @@ class ExchangeService:
                 st["their_epoch"], st["their_epoch_seq"] = epoch, header.seq
                 if st["their_upto"]:
                     tables.add_mark(self.conn, st["peer"], epoch, st["their_upto"], "")
-            elif _epoch_order(epoch) > _epoch_order(st["their_epoch"]) \
+            elif epoch_order(epoch) > epoch_order(st["their_epoch"]) \
                     and header.seq > st["their_epoch_seq"]:
                 # the sender was restored from a backup: its journal starts again from here,
                 # and what it made and lost goes back to it
@@ -705,11 +738,6 @@ class _Counts:
 def _new_epoch(moment: datetime) -> str:
     """A stream epoch: when it began (so a later one sorts after it) and a random tail."""
     return f"{to_ms(moment):015d}-{secrets.token_hex(4)}"
-
-
-def _epoch_order(epoch: str) -> tuple[int, str]:
-    head = epoch.split("-", 1)[0]
-    return (int(head) if head.isdigit() else 0, epoch)
 
 
 def _ack_key(ack: packet.Ack) -> str:

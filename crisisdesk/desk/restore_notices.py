@@ -1,11 +1,13 @@
 """The audit trail of a noticed restore: why this desk took itself for restored, and what peers sent back.
 
-A peer's acknowledgement can show that this desk was restored from an older backup; the desk then
-starts a new stream epoch and takes back, from its peers, entries that claim to be made on it
-(docs/exchange.md, *Restored desks*). A misused enrolled key can claim the same falsely. So each
-notice and each packet that brought back entries made here is journaled (local kinds, never sent)
-and the latest notice is kept in the exchange bookkeeping, for `exchange status` and the Exchange
-panel to show without reading the journal.
+A desk restored from an older backup notices it by itself (desk.journal_witness) or from a peer's
+acknowledgement; it then starts a new stream epoch and takes back, from its peers, entries that
+claim to be made on it (docs/exchange.md, *Restored desks*). A misused enrolled key can claim a
+restore falsely: refused when the witness shows the journal holds all it has sent, taken at its
+word when there is no witness. So each notice (and each refusal) and each packet that brought
+back entries made here is journaled (local kinds, never sent) and the latest notice is kept in
+the exchange bookkeeping, for `exchange status` and the Exchange panel to show without reading
+the journal.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ _NOTICE = "restore_notice"  # exchange_self keys: the latest notice, and what ca
 _RETURNED = "own_returned"
 
 
-def notice(writer: Writer, conn: sqlite3.Connection, peer: str, why: str, epoch: str,
+def notice(writer: Writer, conn: sqlite3.Connection, peer: str, why: str, epoch: str, refused: bool = False,
            position: int = 0, made: int = 0, held: int = 0) -> None:
-    """Journal that `peer`'s acknowledgement made this desk take itself for restored (new `epoch`)."""
-    payload = {"by": peer, "why": why, "epoch": epoch, "position": position, "made": made, "held": held}
+    """Journal that this desk took itself for restored (new `epoch`): because of `peer`'s
+    acknowledgement, or by itself (`peer` empty: its journal lacks what it had sent); with
+    `refused`, that `peer`'s acknowledgement said so falsely and was refused (no new epoch)."""
+    payload = {"by": peer, "why": why, "epoch": epoch, "refused": refused, "position": position,
+               "made": made, "held": held}
     stored = writer.record(Kind.DESK_RESTORE_NOTICED, payload)
     tables.set_self_value(conn, _NOTICE, json.dumps({**payload, "at": stored.entry.at}))
     tables.set_self_value(conn, _RETURNED, "{}")
@@ -50,8 +55,9 @@ def latest(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> RestoreNo
     back = tuple(sorted((name_of(desk), int(count)) for desk, count in counts.items()))
     if not found:
         return RestoreNotice(at="", by="", why="", returned=back)
-    return RestoreNotice(at=str(found.get("at", "")), by=name_of(str(found.get("by", ""))),
-                         why=str(found.get("why", "")), position=int(found.get("position", 0)),
+    by = str(found.get("by", ""))
+    return RestoreNotice(at=str(found.get("at", "")), by=name_of(by) if by else "", why=str(found.get("why", "")),
+                         refused=bool(found.get("refused", False)), position=int(found.get("position", 0)),
                          made=int(found.get("made", 0)), held=int(found.get("held", 0)), returned=back)
 
 

@@ -2105,6 +2105,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>{} 데스크가 이 데스크에서 만든 기록 {}건을 가지고 있으나 이 데스크에는 {}건뿐임</translation>
     </message>
     <message>
+        <source>this desk&apos;s journal lacks position #{}, which it had sent (restored from an older backup)</source>
+        <translation>이 데스크가 보냈던 기록 #{} 위치가 이 데스크에 없음 (이전 백업에서 복원됨)</translation>
+    </message>
+    <message>
+        <source>False acknowledgement refused {}: {}. This desk&apos;s journal still holds all it has sent: that desk&apos;s key may be misused; revoke it.</source>
+        <translation>거짓 수신 확인 거부 {}: {}. 이 데스크는 보낸 기록을 모두 그대로 가지고 있습니다. 그 데스크의 키가 악용되었을 수 있으니 신뢰를 철회하십시오.</translation>
+    </message>
+    <message>
         <source>Restore noticed {}: {}.</source>
         <translation>백업 복원 감지 {}: {}.</translation>
     </message>

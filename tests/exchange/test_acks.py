@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from crisisdesk.cli import main
+from crisisdesk.desk import journal_witness
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.exchange_models import LATER_EPOCH, MORE_ENTRIES, UNKNOWN_POSITION
+from crisisdesk.desk.exchange_models import LATER_EPOCH, LOCAL, MORE_ENTRIES, UNKNOWN_POSITION
 from crisisdesk.desk.exchange_service import (
     DUPLICATE,
     IMPORTED,
@@ -110,7 +111,10 @@ def test_a_waiting_packet_makes_the_desk_say_what_it_holds(trio, event, tmp_path
     assert bank.desk.events.event(event).level == "alert"
 
 
-def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, event, tmp_path):
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["same-computer", "other-computer"])
+def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, event, tmp_path, elsewhere):
+    """Restored on the same computer, the desk notices by itself (its witness file); restored on
+    another one (no witness), from its peers' acknowledgements. Either way it says so."""
     group, bank, card = trio
     saved = tmp_path / "group-backup.sqlite"
     group.desk.backup(saved)
@@ -121,7 +125,7 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     expected = journal_contents(group.desk)
     group.desk.close()
     shutil.copyfile(saved, group.desk.path)
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("-wal", "-shm") + ((journal_witness.SUFFIX,) if elsewhere else ()):
         Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
     restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     group.desk, group.exchange = restored, ExchangeService(restored)
@@ -131,10 +135,15 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     assert journal_contents(restored) >= expected  # everything back, with no one acting
     assert any(d.text == "DR 센터로 전환" for d in restored.views.decisions(event))
     assert restored.verify().ok
-    # and it says so: which peer showed it was restored, why, and what came back from whom
+    # and it says so: how it noticed (which peer showed it, and why), and what came back from whom
     notice = group.exchange.restore_notice()
-    assert notice.by in {bank.exchange.me().name, card.exchange.me().name}
-    assert notice.why in (LATER_EPOCH, UNKNOWN_POSITION, MORE_ENTRIES) and notice.at
+    assert notice.at and not notice.refused
+    if elsewhere:
+        assert notice.by in {bank.exchange.me().name, card.exchange.me().name}
+        assert notice.why in (LATER_EPOCH, UNKNOWN_POSITION, MORE_ENTRIES)
+    else:
+        assert (notice.by, notice.why) == ("", LOCAL) and notice.position > 0
+        assert "journal lacks position" in notice.line
     assert lost_here and sum(count for _, count in notice.returned) == len(lost_here)
     kinds = [s.entry.kind for s in restored.store.entries()]
     assert kinds.count(Kind.DESK_RESTORE_NOTICED) == 1 and Kind.DESK_OWN_RETURNED in kinds
@@ -153,40 +162,74 @@ def _false_ack(group, bank, seq: int, out: Path):
     return group.exchange.import_file(path)
 
 
-def test_a_false_acknowledgement_is_journaled_and_shown_naming_the_peer(trio, event, tmp_path, capsys):
-    """A misused key can make a desk take itself for restored (it cannot tell a false acknowledgement
-    from a true one): the desk journals it, naming the peer and why, at most once an hour, and
-    `exchange status` shows it with what to check."""
+def _forged_return(group, bank, event: str, seq: int, out: Path):
+    """A packet signed with the bank's key returning an entry "made on the group desk" that the
+    group desk never made (a raised level), imported by the group desk."""
+    forged = entry(group, Kind.EVENT_LEVEL_CHANGED, {"event": event, "level": "serious", "previous": "attention",
+                                                     "reason": "forged", "items": []})
+    path = out / f"returned-{seq}.cdpkt"
+    path.write_bytes(forge(bank, group, [forged], seq=seq))
+    return group.exchange.import_file(path)
+
+
+def test_a_false_acknowledgement_is_refused_when_the_journal_holds_all_it_sent(trio, event, tmp_path, capsys):
+    """The group desk has sent its journal (its witness file says how far): a misused bank key
+    acknowledging a position the group desk never had is refused, journaled naming the bank (at
+    most once an hour) and shown by `exchange status`; no new epoch, and an entry "made on the
+    group desk" that the bank then returns is refused."""
     group, bank, _ = trio
+    conn = group.desk.store.conn
+    epoch = tables.self_value(conn, "epoch")
     assert group.exchange.restore_notice() is None
     assert _false_ack(group, bank, 10**13, tmp_path).status == IMPORTED
     notice = group.exchange.restore_notice()
-    assert (notice.by, notice.why, notice.position, notice.returned) == (
-        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, ())
+    assert (notice.by, notice.why, notice.position, notice.refused, notice.returned) == (
+        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, True, ())
     assert _false_ack(group, bank, 10**13 + 1, tmp_path).status == IMPORTED  # within the hour
     noticed = [s.entry.payload for s in group.desk.store.entries()
                if s.entry.kind == Kind.DESK_RESTORE_NOTICED]
-    assert [(p["by"], p["why"], p["position"]) for p in noticed] == [(bank.id, UNKNOWN_POSITION, 10**6)]
-    # within the window the misused key can return an entry "made on the group desk": it is taken
-    # (docs/exchange.md, Restored desks), and counted against the bank
-    forged = entry(group, Kind.EVENT_LEVEL_CHANGED, {"event": event, "level": "serious", "previous": "attention",
-                                                     "reason": "forged", "items": []})
-    path = tmp_path / "returned.cdpkt"
-    path.write_bytes(forge(bank, group, [forged], seq=10**13 + 2))
-    assert group.exchange.import_file(path).status == IMPORTED
-    assert group.exchange.restore_notice().returned == ((bank.exchange.me().name, 1),)
+    assert [(p["by"], p["why"], p["refused"]) for p in noticed] == [(bank.id, UNKNOWN_POSITION, True)]
+    assert tables.self_value(conn, "epoch") == epoch  # not taken for restored
+    group.desk.clock.now += timedelta(minutes=11)  # past its first packet's window (docs/exchange.md)
+    outcome = _forged_return(group, bank, event, 10**13 + 2, tmp_path)
+    assert (outcome.status, outcome.reason) == (REFUSED, "out_of_scope"), outcome.message
+    assert group.desk.events.event(event).level != "serious"
     path = str(group.desk.path)
     group.desk.close()
     assert main(["exchange", "status", "--db", path]) == 0
     first, *peers = capsys.readouterr().out.splitlines()
-    assert first.startswith("restore noticed 20")
+    assert first.startswith("false acknowledgement refused 20")
     assert f"{bank.exchange.me().name} acknowledged position #1000000 of this desk's journal" in first
-    assert f"taken back since: 1 from {bank.exchange.me().name}" in first
-    assert "revoke it" in first and len(peers) == 2
+    assert "key may be misused: revoke it" in first and len(peers) == 2
     assert main(["exchange", "status", "--db", path, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)["restore_noticed"]
-    assert (shown["by"], shown["why"], shown["position"], shown["returned"]) == (
-        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, [{"by": bank.exchange.me().name, "entries": 1}])
+    assert (shown["by"], shown["why"], shown["position"], shown["refused"], shown["returned"]) == (
+        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, True, [])
+    group.desk = Desk.open(Path(path), create=False)
+
+
+def test_without_a_witness_a_false_acknowledgement_is_taken_at_its_word_and_shown(trio, event, tmp_path, capsys):
+    """Without its witness file (a desk restored on another computer) a desk cannot tell a false
+    acknowledgement from a true one: it takes itself for restored and takes back entries "made on
+    it" (docs/exchange.md, Restored desks), but journals both and shows them, naming the bank."""
+    group, bank, _ = trio
+    Path(str(group.desk.path) + journal_witness.SUFFIX).unlink()
+    group.exchange = ExchangeService(group.desk)  # a new session, as after moving the database
+    group.desk.clock.now += timedelta(minutes=11)  # past its first packet's window: only a notice opens one
+    assert _forged_return(group, bank, event, 10**13 - 1, tmp_path).reason == "out_of_scope"
+    assert _false_ack(group, bank, 10**13, tmp_path).status == IMPORTED
+    notice = group.exchange.restore_notice()
+    assert (notice.by, notice.why, notice.position, notice.refused) == (
+        bank.exchange.me().name, UNKNOWN_POSITION, 10**6, False)
+    assert _forged_return(group, bank, event, 10**13 + 1, tmp_path).status == IMPORTED
+    assert group.exchange.restore_notice().returned == ((bank.exchange.me().name, 1),)
+    path = str(group.desk.path)
+    group.desk.close()
+    assert main(["exchange", "status", "--db", path]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("restore noticed 20")
+    assert f"taken back since: 1 from {bank.exchange.me().name}" in first
+    assert "check whether that desk's key is misused (revoke it)" in first
     group.desk = Desk.open(Path(path), create=False)
 
 
@@ -410,10 +453,13 @@ def test_behind_counts_exactly_what_would_travel(trio, event, tmp_path):
     assert behind[card.exchange.me().name] == 3
 
 
-def test_false_acknowledgements_start_a_new_epoch_at_most_once_an_hour(trio, event, tmp_path):
-    from crisisdesk.store import exchange_tables as tables
-
+@pytest.mark.parametrize("witness", [True, False], ids=["witness", "no-witness"])
+def test_false_acknowledgements_start_a_new_epoch_at_most_once_an_hour(trio, event, tmp_path, witness):
+    """With the witness file, never (they are refused); without it, at most once an hour."""
     group, bank, _ = trio
+    if not witness:
+        Path(str(group.desk.path) + journal_witness.SUFFIX).unlink()
+        group.exchange = ExchangeService(group.desk)
     conn = group.desk.store.conn
     epochs = [tables.self_value(conn, "epoch")]
     for seq in (1, 2, 3):  # the bank claims to hold a group journal the group never had
@@ -426,7 +472,7 @@ def test_false_acknowledgements_start_a_new_epoch_at_most_once_an_hour(trio, eve
         path.write_bytes(data)
         assert group.exchange.import_file(path).status == IMPORTED
         epochs.append(tables.self_value(conn, "epoch"))
-    assert len(set(epochs)) == 2  # one new epoch, not one per packet
+    assert len(set(epochs)) == (1 if witness else 2)  # one new epoch at most, not one per packet
 
 
 def test_a_quiet_desk_still_says_it_is_there(trio, event, tmp_path):

@@ -190,10 +190,11 @@ def test_packets_from_an_affiliate_desk_reach_the_group_checklist(open_window, g
     assert "키 파일 분실" in panel.peers.index(0, 3).data() and not panel.revoke_button.isEnabled()
 
 
-def test_a_restore_noticed_from_a_peers_acknowledgement_is_shown_naming_the_peer(
+def test_a_false_acknowledgement_is_refused_and_shown_naming_the_peer(
         open_window, group_desk, bank, memory_keyring, qtbot, monkeypatch, tmp_path):
     """The bank's key acknowledges a position of the group desk's journal that it never had (a
-    misused key, or a restore of the group desk): the panel says which desk, why, what to check."""
+    misused key): the group desk, which holds all it has sent, refuses it, and the panel says
+    which desk and what to do."""
     path, event = group_desk
     bank_desk, bank_service = bank
     driver = open_window(path)
@@ -217,12 +218,18 @@ def test_a_restore_noticed_from_a_peers_acknowledgement_is_shown_naming_the_peer
     qtbot.mouseClick(panel.folder.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.restore_note.isVisible())
     text = panel.restore_note.text()
-    assert text.startswith("백업 복원 감지 ")
+    assert text.startswith("거짓 수신 확인 거부 ")
     assert f"{bank_service.me().name} 데스크가 이 데스크 기록의 #1000000 위치까지 받았다고 확인했으나" in text
-    assert "신뢰 철회" in text and "그 뒤 되돌려받은" not in text  # nothing came back yet
-    later = replace(panel.snap.restore, returned=(("bank.1a2b3c4d", 3), ("card.5e6f7a8b", 1)))
-    assert "그 뒤 되돌려받은 이 데스크의 기록: bank.1a2b3c4d에서 3건, card.5e6f7a8b에서 1건." in \
-        panel._restore_words(later)
+    assert "신뢰를 철회하십시오" in text and "되돌려받은" not in text
+    notice = panel.snap.restore
+    restored = replace(notice, refused=False, by="", why="local", position=7,
+                       returned=(("bank.1a2b3c4d", 3), ("card.5e6f7a8b", 1)))
+    words = panel._restore_words(restored)  # restored from a backup, noticed by itself
+    assert words.startswith("백업 복원 감지 ") and "보냈던 기록 #7 위치가 이 데스크에 없음" in words
+    assert words.endswith("그 뒤 되돌려받은 이 데스크의 기록: bank.1a2b3c4d에서 3건, card.5e6f7a8b에서 1건.")
+    by_peer = panel._restore_words(replace(restored, by="bank.1a2b3c4d", why="more_entries", made=9, held=4))
+    assert "bank.1a2b3c4d 데스크가 이 데스크에서 만든 기록 9건을 가지고 있으나 이 데스크에는 4건뿐임" in by_peer
+    assert by_peer.endswith("되돌려받은 기록이 있으면 확인하십시오.")
 
 
 def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(

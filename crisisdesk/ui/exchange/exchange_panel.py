@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.desk.changes import GROUP, Changes
 from crisisdesk.desk.exchange_models import (
     LATER_EPOCH,
+    LOCAL,
     MORE_ENTRIES,
     UNKNOWN_POSITION,
     RestoreNotice,
@@ -159,9 +160,10 @@ class ExchangePanel(LazyRefresh, QWidget):
             snap.sent, snap.received))
 
     def _restore_words(self, notice: RestoreNotice) -> str:
-        """Why this desk took itself for restored, and what peers sent back since."""
+        """Why this desk took itself for restored (or refused a peer's word that it was), and what
+        peers sent back since."""
         parts = []
-        if notice.by:
+        if notice.at:
             why = {
                 LATER_EPOCH: self.tr("{} acknowledged a later stream of this desk's journal than it holds")
                 .format(notice.by),
@@ -169,14 +171,21 @@ class ExchangePanel(LazyRefresh, QWidget):
                                           "desk does not have").format(notice.by, notice.position),
                 MORE_ENTRIES: self.tr("{} holds {} entries made on this desk, which has {} of them")
                 .format(notice.by, notice.made, notice.held),
+                LOCAL: self.tr("this desk's journal lacks position #{}, which it had sent (restored from an "
+                               "older backup)").format(notice.position),
             }.get(notice.why, notice.why)
-            when = timefmt.local(from_iso(notice.at), self.tz) if notice.at else ""
-            parts.append(self.tr("Restore noticed {}: {}.").format(when, why))
+            when = timefmt.local(from_iso(notice.at), self.tz)
+            if notice.refused:
+                parts.append(self.tr("False acknowledgement refused {}: {}. This desk's journal still holds all "
+                                     "it has sent: that desk's key may be misused; revoke it.").format(when, why))
+            else:
+                parts.append(self.tr("Restore noticed {}: {}.").format(when, why))
         if notice.returned:
             back = ", ".join(self.tr("{} from {}").format(count, name) for name, count in notice.returned)
             parts.append(self.tr("Entries made on this desk taken back since: {}.").format(back))
-        parts.append(self.tr("If this desk was not restored from a backup, check whether that desk's key is "
-                             "misused (revoke it) and any entries taken back."))
+        if notice.by and not notice.refused:
+            parts.append(self.tr("If this desk was not restored from a backup, check whether that desk's key is "
+                                 "misused (revoke it) and any entries taken back."))
         return " ".join(parts)
 
     def _keyring_words(self, snap: session.Snapshot) -> str:
