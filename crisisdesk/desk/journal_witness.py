@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisdesk.store import exchange_tables as tables
+from crisisdesk.store import owner_only
 
 SUFFIX = ".witness"
 
@@ -67,7 +68,8 @@ def write(database: Path, witness: Witness) -> bool:
         return False
     part = path.with_name(f".{path.name}.part")
     try:
-        with open(part, "w", encoding="utf-8") as handle:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, owner_only.FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"desk": witness.desk, "epoch": witness.epoch, "upto": witness.upto,
                        "hash": witness.hash}, handle)
             handle.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -35,7 +36,10 @@ def test_the_witness_is_read_only_for_its_own_desk_and_in_its_own_form(desk):
                    json.dumps({"desk": DESK, "epoch": "e", "upto": -1, "hash": "x"})):
         path.write_text(broken, encoding="utf-8")
         assert journal_witness.read(desk.path, DESK) is None, broken
-    assert journal_witness.path_for(desk.path).name == "desk.sqlite.witness"
+    assert path.name == "desk.sqlite.witness"
+    journal_witness.write(desk.path, Witness(DESK, EARLY, 3, "ab" * 32))
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600  # owner-only, like the database beside it
 
 
 def test_a_witness_whose_replacement_fails_is_removed(desk, monkeypatch):
