@@ -104,6 +104,12 @@ class RestoreNotice:
     returned: tuple[tuple[str, int], ...] = ()  # (peer name, entries made here taken back from it)
 
     @property
+    def taken_at_a_word(self) -> bool:
+        """Whether the desk went by a peer's word (a restore it said, or entries it returned
+        before any notice): worth checking that the peer's key is not misused."""
+        return (bool(self.by) and not self.refused) or (not self.at and bool(self.returned))
+
+    @property
     def line(self) -> str:
         """The notice in one line (English; the UI has its own words)."""
         reasons = {
@@ -124,9 +130,9 @@ class RestoreNotice:
                          "misused: revoke it")
         if self.returned:
             back = ", ".join(f"{count} from {name}" for name, count in self.returned)
-            parts.append(f"entries made on this desk taken back since: {back}")
+            parts.append(f"entries made on this desk taken back {'since' if self.at else 'from peers'}: {back}")
         line = "; ".join(parts)
-        if self.by and not self.refused:
+        if self.taken_at_a_word:
             line += (". If this desk was not restored from a backup, check whether that desk's key "
                      "is misused (revoke it) and any entries taken back")
         return line

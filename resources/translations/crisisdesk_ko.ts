@@ -2125,6 +2125,10 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>그 뒤 되돌려받은 이 데스크의 기록: {}.</translation>
     </message>
     <message>
+        <source>Entries made on this desk taken back from peers: {}.</source>
+        <translation>다른 데스크에서 되돌려받은 이 데스크의 기록: {}.</translation>
+    </message>
+    <message>
         <source>If this desk was not restored from a backup, check whether that desk&apos;s key is misused (revoke it) and any entries taken back.</source>
         <translation>이 데스크를 백업에서 복원한 적이 없다면 그 데스크의 키가 악용되었는지 점검하고(신뢰 철회), 되돌려받은 기록이 있으면 확인하십시오.</translation>
     </message>

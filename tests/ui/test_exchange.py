@@ -230,6 +230,9 @@ def test_a_false_acknowledgement_is_refused_and_shown_naming_the_peer(
     by_peer = panel._restore_words(replace(restored, by="bank.1a2b3c4d", why="more_entries", made=9, held=4))
     assert "bank.1a2b3c4d 데스크가 이 데스크에서 만든 기록 9건을 가지고 있으나 이 데스크에는 4건뿐임" in by_peer
     assert by_peer.endswith("되돌려받은 기록이 있으면 확인하십시오.")
+    first_packet = panel._restore_words(replace(restored, at="", by="", why=""))  # back before any notice
+    assert first_packet.startswith("다른 데스크에서 되돌려받은 이 데스크의 기록: bank.1a2b3c4d에서 3건")
+    assert first_packet.endswith("되돌려받은 기록이 있으면 확인하십시오.")
 
 
 def test_a_desk_without_keyring_keeps_its_key_in_a_file_and_asks_the_passphrase(

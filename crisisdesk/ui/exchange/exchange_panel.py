@@ -182,8 +182,9 @@ class ExchangePanel(LazyRefresh, QWidget):
                 parts.append(self.tr("Restore noticed {}: {}.").format(when, why))
         if notice.returned:
             back = ", ".join(self.tr("{} from {}").format(count, name) for name, count in notice.returned)
-            parts.append(self.tr("Entries made on this desk taken back since: {}.").format(back))
-        if notice.by and not notice.refused:
+            parts.append((self.tr("Entries made on this desk taken back since: {}.") if notice.at else
+                          self.tr("Entries made on this desk taken back from peers: {}.")).format(back))
+        if notice.taken_at_a_word:
             parts.append(self.tr("If this desk was not restored from a backup, check whether that desk's key is "
                                  "misused (revoke it) and any entries taken back."))
         return " ".join(parts)
