@@ -38,7 +38,7 @@ class Witness:
     desk: str
     epoch: str  # the stream epoch it was born with
     upto: int  # the furthest journal position this desk has sent in that epoch (0: none yet)
-    hash: str  # the chain hash at that position ("" for 0)
+    hash: str  # the chain hash at that position ("" or the genesis hash for 0)
 
 
 def path_for(database: Path) -> Path | None:
@@ -96,8 +96,9 @@ class Keeper:
         self._born = ""  # an epoch started in the transaction under way: its witness follows the commit
 
     def restored_at(self, conn: sqlite3.Connection, epoch: str | None) -> int | None:
-        """Once a session: the position this desk had sent that its journal lacks (0 when what it
-        lacks is the epoch itself) when the database was restored from an older backup, else None."""
+        """Once a session: when the database was restored from an older backup, the position of
+        the witness (what this desk had sent and its journal lacks, or sent in an epoch the
+        journal has not reached); else None."""
         if self._read:
             return None
         self._read = True

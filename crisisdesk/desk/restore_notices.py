@@ -48,18 +48,26 @@ def returned(writer: Writer, conn: sqlite3.Connection, peer: str, entries: int, 
 
 def latest(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> RestoreNotice | None:
     """The latest notice and the entries returned since, peers named by `name_of`; None when
-    this desk never took itself for restored nor took back an entry made on it."""
-    found, counts = _loads(tables.self_value(conn, _NOTICE)), _loads(tables.self_value(conn, _RETURNED))
-    if not found and not counts:
+    this desk never took itself for restored nor took back an entry made on it (or when another
+    program left these values unreadable: the journal still holds every notice)."""
+    try:
+        found, counts = _loads(tables.self_value(conn, _NOTICE)), _loads(tables.self_value(conn, _RETURNED))
+        if not found and not counts:
+            return None
+        back = tuple(sorted((name_of(str(desk)), int(count)) for desk, count in counts.items()))
+        if not found:
+            return RestoreNotice(at="", by="", why="", returned=back)
+        by = str(found.get("by", ""))
+        return RestoreNotice(at=str(found.get("at", "")), by=name_of(by) if by else "",
+                             why=str(found.get("why", "")), refused=bool(found.get("refused", False)),
+                             position=int(found.get("position", 0)), made=int(found.get("made", 0)),
+                             held=int(found.get("held", 0)), returned=back)
+    except (ValueError, TypeError, AttributeError):
         return None
-    back = tuple(sorted((name_of(desk), int(count)) for desk, count in counts.items()))
-    if not found:
-        return RestoreNotice(at="", by="", why="", returned=back)
-    by = str(found.get("by", ""))
-    return RestoreNotice(at=str(found.get("at", "")), by=name_of(by) if by else "", why=str(found.get("why", "")),
-                         refused=bool(found.get("refused", False)), position=int(found.get("position", 0)),
-                         made=int(found.get("made", 0)), held=int(found.get("held", 0)), returned=back)
 
 
 def _loads(text: str | None) -> dict[str, Any]:
-    return json.loads(text) if text else {}
+    found = json.loads(text) if text else {}
+    if not isinstance(found, dict):
+        raise ValueError("not an object")
+    return found

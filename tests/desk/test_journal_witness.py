@@ -100,3 +100,4 @@ def test_restoring_a_backup_leaves_the_witness_beside_it(desk, tmp_path):
     desk.close()
     restore_database(saved, desk.path)
     assert journal_witness.read(desk.path, DESK) == Witness(DESK, EARLY, 1, "ab" * 32)
+
