@@ -130,7 +130,11 @@ class Keeper:
         if born and born == epoch:
             self._write(Witness(self.desk, born, upto if hash_ else 0, hash_))
         elif epoch and self._upto is not None and upto > self._upto and hash_:
-            self._write(Witness(self.desk, epoch, upto, hash_))
+            current = read(self.database, self.desk)  # another program on this desk may have sent further
+            if current is not None and current.epoch == epoch and current.upto >= upto:
+                self._upto = current.upto
+            else:
+                self._write(Witness(self.desk, epoch, upto, hash_))
 
     def _write(self, witness: Witness) -> None:
         self._upto = witness.upto if write(self.database, witness) else None

@@ -20,7 +20,9 @@ EARLY, LATE = "001758885600000-aaaaaaaa", "001758885700000-bbbbbbbb"
 @pytest.fixture
 def desk(tmp_path):
     with make_desk(tmp_path / "desk.sqlite") as opened:
-        activate_nirs(opened)  # a few entries in the journal
+        event = activate_nirs(opened)
+        for text in ("대체 인증 수단 공지", "지점 대면 확인 강화", "월요일 지점 준비"):
+            opened.council.record_decision(event, text, rationale="NIRS")  # a few entries in the journal
         yield opened
 
 
@@ -101,3 +103,17 @@ def test_restoring_a_backup_leaves_the_witness_beside_it(desk, tmp_path):
     restore_database(saved, desk.path)
     assert journal_witness.read(desk.path, DESK) == Witness(DESK, EARLY, 1, "ab" * 32)
 
+
+def test_two_programs_on_one_desk_never_move_the_witness_back(desk):
+    """The window and `exchange watch` in another process each keep a witness of the same desk:
+    one that sent less than the other has since does not move it back."""
+    conn = desk.store.conn
+    window, watch = Keeper(desk.path, DESK), Keeper(desk.path, DESK)
+    window.born(EARLY)
+    window.after_commit(EARLY, 1, tables.hash_at(conn, 1))
+    assert watch.restored_at(conn, EARLY) is None  # the other program reads it: of this epoch
+    watch.after_commit(EARLY, 3, tables.hash_at(conn, 3))
+    window.after_commit(EARLY, 2, tables.hash_at(conn, 2))  # sent less than the other program did
+    assert journal_witness.read(desk.path, DESK).upto == 3
+    window.after_commit(EARLY, 4, tables.hash_at(conn, 4))
+    assert journal_witness.read(desk.path, DESK).upto == 4
