@@ -370,11 +370,14 @@ class ExchangeService:
         before any peer says so."""
         if self._witness is None:
             self._witness = journal_witness.Keeper(self.desk.path, me.desk)
-        witness = self._witness
-        witness.after_commit(tables.self_value(self.conn, "epoch"))  # a birth left by a rollback: dropped
-        lacking = witness.restored_at(self.conn, tables.self_value(self.conn, "epoch"))
+        witness, epoch = self._witness, tables.self_value(self.conn, "epoch")
+        witness.after_commit(epoch)  # a birth left by a rollback: dropped
+        lacking = witness.restored_at(self.conn, epoch)
         if lacking is not None:
             with self.desk.store.transaction():
+                epoch = tables.self_value(self.conn, "epoch")
+                if witness.lacking(self.conn, epoch) is None:
+                    return witness  # another program on this desk noticed it first
                 moment = self.desk.clock()
                 tables.set_self_value(self.conn, "restored_at", str(to_ms(moment)))
                 epoch = self._restored(moment)

@@ -102,14 +102,21 @@ class Keeper:
         if self._read:
             return None
         self._read = True
+        lacking = self.lacking(conn, epoch)
+        if lacking is None:
+            found = read(self.database, self.desk)
+            self._upto = found.upto if found is not None and found.epoch == epoch else None
+        return lacking
+
+    def lacking(self, conn: sqlite3.Connection, epoch: str | None) -> int | None:
+        """What `restored_at` says, from the witness as it is now (asked again under the write
+        lock: another program on this desk may have noticed the restore first)."""
         found = read(self.database, self.desk)
         if found is None:
             return None
         if found.epoch == epoch:
-            if found.upto == 0 or tables.hash_at(conn, found.upto) == found.hash:
-                self._upto = found.upto
-                return None
-            return found.upto
+            intact = found.upto == 0 or tables.hash_at(conn, found.upto) == found.hash
+            return None if intact else found.upto
         if epoch is not None and epoch_order(found.epoch) < epoch_order(epoch):
             return None  # of an earlier epoch (the witness of this one could not be written): none
         return found.upto  # of an epoch this database has not reached: it is older than the witness

@@ -149,6 +149,33 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     assert kinds.count(Kind.DESK_RESTORE_NOTICED) == 1 and Kind.DESK_OWN_RETURNED in kinds
 
 
+def test_two_programs_on_a_restored_desk_notice_it_once(trio, event, tmp_path, monkeypatch):
+    """The window and `exchange watch` open the same restored desk: the first to exchange starts
+    the new epoch; the other, which read the witness before that, does not start a second one."""
+    group, bank, _ = trio
+    saved = tmp_path / "group-backup.sqlite"
+    group.desk.backup(saved)
+    group.desk.council.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
+    _settle(trio, tmp_path)
+    group.desk.close()
+    shutil.copyfile(saved, group.desk.path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    window = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
+    watch = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
+    group.desk, group.exchange = window, ExchangeService(window)
+    late = ExchangeService(watch)
+    lacking = journal_witness.read(window.path, group.id).upto
+    _send(group, bank, tmp_path)  # the window exchanges first: restore noticed, new epoch
+    epoch = tables.self_value(window.store.conn, "epoch")
+    monkeypatch.setattr(journal_witness.Keeper, "restored_at", lambda self, conn, epoch: lacking)
+    late.export_to(bank.id, tmp_path)  # as if it had read the witness before the window's epoch
+    assert tables.self_value(watch.store.conn, "epoch") == epoch
+    kinds = [s.entry.kind for s in watch.store.entries()]
+    assert kinds.count(Kind.DESK_RESTORE_NOTICED) == 1
+    watch.close()
+
+
 def _false_ack(group, bank, seq: int, out: Path):
     """A packet signed with the bank's key that acknowledges a position of the group desk's journal
     the group desk never had (a misused key), imported by the group desk."""
