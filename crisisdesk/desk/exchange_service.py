@@ -386,9 +386,10 @@ class ExchangeService:
         return witness
 
     def _restored(self, moment: datetime) -> str:
-        """A peer acknowledged a journal this desk does not have: it was restored from an older
-        backup. Start a new stream epoch (peers then take everything again and send back what
-        this desk made and lost); its own entries from before now are accepted back."""
+        """This desk was restored from an older backup (its witness or a peer's acknowledgement
+        shows it), or starts its first epoch. Start a new stream epoch (peers then take
+        everything again and send back what this desk made and lost; its witness is born with
+        it); its own entries from before now are accepted back."""
         epoch = _new_epoch(moment)
         tables.set_self_value(self.conn, "epoch", epoch)
         if self._witness is not None:
