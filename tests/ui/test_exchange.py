@@ -221,9 +221,12 @@ def test_a_false_acknowledgement_is_refused_and_shown_naming_the_peer(
     assert text.startswith("거짓 수신 확인 거부 ")
     assert f"{bank_service.me().name} 데스크가 이 데스크 기록의 #1000000 위치까지 받았다고 확인했으나" in text
     assert "신뢰를 철회하십시오" in text and "되돌려받은" not in text
+    assert "#b01515" in panel.restore_note.styleSheet()  # red: a peer's word is in it
     notice = panel.snap.restore
     restored = replace(notice, refused=False, by="", why="local", position=7,
                        returned=(("bank.1a2b3c4d", 3), ("card.5e6f7a8b", 1)))
+    panel._apply(replace(panel.snap, restore=replace(restored, returned=())))
+    assert "#4d4d4d" in panel.restore_note.styleSheet()  # noticed by itself: a fact, not an alarm
     words = panel._restore_words(restored)  # restored from a backup, noticed by itself
     assert words.startswith("백업 복원 감지 ") and "보냈던 기록 #7 위치가 이 데스크에 없음" in words
     assert words.endswith("그 뒤 되돌려받은 이 데스크의 기록: bank.1a2b3c4d에서 3건, card.5e6f7a8b에서 1건.")

@@ -42,7 +42,7 @@ from crisisdesk.ui.exchange.watch import ExchangeWatch
 from crisisdesk.ui.executor import DeskExecutor
 from crisisdesk.ui.lazy import LazyRefresh
 from crisisdesk.ui.rows_model import ROW_ROLE
-from crisisdesk.ui.style import LATE_TEXT
+from crisisdesk.ui.style import LATE_TEXT, MUTED_TEXT
 from crisisdesk.ui.tables import ColumnFit, table_view
 
 
@@ -95,7 +95,6 @@ class ExchangePanel(LazyRefresh, QWidget):
         peers.addLayout(_row(self.enrol_button, self.revoke_button))
         self.status_label = QLabel(objectName="peerStatusLabel")
         self.restore_note = QLabel(objectName="restoreNote", wordWrap=True, visible=False)
-        self.restore_note.setStyleSheet(f"color:{LATE_TEXT};")
         peers.addWidget(self.restore_note)
         peers.addWidget(self.status_label)
         peers.addWidget(self.status_table, 1)
@@ -136,6 +135,9 @@ class ExchangePanel(LazyRefresh, QWidget):
         self.restore_note.setVisible(isinstance(restore, RestoreNotice))
         if isinstance(restore, RestoreNotice):
             self.restore_note.setText(self._restore_words(restore))
+            # red when a peer's word is in it (refused, or taken); a restore it noticed itself is a fact
+            alarm = restore.refused or restore.taken_at_a_word
+            self.restore_note.setStyleSheet(f"color:{LATE_TEXT if alarm else MUTED_TEXT};")
         self.init_button.setVisible(info is None)
         self.unlock_button.setVisible(snap.locked)
         self.export_key_button.setEnabled(info is not None)
