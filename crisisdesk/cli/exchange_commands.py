@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crisisdesk.cli.common import add_command, command_group, db_path, print_json
 from crisisdesk.desk.app import Desk
-from crisisdesk.desk.exchange_models import ERROR, REFUSED, WAITING
+from crisisdesk.desk.exchange_models import ERROR, REFUSED, WAITING, OwnReturned
 from crisisdesk.desk.exchange_service import ExchangeService
 from crisisdesk.desk.exchange_watch import ExchangeFolder
 from crisisdesk.domain.errors import InvalidInput
@@ -53,6 +53,9 @@ def register(sub) -> None:
     status = add_command(exchange, "status", run_status,
                          "per peer: last heard, behind by how many entries, waiting for what")
     status.add_argument("--json", action="store_true")
+    restores = add_command(exchange, "restores", run_restores,
+                           "every restore noticed, false acknowledgement refused and own entry taken back")
+    restores.add_argument("--json", action="store_true")
     listing = add_command(exchange, "list", run_list, "list an exchange folder's packets")
     listing.add_argument("folder", type=Path, metavar="DIR")
     watch = add_command(exchange, "watch", run_watch,
@@ -223,6 +226,24 @@ def run_status(args) -> int:
         if not s.peer.active:
             line += " (revoked)"
         print(line)
+    return 0
+
+
+def run_restores(args) -> int:
+    desk, service = _open(args)
+    with desk:
+        found = service.restore_history()
+    if args.json:
+        print_json({"history": [
+            {"at": r.at, "kind": "own_returned", "by": r.by, "entries": r.entries, "packet": r.packet}
+            if isinstance(r, OwnReturned) else
+            {"at": r.at, "kind": "restore_noticed", "by": r.by, "why": r.why, "refused": r.refused,
+             "position": r.position, "made": r.made, "held": r.held} for r in found]})
+        return 0
+    if not found:
+        print("no restore noticed, no false acknowledgement refused, no entry of this desk taken back")
+    for r in found:
+        print(f"{r.at}  {r.line}" if isinstance(r, OwnReturned) else f"{r.at}  {r.what}: {r.reason}")
     return 0
 
 

@@ -110,8 +110,8 @@ class RestoreNotice:
         return (bool(self.by) and not self.refused) or (not self.at and bool(self.returned))
 
     @property
-    def line(self) -> str:
-        """The notice in one line (English; the UI has its own words)."""
+    def reason(self) -> str:
+        """What showed the restore (English; the UI has its own words)."""
         reasons = {
             LATER_EPOCH: f"{self.by} acknowledged a later stream of this desk's journal than it holds",
             UNKNOWN_POSITION: (f"{self.by} acknowledged position #{self.position} of this desk's "
@@ -121,10 +121,18 @@ class RestoreNotice:
             LOCAL: (f"this desk's journal lacks position #{self.position}, which it had sent "
                     "(restored from an older backup)"),
         }
+        return reasons.get(self.why, self.why)
+
+    @property
+    def what(self) -> str:
+        return "false acknowledgement refused" if self.refused else "restore noticed"
+
+    @property
+    def line(self) -> str:
+        """The notice in one line (English; the UI has its own words)."""
         parts = []
         if self.at:
-            head = "false acknowledgement refused" if self.refused else "restore noticed"
-            parts.append(f"{head} {self.at}: {reasons.get(self.why, self.why)}")
+            parts.append(f"{self.what} {self.at}: {self.reason}")
         if self.refused:
             parts.append("this desk's journal still holds all it has sent; that desk's key may be "
                          "misused: revoke it")
@@ -136,6 +144,20 @@ class RestoreNotice:
             line += (". If this desk was not restored from a backup, check whether that desk's key "
                      "is misused (revoke it) and any entries taken back")
         return line
+
+
+@dataclass(frozen=True)
+class OwnReturned:
+    """A packet of a peer that brought back entries made on this desk (`exchange restores`)."""
+
+    at: str  # this desk's time
+    by: str  # the peer's name
+    entries: int
+    packet: int  # the packet's sequence number
+
+    @property
+    def line(self) -> str:
+        return f"{self.entries} entries made on this desk taken back from {self.by} (its packet #{self.packet})"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from crisisdesk.desk.exchange_models import (
     DeskInfo,
     ExportResult,
     ImportOutcome,
+    OwnReturned,
     Peer,
     PeerStatus,
     ReceivedPacket,
@@ -445,6 +446,12 @@ class ExchangeService:
         the entries made here that peers sent back since (None: never)."""
         names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
         return restore_notices.latest(self.conn, lambda desk: names.get(desk, desk))
+
+    def restore_history(self) -> list[RestoreNotice | OwnReturned]:
+        """Every restore noticed or false acknowledgement refused, and every packet that brought
+        back entries made on this desk, in order (`exchange restores`)."""
+        names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
+        return restore_notices.history(self.conn, lambda desk: names.get(desk, desk))
 
     def sent_packets(self) -> list[SentPacket]:
         return [SentPacket(**{**r, "at": from_iso(r["at"])}) for r in tables.sent(self.conn)]

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from crisisdesk.desk.exchange_models import RestoreNotice
+from crisisdesk.desk.exchange_models import OwnReturned, RestoreNotice
 from crisisdesk.desk.writer import Writer
 from crisisdesk.domain.entry_kinds import Kind
 from crisisdesk.store import exchange_tables as tables
@@ -64,6 +64,22 @@ def latest(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> RestoreNo
                              held=int(found.get("held", 0)), returned=back)
     except (ValueError, TypeError, AttributeError):
         return None
+
+
+def history(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> list[RestoreNotice | OwnReturned]:
+    """Every notice and every packet that brought back entries made here, from the journal, in order."""
+    found: list[RestoreNotice | OwnReturned] = []
+    for at, kind, p in tables.local_records(conn, (Kind.DESK_RESTORE_NOTICED, Kind.DESK_OWN_RETURNED)):
+        by = str(p.get("by", ""))
+        name = name_of(by) if by else ""
+        if kind == Kind.DESK_OWN_RETURNED:
+            found.append(OwnReturned(at, name, int(p.get("entries", 0)), int(p.get("packet", 0))))
+        else:
+            found.append(RestoreNotice(at=at, by=name, why=str(p.get("why", "")),
+                                       refused=bool(p.get("refused", False)),
+                                       position=int(p.get("position", 0)), made=int(p.get("made", 0)),
+                                       held=int(p.get("held", 0))))
+    return found
 
 
 def _loads(text: str | None) -> dict[str, Any]:

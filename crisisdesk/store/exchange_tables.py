@@ -7,6 +7,7 @@ high-water mark is the highest journal sequence already sent to that peer.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -244,3 +245,10 @@ def heard_with_local(conn: sqlite3.Connection, event: str, heard: dict[str, str]
         if isinstance(affiliate, str) and at > found.get(affiliate, ""):
             found[affiliate] = at
     return found
+
+
+def local_records(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(time, kind, payload) of this desk's journal entries of `kinds`, in journal order."""
+    marks = ",".join("?" * len(kinds))
+    rows = conn.execute(f"SELECT at, kind, payload FROM journal WHERE kind IN ({marks}) ORDER BY seq", kinds)
+    return [(at, kind, json.loads(payload)) for at, kind, payload in rows]

@@ -232,6 +232,9 @@ def test_a_false_acknowledgement_is_refused_when_the_journal_holds_all_it_sent(t
     shown = json.loads(capsys.readouterr().out)["restore_noticed"]
     assert (shown["by"], shown["why"], shown["position"], shown["refused"], shown["returned"]) == (
         bank.exchange.me().name, UNKNOWN_POSITION, 10**6, True, [])
+    assert main(["exchange", "restores", "--db", path]) == 0
+    (refusal,) = capsys.readouterr().out.splitlines()  # once within the hour, nothing taken back
+    assert "  false acknowledgement refused: " in refusal
     group.desk = Desk.open(Path(path), create=False)
 
 
@@ -257,6 +260,17 @@ def test_without_a_witness_a_false_acknowledgement_is_taken_at_its_word_and_show
     assert first.startswith("restore noticed 20")
     assert f"taken back since: 1 from {bank.exchange.me().name}" in first
     assert "check whether that desk's key is misused (revoke it)" in first
+    assert main(["exchange", "restores", "--db", path]) == 0  # the whole record, for the audit
+    noticed, returned = capsys.readouterr().out.splitlines()
+    assert noticed.endswith(f"restore noticed: {bank.exchange.me().name} acknowledged position #1000000 of "
+                            "this desk's journal, which this desk does not have")
+    assert returned.endswith(f"1 entries made on this desk taken back from {bank.exchange.me().name} "
+                             f"(its packet #{10**13 + 1})")
+    assert main(["exchange", "restores", "--db", path, "--json"]) == 0
+    history = json.loads(capsys.readouterr().out)["history"]
+    assert [(h["kind"], h["by"]) for h in history] == [("restore_noticed", bank.exchange.me().name),
+                                                       ("own_returned", bank.exchange.me().name)]
+    assert history[0]["at"] <= history[1]["at"] and history[1]["entries"] == 1
     group.desk = Desk.open(Path(path), create=False)
 
 
@@ -407,6 +421,8 @@ def test_imported_packets_are_archived_by_day_and_pruned(trio, event, tmp_path):
 
 def test_exchange_status_on_the_command_line(trio, event, tmp_path, capsys):
     group, bank, _ = trio
+    assert main(["exchange", "restores", "--db", str(bank.desk.path)]) == 0
+    assert capsys.readouterr().out.startswith("no restore noticed")
     bank.desk.checklists.set_item(event, "bank", _item(bank, event, "bank"), state="doing")
     _send(bank, group, tmp_path).unlink()
     path = str(bank.desk.path)
