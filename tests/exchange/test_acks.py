@@ -111,6 +111,15 @@ def test_a_waiting_packet_makes_the_desk_say_what_it_holds(trio, event, tmp_path
     assert bank.desk.events.event(event).level == "alert"
 
 
+def _put_back(node, saved: Path, elsewhere: bool = False) -> None:
+    """The node's database replaced by the backup `saved`, as `crisisdesk restore` leaves it (its
+    witness file stays beside it; `elsewhere`: on another computer, so there is none)."""
+    node.desk.close()
+    shutil.copyfile(saved, node.desk.path)
+    for suffix in ("-wal", "-shm") + ((journal_witness.SUFFIX,) if elsewhere else ()):
+        Path(str(node.desk.path) + suffix).unlink(missing_ok=True)
+
+
 @pytest.mark.parametrize("elsewhere", [False, True], ids=["same-computer", "other-computer"])
 def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, event, tmp_path, elsewhere):
     """Restored on the same computer, the desk notices by itself (its witness file); restored on
@@ -123,10 +132,7 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     group.desk.council.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
     _settle(trio, tmp_path)
     expected = journal_contents(group.desk)
-    group.desk.close()
-    shutil.copyfile(saved, group.desk.path)
-    for suffix in ("-wal", "-shm") + ((journal_witness.SUFFIX,) if elsewhere else ()):
-        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    _put_back(group, saved, elsewhere)
     restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     group.desk, group.exchange = restored, ExchangeService(restored)
     assert journal_contents(restored) != expected  # lost: the bank's tick, card's answer, decision
@@ -157,10 +163,7 @@ def test_two_programs_on_a_restored_desk_notice_it_once(trio, event, tmp_path, m
     group.desk.backup(saved)
     group.desk.council.record_decision(event, "DR 센터로 전환", rationale="복구 지연")
     _settle(trio, tmp_path)
-    group.desk.close()
-    shutil.copyfile(saved, group.desk.path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    _put_back(group, saved)
     window = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     watch = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     group.desk, group.exchange = window, ExchangeService(window)
@@ -283,10 +286,7 @@ def test_a_restored_desk_takes_back_only_what_it_could_have_sent_that_peer(trio,
     group.desk.backup(saved)
     group.desk.checklists.set_item(event, "card", _item(group, event, "card"), state="doing")
     _settle(trio, tmp_path)
-    group.desk.close()
-    shutil.copyfile(saved, group.desk.path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(group.desk.path) + suffix).unlink(missing_ok=True)
+    _put_back(group, saved)
     restored = Desk.open(group.desk.path, create=False, clock=group.desk.clock, author="group")
     group.desk, group.exchange = restored, ExchangeService(restored)
     for node in trio:  # the quiet peers say what they hold again (keep-alive)
