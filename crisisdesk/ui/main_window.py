@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         ex.saving.connect(self.status.set_saving)
         self.backups.failed.connect(lambda exc: show_error(self, exc, self.tr("Automatic backup failed")))
         self.exchange.state.connect(self.status.set_exchange)
+        self.exchange.finished.connect(lambda done: self.status.set_exchange_alarm(done.alarm))
         self.header.event_picked.connect(self.set_event)
         self.header.activate_requested.connect(self.commands.activate)
         self.header.level_requested.connect(lambda: self.commands.change_level(self.info))

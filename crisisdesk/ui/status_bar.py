@@ -27,6 +27,7 @@ class DeskStatusBar(QStatusBar):
         self.info: OpenedDesk | None = None
         self._saved: datetime | None = None
         self._exchange: tuple[str, str] = ("", "")  # state, message
+        self._alarm = False  # a peer's word about a restore of this desk lately (the Exchange panel says more)
         self.identity = QLabel(objectName="deskIdentity")
         self.path = ElidedLabel(objectName="databasePath", mode=Qt.TextElideMode.ElideMiddle)
         self.saved = QLabel(objectName="lastSave")
@@ -90,6 +91,11 @@ class DeskStatusBar(QStatusBar):
         self._exchange = (state, message)
         self._show()
 
+    def set_exchange_alarm(self, alarm: bool) -> None:
+        if alarm != self._alarm:
+            self._alarm = alarm
+            self._show()
+
     def set_busy(self, busy: bool) -> None:
         """The indicator appears only when work takes longer than a moment."""
         if busy:
@@ -125,6 +131,11 @@ class DeskStatusBar(QStatusBar):
         else:
             self.exchange.setText(self.tr("Exchange folder: offline"))
             self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
+        if self._alarm:
+            self.exchange.setText(self.exchange.text() + self.tr(" · restore warning"))
+            self.exchange.setStyleSheet("color:#c01818; font-weight:bold;")
+            message = self.tr("A peer's acknowledgement said this desk was restored (refused, or taken at its "
+                              "word) in the last day: see the Exchange panel.") + (f"\n{message}" if message else "")
         self.exchange.setToolTip(message)
         self._show_integrity()
         self.saving.setText(self.tr("Saving…"))

@@ -1572,6 +1572,14 @@ Activate one with “New event…” (Ctrl+N).</source>
         <translation>교환 폴더: 연결 끊김</translation>
     </message>
     <message>
+        <source> · restore warning</source>
+        <translation> · 복원 경고</translation>
+    </message>
+    <message>
+        <source>A peer&apos;s acknowledgement said this desk was restored (refused, or taken at its word) in the last day: see the Exchange panel.</source>
+        <translation>지난 하루 사이에 다른 데스크의 수신 확인이 이 데스크가 복원되었다고 했습니다(거부했거나 그대로 받아들임). 교환 화면을 확인하십시오.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>

@@ -32,6 +32,7 @@ from crisisdesk.exchange import folder, packet
 from crisisdesk.exchange.keys import KeyringKeys
 from crisisdesk.store import exchange_tables as tables
 from crisisdesk.store import queries
+from crisisdesk.ui.exchange import session
 from tests.exchange.factories import PLAYBOOK, enrol_pair, entry, forge, journal_contents, make_node
 
 
@@ -150,6 +151,7 @@ def test_a_group_desk_restored_from_an_old_backup_catches_up_by_itself(trio, eve
     else:
         assert (notice.by, notice.why) == ("", LOCAL) and notice.position > 0
         assert "journal lacks position" in notice.line
+        assert not session._alarm(restored)  # noticed by itself: no alarm in the status bar
     assert lost_here and sum(count for _, count in notice.returned) == len(lost_here)
     kinds = [s.entry.kind for s in restored.store.entries()]
     assert kinds.count(Kind.DESK_RESTORE_NOTICED) == 1 and Kind.DESK_OWN_RETURNED in kinds
@@ -224,6 +226,9 @@ def test_a_false_acknowledgement_is_refused_when_the_journal_holds_all_it_sent(t
     outcome = _forged_return(group, bank, event, 10**13 + 2, tmp_path)
     assert (outcome.status, outcome.reason) == (REFUSED, "out_of_scope"), outcome.message
     assert group.desk.events.event(event).level != "serious"
+    assert session._alarm(group.desk)  # the window's status bar points to the Exchange panel for a day
+    group.desk.clock.now += timedelta(hours=24)
+    assert not session._alarm(group.desk)
     path = str(group.desk.path)
     group.desk.close()
     assert main(["exchange", "status", "--db", path]) == 0

@@ -222,6 +222,8 @@ def test_a_false_acknowledgement_is_refused_and_shown_naming_the_peer(
     assert f"{bank_service.me().name} 데스크가 이 데스크 기록의 #1000000 위치까지 받았다고 확인했으나" in text
     assert "신뢰를 철회하십시오" in text and "되돌려받은" not in text
     assert "#b01515" in panel.restore_note.styleSheet()  # red: a peer's word is in it
+    status = driver.window.status.exchange  # and the status bar points there, whatever panel is shown
+    assert status.text().endswith(" · 복원 경고") and "교환 화면을 확인하십시오" in status.toolTip()
     notice = panel.snap.restore
     restored = replace(notice, refused=False, by="", why="local", position=7,
                        returned=(("bank.1a2b3c4d", 3), ("card.5e6f7a8b", 1)))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from crisisdesk.desk.changes import EVERYTHING, Changes
+from crisisdesk.domain.clock import from_iso
 from crisisdesk.domain.text import Text
 from crisisdesk.ui.opening import desk_module
 
@@ -109,6 +111,19 @@ class Round:
     problems: list[str] = field(default_factory=list)
     changes: list[Changes] = field(default_factory=list)
     folder: FolderView | None = None
+    alarm: bool = False  # a peer's word about a restore of this desk in the last day (refused or taken)
+
+
+ALARM_FOR = timedelta(hours=24)
+
+
+def _alarm(desk) -> bool:
+    """Whether the latest restore notice is a peer's word (a false acknowledgement refused, or a
+    restore taken at its word) from the last day: the status bar points to the Exchange panel."""
+    notice = service(desk).restore_notice()
+    if notice is None or not notice.at or not (notice.refused or notice.taken_at_a_word):
+        return False
+    return desk.clock() - from_iso(notice.at) < ALARM_FOR
 
 
 def sync(desk, path: str) -> Round:
@@ -117,7 +132,8 @@ def sync(desk, path: str) -> Round:
         state = watched(desk, path).status()
         return Round(folder=FolderView(state.state, state.message))
     report = watched(desk, path).step(export=True)
-    done = Round(report.outcomes, report.exported, report.problems, changes_of(report.outcomes))
+    done = Round(report.outcomes, report.exported, report.problems, changes_of(report.outcomes),
+                 alarm=_alarm(desk))
     done.folder = folder_view(desk, path) if report.state.ok else FolderView(report.state.state,
                                                                              report.state.message)
     return done
@@ -126,7 +142,8 @@ def sync(desk, path: str) -> Round:
 def import_files(desk, paths: list[str], folder: str = "") -> Round:
     """Packet files chosen by hand, each all or nothing, in any order."""
     outcomes = service(desk).import_files([Path(p) for p in paths])
-    return Round(outcomes, changes=changes_of(outcomes), folder=folder_view(desk, folder) if folder else None)
+    return Round(outcomes, changes=changes_of(outcomes), folder=folder_view(desk, folder) if folder else None,
+                 alarm=_alarm(desk))
 
 
 def changes_of(outcomes) -> list[Changes]:
