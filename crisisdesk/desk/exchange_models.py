@@ -102,6 +102,7 @@ class RestoreNotice:
     made: int = 0  # MORE_ENTRIES: entries made here that the peer holds
     held: int = 0  # MORE_ENTRIES: entries made here that this desk holds
     returned: tuple[tuple[str, int], ...] = ()  # (peer name, entries made here taken back from it)
+    returned_at: str = ""  # this desk's time when the latest of them came back
 
     @property
     def taken_at_a_word(self) -> bool:

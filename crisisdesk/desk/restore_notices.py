@@ -24,6 +24,7 @@ from crisisdesk.store import exchange_tables as tables
 
 _NOTICE = "restore_notice"  # exchange_self keys: the latest notice, and what came back since
 _RETURNED = "own_returned"
+_RETURNED_AT = "own_returned_at"
 
 
 def notice(writer: Writer, conn: sqlite3.Connection, peer: str, why: str, epoch: str, refused: bool = False,
@@ -36,11 +37,13 @@ def notice(writer: Writer, conn: sqlite3.Connection, peer: str, why: str, epoch:
     stored = writer.record(Kind.DESK_RESTORE_NOTICED, payload)
     tables.set_self_value(conn, _NOTICE, json.dumps({**payload, "at": stored.entry.at}))
     tables.set_self_value(conn, _RETURNED, "{}")
+    tables.set_self_value(conn, _RETURNED_AT, "")
 
 
 def returned(writer: Writer, conn: sqlite3.Connection, peer: str, entries: int, packet_seq: int) -> None:
     """Journal that a packet of `peer` brought back `entries` entries made on this desk."""
-    writer.record(Kind.DESK_OWN_RETURNED, {"by": peer, "entries": entries, "packet": packet_seq})
+    stored = writer.record(Kind.DESK_OWN_RETURNED, {"by": peer, "entries": entries, "packet": packet_seq})
+    tables.set_self_value(conn, _RETURNED_AT, stored.entry.at)
     counts = _loads(tables.self_value(conn, _RETURNED))
     counts[peer] = int(counts.get(peer, 0)) + entries
     tables.set_self_value(conn, _RETURNED, json.dumps(counts))
@@ -55,13 +58,14 @@ def latest(conn: sqlite3.Connection, name_of: Callable[[str], str]) -> RestoreNo
         if not found and not counts:
             return None
         back = tuple(sorted((name_of(str(desk)), int(count)) for desk, count in counts.items()))
+        back_at = (tables.self_value(conn, _RETURNED_AT) or "") if back else ""
         if not found:
-            return RestoreNotice(at="", by="", why="", returned=back)
+            return RestoreNotice(at="", by="", why="", returned=back, returned_at=back_at)
         by = str(found.get("by", ""))
         return RestoreNotice(at=str(found.get("at", "")), by=name_of(by) if by else "",
                              why=str(found.get("why", "")), refused=bool(found.get("refused", False)),
                              position=int(found.get("position", 0)), made=int(found.get("made", 0)),
-                             held=int(found.get("held", 0)), returned=back)
+                             held=int(found.get("held", 0)), returned=back, returned_at=back_at)
     except (ValueError, TypeError, AttributeError):
         return None
 

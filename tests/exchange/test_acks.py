@@ -246,6 +246,21 @@ def test_a_false_acknowledgement_is_refused_when_the_journal_holds_all_it_sent(t
     group.desk = Desk.open(Path(path), create=False)
 
 
+def test_an_entry_returned_from_before_the_first_packet_is_taken_but_shown(trio, event, tmp_path):
+    """Entries "made on" a desk dated before its first packet come back from any peer that may hold
+    them, restore noticed or not (a desk restored elsewhere from a backup older than its first
+    packet cannot be told from a new one): each is journaled, shown, and alarms for a day."""
+    group, bank, _ = trio
+    assert _forged_return(group, bank, event, 10**13, tmp_path).status == IMPORTED  # dated back then
+    notice = group.exchange.restore_notice()
+    assert (notice.at, notice.returned) == ("", ((bank.exchange.me().name, 1),)) and notice.returned_at
+    assert notice.line.startswith(f"entries made on this desk taken back from peers: 1 from {bank.exchange.me().name}")
+    assert "check whether that desk's key is misused" in notice.line
+    assert session._alarm(group.desk)
+    group.desk.clock.now += timedelta(hours=25)
+    assert not session._alarm(group.desk)
+
+
 def test_without_a_witness_a_false_acknowledgement_is_taken_at_its_word_and_shown(trio, event, tmp_path, capsys):
     """Without its witness file (a desk restored on another computer) a desk cannot tell a false
     acknowledgement from a true one: it takes itself for restored and takes back entries "made on

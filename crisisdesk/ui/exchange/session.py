@@ -118,12 +118,14 @@ ALARM_FOR = timedelta(hours=24)
 
 
 def _alarm(desk) -> bool:
-    """Whether the latest restore notice is a peer's word (a false acknowledgement refused, or a
-    restore taken at its word) from the last day: the status bar points to the Exchange panel."""
+    """Whether a peer's word about a restore of this desk (a false acknowledgement refused, a
+    restore taken at its word, entries of this desk taken back) came in the last day: the status
+    bar points to the Exchange panel."""
     notice = service(desk).restore_notice()
-    if notice is None or not notice.at or not (notice.refused or notice.taken_at_a_word):
+    if notice is None or not (notice.refused or notice.taken_at_a_word):
         return False
-    return desk.clock() - from_iso(notice.at) < ALARM_FOR
+    latest = max(notice.at, notice.returned_at)
+    return bool(latest) and desk.clock() - from_iso(latest) < ALARM_FOR
 
 
 def sync(desk, path: str) -> Round:
