@@ -442,8 +442,8 @@ class ExchangeService:
         return self._behind_counts[key]
 
     def restore_notice(self) -> RestoreNotice | None:
-        """The latest time a peer's acknowledgement made this desk take itself for restored, and
-        the entries made here that peers sent back since (None: never)."""
+        """The latest restore this desk noticed (by itself or from a peer) or false acknowledgement
+        it refused, and the entries made here that peers sent back since (None: never)."""
         names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
         return restore_notices.latest(self.conn, lambda desk: names.get(desk, desk))
 

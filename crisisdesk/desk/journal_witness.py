@@ -115,8 +115,7 @@ class Keeper:
         if found is None:
             return None
         if found.epoch == epoch:
-            intact = found.upto == 0 or tables.hash_at(conn, found.upto) == found.hash
-            return None if intact else found.upto
+            return None if _holds(conn, found) else found.upto
         if epoch is not None and epoch_order(found.epoch) < epoch_order(epoch):
             return None  # of an earlier epoch (the witness of this one could not be written): none
         return found.upto  # of an epoch this database has not reached: it is older than the witness
@@ -124,8 +123,7 @@ class Keeper:
     def vouches(self, conn: sqlite3.Connection, epoch: str | None) -> bool:
         """Whether the witness is of the current epoch and the journal holds what it says was sent."""
         found = read(self.database, self.desk)
-        return found is not None and found.epoch == epoch and (
-            found.upto == 0 or tables.hash_at(conn, found.upto) == found.hash)
+        return found is not None and found.epoch == epoch and _holds(conn, found)
 
     def born(self, epoch: str) -> None:
         self._born = epoch
@@ -138,13 +136,20 @@ class Keeper:
             self._write(Witness(self.desk, born, upto if hash_ else 0, hash_))
         elif epoch and self._upto is not None and upto > self._upto and hash_:
             current = read(self.database, self.desk)  # another program on this desk may have sent further
-            if current is not None and current.epoch == epoch and current.upto >= upto:
+            if current is None or current.epoch != epoch:
+                self._upto = None  # gone (its write failed) or of a newer epoch: not made again late
+            elif current.upto >= upto:
                 self._upto = current.upto
             else:
                 self._write(Witness(self.desk, epoch, upto, hash_))
 
     def _write(self, witness: Witness) -> None:
         self._upto = witness.upto if write(self.database, witness) else None
+
+
+def _holds(conn: sqlite3.Connection, found: Witness) -> bool:
+    """Whether the journal has the witnessed position with the witnessed chain hash."""
+    return found.upto == 0 or tables.hash_at(conn, found.upto) == found.hash
 
 
 def epoch_order(epoch: str) -> tuple[int, str]:

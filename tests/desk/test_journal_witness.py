@@ -117,3 +117,15 @@ def test_two_programs_on_one_desk_never_move_the_witness_back(desk):
     assert journal_witness.read(desk.path, DESK).upto == 3
     window.after_commit(EARLY, 4, tables.hash_at(conn, 4))
     assert journal_witness.read(desk.path, DESK).upto == 4
+
+
+def test_a_witness_gone_meanwhile_is_not_made_again_late(desk):
+    """Another program's write failed and removed it: what this one sent does not bring it back,
+    since the other may have sent further."""
+    conn = desk.store.conn
+    keeper = Keeper(desk.path, DESK)
+    keeper.born(EARLY)
+    keeper.after_commit(EARLY, 1, tables.hash_at(conn, 1))
+    journal_witness.path_for(desk.path).unlink()
+    keeper.after_commit(EARLY, 2, tables.hash_at(conn, 2))
+    assert journal_witness.read(desk.path, DESK) is None
