@@ -60,7 +60,7 @@ class Snapshot:
     sent: int = 0
     received: int = 0
     status: tuple = ()  # exchange_models.PeerStatus: last heard, not acknowledged, waiting for
-    restore: object | None = None  # exchange_models.RestoreNotice: a peer showed this desk was restored
+    restore: object | None = None  # exchange_models.RestoreNotice: the latest restore noticed or refused
 
 
 def snapshot(desk) -> Snapshot:
