@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
@@ -444,14 +444,17 @@ class ExchangeService:
     def restore_notice(self) -> RestoreNotice | None:
         """The latest restore this desk noticed (by itself or from a peer) or false acknowledgement
         it refused, and the entries made here that peers sent back since (None: never)."""
-        names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
-        return restore_notices.latest(self.conn, lambda desk: names.get(desk, desk))
+        return restore_notices.latest(self.conn, self._peer_names())
 
     def restore_history(self) -> list[RestoreNotice | OwnReturned]:
         """Every restore noticed or false acknowledgement refused, and every packet that brought
         back entries made on this desk, in order (`exchange restores`)."""
+        return restore_notices.history(self.conn, self._peer_names())
+
+    def _peer_names(self) -> Callable[[str], str]:
+        """A desk id to its peer name (`bank.1a2b3c4d`); an id no longer enrolled stays as it is."""
         names = {row["desk"]: _identity(row).name for row in tables.peers(self.conn)}
-        return restore_notices.history(self.conn, lambda desk: names.get(desk, desk))
+        return lambda desk: names.get(desk, desk)
 
     def sent_packets(self) -> list[SentPacket]:
         return [SentPacket(**{**r, "at": from_iso(r["at"])}) for r in tables.sent(self.conn)]
